@@ -1,0 +1,42 @@
+# The two commands a newcomer needs are `go run ./cmd/enigma devnet --demo`
+# and `make test`; everything else here is for developers.
+
+GO        ?= go
+# Packages with goroutines of their own run under the race detector too.
+RACE_PKGS ?= $(shell $(GO) list -f '{{if .TestGoFiles}}{{.ImportPath}}{{end}}' ./... 2>/dev/null | grep -E '/(internal/(state|chain|enclave|km|worker|gateway|p2p|devnet)|sdk/client)' )
+TEST_FLAGS ?= -timeout 20m
+
+.PHONY: test deps lint unit race bench build generate clean
+
+## test: everything CI runs (installs npm tools into the repo's own folders first)
+test: deps lint unit race
+
+## deps: npm packages the tests need (solc, OpenZeppelin, anvil, enigma-js), installed into this repo
+deps:
+	@bash scripts/npm-deps.sh
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './*/node_modules/*')); \
+	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+unit:
+	$(GO) test $(TEST_FLAGS) ./...
+
+race:
+	@if [ -n "$(strip $(RACE_PKGS))" ]; then $(GO) test -race $(TEST_FLAGS) $(RACE_PKGS); else echo "race: no packages with concurrency yet"; fi
+
+## bench: the benchmark suites (tables; add --json for machine-readable output)
+bench:
+	$(GO) run ./cmd/enigma bench exec
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
+
+build:
+	$(GO) build -o bin/enigma ./cmd/enigma
+
+## generate: regenerate committed artifacts (Solidity ABI/bytecode, Go bindings)
+generate: deps
+	$(GO) generate ./...
+
+clean:
+	rm -rf bin

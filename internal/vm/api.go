@@ -1,0 +1,74 @@
+// Package vm runs secret contracts: WebAssembly modules written against the
+// eng_wasm host interface (module "env") of the original Enigma network, and
+// Go contracts built for GOOS=wasip1 with sdk/contract.
+//
+// A module is validated, rewritten to meter gas per basic block, compiled by
+// wazero and cached by code hash before it runs. Execution is deterministic:
+// the same code, request and state give byte-identical output, state writes
+// and gas used, on wazero's compiler and interpreter alike. The package does
+// no IO of its own besides the optional on-disk compilation cache; state is
+// handed in through the State interface and randomness and time are derived
+// from the Request.
+//
+// This package must not import the enclave, the state store, the chain or
+// any network code: the enclave calls it, never the reverse.
+package vm
+
+import (
+	"time"
+)
+
+// Kind says which export of the contract a Request runs.
+type Kind uint8
+
+const (
+	// Deploy runs the "deploy" export: the constructor, with Function naming
+	// the constructor's signature.
+	Deploy Kind = iota + 1
+	// Compute runs the "call" export with Function naming the public
+	// function, e.g. "add_millionaire(address,uint256)".
+	Compute
+)
+
+// State is a secret contract's key-value state as the contract sees it. The
+// values are opaque bytes (eng_wasm stores JSON). The caller owns the
+// implementation: typically an in-memory copy that it turns into a delta
+// after the run. Implementations need not be safe for concurrent use; a run
+// calls them from one goroutine.
+type State interface {
+	Get(key []byte) (value []byte, ok bool)
+	Set(key, value []byte)
+	Delete(key []byte)
+}
+
+// Request is one execution of a contract.
+type Request struct {
+	Kind     Kind
+	Function string // full signature, e.g. "add(uint256,uint256)"
+	Args     []byte // Ethereum ABI-encoded arguments, without a selector
+	State    State  // must be non-nil
+	GasLimit uint64
+
+	// Seed makes "rand" and WASI random_get deterministic for this task.
+	Seed [32]byte
+	// Time is where the WASI clock starts (the time of the task record's
+	// block); every clock read advances it by a fixed step.
+	Time time.Time
+}
+
+// EthBridge is the Ethereum callback a contract asked for with
+// write_eth_bridge; the last call in a run wins.
+type EthBridge struct {
+	Payload []byte   // ABI-encoded call data, selector included
+	Address [20]byte // the Ethereum contract to call
+}
+
+// Result is what a run produced. On a failed run (the error is non-nil) a
+// Result is still returned with GasUsed set (GasLimit for out of gas) so the
+// caller can sign a failure receipt; its other fields are then unset.
+type Result struct {
+	Output  []byte // bytes the contract passed to "ret" (ABI-encoded returns)
+	GasUsed uint64
+	Bridge  *EthBridge // nil when the contract asked for no callback
+	Log     []string   // lines the contract printed with eprint (debug only; never leaves the enclave in production)
+}
