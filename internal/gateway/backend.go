@@ -1,0 +1,79 @@
+package gateway
+
+import (
+	"context"
+
+	"github.com/enigma-go/enigma/api"
+)
+
+// Backend executes what the gateway receives. Implementations must be safe
+// for concurrent use and must honour ctx.
+type Backend interface {
+	// Info describes the node behind the gateway.
+	Info(ctx context.Context) (Info, error)
+	// WorkerEncryptionKey asks the worker whose signing address is worker
+	// for a task encryption key for userPubKey, signed by its enclave.
+	WorkerEncryptionKey(ctx context.Context, worker api.EthAddress, userPubKey [64]byte) (WorkerKey, error)
+	// SubmitDeploy hands a deploy task to the selected worker. It returns
+	// once the task is accepted (not executed).
+	SubmitDeploy(ctx context.Context, req *DeployRequest) error
+	// SubmitCompute hands a compute task to the selected worker.
+	SubmitCompute(ctx context.Context, req *ComputeRequest) error
+	// TaskResult reports what is known of a task. A task the network has
+	// not seen yields (nil, nil).
+	TaskResult(ctx context.Context, taskID api.TaskID) (*TaskResult, error)
+}
+
+// Info answers getInfo.
+type Info struct {
+	PeerID string `json:"peerId"`
+	Status string `json:"status"`
+}
+
+// WorkerKey is a worker enclave's task encryption key and its signature by
+// the worker's signing key.
+type WorkerKey struct {
+	PublicKey [64]byte
+	Signature []byte // 65 bytes r||s||v
+}
+
+// DeployRequest is a deploySecretContract call. The deploy task's id is the
+// new contract's address.
+type DeployRequest struct {
+	ContractAddress api.ContractAddress
+	Worker          api.EthAddress
+	PreCode         []byte // the contract's wasm, un-gzipped
+	EncryptedFn     []byte
+	EncryptedArgs   []byte
+	UserPubKey      [64]byte
+}
+
+// ComputeRequest is a sendTaskInput call.
+type ComputeRequest struct {
+	TaskID          api.TaskID
+	Worker          api.EthAddress
+	ContractAddress api.ContractAddress
+	EncryptedFn     []byte
+	EncryptedArgs   []byte
+	UserPubKey      [64]byte
+}
+
+// TaskResult is what getTaskResult and getTaskStatus report.
+type TaskResult struct {
+	TaskID          api.TaskID
+	Status          api.TaskStatus
+	Output          []byte // encrypted output (or encrypted error text for a failure)
+	Delta           *Delta // nil when the task wrote no state
+	UsedGas         uint64
+	EthereumPayload []byte
+	EthereumAddress api.EthAddress
+	Signature       []byte
+	PreCodeHash     api.Hash // deploy tasks only
+}
+
+// Delta identifies the encrypted state delta a task produced.
+type Delta struct {
+	Index uint32
+	Hash  api.Hash
+	Data  []byte // encrypted
+}

@@ -1,0 +1,180 @@
+package gateway
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+)
+
+// Server is the gateway's HTTP JSON-RPC server.
+type Server struct {
+	cfg     Config
+	backend Backend
+	log     *slog.Logger
+	methods map[string]method
+}
+
+type method func(ctx context.Context, params json.RawMessage) (any, error)
+
+// New returns a Server for backend.
+func New(backend Backend, cfg Config) (*Server, error) {
+	if backend == nil {
+		return nil, errors.New("gateway: nil Backend")
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{cfg: cfg, backend: backend, log: log.With("component", "gateway")}
+	s.methods = map[string]method{
+		"getInfo":                s.getInfo,
+		"getWorkerEncryptionKey": s.getWorkerEncryptionKey,
+		"deploySecretContract":   s.deploySecretContract,
+		"sendTaskInput":          s.sendTaskInput,
+		"getTaskStatus":          s.getTaskStatus,
+		"getTaskResult":          s.getTaskResult,
+	}
+	return s, nil
+}
+
+// Serve answers JSON-RPC on ln until ctx is done, then shuts down, giving
+// calls in flight a few seconds to finish.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      s.cfg.CallTimeout + 10*time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = hs.Shutdown(sctx)
+	}()
+	err := hs.Serve(ln)
+	<-done
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.cors(w, r)
+	switch r.Method {
+	case http.MethodOptions:
+		w.WriteHeader(http.StatusNoContent)
+		return
+	case http.MethodPost:
+	default:
+		w.Header().Set("Allow", "POST, OPTIONS")
+		http.Error(w, "the gateway answers JSON-RPC 2.0 over HTTP POST", http.StatusMethodNotAllowed)
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		msg := fmt.Sprintf("cannot read the request body: %v", err)
+		if errors.As(err, &tooBig) {
+			msg = fmt.Sprintf("request body exceeds the gateway's limit of %d bytes", s.cfg.MaxBodyBytes)
+		}
+		s.write(w, rpcResponse{JSONRPC: "2.0", ID: nullID, Error: &rpcError{Code: codeInvalidRequest, Message: msg}})
+		return
+	}
+	s.write(w, s.handle(r.Context(), body))
+}
+
+// handle answers a single call or a batch.
+func (s *Server) handle(ctx context.Context, body []byte) any {
+	body = bytes.TrimSpace(body)
+	if len(body) > 0 && body[0] == '[' {
+		var batch []json.RawMessage
+		if err := json.Unmarshal(body, &batch); err != nil {
+			return rpcResponse{JSONRPC: "2.0", ID: nullID, Error: &rpcError{Code: codeParseError, Message: "malformed JSON: " + err.Error()}}
+		}
+		if len(batch) == 0 || len(batch) > s.cfg.MaxBatch {
+			return rpcResponse{JSONRPC: "2.0", ID: nullID, Error: &rpcError{Code: codeInvalidRequest,
+				Message: fmt.Sprintf("a batch must hold 1 to %d calls, got %d", s.cfg.MaxBatch, len(batch))}}
+		}
+		out := make([]rpcResponse, 0, len(batch))
+		for _, raw := range batch {
+			out = append(out, s.call(ctx, raw))
+		}
+		return out
+	}
+	return s.call(ctx, body)
+}
+
+func (s *Server) call(ctx context.Context, raw json.RawMessage) rpcResponse {
+	var req rpcRequest
+	if err := json.Unmarshal(raw, &req); err != nil {
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) || !json.Valid(raw) {
+			return rpcResponse{JSONRPC: "2.0", ID: nullID, Error: &rpcError{Code: codeParseError, Message: "malformed JSON: " + err.Error()}}
+		}
+		return rpcResponse{JSONRPC: "2.0", ID: nullID, Error: &rpcError{Code: codeInvalidRequest, Message: "not a JSON-RPC 2.0 request object: " + err.Error()}}
+	}
+	id := req.ID
+	if len(id) == 0 {
+		id = nullID
+	}
+	resp := rpcResponse{JSONRPC: "2.0", ID: id}
+	if req.JSONRPC != "2.0" || req.Method == "" {
+		resp.Error = &rpcError{Code: codeInvalidRequest, Message: `a JSON-RPC 2.0 request needs "jsonrpc": "2.0" and a "method"`}
+		return resp
+	}
+	m, ok := s.methods[req.Method]
+	if !ok {
+		resp.Error = &rpcError{Code: codeMethodNotFound, Message: fmt.Sprintf("unknown method %q; the gateway serves getInfo, getWorkerEncryptionKey, deploySecretContract, sendTaskInput, getTaskStatus and getTaskResult", req.Method)}
+		return resp
+	}
+	cctx, cancel := context.WithTimeout(ctx, s.cfg.CallTimeout)
+	defer cancel()
+	result, err := m(cctx, req.Params)
+	if err != nil {
+		resp.Error = toRPCError(err)
+		s.log.Debug("call failed", "method", req.Method, "err", err)
+		return resp
+	}
+	resp.Result = result
+	return resp
+}
+
+func (s *Server) write(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	if err := json.NewEncoder(w).Encode(v); err != nil {
+		s.log.Debug("write response", "err", err)
+	}
+}
+
+func (s *Server) cors(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.AllowedOrigin == "" {
+		return
+	}
+	origin := s.cfg.AllowedOrigin
+	if origin == "*" && r.Header.Get("Origin") != "" {
+		// enigma-js sends a "credentials" header; a credentialed request
+		// needs the origin echoed rather than "*".
+		origin = r.Header.Get("Origin")
+		w.Header().Set("Access-Control-Allow-Credentials", "true")
+		w.Header().Add("Vary", "Origin")
+	}
+	w.Header().Set("Access-Control-Allow-Origin", origin)
+	w.Header().Set("Access-Control-Allow-Methods", "POST, OPTIONS")
+	w.Header().Set("Access-Control-Allow-Headers", "Content-Type, credentials")
+}
