@@ -1,0 +1,202 @@
+package contract
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"slices"
+	"strings"
+)
+
+// Handler runs one public function of a contract. Returning an error fails
+// the task with that error's text (so does a panic or a call to Fail).
+type Handler func(c *Call) error
+
+// Call is one invocation of a public function: its arguments, and the return
+// values the handler sets.
+type Call struct {
+	sig    *signature
+	called string // the function name exactly as the host passed it
+	args   []byte
+	out    []byte
+}
+
+// Signature returns the canonical signature of the function running, as it
+// was registered (e.g. "add(uint256,uint256)").
+func (c *Call) Signature() string { return c.sig.canonical() }
+
+// RawArgs returns the ABI-encoded arguments as the host passed them.
+func (c *Call) RawArgs() []byte { return c.args }
+
+// Args decodes the arguments into targets, one pointer per argument of the
+// registered signature (see DecodeArgs for the accepted pointer types).
+func (c *Call) Args(targets ...any) error {
+	return decodeInto(c.sig, c.args, targets)
+}
+
+// Return sets the function's return values, ABI-encoded as the tuple of
+// their types inferred from the Go types: Uint256 -> uint256, uintN/intN Go
+// integers -> uintN/intN, *big.Int -> int256, Address -> address, bool,
+// string, []byte -> bytes, [N]byte and Bytes32 -> bytesN, other slices and
+// arrays -> T[] and T[k]. The host receives the bytes when the handler
+// returns nil; a later Return replaces an earlier one.
+func (c *Call) Return(values ...any) error {
+	out, err := EncodeValues(values...)
+	if err != nil {
+		return fmt.Errorf("contract: return values of %s: %w", c.Signature(), err)
+	}
+	c.out = out
+	return nil
+}
+
+// ReturnRaw sets already encoded return bytes.
+func (c *Call) ReturnRaw(out []byte) { c.out = append([]byte(nil), out...) }
+
+type entry struct {
+	sig *signature
+	fn  Handler
+}
+
+// registry is the contract's public interface. It is filled by init
+// functions before the host calls any export and only read afterwards.
+type registry struct {
+	ctor  *entry
+	funcs map[string]*entry // by canonical signature
+	names map[string][]*entry
+}
+
+// The registry is package state because a wasm module is a single instance
+// whose exports are free functions; it is written only from init.
+var reg = &registry{funcs: map[string]*entry{}, names: map[string][]*entry{}}
+
+// Register makes fn the public function sig, e.g.
+// Register("add_millionaire(address,uint256)", addMillionaire). Call it from
+// init. It panics on a malformed or duplicate signature: that is a bug in
+// the contract that must show up when it is first run.
+func Register(sig string, fn Handler) {
+	s, err := parseSignature(sig)
+	if err != nil {
+		panic(err)
+	}
+	if s.name == "" || fn == nil {
+		panic(fmt.Sprintf("contract: Register(%q): need a function name and a handler", sig))
+	}
+	c := s.canonical()
+	if reg.funcs[c] != nil {
+		panic("contract: function registered twice: " + c)
+	}
+	e := &entry{sig: s, fn: fn}
+	reg.funcs[c] = e
+	reg.names[s.name] = append(reg.names[s.name], e)
+}
+
+// Constructor makes fn the constructor, run once by the deploy task with the
+// deploy arguments, e.g. Constructor("construct(address)", construct). A
+// contract without one deploys with an empty state.
+func Constructor(sig string, fn Handler) {
+	s, err := parseSignature(sig)
+	if err != nil {
+		panic(err)
+	}
+	if s.name == "" || fn == nil || reg.ctor != nil {
+		panic(fmt.Sprintf("contract: Constructor(%q): need a name and a handler, and only one constructor", sig))
+	}
+	reg.ctor = &entry{sig: s, fn: fn}
+}
+
+// defaultConstructorName is the name deploy tasks use for a contract
+// without a registered constructor (eng_wasm's "construct").
+const defaultConstructorName = "construct"
+
+// ErrUnknownFunction is wrapped by the failure of a call naming no public
+// function of the contract.
+var ErrUnknownFunction = errors.New("unknown function")
+
+// lookup finds the function a task names. An exact signature wins (after
+// expanding aliases such as uint); otherwise the name before '(' is enough
+// when exactly one function has it, which is how eng_wasm dispatched and
+// lets callers that spell a type differently (bytes32 for address, say)
+// reach the function, whose registered types then decode the arguments.
+func (r *registry) lookup(called string) (*entry, error) {
+	if s, err := parseSignature(called); err == nil {
+		if e := r.funcs[s.canonical()]; e != nil {
+			return e, nil
+		}
+	}
+	name := functionName(called)
+	switch cands := r.names[name]; len(cands) {
+	case 1:
+		return cands[0], nil
+	case 0:
+		return nil, fmt.Errorf("%w %q: this contract has %s", ErrUnknownFunction, called, r.list())
+	default:
+		return nil, fmt.Errorf("%w %q: ambiguous, call one of %s by its full signature", ErrUnknownFunction, called, r.list())
+	}
+}
+
+func (r *registry) list() string {
+	if len(r.funcs) == 0 {
+		return "no public functions"
+	}
+	names := make([]string, 0, len(r.funcs))
+	for c := range r.funcs {
+		names = append(names, c)
+	}
+	slices.Sort(names)
+	return strings.Join(names, ", ")
+}
+
+// lookupConstructor checks the name a deploy task gives. The original ran
+// its constructor whatever the name; we refuse names other than the
+// constructor's, so a typo fails the deploy instead of deploying silently.
+func (r *registry) lookupConstructor(called string) (*entry, error) {
+	want := defaultConstructorName
+	if r.ctor != nil {
+		want = r.ctor.sig.name
+	}
+	if name := functionName(called); called != "" && name != want {
+		return nil, fmt.Errorf("%w %q: the constructor is %s(...)", ErrUnknownFunction, called, want)
+	}
+	return r.ctor, nil
+}
+
+// run executes a task against h and returns the error that failed it, if
+// any; on success the return values have been passed to h.ret.
+func run(h host, deploy bool) (err error) {
+	called := h.functionName()
+	var e *entry
+	if deploy {
+		e, err = reg.lookupConstructor(called)
+	} else {
+		e, err = reg.lookup(called)
+	}
+	if err != nil || e == nil {
+		return err
+	}
+	c := &Call{sig: e.sig, called: called, args: h.args()}
+	if err := invoke(e.fn, c); err != nil {
+		return err
+	}
+	if c.out != nil {
+		h.ret(c.out)
+	}
+	return nil
+}
+
+// invoke runs fn and turns a panic into an error, so a contract that panics
+// fails its task with a message instead of crashing without one.
+func invoke(fn Handler, c *Call) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if f, ok := r.(failure); ok {
+				err = errors.New(f.msg)
+				return
+			}
+			err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	if err := fn(c); err != nil {
+		return fmt.Errorf("%s: %w", c.sig.canonical(), err)
+	}
+	return nil
+}
