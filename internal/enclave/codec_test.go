@@ -1,0 +1,145 @@
+package enclave
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"reflect"
+	"testing"
+
+	"github.com/enigma-go/enigma/api"
+)
+
+// sampleMessages has one filled-in message of every type.
+func sampleMessages() map[MessageType]Message {
+	h := func(b byte) api.Hash { return api.Hash{b, 1, 2, 3} }
+	return map[MessageType]Message{
+		TypeRegistrationRequest: &RegistrationRequest{},
+		TypeSealRequest:         &SealRequest{},
+		TypeTaskKeyRequest:      &TaskKeyRequest{UserPubKey: PublicKey{9}, Epoch: 42},
+		TypeExecuteRequest: &ExecuteRequest{Kind: KindCompute, Envelope: EnvelopeCompat, TaskID: h(1), Contract: h(2),
+			Code: []byte("\x00asm"), UserPubKey: PublicKey{3}, EncryptedFn: []byte{1, 2}, EncryptedArgs: []byte{3},
+			InputsHash: h(4), GasLimit: 1e6, BlockNumber: 7, BlockTime: -5, Epoch: 5, PrevDeltaHash: h(5), State: []byte{8}},
+		TypeNewStateKeysRequest: &NewStateKeysRequest{Block: 3, Contracts: []api.Hash{h(1), h(2)}},
+		TypeStateKeysReply:      &StateKeysReply{RequestID: [16]byte{1}, RequestHash: h(3), EphemeralKey: PublicKey{4}, Ciphertext: []byte{5}, Signature: Signature{6}},
+		TypeNewEpochRequest:     &NewEpochRequest{BlockNumber: 10, Nonce: [32]byte{31: 1}, Workers: []api.EthAddress{{1}, {2}}, Stakes: [][32]byte{{31: 5}, {31: 6}}},
+		TypeStateKeysRequest:    &StateKeysRequest{RequestID: [16]byte{2}, Block: 9, Contracts: []api.Hash{h(7)}, EphemeralKey: PublicKey{1}, Signature: Signature{2}},
+		TypeRegistrationReport:  &RegistrationReport{SigningAddress: api.EthAddress{1}, SigningKey: PublicKey{2}, Report: []byte("ENGSIMR1"), ReportSignature: Signature{3}},
+		TypeSealedState:         &SealedState{Blob: []byte{1, 2, 3}},
+		TypeTaskKeyResponse:     &TaskKeyResponse{WorkerPubKey: PublicKey{1}, Signature: Signature{2}},
+		TypeExecuteResponse: &ExecuteResponse{TaskID: h(1), Kind: KindDeploy, Status: TaskFailure, FailureCode: 1301, Output: []byte{1},
+			OutputHash: h(2), InputsHash: h(3), PreCodeHash: h(4), CodeHash: h(5), PrevDeltaHash: h(6), DeltaHash: h(7), DeltaIndex: 3,
+			Delta: []byte{4}, State: []byte{5}, GasLimit: 10, GasUsed: 9, EthPayload: []byte{6}, EthAddress: api.EthAddress{7}, Signature: Signature{8}},
+		TypeStateKeysRequestResp: &StateKeysRequest{Block: 1},
+		TypeInstallStateKeysResp: &InstallStateKeysResponse{Contracts: []api.Hash{h(9)}},
+		TypeNewEpochResponse:     &NewEpochResponse{Seed: [32]byte{1}, Signature: Signature{2}},
+		TypeStateKeysReplyResp:   &StateKeysReply{Ciphertext: []byte{1}},
+		TypeError:                &ErrorResponse{Code: 1102, Message: "replayed"},
+	}
+}
+
+func TestRoundTripEveryMessage(t *testing.T) {
+	for typ, m := range sampleMessages() {
+		frame := Marshal(typ, m)
+		gt, got, err := Unmarshal(frame)
+		if err != nil {
+			t.Fatalf("type 0x%02x: %v", uint8(typ), err)
+		}
+		if gt != typ || !reflect.DeepEqual(got, m) {
+			t.Fatalf("type 0x%02x: round trip gave %#v, want %#v", uint8(typ), got, m)
+		}
+		if again := Marshal(gt, got); !bytes.Equal(again, frame) {
+			t.Fatalf("type 0x%02x: encoding is not deterministic", uint8(typ))
+		}
+		// Every strict prefix of a frame is refused, never accepted or panicking.
+		for n := 0; n < len(frame); n++ {
+			if _, _, err := Unmarshal(frame[:n]); err == nil && n >= frameHeaderSize && len(frame) > frameHeaderSize {
+				t.Fatalf("type 0x%02x: truncated frame of %d/%d bytes accepted", uint8(typ), n, len(frame))
+			}
+		}
+		if _, _, err := Unmarshal(append(frame, 0)); api.CodeOf(err) != api.CodeInvalidInput {
+			t.Fatalf("type 0x%02x: trailing byte: %v", uint8(typ), err)
+		}
+	}
+}
+
+func TestUnmarshalRefusesOtherVersionsAndTypes(t *testing.T) {
+	frame := Marshal(TypeSealRequest, &SealRequest{})
+	bad := append([]byte(nil), frame...)
+	bad[5] = 2
+	if _, _, err := Unmarshal(bad); api.CodeOf(err) != api.CodeBadEnvelope {
+		t.Fatalf("version 2 frame: %v", err)
+	}
+	bad = append([]byte(nil), frame...)
+	bad[6] = 0x42
+	if _, _, err := Unmarshal(bad); api.CodeOf(err) != api.CodeBadEnvelope {
+		t.Fatalf("unknown type: %v", err)
+	}
+	if _, _, err := Unmarshal([]byte("EGEX\x00\x01\x02")); api.CodeOf(err) != api.CodeBadEnvelope {
+		t.Fatalf("bad magic: %v", err)
+	}
+	// A count announcing more items than the frame holds must not allocate them.
+	huge := append(Marshal(TypeNewStateKeysRequest, &NewStateKeysRequest{})[:frameHeaderSize+8], 0xff, 0xff, 0xff, 0xff)
+	if _, _, err := Unmarshal(huge); api.CodeOf(err) != api.CodeInvalidInput {
+		t.Fatalf("forged count: %v", err)
+	}
+}
+
+func TestHandlerErrorsKeepTheirCode(t *testing.T) {
+	c := Loopback(nil, nil)
+	_, err := c.Execute(context.Background(), &ExecuteRequest{})
+	if api.CodeOf(err) != api.CodeUnavailable {
+		t.Fatalf("missing role: %v", err)
+	}
+	h := &Handler{}
+	out := h.Handle(context.Background(), Marshal(TypeTaskKeyResponse, &TaskKeyResponse{}))
+	_, m, err := Unmarshal(out)
+	if err != nil || api.Code(m.(*ErrorResponse).Code) != api.CodeInvalidInput {
+		t.Fatalf("response sent as request: %v %#v", err, m)
+	}
+	if !errors.Is(&api.Error{Code: api.CodeReplay, Message: "x"}, api.Sentinel(api.CodeReplay)) {
+		t.Fatal("sentinel")
+	}
+}
+
+func TestContractKeysRoundTrip(t *testing.T) {
+	keys := []ContractKey{{Contract: api.Hash{1}, Key: [32]byte{2}}, {Contract: api.Hash{3}, Key: [32]byte{4}}}
+	got, err := DecodeContractKeys(EncodeContractKeys(keys))
+	if err != nil || !reflect.DeepEqual(got, keys) {
+		t.Fatalf("got %v %v", got, err)
+	}
+	if _, err := DecodeContractKeys(EncodeContractKeys(keys)[:70]); err == nil {
+		t.Fatal("truncated key list accepted")
+	}
+}
+
+func FuzzUnmarshal(f *testing.F) {
+	for typ, m := range sampleMessages() {
+		f.Add(Marshal(typ, m))
+	}
+	f.Fuzz(func(t *testing.T, frame []byte) {
+		typ, m, err := Unmarshal(frame)
+		if err != nil {
+			if api.CodeOf(err) == api.CodeUnknown {
+				t.Fatalf("uncoded error: %v", err)
+			}
+			return
+		}
+		// Whatever decodes re-encodes to the same bytes: one encoding per message.
+		if again := Marshal(typ, m); !bytes.Equal(again, frame) {
+			t.Fatalf("non-canonical frame accepted:\n in %x\nout %x", frame, again)
+		}
+	})
+}
+
+func FuzzHandle(f *testing.F) {
+	for typ, m := range sampleMessages() {
+		f.Add(Marshal(typ, m))
+	}
+	f.Fuzz(func(t *testing.T, frame []byte) {
+		h := &Handler{}
+		if _, _, err := Unmarshal(h.Handle(context.Background(), frame)); err != nil {
+			t.Fatalf("handler produced an undecodable frame: %v", err)
+		}
+	})
+}

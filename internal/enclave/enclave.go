@@ -1,0 +1,80 @@
+package enclave
+
+import (
+	"context"
+
+	"github.com/enigma-go/enigma/api"
+)
+
+// ProtocolVersion is the version of the message protocol this package speaks
+// (docs/protocol/enclave.md). It is carried in every frame; a backend refuses
+// frames of another version with api.CodeBadEnvelope.
+const ProtocolVersion uint16 = 1
+
+// PublicKey is a secp256k1 public key as 64 bytes X‖Y (no 0x04 prefix).
+type PublicKey [64]byte
+
+// Signature is a secp256k1 signature r‖s‖v with v ∈ {27, 28}.
+type Signature [65]byte
+
+// Common is what every enclave role answers.
+type Common interface {
+	// Registration returns the enclave's signing address and its attestation
+	// report, the arguments of the Enigma contract's register.
+	Registration(ctx context.Context, req *RegistrationRequest) (*RegistrationReport, error)
+	// Seal returns the enclave's long-lived secrets (signing key, state
+	// keys) encrypted under its sealing key. The host stores the blob and
+	// hands it back when it restarts the enclave; it never sees the secrets.
+	Seal(ctx context.Context, req *SealRequest) (*SealedState, error)
+}
+
+// Enclave is a worker's enclave: it issues task encryption keys, executes
+// deploy and compute tasks and signs their receipts, and receives contract
+// state keys from the key manager. Implementations are safe for concurrent
+// use. Errors are *api.Error values with a stable code; a task that fails is
+// not an error but a signed failure receipt (ExecuteResponse.Status).
+type Enclave interface {
+	Common
+	// NewTaskKey issues a fresh task encryption key for a user public key,
+	// signed with the enclave's signing key over
+	// compat.WorkerKeyMessageHash(key). Every outstanding key issued for a
+	// user key is kept until a task uses it or its epoch expires.
+	NewTaskKey(ctx context.Context, req *TaskKeyRequest) (*TaskKeyResponse, error)
+	// Execute runs a deploy or compute task and returns the encrypted
+	// output, state and delta with a signed receipt. Every failure of the
+	// task itself yields a signed failure receipt; only a request the host
+	// got wrong (malformed, stale state, replay) is an error.
+	Execute(ctx context.Context, req *ExecuteRequest) (*ExecuteResponse, error)
+	// StateKeysRequest builds a request for contract state keys, signed by
+	// the enclave, for the host to send to the key manager.
+	StateKeysRequest(ctx context.Context, req *NewStateKeysRequest) (*StateKeysRequest, error)
+	// InstallStateKeys verifies the key manager's reply (its signature must
+	// recover to the key manager address the enclave was configured with)
+	// and keeps the state keys it carries.
+	InstallStateKeys(ctx context.Context, reply *StateKeysReply) (*InstallStateKeysResponse, error)
+}
+
+// KeyManager is the key manager's enclave: it draws each epoch's seed and
+// signs the worker parameters for setWorkersParams, creates one random state
+// key per contract, and gives a contract's key only to the worker selected
+// for that contract in the epoch of the request.
+type KeyManager interface {
+	Common
+	// NewEpoch draws the epoch seed and signs compat.WorkersParamsHash. The
+	// enclave remembers the parameters it signed to check later requests.
+	NewEpoch(ctx context.Context, req *NewEpochRequest) (*NewEpochResponse, error)
+	// GetStateKeys answers a worker enclave's StateKeysRequest. It fails
+	// with api.CodeNotSelected when the signer is not the worker selected
+	// for one of the contracts in the request's epoch.
+	GetStateKeys(ctx context.Context, req *StateKeysRequest) (*StateKeysReply, error)
+}
+
+// Closer is implemented by backends that hold resources (a child process,
+// compiled modules); hosts should call Close when done.
+type Closer interface {
+	Close() error
+}
+
+// codeError is a small helper for backends: a coded error whose message is
+// the whole text the user sees.
+func codeError(code api.Code, msg string) error { return &api.Error{Code: code, Message: msg} }

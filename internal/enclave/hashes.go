@@ -1,0 +1,77 @@
+package enclave
+
+import (
+	"encoding/binary"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
+)
+
+// Domain strings of the signatures this protocol adds to the original
+// network's. Each names what is signed, so a signature over one message can
+// never be replayed as another.
+const (
+	domainStateKeysRequest = "enigma-go/enclave: state keys request v1"
+	domainStateKeysReply   = "enigma-go/enclave: state keys reply v1"
+)
+
+// StateKeysRequestHash is what the worker enclave signs in a
+// StateKeysRequest:
+//
+//	HashParts(domain, requestID, u64BE(block), contract₁ ‖ … ‖ contractₙ, ephemeralKey)
+func StateKeysRequestHash(r *StateKeysRequest) api.Hash {
+	contracts := make([]byte, 0, 32*len(r.Contracts))
+	for _, c := range r.Contracts {
+		contracts = append(contracts, c[:]...)
+	}
+	return compat.HashParts([]byte(domainStateKeysRequest), r.RequestID[:],
+		binary.BigEndian.AppendUint64(nil, r.Block), contracts, r.EphemeralKey[:])
+}
+
+// StateKeysReplyHash is what the key manager enclave signs in a
+// StateKeysReply:
+//
+//	HashParts(domain, requestID, requestHash, ephemeralKey, ciphertext)
+func StateKeysReplyHash(r *StateKeysReply) api.Hash {
+	return compat.HashParts([]byte(domainStateKeysReply), r.RequestID[:], r.RequestHash[:],
+		r.EphemeralKey[:], r.Ciphertext)
+}
+
+// StateKeysAAD is the associated data of a StateKeysReply's ciphertext: the
+// hash of the request it answers, binding the keys to that request.
+func StateKeysAAD(requestHash api.Hash) []byte {
+	return append([]byte(domainStateKeysReply), requestHash[:]...)
+}
+
+// ContractKey is one contract's state key, as carried (encrypted) in a
+// StateKeysReply.
+type ContractKey struct {
+	Contract api.ContractAddress
+	Key      [32]byte
+}
+
+// EncodeContractKeys is the plaintext of a StateKeysReply: u32BE(n) ‖ n ×
+// (contract(32) ‖ key(32)).
+func EncodeContractKeys(keys []ContractKey) []byte {
+	out := binary.BigEndian.AppendUint32(make([]byte, 0, 4+64*len(keys)), uint32(len(keys)))
+	for _, k := range keys {
+		out = append(out, k.Contract[:]...)
+		out = append(out, k.Key[:]...)
+	}
+	return out
+}
+
+// DecodeContractKeys parses EncodeContractKeys's output.
+func DecodeContractKeys(b []byte) ([]ContractKey, error) {
+	if len(b) < 4 || uint64(len(b)-4) != 64*uint64(binary.BigEndian.Uint32(b)) {
+		return nil, api.Errorf(api.CodeInvalidInput, "enclave: malformed state key list (%d bytes)", len(b))
+	}
+	n := int(binary.BigEndian.Uint32(b))
+	keys := make([]ContractKey, n)
+	for i := range keys {
+		p := b[4+64*i:]
+		copy(keys[i].Contract[:], p[:32])
+		copy(keys[i].Key[:], p[32:64])
+	}
+	return keys, nil
+}

@@ -1,0 +1,369 @@
+package enclave
+
+import (
+	"github.com/enigma-go/enigma/api"
+)
+
+// MessageType identifies a message on the wire. A response's type is its
+// request's type with the high bit set.
+type MessageType uint8
+
+// Message types of protocol version 1. Numbers never change meaning.
+const (
+	TypeRegistrationRequest  MessageType = 0x01
+	TypeSealRequest          MessageType = 0x02
+	TypeTaskKeyRequest       MessageType = 0x03
+	TypeExecuteRequest       MessageType = 0x04
+	TypeNewStateKeysRequest  MessageType = 0x05
+	TypeStateKeysReply       MessageType = 0x06 // the request of InstallStateKeys
+	TypeNewEpochRequest      MessageType = 0x07
+	TypeStateKeysRequest     MessageType = 0x08 // the request of GetStateKeys
+	TypeRegistrationReport   MessageType = 0x81
+	TypeSealedState          MessageType = 0x82
+	TypeTaskKeyResponse      MessageType = 0x83
+	TypeExecuteResponse      MessageType = 0x84
+	TypeStateKeysRequestResp MessageType = 0x85 // a StateKeysRequest returned by StateKeysRequest
+	TypeInstallStateKeysResp MessageType = 0x86
+	TypeNewEpochResponse     MessageType = 0x87
+	TypeStateKeysReplyResp   MessageType = 0x88 // a StateKeysReply returned by GetStateKeys
+	TypeError                MessageType = 0xFF
+)
+
+// Message is one request or response of the protocol.
+type Message interface {
+	codec(c *coder)
+}
+
+// TaskKind says whether a task deploys a contract or calls one.
+type TaskKind uint8
+
+// Task kinds.
+const (
+	KindDeploy  TaskKind = 1
+	KindCompute TaskKind = 2
+)
+
+// EnvelopeVersion says how a task's inputs and outputs are encrypted.
+type EnvelopeVersion uint8
+
+// Envelope versions.
+const (
+	// EnvelopeCompat is the original network's: ECDH(secp256k1) → SHA-256 →
+	// AES-256-GCM, ciphertext ‖ tag ‖ iv, no associated data.
+	EnvelopeCompat EnvelopeVersion = 1
+	// EnvelopeV2 is the hybrid ML-KEM-768 + X25519 HPKE envelope with
+	// associated data and per-epoch keys (internal/crypto/envelope).
+	EnvelopeV2 EnvelopeVersion = 2
+)
+
+// TaskStatus is the outcome an ExecuteResponse reports.
+type TaskStatus uint8
+
+// Task outcomes.
+const (
+	TaskSuccess TaskStatus = 1
+	TaskFailure TaskStatus = 2
+)
+
+// RegistrationRequest asks for the enclave's registration report.
+type RegistrationRequest struct{}
+
+func (m *RegistrationRequest) codec(c *coder) {}
+
+// RegistrationReport holds the arguments of register(signer, report, sig).
+type RegistrationReport struct {
+	SigningAddress  api.EthAddress
+	SigningKey      PublicKey
+	Report          []byte    // attestation report (docs/protocol/attestation-sim.md for sim)
+	ReportSignature Signature // by the attestation service (sim: the simulation attestation key)
+}
+
+func (m *RegistrationReport) codec(c *coder) {
+	c.fixed(m.SigningAddress[:])
+	c.fixed(m.SigningKey[:])
+	c.bytes(&m.Report)
+	c.fixed(m.ReportSignature[:])
+}
+
+// SealRequest asks for the enclave's sealed secrets.
+type SealRequest struct{}
+
+func (m *SealRequest) codec(c *coder) {}
+
+// SealedState is the enclave's secrets sealed to the enclave (sim: under the
+// key in Config.SealKeyFile). Opaque to the host.
+type SealedState struct {
+	Blob []byte
+}
+
+func (m *SealedState) codec(c *coder) { c.bytes(&m.Blob) }
+
+// TaskKeyRequest is getWorkerEncryptionKey's request, as the worker's host
+// passes it on.
+type TaskKeyRequest struct {
+	UserPubKey PublicKey
+	// Epoch is the first block number of the current epoch: keys issued in
+	// an epoch expire a configured number of epochs later.
+	Epoch uint64
+}
+
+func (m *TaskKeyRequest) codec(c *coder) {
+	c.fixed(m.UserPubKey[:])
+	c.u64(&m.Epoch)
+}
+
+// TaskKeyResponse is the worker encryption key and the enclave's signature
+// over compat.WorkerKeyMessageHash(WorkerPubKey).
+type TaskKeyResponse struct {
+	WorkerPubKey PublicKey
+	Signature    Signature
+}
+
+func (m *TaskKeyResponse) codec(c *coder) {
+	c.fixed(m.WorkerPubKey[:])
+	c.fixed(m.Signature[:])
+}
+
+// ExecuteRequest is one task, with the chain facts the host read for it.
+type ExecuteRequest struct {
+	Kind     TaskKind
+	Envelope EnvelopeVersion
+	TaskID   api.TaskID
+	// Contract is the secret contract's address; for a deploy it equals TaskID.
+	Contract api.ContractAddress
+	// Code is the pre-code for a deploy and the deployed code for a compute
+	// task (the same module: codeHash = keccak256(code)). Code is public.
+	Code          []byte
+	UserPubKey    PublicKey
+	EncryptedFn   []byte
+	EncryptedArgs []byte
+
+	// Chain facts, read by the host from the task record and the chain.
+	InputsHash  api.Hash // the task record's inputsHash
+	GasLimit    uint64   // the task record's gasLimit
+	BlockNumber uint64   // the task record's block
+	BlockTime   int64    // that block's timestamp, Unix seconds: the VM clock starts there
+	Epoch       uint64   // first block number of the task's epoch
+	// PrevDeltaHash is the contract's last state delta hash on chain
+	// (compute only). The enclave refuses state that does not end there.
+	PrevDeltaHash api.Hash
+	// State is the contract's encrypted state as the last commit returned
+	// it (compute only).
+	State []byte
+}
+
+func (m *ExecuteRequest) codec(c *coder) {
+	c.u8((*uint8)(&m.Kind))
+	c.u8((*uint8)(&m.Envelope))
+	c.fixed(m.TaskID[:])
+	c.fixed(m.Contract[:])
+	c.bytes(&m.Code)
+	c.fixed(m.UserPubKey[:])
+	c.bytes(&m.EncryptedFn)
+	c.bytes(&m.EncryptedArgs)
+	c.fixed(m.InputsHash[:])
+	c.u64(&m.GasLimit)
+	c.u64(&m.BlockNumber)
+	c.i64(&m.BlockTime)
+	c.u64(&m.Epoch)
+	c.fixed(m.PrevDeltaHash[:])
+	c.bytes(&m.State)
+}
+
+// ExecuteResponse is a task's signed receipt with everything the host
+// stores and publishes. Only ciphertext and hashes: the plaintext output,
+// state and delta never leave the enclave.
+type ExecuteResponse struct {
+	TaskID api.TaskID
+	Kind   TaskKind
+	Status TaskStatus
+	// FailureCode is the api.Code of the failure (0 on success).
+	FailureCode uint32
+
+	// Output is the encrypted output: the contract's return bytes on
+	// success, the error text on failure (or FailureMarker in the clear
+	// when the user key is unknown). OutputHash = keccak256(Output).
+	Output     []byte
+	OutputHash api.Hash
+
+	InputsHash  api.Hash
+	PreCodeHash api.Hash // deploy: keccak256(pre-code)
+	CodeHash    api.Hash // keccak256 of the contract's code
+
+	// State delta: DeltaHash = keccak256(Delta), zero when the task did not
+	// change the state (compute). DeltaIndex is the delta's position in the
+	// contract's chain (0 for the deploy's delta).
+	PrevDeltaHash api.Hash
+	DeltaHash     api.Hash
+	DeltaIndex    uint32
+	Delta         []byte
+	// State is the contract's new encrypted state; empty when unchanged.
+	State []byte
+
+	GasLimit   uint64
+	GasUsed    uint64
+	EthPayload []byte
+	EthAddress api.EthAddress
+
+	// Signature signs the receipt hash of docs/protocol/crypto.md for the
+	// task's kind and status with the enclave's signing key.
+	Signature Signature
+}
+
+func (m *ExecuteResponse) codec(c *coder) {
+	c.fixed(m.TaskID[:])
+	c.u8((*uint8)(&m.Kind))
+	c.u8((*uint8)(&m.Status))
+	c.u32(&m.FailureCode)
+	c.bytes(&m.Output)
+	c.fixed(m.OutputHash[:])
+	c.fixed(m.InputsHash[:])
+	c.fixed(m.PreCodeHash[:])
+	c.fixed(m.CodeHash[:])
+	c.fixed(m.PrevDeltaHash[:])
+	c.fixed(m.DeltaHash[:])
+	c.u32(&m.DeltaIndex)
+	c.bytes(&m.Delta)
+	c.bytes(&m.State)
+	c.u64(&m.GasLimit)
+	c.u64(&m.GasUsed)
+	c.bytes(&m.EthPayload)
+	c.fixed(m.EthAddress[:])
+	c.fixed(m.Signature[:])
+}
+
+// NewStateKeysRequest asks the worker enclave to build a signed request for
+// the state keys of some contracts in the epoch of Block.
+type NewStateKeysRequest struct {
+	Block     uint64
+	Contracts []api.ContractAddress
+}
+
+func (m *NewStateKeysRequest) codec(c *coder) {
+	c.u64(&m.Block)
+	c.hashes(&m.Contracts)
+}
+
+// StateKeysRequest is what a worker enclave sends to the key manager. The
+// reply is encrypted to EphemeralKey, whose private half never leaves the
+// worker enclave.
+type StateKeysRequest struct {
+	RequestID    [16]byte
+	Block        uint64
+	Contracts    []api.ContractAddress
+	EphemeralKey PublicKey
+	// Signature by the worker's signing key over StateKeysRequestHash.
+	Signature Signature
+}
+
+func (m *StateKeysRequest) codec(c *coder) {
+	c.fixed(m.RequestID[:])
+	c.u64(&m.Block)
+	c.hashes(&m.Contracts)
+	c.fixed(m.EphemeralKey[:])
+	c.fixed(m.Signature[:])
+}
+
+// StateKeysReply is the key manager's answer: the keys, encrypted to the
+// request's ephemeral key, signed by the key manager's signing key over
+// StateKeysReplyHash.
+type StateKeysReply struct {
+	RequestID    [16]byte
+	RequestHash  api.Hash // StateKeysRequestHash of the request answered
+	EphemeralKey PublicKey
+	Ciphertext   []byte
+	Signature    Signature
+}
+
+func (m *StateKeysReply) codec(c *coder) {
+	c.fixed(m.RequestID[:])
+	c.fixed(m.RequestHash[:])
+	c.fixed(m.EphemeralKey[:])
+	c.bytes(&m.Ciphertext)
+	c.fixed(m.Signature[:])
+}
+
+// InstallStateKeysResponse lists the contracts whose keys were installed.
+type InstallStateKeysResponse struct {
+	Contracts []api.ContractAddress
+}
+
+func (m *InstallStateKeysResponse) codec(c *coder) { c.hashes(&m.Contracts) }
+
+// NewEpochRequest carries the epoch's worker parameters, as the host read
+// them with getActiveWorkers, for the key manager enclave to sign.
+type NewEpochRequest struct {
+	BlockNumber uint64 // the _blockNumber argument of setWorkersParams
+	// Nonce is the key manager's own task counter on chain
+	// (getUserTaskDeployments of its signing address), big-endian uint256.
+	Nonce   [32]byte
+	Workers []api.EthAddress // signing addresses, in the chain's order
+	Stakes  [][32]byte       // big-endian uint256, one per worker
+}
+
+func (m *NewEpochRequest) codec(c *coder) {
+	c.u64(&m.BlockNumber)
+	c.fixed(m.Nonce[:])
+	c.addresses(&m.Workers)
+	c.words(&m.Stakes)
+}
+
+// NewEpochResponse is the seed drawn inside the enclave and the signature
+// over compat.WorkersParamsHash(seed, nonce, workers, stakes).
+type NewEpochResponse struct {
+	Seed      [32]byte // big-endian uint256
+	Signature Signature
+}
+
+func (m *NewEpochResponse) codec(c *coder) {
+	c.fixed(m.Seed[:])
+	c.fixed(m.Signature[:])
+}
+
+// ErrorResponse carries an *api.Error across the boundary.
+type ErrorResponse struct {
+	Code    uint32
+	Message string
+}
+
+func (m *ErrorResponse) codec(c *coder) {
+	c.u32(&m.Code)
+	c.str(&m.Message)
+}
+
+// newMessage returns an empty message of type t, or nil for an unknown type.
+func newMessage(t MessageType) Message {
+	switch t {
+	case TypeRegistrationRequest:
+		return &RegistrationRequest{}
+	case TypeSealRequest:
+		return &SealRequest{}
+	case TypeTaskKeyRequest:
+		return &TaskKeyRequest{}
+	case TypeExecuteRequest:
+		return &ExecuteRequest{}
+	case TypeNewStateKeysRequest:
+		return &NewStateKeysRequest{}
+	case TypeStateKeysReply, TypeStateKeysReplyResp:
+		return &StateKeysReply{}
+	case TypeNewEpochRequest:
+		return &NewEpochRequest{}
+	case TypeStateKeysRequest, TypeStateKeysRequestResp:
+		return &StateKeysRequest{}
+	case TypeRegistrationReport:
+		return &RegistrationReport{}
+	case TypeSealedState:
+		return &SealedState{}
+	case TypeTaskKeyResponse:
+		return &TaskKeyResponse{}
+	case TypeExecuteResponse:
+		return &ExecuteResponse{}
+	case TypeInstallStateKeysResp:
+		return &InstallStateKeysResponse{}
+	case TypeNewEpochResponse:
+		return &NewEpochResponse{}
+	case TypeError:
+		return &ErrorResponse{}
+	}
+	return nil
+}
