@@ -1,0 +1,324 @@
+package vm
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"github.com/tetratelabs/wazero"
+	wapi "github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/sys"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/vm/meter"
+)
+
+type taskKey struct{}
+
+// task is the host-side state of one run.
+type task struct {
+	req   *Request
+	sched *Schedule
+
+	gasG      wapi.MutableGlobal // nil when unmetered
+	remaining int64              // gas left, when gasG is nil
+	limit     int64
+	refund    uint64
+
+	output []byte
+	bridge *EthBridge
+	log    []string
+	stderr limitedBuffer
+
+	logBytes   int
+	randStream *rand.ChaCha8
+	ivStream   *rand.ChaCha8
+	err        error // first failure raised by a host function
+}
+
+func (t *task) gasLeft() int64 {
+	if t.gasG != nil {
+		return int64(t.gasG.Get())
+	}
+	return t.remaining
+}
+
+func (t *task) setGas(v int64) {
+	if t.gasG != nil {
+		t.gasG.Set(uint64(v))
+	}
+	t.remaining = v
+}
+
+// charge takes n gas or ends the run out of gas.
+func (t *task) charge(n uint64) {
+	if n == 0 {
+		return
+	}
+	left := t.gasLeft()
+	if left < 0 || n > uint64(left) {
+		t.setGas(-1)
+		t.fail(api.CodeOutOfGas, "out of gas: the task's gas limit of %d is exhausted", t.limit)
+	}
+	t.setGas(left - int64(n))
+}
+
+// gasUsed is what the run consumed: the original counted gross use and
+// subtracted refunds for state values that shrank.
+func (t *task) gasUsed() uint64 {
+	left := t.gasLeft()
+	if left < 0 {
+		return uint64(t.limit)
+	}
+	used := uint64(t.limit - left)
+	if t.refund >= used {
+		return 0
+	}
+	return used - t.refund
+}
+
+// Run executes one task. The returned Result is non-nil even when the error
+// is not, with GasUsed set (the gas limit when out of gas). Errors are
+// *api.Error: CodeOutOfGas, CodeTrap, CodeResourceLimit, CodeHostCall,
+// CodeInvalidInput for a bad request, CodeTimeout when ctx ends first.
+func (e *Engine) Run(ctx context.Context, m *Module, req Request) (*Result, error) {
+	limit := int64(min(req.GasLimit, math.MaxInt64))
+	t := &task{req: &req, sched: &e.cfg.Schedule, limit: limit, remaining: limit}
+	t.stderr.max = 4 << 10
+	if err := checkRequest(m, &req); err != nil {
+		return &Result{}, err
+	}
+	res, err := e.run(ctx, m, t)
+	if err != nil {
+		return &Result{GasUsed: t.gasUsed(), Log: t.log}, err
+	}
+	return res, nil
+}
+
+func checkRequest(m *Module, req *Request) error {
+	switch {
+	case m == nil || m.compiled == nil:
+		return api.Errorf(api.CodeInvalidInput, "vm: no module: compile the contract first")
+	case req.State == nil:
+		return api.Errorf(api.CodeInvalidInput, "vm: request has no State")
+	case req.Kind != Deploy && req.Kind != Compute:
+		return api.Errorf(api.CodeInvalidInput, "vm: request kind %d is neither Deploy nor Compute", req.Kind)
+	case req.Kind == Compute && strings.TrimSpace(functionName(req.Function)) == "":
+		return api.Errorf(api.CodeUnknownFunction, "vm: no function named in %q: give a signature such as \"add(uint256,uint256)\"", req.Function)
+	}
+	return nil
+}
+
+func functionName(sig string) string {
+	if i := strings.IndexByte(sig, '('); i >= 0 {
+		return sig[:i]
+	}
+	return sig
+}
+
+func (e *Engine) run(ctx context.Context, m *Module, t *task) (*Result, error) {
+	base := e.cfg.Schedule.ComputeBase
+	export := "call"
+	if t.req.Kind == Deploy {
+		base = satMul(uint64(m.codeLen), e.cfg.Schedule.DeployPerByte)
+		export = "deploy"
+	}
+	if err := chargeUpFront(t, base); err != nil {
+		return nil, err
+	}
+	var snap *snapshot
+	if m.info.Reactor {
+		var err error
+		if snap, err = e.snapshot(ctx, m); err != nil {
+			return nil, err
+		}
+	}
+	ctx = context.WithValue(ctx, taskKey{}, t)
+	inst, err := e.instantiate(ctx, m, t, newClock(t.req.Time, e.cfg.ClockStep, 0))
+	if err != nil {
+		return nil, err
+	}
+	defer inst.Close(context.WithoutCancel(ctx))
+	if snap != nil {
+		if err := snap.restore(inst); err != nil {
+			return nil, api.Errorf(api.CodeResourceLimit, "vm: restore the initialised contract: %v", err)
+		}
+	}
+	if err := e.bindGas(inst, t); err != nil {
+		return nil, err
+	}
+	if _, err := inst.ExportedFunction(export).Call(ctx); err != nil {
+		if err := e.classify(ctx, inst, t, err); err != nil {
+			return nil, err
+		}
+	}
+	if t.gasLeft() < 0 {
+		return nil, api.Errorf(api.CodeOutOfGas, "out of gas: the task's gas limit of %d is exhausted", t.limit)
+	}
+	return &Result{Output: t.output, GasUsed: t.gasUsed(), Bridge: t.bridge, Log: t.log}, nil
+}
+
+func chargeUpFront(t *task, n uint64) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = t.err
+		}
+	}()
+	t.charge(n)
+	return nil
+}
+
+// bindGas hands the task's gas to the instance's counter.
+func (e *Engine) bindGas(inst wapi.Module, t *task) error {
+	if e.cfg.Unmetered {
+		return nil
+	}
+	g, ok := inst.ExportedGlobal(meter.ExportGas).(wapi.MutableGlobal)
+	if !ok {
+		return api.Errorf(api.CodeInvalidModule, "vm: rewritten module lacks its gas counter")
+	}
+	left := t.remaining
+	t.gasG = g
+	t.setGas(left)
+	return nil
+}
+
+// instantiate creates a fresh instance with deterministic WASI: a clock
+// that starts at the request's time and steps per read, seeded randomness,
+// no files, arguments or environment.
+func (e *Engine) instantiate(ctx context.Context, m *Module, t *task, clk *clock) (wapi.Module, error) {
+	res := sys.ClockResolution(max(e.cfg.ClockStep.Nanoseconds(), 1))
+	cfg := wazero.NewModuleConfig().WithName("").WithStartFunctions().
+		WithWalltime(clk.walltime, res).WithNanotime(clk.nanotime, res).
+		WithNanosleep(clk.sleep).WithOsyield(func() {}).
+		WithRandSource(seededStream(t.req.Seed, "wasi random")).
+		WithStderr(&t.stderr)
+	inst, err := e.rt.InstantiateModule(ctx, m.compiled, cfg)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, api.Errorf(api.CodeTimeout, "vm: instantiate: %w", ctx.Err())
+		}
+		return nil, api.Errorf(api.CodeInvalidModule, "vm: cannot instantiate the contract: %v", err)
+	}
+	return inst, nil
+}
+
+// classify turns the error of an exported call into a coded error, or nil
+// when the contract ended normally through proc_exit(0).
+func (e *Engine) classify(ctx context.Context, inst wapi.Module, t *task, err error) error {
+	if t.err != nil {
+		return t.err
+	}
+	if ctx.Err() != nil {
+		return api.Errorf(api.CodeTimeout, "vm: run stopped: %w", ctx.Err())
+	}
+	var exit *sys.ExitError
+	if errors.As(err, &exit) {
+		if exit.ExitCode() == 0 {
+			return nil
+		}
+		msg := "contract exited with code %d"
+		if s := lastLine(t.stderr.Bytes()); s != "" {
+			return api.Errorf(api.CodeTrap, msg+": %s", exit.ExitCode(), s)
+		}
+		return api.Errorf(api.CodeTrap, msg, exit.ExitCode())
+	}
+	if !e.cfg.Unmetered {
+		if g := t.gasLeft(); g < 0 {
+			return api.Errorf(api.CodeOutOfGas, "out of gas: the task's gas limit of %d is exhausted", t.limit)
+		}
+		if d := inst.ExportedGlobal(meter.ExportDepth); d != nil && uint32(d.Get()) > e.cfg.MaxCallDepth {
+			return api.Errorf(api.CodeResourceLimit, "call stack too deep: more than %d nested calls", e.cfg.MaxCallDepth)
+		}
+		if o := inst.ExportedGlobal(meter.ExportOOM); o != nil && o.Get() != 0 {
+			return api.Errorf(api.CodeResourceLimit, "contract trapped after asking for more than the memory limit of %d pages (%d MiB)",
+				e.cfg.MaxMemoryPages, e.cfg.MaxMemoryPages/16)
+		}
+	}
+	msg := firstLine(err.Error())
+	if strings.Contains(msg, "stack overflow") {
+		return api.Errorf(api.CodeResourceLimit, "call stack too deep: %s", msg)
+	}
+	return api.Errorf(api.CodeTrap, "contract trapped: %s", msg)
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}
+
+func lastLine(b []byte) string {
+	b = bytes.TrimSpace(b)
+	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
+		b = b[i+1:]
+	}
+	return strings.ToValidUTF8(string(b), "\uFFFD")
+}
+
+// limitedBuffer keeps the first max bytes written to it.
+type limitedBuffer struct {
+	bytes.Buffer
+	max int
+}
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	if room := b.max - b.Len(); room > 0 {
+		b.Buffer.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
+}
+
+// clock is the deterministic WASI clock of one run: every read advances it
+// by step, and sleeping advances it by the duration, so time.Sleep returns
+// at once and a busy wait on the clock ends.
+type clock struct {
+	wall int64 // ns since the Unix epoch
+	mono int64
+	step int64
+}
+
+// monoBase puts task clocks far after the initialisation clock (which
+// starts at 0), so the monotonic clock a Go runtime saw while initialising
+// never runs backwards in a task.
+const monoBase = int64(1) << 50
+
+func newClock(start time.Time, step time.Duration, mono int64) *clock {
+	wall := int64(0)
+	if !start.IsZero() {
+		wall = start.UnixNano()
+	}
+	if mono == 0 {
+		mono = monoBase
+	}
+	return &clock{wall: wall, mono: mono, step: step.Nanoseconds()}
+}
+
+func (c *clock) tick() {
+	c.wall += c.step
+	c.mono += c.step
+}
+
+func (c *clock) walltime() (int64, int32) {
+	w := c.wall
+	c.tick()
+	return w / 1e9, int32(w % 1e9)
+}
+
+func (c *clock) nanotime() int64 {
+	m := c.mono
+	c.tick()
+	return m
+}
+
+func (c *clock) sleep(ns int64) {
+	if ns > 0 {
+		c.wall += ns
+		c.mono += ns
+	}
+}
