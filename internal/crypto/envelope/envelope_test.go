@@ -313,4 +313,3 @@ func TestWorkerKeyHashSigned(t *testing.T) {
 		t.Fatal("the worker key hash does not bind the epoch")
 	}
 }
-
