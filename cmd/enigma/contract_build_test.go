@@ -1,0 +1,41 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/enigma-go/enigma/sdk/contract/build"
+)
+
+func TestContractBuild(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command on PATH")
+	}
+	out := filepath.Join(t.TempDir(), "calc.wasm")
+	var stdout bytes.Buffer
+	if err := contractBuild(context.Background(), []string{"../../examples/calculator", "-o", out}, &stdout); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if len(lines) != 3 || lines[0] != out || !strings.HasPrefix(lines[2], "code hash: 0x") {
+		t.Fatalf("output:\n%s", stdout.String())
+	}
+	code, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(code, []byte("\x00asm")) {
+		t.Fatalf("module: %v", err)
+	}
+
+	err = contractBuild(context.Background(), []string{"."}, &stdout)
+	if !errors.Is(err, build.ErrNotContract) || !strings.Contains(err.Error(), "sdk/contract") {
+		t.Fatalf("building cmd/enigma: %v", err)
+	}
+	if err := contractBuild(context.Background(), nil, &stdout); !errors.Is(err, errUsage) {
+		t.Fatalf("no folder: %v", err)
+	}
+}
