@@ -243,6 +243,10 @@ func (e *Engine) classify(ctx context.Context, inst wapi.Module, t *task, err er
 	if strings.Contains(msg, "stack overflow") {
 		return api.Errorf(api.CodeResourceLimit, "call stack too deep: %s", msg)
 	}
+	if s := firstLine(string(bytes.TrimSpace(t.stderr.Bytes()))); s != "" {
+		// A Go contract prints its panic before trapping: say what it was.
+		return api.Errorf(api.CodeTrap, "contract trapped: %s (%s)", msg, strings.ToValidUTF8(s, "\uFFFD"))
+	}
 	return api.Errorf(api.CodeTrap, "contract trapped: %s", msg)
 }
 
