@@ -216,3 +216,21 @@ func TestReceiptLayouts(t *testing.T) {
 		}
 	}
 }
+
+func TestTaskKey(t *testing.T) {
+	signer, _ := GenerateKey(rand.Reader)
+	tk, err := NewTaskKey(signer, rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if PublicKeyBytes(&tk.Private.PublicKey) != tk.Public {
+		t.Fatal("task key public half does not match")
+	}
+	if err := VerifyWorkerKey(Address(&signer.PublicKey), tk.Public, tk.Signature[:]); err != nil {
+		t.Fatal(err)
+	}
+	other, _ := GenerateKey(rand.Reader)
+	if err := VerifyWorkerKey(Address(&other.PublicKey), tk.Public, tk.Signature[:]); api.CodeOf(err) != api.CodeBadSignature {
+		t.Fatalf("another worker's address: %v", err)
+	}
+}

@@ -480,3 +480,27 @@ func generateVectors(t testing.TB) *vectorFile {
 }
 
 type ecdsaKey struct{ k *ecdsa.PrivateKey }
+
+// TestDocVectors checks that docs/protocol/crypto.md shows the committed
+// vectors, so the document and the code cannot drift apart.
+func TestDocVectors(t *testing.T) {
+	doc, err := os.ReadFile("../../../docs/protocol/crypto.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := loadVectors(t, vectorsFile)
+	want := []string{v.Keys[0].DerivedKey, v.AES[0].Ciphertext, v.HashParts[2].Hash, v.TaskIDs[1].TaskID,
+		v.InputsHashes[1].InputsHash, v.OutputHashes[0].Hash, v.Signatures[0].Sig, v.WorkersParams[1].Hash}
+	shown := map[string]bool{}
+	for _, r := range v.Receipts {
+		if !shown[r.Kind] && (r.EthPayload != "" || (r.Kind != "deploy" && r.Kind != "compute")) {
+			shown[r.Kind] = true
+			want = append(want, r.Hash, r.Sig)
+		}
+	}
+	for _, s := range want {
+		if !bytes.Contains(doc, []byte(s)) {
+			t.Errorf("docs/protocol/crypto.md does not show vector value %s", s)
+		}
+	}
+}
