@@ -313,3 +313,13 @@ func TestWorkerKeyHashSigned(t *testing.T) {
 		t.Fatal("the worker key hash does not bind the epoch")
 	}
 }
+
+func TestInputsHashSeparated(t *testing.T) {
+	msg := []byte("request")
+	if InputsHash(msg) == compat.InputsHash(msg, nil, nil, nil) || InputsHash(msg) == compat.Keccak256(msg) {
+		t.Fatal("v2 inputsHash collides with a compat hash of the same bytes")
+	}
+	if OutputHash(msg) != compat.Keccak256(msg) {
+		t.Fatal("OutputHash")
+	}
+}

@@ -76,3 +76,20 @@ type Options struct {
 	// the ciphertext's length reveals only the bucket.
 	Pad bool
 }
+
+// InputsHash is the inputsHash a v2 task record commits to:
+//
+//	HashParts("enigma-go/envelope/v2 inputs", request)
+//
+// The request's context already binds the contract (or the pre-code hash of
+// a deploy), the sender and the nonce, so the request bytes are all the
+// hash needs. The label keeps it apart from compat's inputsHash.
+func InputsHash(request []byte) [32]byte {
+	return compat.HashParts([]byte(inputsLabel), request)
+}
+
+// OutputHash is the outputHash a v2 receipt commits to: keccak256 of the
+// response message, as in compat.
+func OutputHash(response []byte) [32]byte { return compat.Keccak256(response) }
+
+const inputsLabel = "enigma-go/envelope/v2 inputs"
