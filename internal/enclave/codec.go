@@ -111,10 +111,14 @@ func (c *coder) u64(v *uint64) {
 	}
 }
 
+// i64 and str write to the message only when decoding, so encoding never
+// writes to a message another goroutine may be encoding too.
 func (c *coder) i64(v *int64) {
 	u := uint64(*v)
 	c.u64(&u)
-	*v = int64(u)
+	if c.decoding {
+		*v = int64(u)
+	}
 }
 
 // fixed encodes a fixed-size array given as a slice of it.
@@ -159,7 +163,9 @@ func (c *coder) bytes(v *[]byte) {
 func (c *coder) str(v *string) {
 	b := []byte(*v)
 	c.bytes(&b)
-	*v = string(b)
+	if c.decoding {
+		*v = string(b)
+	}
 }
 
 func (c *coder) hashes(v *[]api.Hash) {

@@ -1,0 +1,464 @@
+package enclavetest
+
+import (
+	"bytes"
+	"crypto/rand"
+	"sync"
+	"testing"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/enclave"
+)
+
+func testRegistration(t *testing.T, h *host) {
+	for _, c := range []struct {
+		role    enclave.Common
+		product uint8
+	}{{h.Worker, 1}, {h.KeyManager, 2}} {
+		r, err := c.role.Registration(h.ctx, &enclave.RegistrationRequest{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.record(enclave.TypeRegistrationReport, r)
+		pub, err := compat.ParsePublicKey(r.SigningKey[:])
+		if err != nil || api.EthAddress(compat.Address(pub)) != r.SigningAddress {
+			t.Fatalf("signing key does not match the signing address: %v", err)
+		}
+		signer, product, err := h.VerifyReport(r.Report, r.ReportSignature[:])
+		if err != nil {
+			t.Fatalf("report does not verify: %v", err)
+		}
+		if signer != r.SigningAddress || product != c.product {
+			t.Fatalf("report names %s product %d, want %s product %d", signer, product, r.SigningAddress, c.product)
+		}
+		bad := append([]byte(nil), r.Report...)
+		bad[len(bad)-1] ^= 1
+		if _, _, err := h.VerifyReport(bad, r.ReportSignature[:]); err == nil {
+			t.Fatal("an altered report verifies")
+		}
+	}
+	if h.worker == h.km {
+		t.Fatal("worker and key manager share a signing address")
+	}
+}
+
+func testTaskKeySignature(t *testing.T, h *host) {
+	u := h.newUser()
+	h.taskKey(u) // checks the signature
+	var bad enclave.PublicKey
+	bad[0] = 1 // not on the curve
+	_, err := h.Worker.NewTaskKey(h.ctx, &enclave.TaskKeyRequest{UserPubKey: bad, Epoch: epochBlock})
+	wantCode(t, err, api.CodeInvalidInput)
+}
+
+func testOutstandingTaskKeys(t *testing.T, h *host) {
+	u := h.newUser()
+	c := h.deploy(u, h.secret(24))
+	keys := [][32]byte{h.taskKey(u), h.taskKey(u), h.taskKey(u)}
+	for _, i := range []int{1, 0, 2} { // tasks arrive in another order than their keys were issued
+		v := h.secret(24)
+		r := h.execute(h.task(enclave.KindCompute, c, u, keys[i], "set(bytes)", v))
+		if r.Status != enclave.TaskSuccess || !bytes.Equal(h.output(keys[i], r), v) {
+			t.Fatalf("task with key %d: status %d code %d", i, r.Status, r.FailureCode)
+		}
+	}
+	// Every key was erased once used: reusing one gives a failure receipt.
+	r := h.execute(h.task(enclave.KindCompute, c, u, keys[0], "get()", nil))
+	if r.Status != enclave.TaskFailure || api.Code(r.FailureCode) != api.CodeWrongKey {
+		t.Fatalf("reused task key: status %d code %d, want failure %d", r.Status, r.FailureCode, api.CodeWrongKey)
+	}
+}
+
+func testDeployAndCompute(t *testing.T, h *host) {
+	u := h.newUser()
+	init := h.secret(24)
+	c := h.deploy(u, init)
+	deployDelta := h.contract[c].lastDelta
+
+	key := h.taskKey(u)
+	r := h.execute(h.task(enclave.KindCompute, c, u, key, "get()", nil))
+	if r.Status != enclave.TaskSuccess || !bytes.Equal(h.output(key, r), init) {
+		t.Fatalf("get after deploy: status %d code %d", r.Status, r.FailureCode)
+	}
+	if !r.DeltaHash.IsZero() || len(r.Delta) != 0 || len(r.State) != 0 || r.PrevDeltaHash != deployDelta {
+		t.Fatalf("a read-only task changed the state: %+v", r)
+	}
+
+	v := h.secret(24)
+	key = h.taskKey(u)
+	r = h.execute(h.task(enclave.KindCompute, c, u, key, "set(bytes)", v))
+	if r.Status != enclave.TaskSuccess || r.DeltaIndex != 1 || r.PrevDeltaHash != deployDelta || r.DeltaHash.IsZero() {
+		t.Fatalf("set: %+v", r)
+	}
+	first := r.DeltaHash
+
+	v2 := h.secret(24)
+	key = h.taskKey(u)
+	r = h.execute(h.task(enclave.KindCompute, c, u, key, "set(bytes)", v2))
+	if r.DeltaIndex != 2 || r.PrevDeltaHash != first {
+		t.Fatalf("second delta does not chain to the first: %+v", r)
+	}
+	key = h.taskKey(u)
+	r = h.execute(h.task(enclave.KindCompute, c, u, key, "get()", nil))
+	if !bytes.Equal(h.output(key, r), v2) {
+		t.Fatal("state did not carry the last write")
+	}
+	if r.GasUsed == 0 || r.GasUsed > gasLimit {
+		t.Fatalf("gas used %d", r.GasUsed)
+	}
+}
+
+func testFailureReceipts(t *testing.T, h *host) {
+	u := h.newUser()
+	c := h.deploy(u, h.secret(24))
+	cases := []struct {
+		fn      string
+		args    []byte
+		code    api.Code
+		gasUsed bool // the VM ran
+	}{
+		{"loop()", nil, api.CodeOutOfGas, true},
+		{"unreachable()", nil, api.CodeTrap, true},
+		{"missing_function()", nil, api.CodeTrap, true}, // eng_wasm traps on an unknown name
+		{"args(bytes32)", []byte("short"), api.CodeTrap, true},
+		{"", nil, api.CodeUnknownFunction, false},
+	}
+	for _, tc := range cases {
+		key := h.taskKey(u)
+		req := h.task(enclave.KindCompute, c, u, key, tc.fn, tc.args)
+		if tc.code == api.CodeOutOfGas {
+			req.GasLimit = 50_000
+			h.rehash(req)
+		}
+		r := h.execute(req)
+		if r.Status != enclave.TaskFailure || api.Code(r.FailureCode) != tc.code {
+			t.Fatalf("%q: status %d code %d, want failure %d", tc.fn, r.Status, r.FailureCode, tc.code)
+		}
+		if tc.gasUsed != (r.GasUsed > 0) || (tc.code == api.CodeOutOfGas && r.GasUsed != req.GasLimit) {
+			t.Fatalf("%q: gas used %d", tc.fn, r.GasUsed)
+		}
+		if msg := h.output(key, r); len(msg) == 0 {
+			t.Fatalf("%q: empty error text", tc.fn)
+		}
+	}
+
+	// Inputs that do not hash to the task record's.
+	key := h.taskKey(u)
+	req := h.task(enclave.KindCompute, c, u, key, "get()", nil)
+	req.InputsHash[0] ^= 1
+	if r := h.execute(req); api.Code(r.FailureCode) != api.CodeInputsMismatch || r.GasUsed != 0 {
+		t.Fatalf("inputs mismatch: %+v", r)
+	}
+
+	// A contract this worker holds no state key for.
+	key = h.taskKey(u)
+	req = h.task(enclave.KindDeploy, api.Hash{}, u, key, "construct(bytes)", h.secret(8))
+	if r := h.execute(req); api.Code(r.FailureCode) != api.CodeNotFound {
+		t.Fatalf("missing state key: %+v", r)
+	} else if len(h.output(key, r)) == 0 {
+		t.Fatal("missing state key: no error text for the user")
+	}
+
+	// A contract that is not deployed.
+	key = h.taskKey(u)
+	req = h.task(enclave.KindCompute, api.Hash{9, 9}, u, key, "get()", nil)
+	if r := h.execute(req); api.Code(r.FailureCode) != api.CodeNotFound {
+		t.Fatalf("undeployed contract: %+v", r)
+	}
+
+	// Garbage code.
+	key = h.taskKey(u)
+	req = h.task(enclave.KindDeploy, api.Hash{}, u, key, "construct()", nil)
+	req.Code = []byte("not wasm at all")
+	h.rehash(req)
+	if err := h.provision(epochBlock+1, req.Contract); err != nil {
+		t.Fatal(err)
+	}
+	if r := h.execute(req); r.Status != enclave.TaskFailure || r.GasUsed != 0 {
+		t.Fatalf("garbage code: %+v", r)
+	}
+}
+
+func testWrongWorkerKey(t *testing.T, h *host) {
+	u := h.newUser()
+	c := h.deploy(u, h.secret(24))
+	other, _ := compat.GenerateKey(rand.Reader) // another worker's task key
+	key := compat.DeriveKey(u.priv, &other.PublicKey)
+	h.taskKey(u) // the user has an outstanding key here too, just not this one
+	r := h.execute(h.task(enclave.KindCompute, c, u, key, "set(bytes)", h.secret(24)))
+	if r.Status != enclave.TaskFailure || api.Code(r.FailureCode) != api.CodeWrongKey || r.GasUsed != 0 {
+		t.Fatalf("wrong worker key: %+v", r)
+	}
+	if string(r.Output) == "" {
+		t.Fatal("no failure output")
+	}
+	if _, err := compat.Decrypt(key, r.Output); err == nil {
+		t.Fatal("failure output encrypted to a key the enclave cannot know")
+	}
+	// A deploy encrypted to another worker fails the same way.
+	req := h.task(enclave.KindDeploy, api.Hash{}, u, key, "construct(bytes)", h.secret(8))
+	if err := h.provision(epochBlock+1, req.Contract); err != nil {
+		t.Fatal(err)
+	}
+	if r := h.execute(req); api.Code(r.FailureCode) != api.CodeWrongKey {
+		t.Fatalf("deploy to the wrong worker: %+v", r)
+	}
+}
+
+func testTamperedInputs(t *testing.T, h *host) {
+	u := h.newUser()
+	c := h.deploy(u, h.secret(24))
+
+	key := h.taskKey(u)
+	req := h.task(enclave.KindCompute, c, u, key, "set(bytes)", h.secret(24))
+	req.EncryptedArgs[0] ^= 1
+	h.rehash(req) // the client committed to the altered bytes
+	r := h.execute(req)
+	if api.Code(r.FailureCode) != api.CodeTampered || len(h.output(key, r)) == 0 {
+		t.Fatalf("tampered arguments: %+v", r)
+	}
+
+	key = h.taskKey(u)
+	req = h.task(enclave.KindCompute, c, u, key, "set(bytes)", h.secret(24))
+	req.EncryptedFn[len(req.EncryptedFn)-20] ^= 1 // inside the tag
+	h.rehash(req)
+	if r := h.execute(req); api.Code(r.FailureCode) != api.CodeWrongKey {
+		t.Fatalf("tampered tag: %+v", r)
+	}
+
+	key = h.taskKey(u)
+	req = h.task(enclave.KindCompute, c, u, key, "get()", nil)
+	req.EncryptedFn = req.EncryptedFn[:10]
+	h.rehash(req)
+	if r := h.execute(req); api.Code(r.FailureCode) != api.CodeBadEnvelope {
+		t.Fatalf("truncated function name: %+v", r)
+	}
+}
+
+func testReplay(t *testing.T, h *host) {
+	u := h.newUser()
+	c := h.deploy(u, h.secret(24))
+	key := h.taskKey(u)
+	req := h.task(enclave.KindCompute, c, u, key, "get()", nil)
+	h.execute(req)
+	_, err := h.Worker.Execute(h.ctx, req)
+	wantCode(t, err, api.CodeReplay)
+	// A failed task is final too.
+	req = h.task(enclave.KindCompute, c, u, key, "get()", nil) // key already used
+	h.execute(req)
+	_, err = h.Worker.Execute(h.ctx, req)
+	wantCode(t, err, api.CodeReplay)
+}
+
+func testBadRequests(t *testing.T, h *host) {
+	u := h.newUser()
+	c := h.deploy(u, h.secret(24))
+	key := h.taskKey(u)
+	for _, mut := range []struct {
+		code api.Code
+		f    func(r *enclave.ExecuteRequest)
+	}{
+		{api.CodeBadEnvelope, func(r *enclave.ExecuteRequest) { r.Envelope = 9 }},
+		{api.CodeBadEnvelope, func(r *enclave.ExecuteRequest) { r.Envelope = 0 }},
+		{api.CodeInvalidInput, func(r *enclave.ExecuteRequest) { r.Kind = 7 }},
+		{api.CodeInvalidInput, func(r *enclave.ExecuteRequest) { r.Kind = enclave.KindDeploy; r.Contract = api.Hash{1} }},
+		{api.CodeInvalidInput, func(r *enclave.ExecuteRequest) { r.State = nil }},
+	} {
+		req := h.task(enclave.KindCompute, c, u, key, "get()", nil)
+		mut.f(req)
+		_, err := h.Worker.Execute(h.ctx, req)
+		wantCode(t, err, mut.code)
+	}
+	// None of these consumed the key.
+	r := h.execute(h.task(enclave.KindCompute, c, u, key, "get()", nil))
+	if r.Status != enclave.TaskSuccess {
+		t.Fatalf("key consumed by a refused request: %+v", r)
+	}
+}
+
+func testStaleState(t *testing.T, h *host) {
+	u := h.newUser()
+	c := h.deploy(u, h.secret(24))
+	old := *h.contract[c]
+	key := h.taskKey(u)
+	h.execute(h.task(enclave.KindCompute, c, u, key, "set(bytes)", h.secret(24)))
+
+	key = h.taskKey(u)
+	req := h.task(enclave.KindCompute, c, u, key, "get()", nil)
+	req.State = old.state // the store lags the chain
+	_, err := h.Worker.Execute(h.ctx, req)
+	wantCode(t, err, api.CodeUnavailable)
+	req.State = []byte("garbage state that does not decrypt")
+	_, err = h.Worker.Execute(h.ctx, req)
+	wantCode(t, err, api.CodeUnavailable)
+
+	req.State = h.contract[c].state // after a resync the same task runs
+	if r := h.execute(req); r.Status != enclave.TaskSuccess {
+		t.Fatalf("retry after resync: %+v", r)
+	}
+}
+
+func testStateKeyProvisioning(t *testing.T, h *host) {
+	c1, c2 := api.Hash{1}, api.Hash{2}
+	if err := h.provision(epochBlock+5, c1, c2); err != nil {
+		t.Fatalf("selected worker refused: %v", err)
+	}
+	// Before any epoch the key manager signed: wrong epoch.
+	req, err := h.Worker.StateKeysRequest(h.ctx, &enclave.NewStateKeysRequest{Block: epochBlock - 1, Contracts: []api.Hash{c1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = h.KeyManager.GetStateKeys(h.ctx, req)
+	wantCode(t, err, api.CodeWrongEpoch)
+
+	// A new epoch in which another worker holds all the stake.
+	other := api.EthAddress{0xee}
+	h.newEpoch(epochBlock+10, []api.EthAddress{other, h.worker}, []uint64{5, 0})
+	req, _ = h.Worker.StateKeysRequest(h.ctx, &enclave.NewStateKeysRequest{Block: epochBlock + 11, Contracts: []api.Hash{c1}})
+	_, err = h.KeyManager.GetStateKeys(h.ctx, req)
+	wantCode(t, err, api.CodeNotSelected)
+	// The earlier epoch still answers for its blocks.
+	if err := h.provision(epochBlock+5, c1); err != nil {
+		t.Fatalf("earlier epoch: %v", err)
+	}
+
+	// A request whose signature does not match its content is refused.
+	req, _ = h.Worker.StateKeysRequest(h.ctx, &enclave.NewStateKeysRequest{Block: epochBlock + 1, Contracts: []api.Hash{c1}})
+	forged := *req
+	forged.Contracts = []api.Hash{c2}
+	if _, err := h.KeyManager.GetStateKeys(h.ctx, &forged); err == nil {
+		t.Fatal("a request altered after signing was answered")
+	}
+
+	// Replies: verified against the key manager, decrypted once.
+	reply, err := h.KeyManager.GetStateKeys(h.ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tampered := *reply
+	tampered.Ciphertext = append([]byte(nil), reply.Ciphertext...)
+	tampered.Ciphertext[0] ^= 1
+	_, err = h.Worker.InstallStateKeys(h.ctx, &tampered)
+	wantCode(t, err, api.CodeBadSignature) // the signature covers the ciphertext
+	impostor, _ := compat.GenerateKey(rand.Reader)
+	resigned := tampered
+	resigned.Signature, _ = compat.Sign(impostor, enclave.StateKeysReplyHash(&resigned))
+	_, err = h.Worker.InstallStateKeys(h.ctx, &resigned)
+	wantCode(t, err, api.CodeBadSignature)
+	if _, err := h.Worker.InstallStateKeys(h.ctx, reply); err != nil {
+		t.Fatalf("genuine reply refused: %v", err)
+	}
+	_, err = h.Worker.InstallStateKeys(h.ctx, reply)
+	wantCode(t, err, api.CodeReplay)
+}
+
+func testSealing(t *testing.T, h *host) {
+	u := h.newUser()
+	init := h.secret(24)
+	c := h.deploy(u, init)
+	ws, err := h.Worker.Seal(h.ctx, &enclave.SealRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ks, err := h.KeyManager.Seal(h.ctx, &enclave.SealRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.record(enclave.TypeSealedState, ws)
+	h.record(enclave.TypeSealedState, ks)
+	worker, km := h.worker, h.km
+
+	h.start.Sealed = Sealed{Worker: ws.Blob, KeyManager: ks.Blob}
+	h.startPairNoEpoch()
+	if h.worker != worker || h.km != km {
+		t.Fatal("restarted enclaves have new signing addresses")
+	}
+	// The worker kept its state key: it runs a task on the old state.
+	key := h.taskKey(u)
+	r := h.execute(h.task(enclave.KindCompute, c, u, key, "get()", nil))
+	if r.Status != enclave.TaskSuccess || !bytes.Equal(h.output(key, r), init) {
+		t.Fatalf("after restart: %+v", r)
+	}
+	// The key manager kept its epochs and state keys: provisioning still works.
+	if err := h.provision(epochBlock+2, c); err != nil {
+		t.Fatalf("provision after restart: %v", err)
+	}
+
+	// A fresh start (no sealed state) is another identity.
+	h.start = Start{Dir: t.TempDir()}
+	h.startPair()
+	if h.worker == worker {
+		t.Fatal("a fresh enclave reused the sealed signing key")
+	}
+
+	// Altered sealed state is refused.
+	bad := append([]byte(nil), ws.Blob...)
+	bad[len(bad)-1] ^= 1
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Fatal("altered sealed state accepted")
+			}
+		}()
+		h.factory(&fatalT{T: t}, Start{Dir: h.start.Dir, Sealed: Sealed{Worker: bad}})
+	}()
+}
+
+// fatalT turns Fatal into a panic, so the suite can check that a factory
+// refuses a start without failing the test.
+type fatalT struct{ *testing.T }
+
+func (f *fatalT) Fatal(args ...any)                 { panic("factory failed") }
+func (f *fatalT) Fatalf(format string, args ...any) { panic("factory failed") }
+
+func (h *host) startPairNoEpoch() {
+	h.Pair = h.factory(h.t, h.start)
+	h.worker = h.must1(h.Worker.Registration(h.ctx, &enclave.RegistrationRequest{})).SigningAddress
+	h.km = h.must1(h.KeyManager.Registration(h.ctx, &enclave.RegistrationRequest{})).SigningAddress
+}
+
+func testConcurrent(t *testing.T, h *host) {
+	const n = 16
+	u := h.newUser()
+	c := h.deploy(u, h.secret(24))
+	reqs := make([]*enclave.ExecuteRequest, n)
+	keys := make([][32]byte, n)
+	for i := range reqs {
+		keys[i] = h.taskKey(u)
+		reqs[i] = h.task(enclave.KindCompute, c, u, keys[i], "get()", nil)
+	}
+	var wg sync.WaitGroup
+	resps := make([]*enclave.ExecuteResponse, n)
+	errs := make([]error, n)
+	for i := range reqs {
+		wg.Go(func() { resps[i], errs[i] = h.Worker.Execute(h.ctx, reqs[i]) })
+	}
+	// The same task twice at once: exactly one runs.
+	dup := make([]error, 2)
+	for i := range dup {
+		wg.Go(func() { _, dup[i] = h.Worker.Execute(h.ctx, reqs[0]) })
+	}
+	wg.Wait()
+	for i, r := range resps {
+		if errs[i] != nil && api.CodeOf(errs[i]) != api.CodeReplay {
+			t.Fatalf("task %d: %v", i, errs[i])
+		}
+		if r != nil {
+			h.record(enclave.TypeExecuteResponse, r)
+			h.checkReceipt(reqs[i], r)
+			if r.Status != enclave.TaskSuccess {
+				t.Fatalf("task %d failed with %d", i, r.FailureCode)
+			}
+		}
+	}
+	ran := 0
+	for _, err := range append(dup, errs[0]) {
+		if err == nil {
+			ran++
+		}
+	}
+	if ran != 1 {
+		t.Fatalf("task 0 ran %d times", ran)
+	}
+}

@@ -1,0 +1,107 @@
+package sim
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/vm"
+)
+
+// Runner runs contract code for the worker enclave. NewVMRunner adapts the
+// VM engine; it must be safe for concurrent use.
+type Runner interface {
+	Run(ctx context.Context, code []byte, req vm.Request) (vm.Result, error)
+}
+
+// Config configures a simulated enclave. Fields that only one role uses say
+// so.
+type Config struct {
+	// SealKeyFile holds the 32-byte sealing key. It is created (mode 0600)
+	// with a random key when missing. Required.
+	SealKeyFile string
+	// Sealed is the blob a previous instance returned from Seal; nil starts
+	// a fresh enclave with a new signing key.
+	Sealed []byte
+
+	// AttestationKey signs the simulated attestation report. Required.
+	AttestationKey *ecdsa.PrivateKey
+	// Measurement stands for the enclave's code identity in the report.
+	Measurement [32]byte
+	// SecurityVersion is the report's ISVSVN.
+	SecurityVersion uint16
+
+	// KeyManager is the key manager enclave's signing address: the worker
+	// enclave accepts state keys only in replies signed by it. Worker only.
+	KeyManager api.EthAddress
+	// Runner runs contracts. Worker only, required there.
+	Runner Runner
+	// MaxTaskKeysPerUser bounds the outstanding task keys kept per user
+	// public key; the oldest is dropped first. Worker only.
+	MaxTaskKeysPerUser int
+	// KeepEpochs is how many epochs (the current one included) task keys
+	// and the record of executed tasks are kept. Worker only.
+	KeepEpochs int
+	// KeepWorkerParams is how many signed epochs the key manager keeps to
+	// answer state key requests (the Enigma contract keeps 5). KM only.
+	KeepWorkerParams int
+
+	// Rand is the enclave's randomness; nil means crypto/rand.
+	Rand io.Reader
+	// Logger receives operational messages (never secrets); nil discards.
+	Logger *slog.Logger
+}
+
+// DefaultConfig returns the defaults; SealKeyFile, AttestationKey and (for a
+// worker) Runner and KeyManager must still be set.
+func DefaultConfig() Config {
+	return Config{
+		SecurityVersion:    1,
+		MaxTaskKeysPerUser: 64,
+		KeepEpochs:         3,
+		KeepWorkerParams:   5,
+	}
+}
+
+// Validate reports what is missing or out of range.
+func (c *Config) Validate() error {
+	var errs []error
+	if c.SealKeyFile == "" {
+		errs = append(errs, errors.New("SealKeyFile is empty: give the path of the node's seal key file (created if missing)"))
+	}
+	if c.AttestationKey == nil {
+		errs = append(errs, errors.New("AttestationKey is nil: give the simulation attestation key (the devnet derives it)"))
+	}
+	if c.MaxTaskKeysPerUser < 1 {
+		errs = append(errs, fmt.Errorf("MaxTaskKeysPerUser is %d, want at least 1", c.MaxTaskKeysPerUser))
+	}
+	if c.KeepEpochs < 1 {
+		errs = append(errs, fmt.Errorf("KeepEpochs is %d, want at least 1", c.KeepEpochs))
+	}
+	if c.KeepWorkerParams < 1 {
+		errs = append(errs, fmt.Errorf("KeepWorkerParams is %d, want at least 1", c.KeepWorkerParams))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("sim: invalid config: %w", err)
+	}
+	return nil
+}
+
+func (c *Config) rand() io.Reader {
+	if c.Rand != nil {
+		return c.Rand
+	}
+	return rand.Reader
+}
+
+func (c *Config) logger() *slog.Logger {
+	if c.Logger != nil {
+		return c.Logger
+	}
+	return slog.New(slog.DiscardHandler)
+}

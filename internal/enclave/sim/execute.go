@@ -1,0 +1,253 @@
+package sim
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/enigma-go/enigma/internal/vm"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// FailureMarker is the output of a failure receipt when the task's inputs
+// could not be decrypted, so no key to encrypt the error text to the user
+// is known. It is public by construction.
+const FailureMarker = "enigma-go: task inputs could not be decrypted"
+
+const seedDomain = "enigma-go/enclave: task seed v1"
+
+// task is one Execute call in progress.
+type task struct {
+	w     *Worker
+	req   *enclave.ExecuteRequest
+	resp  *enclave.ExecuteResponse
+	ioKey *[32]byte // set once the inputs decrypted
+}
+
+// Execute implements enclave.Enclave (steps in docs/protocol/enclave.md).
+func (w *Worker) Execute(ctx context.Context, req *enclave.ExecuteRequest) (*enclave.ExecuteResponse, error) {
+	if err := checkExecuteRequest(req); err != nil {
+		return nil, err
+	}
+	if err := w.keys.reserve(req.TaskID, req.Epoch); err != nil {
+		return nil, err
+	}
+	resp, err := w.execute(ctx, req)
+	if err != nil {
+		w.keys.release(req.TaskID)
+		return nil, err
+	}
+	return resp, nil
+}
+
+func checkExecuteRequest(req *enclave.ExecuteRequest) error {
+	switch {
+	case req.Kind != enclave.KindDeploy && req.Kind != enclave.KindCompute:
+		return api.Errorf(api.CodeInvalidInput, "sim: task kind %d is neither deploy (1) nor compute (2)", req.Kind)
+	case req.Envelope == enclave.EnvelopeV2:
+		return api.Errorf(api.CodeBadEnvelope, "sim: envelope version 2 is not enabled in this enclave; encrypt with the compat envelope (1)")
+	case req.Envelope != enclave.EnvelopeCompat:
+		return api.Errorf(api.CodeBadEnvelope, "sim: unknown envelope version %d; use 1 (compat) or 2", req.Envelope)
+	case req.Kind == enclave.KindDeploy && req.Contract != req.TaskID:
+		return api.Errorf(api.CodeInvalidInput, "sim: a deploy task's contract address must be its task id (%s), got %s", req.TaskID, req.Contract)
+	}
+	return nil
+}
+
+func (w *Worker) execute(ctx context.Context, req *enclave.ExecuteRequest) (*enclave.ExecuteResponse, error) {
+	t := &task{w: w, req: req, resp: &enclave.ExecuteResponse{
+		TaskID: req.TaskID, Kind: req.Kind, InputsHash: req.InputsHash, GasLimit: req.GasLimit,
+		CodeHash: compat.Keccak256(req.Code),
+	}}
+	if req.Kind == enclave.KindDeploy {
+		t.resp.PreCodeHash = t.resp.CodeHash
+	} else {
+		t.resp.PrevDeltaHash = req.PrevDeltaHash
+	}
+
+	// Request-level checks come before anything that consumes a task key, so
+	// a host that resyncs can retry the task.
+	stateKey, haveStateKey := w.stateKey(req.Contract)
+	var prior *contractState
+	if req.Kind == enclave.KindCompute && len(req.Code) > 0 {
+		if len(req.State) == 0 {
+			return nil, api.Errorf(api.CodeInvalidInput, "sim: compute task %s came without the contract's state; pass the encrypted state of the last commit", req.TaskID)
+		}
+		if haveStateKey {
+			var ok bool
+			if prior, ok = decryptState(stateKey, req.Contract, req.State); !ok {
+				return nil, api.Errorf(api.CodeUnavailable, "sim: the state passed for contract %s does not open under its state key: pass the state the last commit returned", req.Contract)
+			}
+			if prior.deltaHash != req.PrevDeltaHash {
+				return nil, api.Errorf(api.CodeUnavailable, "sim: the state passed for contract %s ends at delta %s but the chain's last delta is %s: sync the contract's state and retry", req.Contract, prior.deltaHash, req.PrevDeltaHash)
+			}
+		}
+	}
+
+	x := req.Contract[:]
+	if req.Kind == enclave.KindDeploy {
+		x = t.resp.PreCodeHash[:]
+	}
+	if compat.InputsHash(req.EncryptedFn, req.EncryptedArgs, x, req.UserPubKey[:]) != req.InputsHash {
+		return t.fail(api.CodeInputsMismatch, "the task's inputs do not hash to the task record's inputsHash: resend the exact inputs the task record was created with", 0)
+	}
+	fn, args, fail := t.decryptInputs()
+	if fail != nil {
+		return fail()
+	}
+	if req.Kind == enclave.KindCompute && len(req.Code) == 0 {
+		return t.fail(api.CodeNotFound, fmt.Sprintf("secret contract %s is not deployed on this worker", req.Contract), 0)
+	}
+	if !haveStateKey {
+		return t.fail(api.CodeNotFound, fmt.Sprintf("this worker holds no state key for contract %s: the key manager did not provide it (is this worker selected for the contract in this epoch?)", req.Contract), 0)
+	}
+	return t.run(ctx, string(fn), args, stateKey, prior)
+}
+
+// decryptInputs finds the user's outstanding task key that opens the
+// function name, erases it, and opens the arguments with it. On failure
+// it returns a function producing the failure receipt.
+func (t *task) decryptInputs() (fn, args []byte, fail func() (*enclave.ExecuteResponse, error)) {
+	req := t.req
+	if len(req.EncryptedFn) < compat.Overhead {
+		return nil, nil, func() (*enclave.ExecuteResponse, error) {
+			return t.fail(api.CodeBadEnvelope, fmt.Sprintf("the encrypted function name is %d bytes, shorter than an AES-GCM envelope", len(req.EncryptedFn)), 0)
+		}
+	}
+	for _, k := range t.w.keys.candidates(req.UserPubKey) {
+		pt, err := compat.Decrypt(k.aes, req.EncryptedFn)
+		if err != nil {
+			continue
+		}
+		if !t.w.keys.consume(req.UserPubKey, k.seq) {
+			break // used by a concurrent task meanwhile
+		}
+		key := k.aes
+		t.ioKey = &key
+		if args, err = compat.Decrypt(key, req.EncryptedArgs); err != nil {
+			return nil, nil, func() (*enclave.ExecuteResponse, error) {
+				return t.fail(api.CodeOf(err), "the encrypted arguments do not open under the task key that opens the function name: "+err.Error(), 0)
+			}
+		}
+		return pt, args, nil
+	}
+	return nil, nil, func() (*enclave.ExecuteResponse, error) {
+		return t.fail(api.CodeWrongKey, "", 0)
+	}
+}
+
+func taskSeed(stateKey [32]byte, id api.TaskID) [32]byte {
+	m := hmac.New(sha256.New, stateKey[:])
+	m.Write([]byte(seedDomain))
+	m.Write(id[:])
+	return [32]byte(m.Sum(nil))
+}
+
+func (t *task) run(ctx context.Context, fn string, args []byte, stateKey [32]byte, prior *contractState) (*enclave.ExecuteResponse, error) {
+	req, resp := t.req, t.resp
+	var base map[string][]byte
+	if prior != nil {
+		base = prior.entries
+	}
+	st := newOverlay(base)
+	kind := vm.Deploy
+	if req.Kind == enclave.KindCompute {
+		kind = vm.Compute
+	}
+	res, err := t.w.cfg.Runner.Run(ctx, req.Code, vm.Request{
+		Kind: kind, Function: fn, Args: args, State: st, GasLimit: req.GasLimit,
+		Seed: taskSeed(stateKey, req.TaskID), Time: time.Unix(req.BlockTime, 0).UTC(),
+	})
+	if err != nil {
+		if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+			// Stopped by the host, not by the task: give the key back so the task can run again.
+			t.w.keys.add(req.UserPubKey, req.Epoch, *t.ioKey)
+			return nil, api.Errorf(api.CodeUnavailable, "sim: task %s was interrupted before it finished: %v; run it again", req.TaskID, ctx.Err())
+		}
+		return t.fail(api.CodeOf(err), err.Error(), res.GasUsed)
+	}
+	resp.GasUsed = res.GasUsed
+	if res.Bridge != nil {
+		resp.EthPayload = res.Bridge.Payload
+		resp.EthAddress = res.Bridge.Address
+	}
+	rnd := t.w.cfg.rand()
+	if resp.Output, err = compat.Encrypt(*t.ioKey, res.Output, rnd); err != nil {
+		return t.fail(api.CodeUnknown, "encrypt output: "+err.Error(), res.GasUsed)
+	}
+	resp.OutputHash = compat.Keccak256(resp.Output)
+
+	ops, count, after := st.delta()
+	next := &contractState{entries: after}
+	prev := api.Hash{}
+	if prior != nil {
+		next.deltaIndex = prior.deltaIndex + 1
+		prev = prior.deltaHash
+	}
+	resp.DeltaIndex = next.deltaIndex
+	if req.Kind == enclave.KindDeploy || count > 0 {
+		resp.Delta, resp.DeltaHash, err = encryptDelta(stateKey, req.Contract, next.deltaIndex, prev, count, ops, rnd)
+		if err == nil {
+			next.deltaHash = resp.DeltaHash
+			resp.State, err = encryptState(stateKey, req.Contract, next, rnd)
+		}
+		if err != nil {
+			return t.fail(api.CodeUnknown, "encrypt state: "+err.Error(), res.GasUsed)
+		}
+	} else if prior != nil {
+		resp.DeltaIndex = prior.deltaIndex
+	}
+
+	var h [32]byte
+	if req.Kind == enclave.KindDeploy {
+		h = compat.DeployReceiptHash(req.InputsHash, resp.CodeHash, resp.DeltaHash, req.GasLimit, resp.GasUsed, resp.EthPayload, common.Address(resp.EthAddress))
+	} else {
+		h = compat.ComputeReceiptHash(resp.CodeHash, req.InputsHash, req.PrevDeltaHash, resp.DeltaHash, resp.OutputHash,
+			req.GasLimit, resp.GasUsed, resp.EthPayload, common.Address(resp.EthAddress))
+	}
+	if resp.Signature, err = t.w.sign(h); err != nil {
+		return nil, err
+	}
+	resp.Status = enclave.TaskSuccess
+	return resp, nil
+}
+
+// fail turns the task into a signed failure receipt. msg is the error text
+// the user reads (encrypted to them when their key is known).
+func (t *task) fail(code api.Code, msg string, gasUsed uint64) (*enclave.ExecuteResponse, error) {
+	req := t.req
+	resp := &enclave.ExecuteResponse{
+		TaskID: req.TaskID, Kind: req.Kind, Status: enclave.TaskFailure, FailureCode: uint32(code),
+		InputsHash: req.InputsHash, PreCodeHash: t.resp.PreCodeHash, CodeHash: t.resp.CodeHash,
+		PrevDeltaHash: t.resp.PrevDeltaHash, GasLimit: req.GasLimit, GasUsed: gasUsed,
+	}
+	if t.ioKey != nil {
+		out, err := compat.Encrypt(*t.ioKey, []byte(msg), t.w.cfg.rand())
+		if err != nil {
+			return nil, api.Errorf(api.CodeUnknown, "sim: encrypt failure text: %w", err)
+		}
+		resp.Output = out
+	} else {
+		resp.Output = []byte(FailureMarker)
+	}
+	resp.OutputHash = compat.Keccak256(resp.Output)
+	var h [32]byte
+	if req.Kind == enclave.KindDeploy {
+		h = compat.DeployFailureReceiptHash(req.InputsHash, req.GasLimit, gasUsed)
+	} else {
+		h = compat.ComputeFailureReceiptHash(req.InputsHash, resp.CodeHash, req.GasLimit, gasUsed)
+	}
+	sig, err := t.w.sign(h)
+	if err != nil {
+		return nil, err
+	}
+	resp.Signature = sig
+	t.w.cfg.logger().Debug("task failed", "task", req.TaskID, "code", int(code), "gas_used", gasUsed)
+	return resp, nil
+}

@@ -1,0 +1,231 @@
+package sim
+
+import (
+	"context"
+	"io"
+	"math/big"
+	"slices"
+	"sync"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// KeyManager is the simulated key manager enclave. It is safe for
+// concurrent use.
+type KeyManager struct {
+	*base
+
+	epochMu sync.RWMutex
+	epochs  []epochParams // ascending by block, at most cfg.KeepWorkerParams
+}
+
+// epochParams are the worker parameters the enclave signed for an epoch.
+type epochParams struct {
+	block   uint64
+	seed    [32]byte
+	workers []api.EthAddress
+	stakes  []*big.Int
+}
+
+var _ enclave.KeyManager = (*KeyManager)(nil)
+
+// NewKeyManager starts a simulated key manager enclave: it unseals
+// cfg.Sealed (signing key, state keys, signed epochs) or draws a new
+// signing key.
+func NewKeyManager(cfg Config) (*KeyManager, error) {
+	b, err := newBase(cfg, roleKeyManager)
+	if err != nil {
+		return nil, err
+	}
+	km := &KeyManager{base: b}
+	if cfg.Sealed != nil {
+		s, err := unsealSecrets(b.sealKey, roleKeyManager, cfg.Sealed)
+		if err != nil {
+			return nil, err
+		}
+		if km.epochs, err = decodeEpochs(s.extra); err != nil {
+			return nil, err
+		}
+	}
+	b.extra = km.encodeEpochs
+	b.cfg.logger().Info("key manager enclave started", "signer", b.address, "contracts", len(b.stateKeys), "epochs", len(km.epochs), "simulated", true)
+	return km, nil
+}
+
+// Address is the enclave's signing address.
+func (km *KeyManager) Address() api.EthAddress { return km.address }
+
+// NewEpoch implements enclave.KeyManager.
+func (km *KeyManager) NewEpoch(ctx context.Context, req *enclave.NewEpochRequest) (*enclave.NewEpochResponse, error) {
+	if len(req.Workers) != len(req.Stakes) {
+		return nil, api.Errorf(api.CodeInvalidInput, "sim: %d workers but %d stakes: pass getActiveWorkers' two lists as they are", len(req.Workers), len(req.Stakes))
+	}
+	p := epochParams{block: req.BlockNumber, workers: slices.Clone(req.Workers)}
+	if _, err := io.ReadFull(km.cfg.rand(), p.seed[:]); err != nil {
+		return nil, api.Errorf(api.CodeUnknown, "sim: draw epoch seed: %w", err)
+	}
+	addrs := make([]common.Address, len(req.Workers))
+	for i, w := range req.Workers {
+		addrs[i] = common.Address(w)
+	}
+	for _, s := range req.Stakes {
+		p.stakes = append(p.stakes, new(big.Int).SetBytes(s[:]))
+	}
+	h := compat.WorkersParamsHash(new(big.Int).SetBytes(p.seed[:]), new(big.Int).SetBytes(req.Nonce[:]), addrs, p.stakes)
+	sig, err := km.sign(h)
+	if err != nil {
+		return nil, err
+	}
+	km.epochMu.Lock()
+	i, found := slices.BinarySearchFunc(km.epochs, p.block, func(e epochParams, b uint64) int {
+		return cmpU64(e.block, b)
+	})
+	if found {
+		km.epochs[i] = p // a resubmitted setWorkersParams: the new seed replaces the unused one
+	} else {
+		km.epochs = slices.Insert(km.epochs, i, p)
+		if len(km.epochs) > km.cfg.KeepWorkerParams {
+			km.epochs = km.epochs[len(km.epochs)-km.cfg.KeepWorkerParams:]
+		}
+	}
+	km.epochMu.Unlock()
+	km.cfg.logger().Info("epoch signed", "block", p.block, "workers", len(p.workers))
+	return &enclave.NewEpochResponse{Seed: p.seed, Signature: sig}, nil
+}
+
+func cmpU64(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// epochFor returns the signed epoch covering block: the one with the
+// greatest block number not after it.
+func (km *KeyManager) epochFor(block uint64) (epochParams, bool) {
+	km.epochMu.RLock()
+	defer km.epochMu.RUnlock()
+	for i := len(km.epochs) - 1; i >= 0; i-- {
+		if km.epochs[i].block <= block {
+			return km.epochs[i], true
+		}
+	}
+	return epochParams{}, false
+}
+
+// GetStateKeys implements enclave.KeyManager.
+func (km *KeyManager) GetStateKeys(ctx context.Context, req *enclave.StateKeysRequest) (*enclave.StateKeysReply, error) {
+	if len(req.Contracts) == 0 {
+		return nil, api.Errorf(api.CodeInvalidInput, "sim: the state key request names no contract")
+	}
+	reqHash := enclave.StateKeysRequestHash(req)
+	signer, err := compat.Recover(reqHash, req.Signature[:])
+	if err != nil {
+		return nil, err
+	}
+	workerEph, err := compat.ParsePublicKey(req.EphemeralKey[:])
+	if err != nil {
+		return nil, api.Errorf(api.CodeInvalidInput, "sim: the request's ephemeral key is not a secp256k1 point: %v", err)
+	}
+	ep, ok := km.epochFor(req.Block)
+	if !ok {
+		return nil, api.Errorf(api.CodeWrongEpoch, "sim: the key manager signed no epoch covering block %d: retry after the next epoch starts", req.Block)
+	}
+	for _, c := range req.Contracts {
+		sel, ok := selectWorker(ep.seed, c, ep.workers, ep.stakes)
+		if !ok || sel != api.EthAddress(signer) {
+			return nil, api.Errorf(api.CodeNotSelected, "sim: worker %s is not selected for contract %s in the epoch of block %d; only the selected worker gets its state key", api.EthAddress(signer), c, ep.block)
+		}
+	}
+	keys, err := km.keysFor(req.Contracts)
+	if err != nil {
+		return nil, err
+	}
+	pt := enclave.EncodeContractKeys(keys)
+	defer clear(pt)
+	eph, err := compat.GenerateKey(km.cfg.rand())
+	if err != nil {
+		return nil, api.Errorf(api.CodeUnknown, "sim: generate ephemeral key: %w", err)
+	}
+	shared := compat.DeriveKey(eph, workerEph)
+	ct, err := seal(shared, enclave.StateKeysAAD(reqHash), pt, km.cfg.rand())
+	clear(shared[:])
+	if err != nil {
+		return nil, api.Errorf(api.CodeUnknown, "sim: encrypt state keys: %w", err)
+	}
+	reply := &enclave.StateKeysReply{RequestID: req.RequestID, RequestHash: reqHash,
+		EphemeralKey: compat.PublicKeyBytes(&eph.PublicKey), Ciphertext: ct}
+	if reply.Signature, err = km.sign(enclave.StateKeysReplyHash(reply)); err != nil {
+		return nil, err
+	}
+	return reply, nil
+}
+
+// keysFor returns the state keys of the contracts, creating a random key
+// for each contract seen for the first time.
+func (km *KeyManager) keysFor(contracts []api.ContractAddress) ([]enclave.ContractKey, error) {
+	km.mu.Lock()
+	defer km.mu.Unlock()
+	out := make([]enclave.ContractKey, 0, len(contracts))
+	for _, c := range contracts {
+		k, ok := km.stateKeys[c]
+		if !ok {
+			if _, err := io.ReadFull(km.cfg.rand(), k[:]); err != nil {
+				return nil, api.Errorf(api.CodeUnknown, "sim: draw state key: %w", err)
+			}
+			km.stateKeys[c] = k
+		}
+		out = append(out, enclave.ContractKey{Contract: c, Key: k})
+	}
+	return out, nil
+}
+
+// encodeEpochs is the key manager's part of the sealed state: the epochs it
+// signed, so it can serve state keys right after a restart.
+func (km *KeyManager) encodeEpochs() []byte {
+	km.epochMu.RLock()
+	defer km.epochMu.RUnlock()
+	b := buf(nil).u32(uint32(len(km.epochs)))
+	for _, e := range km.epochs {
+		b = b.raw(buf(nil).u32(uint32(e.block >> 32)).u32(uint32(e.block))).raw(e.seed[:]).u32(uint32(len(e.workers)))
+		for i, w := range e.workers {
+			var s [32]byte
+			e.stakes[i].FillBytes(s[:])
+			b = b.raw(w[:]).raw(s[:])
+		}
+	}
+	return b
+}
+
+func decodeEpochs(p []byte) ([]epochParams, error) {
+	if len(p) == 0 {
+		return nil, nil
+	}
+	r := &reader{b: p}
+	n := r.count(8 + 32 + 4)
+	out := make([]epochParams, n)
+	for i := range out {
+		e := &out[i]
+		e.block = uint64(r.u32())<<32 | uint64(r.u32())
+		r.raw(e.seed[:])
+		m := r.count(52)
+		e.workers = make([]api.EthAddress, m)
+		e.stakes = make([]*big.Int, m)
+		for j := range m {
+			var s [32]byte
+			r.raw(e.workers[j][:])
+			r.raw(s[:])
+			e.stakes[j] = new(big.Int).SetBytes(s[:])
+		}
+	}
+	if !r.done() {
+		return nil, api.Errorf(api.CodeInvalidInput, "sim: the sealed epochs are malformed")
+	}
+	return out, nil
+}

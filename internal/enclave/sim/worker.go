@@ -1,0 +1,73 @@
+package sim
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"sync"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/enclave"
+)
+
+// Worker is the simulated worker enclave. It is safe for concurrent use.
+type Worker struct {
+	*base
+	keys *keyBook
+
+	pendingMu sync.Mutex
+	pending   map[[16]byte]pendingRequest // outstanding state key requests
+}
+
+// pendingRequest is a state key request awaiting the key manager's reply.
+type pendingRequest struct {
+	hash      api.Hash
+	ephemeral *ecdsa.PrivateKey
+	contracts []api.ContractAddress
+}
+
+// maxPendingRequests bounds the outstanding state key requests; the oldest
+// are forgotten first (their replies are then refused).
+const maxPendingRequests = 256
+
+var _ enclave.Enclave = (*Worker)(nil)
+
+// NewWorker starts a simulated worker enclave: it unseals cfg.Sealed or
+// draws a new signing key.
+func NewWorker(cfg Config) (*Worker, error) {
+	if cfg.Runner == nil {
+		return nil, errors.New("sim: invalid config: Runner is nil: give the VM runner (sim.NewVMRunner)")
+	}
+	b, err := newBase(cfg, roleWorker)
+	if err != nil {
+		return nil, err
+	}
+	b.cfg.logger().Info("worker enclave started", "signer", b.address, "state_keys", len(b.stateKeys), "simulated", true)
+	return &Worker{base: b, keys: newKeyBook(cfg.MaxTaskKeysPerUser, cfg.KeepEpochs), pending: map[[16]byte]pendingRequest{}}, nil
+}
+
+// Address is the enclave's signing address.
+func (w *Worker) Address() api.EthAddress { return w.address }
+
+// NewTaskKey implements enclave.Enclave.
+func (w *Worker) NewTaskKey(ctx context.Context, req *enclave.TaskKeyRequest) (*enclave.TaskKeyResponse, error) {
+	user, err := compat.ParsePublicKey(req.UserPubKey[:])
+	if err != nil {
+		return nil, api.Errorf(api.CodeInvalidInput, "sim: the user public key is not a secp256k1 point: %v; send the 64-byte X‖Y key of the task key pair", err)
+	}
+	priv, err := compat.GenerateKey(w.cfg.rand())
+	if err != nil {
+		return nil, api.Errorf(api.CodeUnknown, "sim: generate task key: %w", err)
+	}
+	pub := compat.PublicKeyBytes(&priv.PublicKey)
+	aesKey := compat.DeriveKey(priv, user)
+	// The private key is not kept: only the shared AES key is ever needed.
+	priv.D.SetInt64(0)
+	sig, err := w.sign(compat.WorkerKeyMessageHash(pub))
+	if err != nil {
+		return nil, err
+	}
+	w.keys.add(req.UserPubKey, req.Epoch, aesKey)
+	return &enclave.TaskKeyResponse{WorkerPubKey: pub, Signature: sig}, nil
+}
