@@ -56,7 +56,7 @@ func Contract() []byte {
 		c.call(argsLen).i32(32).op(0x47).op(0x04, 0x40, 0x00, 0x0b) // i32.ne; if unreachable end
 	})
 	branch('l', func(c *code) { c.op(0x03, 0x40, 0x0c, 0x00, 0x0b) }) // loop br 0 end
-	call.op(0x00)                                                    // unreachable
+	call.op(0x00)                                                     // unreachable
 
 	var m []byte
 	m = append(m, 0x00, 'a', 's', 'm', 0x01, 0x00, 0x00, 0x00)
