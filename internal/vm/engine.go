@@ -50,6 +50,7 @@ type Module struct {
 	compiled wazero.CompiledModule
 	info     meter.Info
 
+	pool   *instancePool
 	snapMu sync.Mutex
 	snap   *snapshot
 	snapOK bool
@@ -177,6 +178,11 @@ func (e *Engine) evictLocked() {
 			select {
 			case <-ent.ready:
 				delete(e.mods, old)
+				if ent.m != nil {
+					for _, in := range ent.m.pool.drain() {
+						in.mod.Close(context.Background())
+					}
+				}
 			default:
 				e.order = append(e.order, old) // still compiling
 				return
@@ -202,7 +208,7 @@ func (e *Engine) compile(ctx context.Context, code []byte, hash [32]byte) (*Modu
 		return nil, err
 	}
 	e.log.Debug("compiled contract", "code_hash", hex.EncodeToString(hash[:]), "bytes", len(code), "reactor", info.Reactor)
-	return &Module{hash: hash, codeLen: len(code), compiled: compiled, info: *info}, nil
+	return &Module{hash: hash, codeLen: len(code), compiled: compiled, info: *info, pool: newInstancePool(e.cfg.PooledInstances)}, nil
 }
 
 // checkWASI makes sure every WASI import exists with the signature the

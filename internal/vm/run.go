@@ -9,12 +9,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tetratelabs/wazero"
 	wapi "github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/sys"
 
 	"github.com/enigma-go/enigma/api"
-	"github.com/enigma-go/enigma/internal/vm/meter"
 )
 
 type taskKey struct{}
@@ -130,29 +128,16 @@ func (e *Engine) run(ctx context.Context, m *Module, t *task) (*Result, error) {
 	if err := chargeUpFront(t, base); err != nil {
 		return nil, err
 	}
-	var snap *snapshot
-	if m.info.Reactor {
-		var err error
-		if snap, err = e.snapshot(ctx, m); err != nil {
-			return nil, err
-		}
-	}
-	ctx = context.WithValue(ctx, taskKey{}, t)
-	inst, err := e.instantiate(ctx, m, t, newClock(t.req.Time, e.cfg.ClockStep, 0))
+	in, err := e.acquire(ctx, m)
 	if err != nil {
 		return nil, err
 	}
-	defer inst.Close(context.WithoutCancel(ctx))
-	if snap != nil {
-		if err := snap.restore(inst); err != nil {
-			return nil, api.Errorf(api.CodeResourceLimit, "vm: restore the initialised contract: %v", err)
-		}
-	}
-	if err := e.bindGas(inst, t); err != nil {
-		return nil, err
-	}
-	if _, err := inst.ExportedFunction(export).Call(ctx); err != nil {
-		if err := e.classify(ctx, inst, t, err); err != nil {
+	defer e.release(context.WithoutCancel(ctx), m, in)
+	in.bind(t, newClock(t.req.Time, e.cfg.ClockStep, 0))
+	t.bindGas(in)
+	ctx = context.WithValue(ctx, taskKey{}, t)
+	if _, err := in.export(export).Call(ctx); err != nil {
+		if err := e.classify(ctx, in, t, err); err != nil {
 			return nil, err
 		}
 	}
@@ -173,43 +158,18 @@ func chargeUpFront(t *task, n uint64) (err error) {
 }
 
 // bindGas hands the task's gas to the instance's counter.
-func (e *Engine) bindGas(inst wapi.Module, t *task) error {
-	if e.cfg.Unmetered {
-		return nil
-	}
-	g, ok := inst.ExportedGlobal(meter.ExportGas).(wapi.MutableGlobal)
-	if !ok {
-		return api.Errorf(api.CodeInvalidModule, "vm: rewritten module lacks its gas counter")
+func (t *task) bindGas(in *instance) {
+	if in.gas == nil {
+		return
 	}
 	left := t.remaining
-	t.gasG = g
+	t.gasG = in.gas
 	t.setGas(left)
-	return nil
-}
-
-// instantiate creates a fresh instance with deterministic WASI: a clock
-// that starts at the request's time and steps per read, seeded randomness,
-// no files, arguments or environment.
-func (e *Engine) instantiate(ctx context.Context, m *Module, t *task, clk *clock) (wapi.Module, error) {
-	res := sys.ClockResolution(max(e.cfg.ClockStep.Nanoseconds(), 1))
-	cfg := wazero.NewModuleConfig().WithName("").WithStartFunctions().
-		WithWalltime(clk.walltime, res).WithNanotime(clk.nanotime, res).
-		WithNanosleep(clk.sleep).WithOsyield(func() {}).
-		WithRandSource(seededStream(t.req.Seed, "wasi random")).
-		WithStderr(&t.stderr)
-	inst, err := e.rt.InstantiateModule(ctx, m.compiled, cfg)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, api.Errorf(api.CodeTimeout, "vm: instantiate: %w", ctx.Err())
-		}
-		return nil, api.Errorf(api.CodeInvalidModule, "vm: cannot instantiate the contract: %v", err)
-	}
-	return inst, nil
 }
 
 // classify turns the error of an exported call into a coded error, or nil
 // when the contract ended normally through proc_exit(0).
-func (e *Engine) classify(ctx context.Context, inst wapi.Module, t *task, err error) error {
+func (e *Engine) classify(ctx context.Context, in *instance, t *task, err error) error {
 	if t.err != nil {
 		return t.err
 	}
@@ -231,10 +191,10 @@ func (e *Engine) classify(ctx context.Context, inst wapi.Module, t *task, err er
 		if g := t.gasLeft(); g < 0 {
 			return api.Errorf(api.CodeOutOfGas, "out of gas: the task's gas limit of %d is exhausted", t.limit)
 		}
-		if d := inst.ExportedGlobal(meter.ExportDepth); d != nil && uint32(d.Get()) > e.cfg.MaxCallDepth {
+		if in.depth != nil && uint32(in.depth.Get()) > e.cfg.MaxCallDepth {
 			return api.Errorf(api.CodeResourceLimit, "call stack too deep: more than %d nested calls", e.cfg.MaxCallDepth)
 		}
-		if o := inst.ExportedGlobal(meter.ExportOOM); o != nil && o.Get() != 0 {
+		if in.oom != nil && in.oom.Get() != 0 {
 			return api.Errorf(api.CodeResourceLimit, "contract trapped after asking for more than the memory limit of %d pages (%d MiB)",
 				e.cfg.MaxMemoryPages, e.cfg.MaxMemoryPages/16)
 		}

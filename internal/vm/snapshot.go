@@ -4,33 +4,161 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"sync"
 	"time"
 
+	"github.com/tetratelabs/wazero"
 	wapi "github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/sys"
 
 	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/vm/meter"
 )
 
 const pageSize = 65536
 
-// snapshot is a reactor's state right after _initialize: the memory pages
-// that differ from a fresh instance and the values of all mutable globals.
-// Every task of the module starts from it, so the Go runtime starts once
-// per module instead of once per task, and no task sees another's state.
+// snapshot is the state every task of a module starts from: for a reactor
+// (a Go contract) the instance right after _initialize, for other modules a
+// freshly instantiated one. It holds the memory and the values of all
+// mutable globals. Tables and passive segments never change (the rewriter
+// refuses instructions that would change them), so memory and globals are
+// the whole state, and an instance reset to the snapshot cannot leak
+// anything from one task to the next.
 type snapshot struct {
-	pages   uint32     // memory size in pages
-	runs    []pageRun  // pages that differ from a fresh instance
-	globals []snapGlob // mutable globals of the module
+	pages     uint32
+	fromFresh []pageRun // pages that differ from a fresh instance
+	full      []pageRun // every page; data nil for a page of zeros
+	globals   []snapGlob
 }
 
 type pageRun struct {
 	off  uint32
-	data []byte
+	data []byte // nil: len zero bytes
+	len  uint32
 }
 
 type snapGlob struct {
 	name string
 	val  uint64
+}
+
+// instance is a wazero instance of a module with the per-task plumbing of
+// its WASI clock, randomness and stderr, which are fixed at instantiation
+// and so are reached through sys.
+type instance struct {
+	mod     wapi.Module
+	sys     *instSys
+	fresh   bool // never ran a task: memory is as instantiated
+	gas     wapi.MutableGlobal
+	depth   wapi.MutableGlobal
+	oom     wapi.MutableGlobal
+	globals []wapi.MutableGlobal // in snapshot order
+	exports map[string]wapi.Function
+}
+
+// export returns the exported function name, cached: an instance serves
+// one task at a time, and creating the function is a large part of a small
+// contract's per-task cost.
+func (in *instance) export(name string) wapi.Function {
+	f, ok := in.exports[name]
+	if !ok {
+		f = in.mod.ExportedFunction(name)
+		if in.exports == nil {
+			in.exports = map[string]wapi.Function{}
+		}
+		in.exports[name] = f
+	}
+	return f
+}
+
+type instSys struct {
+	clk    *clock
+	rnd    io.Reader
+	stderr *limitedBuffer
+}
+
+func (s *instSys) walltime() (int64, int32)   { return s.clk.walltime() }
+func (s *instSys) nanotime() int64            { return s.clk.nanotime() }
+func (s *instSys) sleep(ns int64)             { s.clk.sleep(ns) }
+func (s *instSys) Read(p []byte) (int, error) { return s.rnd.Read(p) }
+func (s *instSys) Write(p []byte) (int, error) {
+	return s.stderr.Write(p)
+}
+
+// bind points the instance's WASI at the task.
+func (in *instance) bind(t *task, clk *clock) {
+	in.sys.clk = clk
+	in.sys.rnd = seededStream(t.req.Seed, "wasi random")
+	in.sys.stderr = &t.stderr
+}
+
+// newInstance instantiates m with deterministic WASI: a clock that starts
+// at the task's time and steps per read, seeded randomness, no files,
+// arguments or environment.
+func (e *Engine) newInstance(ctx context.Context, m *Module) (*instance, error) {
+	is := &instSys{clk: newClock(time.Time{}, e.cfg.ClockStep, 0), rnd: bytes.NewReader(nil), stderr: &limitedBuffer{}}
+	res := sys.ClockResolution(max(e.cfg.ClockStep.Nanoseconds(), 1))
+	cfg := wazero.NewModuleConfig().WithName("").WithStartFunctions().
+		WithWalltime(is.walltime, res).WithNanotime(is.nanotime, res).
+		WithNanosleep(is.sleep).WithOsyield(func() {}).
+		WithRandSource(is).WithStderr(is)
+	mod, err := e.rt.InstantiateModule(ctx, m.compiled, cfg)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, api.Errorf(api.CodeTimeout, "vm: instantiate: %w", ctx.Err())
+		}
+		return nil, api.Errorf(api.CodeInvalidModule, "vm: cannot instantiate the contract: %v", err)
+	}
+	in := &instance{mod: mod, sys: is, fresh: true}
+	if !e.cfg.Unmetered {
+		in.gas, _ = mod.ExportedGlobal(meter.ExportGas).(wapi.MutableGlobal)
+		in.depth, _ = mod.ExportedGlobal(meter.ExportDepth).(wapi.MutableGlobal)
+		in.oom, _ = mod.ExportedGlobal(meter.ExportOOM).(wapi.MutableGlobal)
+		if in.gas == nil || in.depth == nil || in.oom == nil {
+			mod.Close(ctx)
+			return nil, api.Errorf(api.CodeInvalidModule, "vm: rewritten module lacks its counters")
+		}
+	}
+	for _, name := range m.info.Globals {
+		g, ok := mod.ExportedGlobal(name).(wapi.MutableGlobal)
+		if !ok {
+			mod.Close(ctx)
+			return nil, api.Errorf(api.CodeInvalidModule, "vm: rewritten module lacks global %s", name)
+		}
+		in.globals = append(in.globals, g)
+	}
+	return in, nil
+}
+
+// acquire returns an instance in the module's snapshot state: a pooled one
+// reset, or a new one.
+func (e *Engine) acquire(ctx context.Context, m *Module) (*instance, error) {
+	snap, err := e.snapshot(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	in := m.pool.get()
+	if in == nil {
+		if in, err = e.newInstance(ctx, m); err != nil {
+			return nil, err
+		}
+	}
+	if err := snap.restore(in); err != nil {
+		in.mod.Close(ctx)
+		return nil, api.Errorf(api.CodeResourceLimit, "vm: reset the contract instance: %v", err)
+	}
+	return in, nil
+}
+
+// release gives an instance back to the pool when it can be reset: it is
+// still open and its memory did not grow (memory cannot shrink).
+func (e *Engine) release(ctx context.Context, m *Module, in *instance) {
+	in.fresh = false
+	snap := m.snap
+	if snap == nil || in.mod.IsClosed() || in.mod.Memory().Size() != snap.pages*pageSize || !m.pool.put(in) {
+		in.mod.Close(ctx)
+	}
 }
 
 // snapshot returns the module's snapshot, taking it on first use.
@@ -40,11 +168,17 @@ func (e *Engine) snapshot(ctx context.Context, m *Module) (*snapshot, error) {
 	if m.snapOK {
 		return m.snap, m.snapE
 	}
-	s, err := e.takeSnapshot(ctx, m)
+	s, in, err := e.takeSnapshot(ctx, m)
 	if err != nil && ctx.Err() != nil {
 		return nil, err // not the module's fault: try again next time
 	}
 	m.snap, m.snapE, m.snapOK = s, err, true
+	if in != nil {
+		// The instance the snapshot was taken from is in snapshot state.
+		if !m.pool.put(in) {
+			in.mod.Close(ctx)
+		}
+	}
 	return s, err
 }
 
@@ -56,93 +190,166 @@ func (initState) Get([]byte) ([]byte, bool) { return nil, false }
 func (initState) Set(_, _ []byte)           {}
 func (initState) Delete([]byte)             {}
 
-func (e *Engine) takeSnapshot(ctx context.Context, m *Module) (*snapshot, error) {
-	limit := int64(min(e.cfg.InitGasLimit, 1<<62))
-	t := &task{req: &Request{State: initState{}}, sched: &e.cfg.Schedule, limit: limit, remaining: limit}
-	t.stderr.max = 4 << 10
-	tctx := context.WithValue(ctx, taskKey{}, t)
-	clk := newClock(time.Unix(0, 0), e.cfg.ClockStep, 1)
-	inst, err := e.instantiate(tctx, m, t, clk)
+func (e *Engine) takeSnapshot(ctx context.Context, m *Module) (*snapshot, *instance, error) {
+	in, err := e.newInstance(ctx, m)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	defer inst.Close(context.WithoutCancel(ctx))
-	if err := e.bindGas(inst, t); err != nil {
-		return nil, err
-	}
-	if _, err := inst.ExportedFunction("_initialize").Call(tctx); err != nil {
-		if cerr := e.classify(tctx, inst, t, err); cerr != nil {
-			if api.CodeOf(cerr) == api.CodeTimeout {
-				return nil, cerr
-			}
-			return nil, api.Errorf(api.CodeInvalidModule, "contract initialisation (_initialize) failed: %v", cerr)
+	mem := in.mod.Memory()
+	fresh, _ := mem.Read(0, mem.Size())
+	fresh = bytes.Clone(fresh)
+	if m.info.Reactor {
+		if err := e.initialise(ctx, m, in); err != nil {
+			in.mod.Close(ctx)
+			return nil, nil, err
 		}
 	}
-	fresh, err := e.instantiate(tctx, m, t, newClock(time.Unix(0, 0), e.cfg.ClockStep, 1))
-	if err != nil {
-		return nil, err
-	}
-	defer fresh.Close(context.WithoutCancel(ctx))
-
-	mem := inst.Memory()
 	size := mem.Size()
 	all, _ := mem.Read(0, size)
-	base, _ := fresh.Memory().Read(0, fresh.Memory().Size())
 	s := &snapshot{pages: size / pageSize}
 	zero := make([]byte, pageSize)
 	for off := uint32(0); off < size; off += pageSize {
 		page := all[off : off+pageSize]
 		want := zero
-		if int(off) < len(base) {
-			want = base[off : off+pageSize]
+		if int(off) < len(fresh) {
+			want = fresh[off : off+pageSize]
 		}
-		if bytes.Equal(page, want) {
-			continue
+		if !bytes.Equal(page, want) {
+			s.fromFresh = appendRun(s.fromFresh, off, page)
 		}
-		if n := len(s.runs); n > 0 && s.runs[n-1].off+uint32(len(s.runs[n-1].data)) == off {
-			s.runs[n-1].data = append(s.runs[n-1].data, page...)
+		if bytes.Equal(page, zero) {
+			s.full = appendRun(s.full, off, nil)
 		} else {
-			s.runs = append(s.runs, pageRun{off: off, data: append([]byte(nil), page...)})
+			s.full = appendRun(s.full, off, page)
 		}
 	}
-	for _, name := range m.info.Globals {
-		g := inst.ExportedGlobal(name)
-		if g == nil {
-			return nil, fmt.Errorf("vm: snapshot: global %s missing", name)
-		}
-		s.globals = append(s.globals, snapGlob{name: name, val: g.Get()})
+	for i, name := range m.info.Globals {
+		s.globals = append(s.globals, snapGlob{name: name, val: in.globals[i].Get()})
 	}
-	return s, nil
+	in.fresh = false
+	return s, in, nil
 }
 
-// restore puts the snapshot into a fresh instance of the same module.
-func (s *snapshot) restore(inst wapi.Module) error {
-	mem := inst.Memory()
-	if cur := mem.Size() / pageSize; cur < s.pages {
-		if _, ok := mem.Grow(s.pages - cur); !ok {
-			return fmt.Errorf("cannot grow memory to %d pages", s.pages)
+// appendRun adds one page at off to runs, merging it with the last run when
+// they are adjacent and of the same kind (zeros or data).
+func appendRun(runs []pageRun, off uint32, page []byte) []pageRun {
+	if n := len(runs); n > 0 {
+		last := &runs[n-1]
+		if last.off+last.len == off && (last.data == nil) == (page == nil) {
+			if page != nil {
+				last.data = append(last.data, page...)
+			}
+			last.len += pageSize
+			return runs
 		}
 	}
-	for _, r := range s.runs {
-		if !mem.Write(r.off, r.data) {
-			return fmt.Errorf("snapshot page at %d out of range", r.off)
+	r := pageRun{off: off, len: pageSize}
+	if page != nil {
+		r.data = bytes.Clone(page)
+	}
+	return append(runs, r)
+}
+
+// initialise runs a reactor's _initialize with a bounded gas budget, at
+// time zero and with a zero seed, so every node's snapshot is identical.
+func (e *Engine) initialise(ctx context.Context, m *Module, in *instance) error {
+	limit := int64(min(e.cfg.InitGasLimit, 1<<62))
+	t := &task{req: &Request{State: initState{}}, sched: &e.cfg.Schedule, limit: limit, remaining: limit}
+	t.stderr.max = 4 << 10
+	in.bind(t, newClock(time.Unix(0, 0), e.cfg.ClockStep, 1))
+	t.bindGas(in)
+	tctx := context.WithValue(ctx, taskKey{}, t)
+	if _, err := in.export("_initialize").Call(tctx); err != nil {
+		cerr := e.classify(tctx, in, t, err)
+		if cerr != nil {
+			if api.CodeOf(cerr) == api.CodeTimeout {
+				return cerr
+			}
+			return api.Errorf(api.CodeInvalidModule, "contract initialisation (_initialize) failed: %v", cerr)
 		}
 	}
-	for _, g := range s.globals {
-		mg, ok := inst.ExportedGlobal(g.name).(wapi.MutableGlobal)
-		if !ok {
-			return fmt.Errorf("global %s is not mutable", g.name)
-		}
-		mg.Set(g.val)
+	if in.mod.IsClosed() {
+		return api.Errorf(api.CodeInvalidModule, "contract initialisation (_initialize) exited the contract")
 	}
 	return nil
 }
 
-// snapshotBytes is the memory a snapshot keeps, for benchmarks.
-func (s *snapshot) snapshotBytes() int {
-	n := 0
-	for _, r := range s.runs {
-		n += len(r.data)
+// restore resets an instance to the snapshot.
+func (s *snapshot) restore(in *instance) error {
+	mem := in.mod.Memory()
+	cur := mem.Size() / pageSize
+	if cur > s.pages {
+		return fmt.Errorf("memory has %d pages, more than the snapshot's %d", cur, s.pages)
 	}
-	return n
+	if cur < s.pages {
+		if _, ok := mem.Grow(s.pages - cur); !ok {
+			return fmt.Errorf("cannot grow memory to %d pages", s.pages)
+		}
+	}
+	buf, ok := mem.Read(0, mem.Size())
+	if !ok {
+		return fmt.Errorf("cannot read memory")
+	}
+	runs := s.full
+	if in.fresh {
+		runs = s.fromFresh
+	}
+	for _, r := range runs {
+		if r.data != nil {
+			copy(buf[r.off:r.off+r.len], r.data)
+		} else {
+			clear(buf[r.off : r.off+r.len])
+		}
+	}
+	for i, g := range s.globals {
+		in.globals[i].Set(g.val)
+	}
+	if in.depth != nil {
+		in.depth.Set(0)
+		in.oom.Set(0)
+	}
+	return nil
+}
+
+// instancePool keeps reset-able instances of one module.
+type instancePool struct {
+	mu     sync.Mutex
+	free   []*instance
+	max    int
+	closed bool
+}
+
+func newInstancePool(max int) *instancePool {
+	return &instancePool{max: max}
+}
+
+func (p *instancePool) get() *instance {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := len(p.free); n > 0 {
+		in := p.free[n-1]
+		p.free = p.free[:n-1]
+		return in
+	}
+	return nil
+}
+
+func (p *instancePool) put(in *instance) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed || len(p.free) >= p.max {
+		return false
+	}
+	p.free = append(p.free, in)
+	return true
+}
+
+// drain closes the pool and returns the instances it held.
+func (p *instancePool) drain() []*instance {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.closed = true
+	free := p.free
+	p.free = nil
+	return free
 }

@@ -5,7 +5,8 @@
 //
 // The kernels use only the language itself (no assembly, no package with
 // architecture-specific code), so native and wasm run the same algorithm.
-// This package must not import anything outside the standard library.
+// This package imports only the standard library and wabin (to assemble
+// the small contract); kernels.go itself only the standard library.
 package kernels
 
 import "encoding/binary"

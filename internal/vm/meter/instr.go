@@ -148,8 +148,13 @@ func (r *reader) readInstr() (instr, error) {
 	switch {
 	case op == opBlock || op == opLoop || op == opIf:
 		err = r.blockType()
+	case op == 0x26:
+		// Tables and passive segments stay as instantiated so that an
+		// instance can be reset for the next task by restoring memory and
+		// globals alone.
+		return in, errors.New("table.set is not allowed: contracts cannot modify tables")
 	case op == opBr || op == opBrIf || op == opCall || (op >= opLocalGet && op <= opGlobalSet) ||
-		op == 0x25 || op == 0x26 || op == 0xd2: // table.get, table.set, ref.func
+		op == 0x25 || op == 0xd2: // table.get, ref.func
 		in.imm, err = r.u32()
 	case op == opBrTable:
 		var n uint32
@@ -212,20 +217,14 @@ func (r *reader) readFC(in *instr) error {
 	switch {
 	case sub <= 7: // saturating truncations
 		return nil
-	case sub == 8: // memory.init data 0
-		if in.imm, err = r.u32(); err == nil {
-			err = r.skip(1)
-		}
-	case sub == 9, sub == 13, sub >= 15 && sub <= 17: // data.drop, elem.drop, table.grow/size/fill
+	case sub == 16: // table.size
 		in.imm, err = r.u32()
 	case sub == fcMemoryCopy:
 		err = r.skip(2)
 	case sub == fcMemoryFill:
 		err = r.skip(1)
-	case sub == 12 || sub == 14: // table.init, table.copy
-		if _, err = r.u32(); err == nil {
-			_, err = r.u32()
-		}
+	case sub >= 8 && sub <= 17:
+		return fmt.Errorf("bulk table and passive segment operations (0xfc %d) are not allowed: contracts cannot modify tables or segments", sub)
 	default:
 		return fmt.Errorf("unsupported 0xfc sub-opcode %d", sub)
 	}

@@ -1,0 +1,317 @@
+// Package vmbench measures the VM for `enigma bench exec` and the go test
+// benchmarks: metering overhead and wasm/native ratio on three CPU-bound
+// kernels, and the per-task costs (compile, instantiate + call, memory).
+//
+// It builds the kernel contract with the Go toolchain at run time (nothing
+// compiled is committed) and may import vm and kernels; nothing imports it
+// except the enigma command and tests.
+package vmbench
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/enigma-go/enigma/internal/vm"
+	"github.com/enigma-go/enigma/internal/vm/kernels"
+)
+
+// Options say how long to measure.
+type Options struct {
+	Quick    bool      // tiny inputs, one or two iterations: checks that it runs
+	Progress io.Writer // nil: quiet
+}
+
+// Row is one measurement.
+type Row struct {
+	Name  string
+	Value float64
+	Unit  string
+	Note  string
+}
+
+// Report is what a run measured. The ratios are geometric means over the
+// kernels.
+type Report struct {
+	Rows                []Row
+	MeteringOverhead    float64 // metered / unmetered wasm time, compiler
+	RatioWasmNative     float64 // metered wasm / native time, compiler
+	RatioInterpreter    float64 // metered wasm / native time, interpreter
+	InstantiateCallUS   float64 // small contract, module cached
+	InstantiateCallGoUS float64 // Go contract, module and snapshot cached
+}
+
+type kernel struct {
+	name string
+	arg  uint64
+}
+
+func kernelsFor(quick bool) []kernel {
+	if quick {
+		return []kernel{{"mix", 200_000}, {"fib", 18}, {"sha256", 64 << 10}}
+	}
+	return []kernel{{"mix", 20_000_000}, {"fib", 27}, {"sha256", 1 << 20}}
+}
+
+type state map[string][]byte
+
+func (s state) Get(k []byte) ([]byte, bool) { v, ok := s[string(k)]; return v, ok }
+func (s state) Set(k, v []byte)             { s[string(k)] = v }
+func (s state) Delete(k []byte)             { delete(s, string(k)) }
+
+const benchGas = math.MaxInt64
+
+// Run measures everything and returns the report.
+func Run(ctx context.Context, opt Options) (*Report, error) {
+	logf := func(format string, args ...any) {
+		if opt.Progress != nil {
+			fmt.Fprintf(opt.Progress, format+"\n", args...)
+		}
+	}
+	dir, err := os.MkdirTemp("", "enigma-bench-exec-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	logf("building the kernel contract (GOOS=wasip1)...")
+	path, err := kernels.BuildKernelContract(ctx, filepath.Join(dir, "src"))
+	if err != nil {
+		return nil, err
+	}
+	goCode, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{}
+	iters := 5
+	if opt.Quick {
+		iters = 2
+	}
+	ks := kernelsFor(opt.Quick)
+
+	native := map[string]time.Duration{}
+	for _, k := range ks {
+		native[k.name] = best(iters, func() error { kernels.Run(k.name, k.arg); return nil })
+		r.add("native "+label(k), ms(native[k.name]), "ms", "")
+	}
+
+	variants := []struct {
+		name        string
+		interpreter bool
+		unmetered   bool
+		iters       int
+	}{
+		{"compiler metered", false, false, iters},
+		{"compiler unmetered", false, true, iters},
+		{"interpreter metered", true, false, 1},
+	}
+	times := map[string]map[string]time.Duration{}
+	for _, v := range variants {
+		logf("kernels on the %s engine...", v.name)
+		cfg := vm.DefaultConfig()
+		cfg.Interpreter, cfg.Unmetered = v.interpreter, v.unmetered
+		e, err := vm.NewEngine(ctx, cfg)
+		if err != nil {
+			return nil, err
+		}
+		times[v.name], err = runKernels(ctx, e, goCode, ks, v.iters)
+		e.Close(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", v.name, err)
+		}
+		for _, k := range ks {
+			r.add(v.name+" "+label(k), ms(times[v.name][k.name]), "ms", fmt.Sprintf("%.2fx native", ratio(times[v.name][k.name], native[k.name])))
+		}
+	}
+	var over, rat, interp []float64
+	for _, k := range ks {
+		over = append(over, ratio(times["compiler metered"][k.name], times["compiler unmetered"][k.name]))
+		rat = append(rat, ratio(times["compiler metered"][k.name], native[k.name]))
+		interp = append(interp, ratio(times["interpreter metered"][k.name], native[k.name]))
+	}
+	r.MeteringOverhead, r.RatioWasmNative, r.RatioInterpreter = geomean(over), geomean(rat), geomean(interp)
+	r.add("metering overhead (metered/unmetered, compiler)", r.MeteringOverhead, "x", "geometric mean; target <= 1.3")
+	r.add("metered wasm / native (compiler)", r.RatioWasmNative, "x", "geometric mean; target <= 4")
+	r.add("metered wasm / native (interpreter)", r.RatioInterpreter, "x", "geometric mean")
+
+	logf("per-task costs...")
+	if err := perTask(ctx, r, goCode, opt.Quick, dir); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func label(k kernel) string {
+	switch k.name {
+	case "fib":
+		return fmt.Sprintf("fib(%d)", k.arg)
+	case "sha256":
+		return fmt.Sprintf("sha256 %d KiB", k.arg>>10)
+	}
+	return fmt.Sprintf("mix %d rounds", k.arg)
+}
+
+// runKernels times each kernel as a task, less the time of a trivial task
+// (instantiation and call), so only the kernel's own work is compared.
+func runKernels(ctx context.Context, e *vm.Engine, code []byte, ks []kernel, iters int) (map[string]time.Duration, error) {
+	m, err := e.Compile(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	noop, err := taskOnce(ctx, e, m, kernel{"noop", 0}, max(iters, 3))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]time.Duration{}
+	for _, k := range ks {
+		d, err := taskOnce(ctx, e, m, k, iters)
+		if err != nil {
+			return nil, err
+		}
+		out[k.name] = max(d-noop, time.Microsecond)
+	}
+	return out, nil
+}
+
+func taskOnce(ctx context.Context, e *vm.Engine, m *vm.Module, k kernel, iters int) (time.Duration, error) {
+	var runErr error
+	want, _ := kernels.Run(k.name, k.arg)
+	d := best(iters, func() error {
+		res, err := e.Run(ctx, m, vm.Request{Kind: vm.Compute, Function: k.name, State: state{}, GasLimit: benchGas,
+			Args: binary.LittleEndian.AppendUint64(nil, k.arg)})
+		if err != nil {
+			runErr = err
+		} else if string(want) != string(res.Output) {
+			runErr = fmt.Errorf("kernel %s returned %x, native %x", k.name, res.Output, want)
+		}
+		return runErr
+	})
+	return d, runErr
+}
+
+func perTask(ctx context.Context, r *Report, goCode []byte, quick bool, dir string) error {
+	small := kernels.SmallContract()
+	n := 2000
+	if quick {
+		n = 50
+	}
+	cacheDir := filepath.Join(dir, "cache")
+	for _, c := range []struct {
+		name string
+		code []byte
+		fn   string
+		n    int
+	}{
+		{"small contract", small, "echo", n},
+		{"Go contract", goCode, "noop", n / 4},
+	} {
+		// Cold: rewrite and compile from scratch, filling the disk cache.
+		cfg := vm.DefaultConfig()
+		cfg.CacheDir = cacheDir
+		e, err := vm.NewEngine(ctx, cfg)
+		if err != nil {
+			return err
+		}
+		t0 := time.Now()
+		m, err := e.Compile(ctx, c.code)
+		cold := time.Since(t0)
+		if err != nil {
+			e.Close(ctx)
+			return err
+		}
+		req := vm.Request{Kind: vm.Compute, Function: c.fn, State: state{}, GasLimit: benchGas, Args: make([]byte, 8)}
+		t0 = time.Now()
+		if _, err := e.Run(ctx, m, req); err != nil {
+			e.Close(ctx)
+			return err
+		}
+		first := time.Since(t0)
+		// Warm: the same engine, module and snapshot cached.
+		var ms0, ms1 runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms0)
+		t0 = time.Now()
+		for i := 0; i < c.n; i++ {
+			if _, err := e.Run(ctx, m, req); err != nil {
+				e.Close(ctx)
+				return err
+			}
+		}
+		per := time.Since(t0) / time.Duration(c.n)
+		runtime.ReadMemStats(&ms1)
+		alloc := float64(ms1.TotalAlloc-ms0.TotalAlloc) / float64(c.n)
+		e.Close(ctx)
+
+		// Restart: a new engine on the same cache directory.
+		e2, err := vm.NewEngine(ctx, cfg)
+		if err != nil {
+			return err
+		}
+		t0 = time.Now()
+		_, err = e2.Compile(ctx, c.code)
+		warm := time.Since(t0)
+		e2.Close(ctx)
+		if err != nil {
+			return err
+		}
+		r.add(c.name+": code size", float64(len(c.code)>>10), "KiB", "")
+		r.add(c.name+": cold compile+instrument", float64(cold.Microseconds())/1000, "ms", "")
+		r.add(c.name+": compile after restart (disk cache)", float64(warm.Microseconds())/1000, "ms", "")
+		r.add(c.name+": first task (incl. snapshot for Go)", float64(first.Microseconds())/1000, "ms", "")
+		r.add(c.name+": instantiate+call", float64(per.Nanoseconds())/1000, "us", "module cached")
+		r.add(c.name+": memory allocated per task", alloc/1024, "KiB", "Go heap, includes the instance's linear memory")
+		if c.name == "small contract" {
+			r.InstantiateCallUS = float64(per.Nanoseconds()) / 1000
+		} else {
+			r.InstantiateCallGoUS = float64(per.Nanoseconds()) / 1000
+		}
+	}
+	return nil
+}
+
+func (r *Report) add(name string, v float64, unit, note string) {
+	r.Rows = append(r.Rows, Row{Name: name, Value: v, Unit: unit, Note: note})
+}
+
+// best runs f n times and returns the fastest run: on a shared machine the
+// minimum is the least noisy estimate of the cost.
+func best(n int, f func() error) time.Duration {
+	b := time.Duration(math.MaxInt64)
+	for i := 0; i < n; i++ {
+		t0 := time.Now()
+		if f() != nil {
+			return 0
+		}
+		b = min(b, time.Since(t0))
+	}
+	return b
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func ratio(a, b time.Duration) float64 {
+	if b <= 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func geomean(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := 0.0
+	for _, x := range xs {
+		if x <= 0 {
+			return 0
+		}
+		s += math.Log(x)
+	}
+	return math.Exp(s / float64(len(xs)))
+}
