@@ -38,11 +38,7 @@ func EncodeArgs(sig string, values ...any) ([]byte, error) {
 	if len(values) != len(s.types) {
 		return nil, abiErrorf("%s takes %d values, got %d", s.canonical(), len(s.types), len(values))
 	}
-	rv := make([]reflect.Value, len(values))
-	for i, v := range values {
-		rv[i] = reflect.ValueOf(v)
-	}
-	return encodeTuple(s.types, rv)
+	return encodeTuple(s.types, values)
 }
 
 // EncodeCall returns the 4-byte selector of sig followed by the encoded
@@ -77,15 +73,18 @@ func decodeInto(s *signature, data []byte, targets []any) error {
 	if len(targets) != len(s.types) {
 		return abiErrorf("%s has %d arguments, got %d targets", s.canonical(), len(s.types), len(targets))
 	}
-	rv := make([]reflect.Value, len(targets))
 	for i, t := range targets {
-		v := reflect.ValueOf(t)
-		if v.Kind() != reflect.Pointer || v.IsNil() {
+		if v := reflect.ValueOf(t); v.Kind() != reflect.Pointer || v.IsNil() {
 			return abiErrorf("target %d of %s must be a non-nil pointer, got %T", i, s.canonical(), t)
 		}
-		rv[i] = v.Elem()
 	}
-	if err := decodeTuple(s.types, data, rv); err != nil {
+	err := walkTuple(s.types, data, func(i int, t *abiType, at []byte) error {
+		if done, err := fastDecode(t, at, targets[i]); done {
+			return err
+		}
+		return decodeValue(t, at, reflect.ValueOf(targets[i]).Elem())
+	})
+	if err != nil {
 		return fmt.Errorf("decoding the arguments of %s: %w", s.canonical(), err)
 	}
 	return nil
@@ -93,7 +92,7 @@ func decodeInto(s *signature, data []byte, targets []any) error {
 
 // ---- encoding ----
 
-func encodeTuple(types []*abiType, vals []reflect.Value) ([]byte, error) {
+func encodeTuple(types []*abiType, vals []any) ([]byte, error) {
 	headLen := 0
 	for _, t := range types {
 		headLen += t.headSize()
@@ -113,6 +112,13 @@ func encodeTuple(types []*abiType, vals []reflect.Value) ([]byte, error) {
 		}
 	}
 	return append(head, tail...), nil
+}
+
+func encodeValue(t *abiType, v any) ([]byte, error) {
+	if enc, ok := fastEncode(t, v); ok {
+		return enc, nil
+	}
+	return encodeReflect(t, reflect.ValueOf(v))
 }
 
 func wordOf(x uint64) []byte {
@@ -138,7 +144,7 @@ func indirect(v reflect.Value) reflect.Value {
 	return v
 }
 
-func encodeValue(t *abiType, v reflect.Value) ([]byte, error) {
+func encodeReflect(t *abiType, v reflect.Value) ([]byte, error) {
 	v = indirect(v)
 	if !v.IsValid() {
 		return nil, abiErrorf("nil value for %s", t)
@@ -197,9 +203,9 @@ func encodeValue(t *abiType, v reflect.Value) ([]byte, error) {
 			return nil, abiErrorf("%s needs %d elements, got %d", t, t.size, n)
 		}
 		types := make([]*abiType, n)
-		vals := make([]reflect.Value, n)
+		vals := make([]any, n)
 		for i := range n {
-			types[i], vals[i] = t.elem, v.Index(i)
+			types[i], vals[i] = t.elem, v.Index(i).Interface()
 		}
 		enc, err := encodeTuple(types, vals)
 		if err != nil {
@@ -263,6 +269,14 @@ func fitsInt(t *abiType, x *big.Int) bool {
 // ---- decoding ----
 
 func decodeTuple(types []*abiType, data []byte, targets []reflect.Value) error {
+	return walkTuple(types, data, func(i int, t *abiType, at []byte) error {
+		return decodeValue(t, at, targets[i])
+	})
+}
+
+// walkTuple calls decode with where each element of a tuple starts: its head
+// for a static type, the place its offset points to for a dynamic one.
+func walkTuple(types []*abiType, data []byte, decode func(i int, t *abiType, at []byte) error) error {
 	pos := 0
 	for i, t := range types {
 		hs := t.headSize()
@@ -277,7 +291,7 @@ func decodeTuple(types []*abiType, data []byte, targets []reflect.Value) error {
 			}
 			at = data[off:]
 		}
-		if err := decodeValue(t, at, targets[i]); err != nil {
+		if err := decode(i, t, at); err != nil {
 			return fmt.Errorf("argument %d (%s): %w", i, t, err)
 		}
 		pos += hs
@@ -571,17 +585,18 @@ func goABIType(rt reflect.Type) (*abiType, error) {
 // the Go type (see Call.Return). It is how return values are encoded.
 func EncodeValues(values ...any) ([]byte, error) {
 	types := make([]*abiType, len(values))
-	rv := make([]reflect.Value, len(values))
 	for i, v := range values {
 		if v == nil {
 			return nil, abiErrorf("value %d is nil", i)
 		}
-		rv[i] = reflect.ValueOf(v)
-		t, err := goABIType(rv[i].Type())
-		if err != nil {
-			return nil, err
+		t := fastType(v)
+		if t == nil {
+			var err error
+			if t, err = goABIType(reflect.TypeOf(v)); err != nil {
+				return nil, err
+			}
 		}
 		types[i] = t
 	}
-	return encodeTuple(types, rv)
+	return encodeTuple(types, values)
 }

@@ -298,3 +298,47 @@ func FuzzDecode(f *testing.F) {
 		_ = DecodeArgs("g(string[][])", data, &e)
 	})
 }
+
+// TestFastPathsMatchReflection checks the fast encoders and decoders against
+// the reflective ones, which TestABIMatchesGoEthereum ties to go-ethereum.
+func TestFastPathsMatchReflection(t *testing.T) {
+	for _, c := range abiCases() {
+		typ, err := parseType(c.typ)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := encodeReflect(typ, reflect.ValueOf(c.ours))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := fastEncode(typ, c.ours); ok && !bytes.Equal(got, want) {
+			t.Errorf("fastEncode %s %v = %x, want %x", c.typ, c.ours, got, want)
+		}
+		data := want // a lone value: dynamic ones start with their length, as at their offset
+		fast, slow := c.target(), c.target()
+		done, ferr := fastDecode(typ, data, fast)
+		if !done {
+			continue
+		}
+		serr := decodeValue(typ, data, reflect.ValueOf(slow).Elem())
+		if (ferr == nil) != (serr == nil) || !reflect.DeepEqual(fast, slow) {
+			t.Errorf("fastDecode %s: %v %v, reflective %v %v", c.typ, fast, ferr, slow, serr)
+		}
+	}
+	// Out-of-range and malformed words are refused by both paths alike.
+	for _, c := range []struct {
+		typ  string
+		word []byte
+	}{{"uint8", wordOf(256)}, {"bool", wordOf(2)}, {"address", bytes.Repeat([]byte{1}, 32)}, {"uint64", append(wordOf(1)[:23:23], 1, 0, 0, 0, 0, 0, 0, 0, 0)}} {
+		typ, _ := parseType(c.typ)
+		for _, target := range []any{new(Uint256), new(uint64), new(bool), new(Address)} {
+			done, ferr := fastDecode(typ, c.word, target)
+			if done && ferr == nil {
+				t.Errorf("fastDecode %s into %T accepted %x", c.typ, target, c.word)
+			}
+		}
+	}
+	if _, ok := fastEncode(&abiType{kind: kindUint, size: 8}, NewUint256(256)); ok {
+		t.Error("fastEncode put 256 in a uint8")
+	}
+}

@@ -118,12 +118,17 @@ var ErrUnknownFunction = errors.New("unknown function")
 // lets callers that spell a type differently (bytes32 for address, say)
 // reach the function, whose registered types then decode the arguments.
 func (r *registry) lookup(called string) (*entry, error) {
-	if s, err := parseSignature(called); err == nil {
-		if e := r.funcs[s.canonical()]; e != nil {
-			return e, nil
-		}
+	if e := r.funcs[called]; e != nil {
+		return e, nil
 	}
 	name := functionName(called)
+	if name != called { // a signature, perhaps spelled with aliases or spaces
+		if s, err := parseSignature(called); err == nil {
+			if e := r.funcs[s.canonical()]; e != nil {
+				return e, nil
+			}
+		}
+	}
 	switch cands := r.names[name]; len(cands) {
 	case 1:
 		return cands[0], nil

@@ -4,6 +4,7 @@ package contract
 
 import (
 	"os"
+	"strings"
 	"unsafe"
 )
 
@@ -64,14 +65,21 @@ func deploy() { exitOnFailure(run(wasmHost{}, true)) }
 //go:wasmexport call
 func call() { exitOnFailure(run(wasmHost{}, false)) }
 
-// exitOnFailure prints why the task failed and leaves the module with exit
-// status 1 (WASI proc_exit), which the VM reports as a failed task. The
-// eng_wasm interface has no error channel of its own: the original trapped.
+// exitOnFailure reports why the task failed and leaves the module with exit
+// status 1 (WASI proc_exit), which the VM reports as a failed task: the
+// eng_wasm interface has no error channel of its own (the original trapped).
+// The whole text, panic stack included, goes to eprint for the developer;
+// its first line goes to stderr, where the VM takes the failure's message.
 func exitOnFailure(err error) {
 	if err == nil {
 		return
 	}
-	wasmHost{}.print("contract failed: " + err.Error())
+	msg := "contract failed: " + err.Error()
+	wasmHost{}.print(msg)
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	os.Stderr.WriteString(msg + "\n")
 	os.Exit(1)
 }
 
