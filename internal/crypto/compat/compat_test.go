@@ -75,6 +75,14 @@ func TestDeriveKeySymmetric(t *testing.T) {
 	if DeriveKey(a, &b.PublicKey) != DeriveKey(b, &a.PublicKey) {
 		t.Fatal("ECDH keys differ")
 	}
+	pb := PublicKeyBytes(&b.PublicKey)
+	if k, err := DeriveKeyFromBytes(a, pb[:]); err != nil || k != DeriveKey(a, &b.PublicKey) {
+		t.Fatalf("DeriveKeyFromBytes: %v", err)
+	}
+	pb[10] ^= 1
+	if _, err := DeriveKeyFromBytes(a, pb[:]); api.CodeOf(err) != api.CodeInvalidInput {
+		t.Fatalf("DeriveKeyFromBytes with a point off the curve: %v", err)
+	}
 }
 
 func TestEncryptDecrypt(t *testing.T) {

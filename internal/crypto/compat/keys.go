@@ -100,13 +100,30 @@ func Address(pub *ecdsa.PublicKey) common.Address {
 // compressed shared point, i.e. SHA-256(0x02|0x03 ‖ X) where the prefix is
 // 0x03 when Y is odd. This is enigma-js's getDerivedKey and the original
 // enclave's ECDH.
+//
+// peer must be a valid secp256k1 point, as ParsePublicKey returns; a
+// hand-built key off the curve is a programming error and panics. For a
+// key straight off the wire use DeriveKeyFromBytes.
 func DeriveKey(priv *ecdsa.PrivateKey, peer *ecdsa.PublicKey) [32]byte {
 	var scalar [32]byte
 	defer clear(scalar[:])
 	priv.D.FillBytes(scalar[:])
 	x, y := ethcrypto.S256().ScalarMult(peer.X, peer.Y, scalar[:])
+	if x == nil || y == nil {
+		panic("compat: DeriveKey with a public key that is not a valid secp256k1 point; parse keys with ParsePublicKey")
+	}
 	var point [33]byte
 	point[0] = 0x02 | byte(y.Bit(0))
 	x.FillBytes(point[1:])
 	return sha256.Sum256(point[:])
+}
+
+// DeriveKeyFromBytes parses peer (64 bytes, or 65 with 0x04) and returns
+// DeriveKey(priv, peer). An invalid key fails with api.CodeInvalidInput.
+func DeriveKeyFromBytes(priv *ecdsa.PrivateKey, peer []byte) ([32]byte, error) {
+	pub, err := ParsePublicKey(peer)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	return DeriveKey(priv, pub), nil
 }

@@ -15,7 +15,7 @@ type Context struct {
 	EnigmaContract common.Address // the Enigma contract's address
 	SecretContract [32]byte       // secret contract address (for a deploy: its future address, the deploy task id)
 	CodeHash       [32]byte       // the contract's code hash (for a deploy: keccak256 of the pre-code)
-	Epoch          uint64         // the worker key epoch the request is sealed to
+	Epoch          uint64         // the worker key epoch: the selection epoch's first block number (getWorkerParams)
 	Sender         common.Address // the task record's sender
 	TaskNonce      uint64         // the sender's task counter the task record is created with
 }
