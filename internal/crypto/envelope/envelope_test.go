@@ -323,3 +323,29 @@ func TestInputsHashSeparated(t *testing.T) {
 		t.Fatal("OutputHash")
 	}
 }
+
+// The ring is used by many task goroutines while the epoch watcher rotates it.
+func TestKeyRingConcurrent(t *testing.T) {
+	ring := newRing(t, 1)
+	pub, _ := ring.PublicKey(1)
+	c := testContext()
+	c.Epoch = 1
+	msg, _, _ := SealRequest(pub, c, []byte("x"), Options{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for e := uint64(2); e < 6; e++ {
+			if _, err := ring.Rotate(e); err != nil {
+				t.Error(err)
+			}
+		}
+	}()
+	for range 20 {
+		if _, _, err := ring.OpenRequest(c, msg); err != nil && api.CodeOf(err) != api.CodeWrongEpoch {
+			t.Fatal(err)
+		}
+		ring.Epochs()
+		ring.Current()
+	}
+	<-done
+}
