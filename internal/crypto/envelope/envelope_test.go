@@ -221,6 +221,17 @@ func TestVersions(t *testing.T) {
 	if _, got, err := OpenCompat([][32]byte{key}, unlucky); err != nil || !bytes.Equal(got, pt) {
 		t.Fatalf("bare compat message starting with the magic: %q %v", got, err)
 	}
+	// Likewise with the magic followed by version 2 or an unknown version.
+	for _, ver := range []byte{2, 0xff} {
+		want[4] = ver
+		for i, b := range want {
+			pt[i] = b ^ keystream[i]
+		}
+		unlucky = compat.EncryptWithIV(key, iv, pt)
+		if _, got, err := OpenCompat([][32]byte{key}, unlucky); err != nil || !bytes.Equal(got, pt) {
+			t.Fatalf("bare compat message starting with the magic and version %d: %q %v", ver, got, err)
+		}
+	}
 }
 
 // A ciphertext of an erased epoch cannot be opened any more.

@@ -88,23 +88,29 @@ func FrameCompat(ct []byte) []byte {
 
 // OpenCompat opens a compat message, bare or framed, with the first of keys
 // that authenticates it (see compat.DecryptAny) and returns that key's index.
+//
+// A bare compat ciphertext starts with Magic with probability 2⁻³² (it is
+// uniformly random); when a message that starts with Magic does not open
+// as a framed compat message, OpenCompat also tries it whole, as bare.
 func OpenCompat(keys [][32]byte, msg []byte) (int, []byte, error) {
 	v, body, err := Unframe(msg)
+	if err == nil && v == VersionCompat {
+		i, pt, err := compat.DecryptAny(keys, body)
+		if err == nil || !bytes.HasPrefix(msg, Magic[:]) {
+			return i, pt, err
+		}
+		if j, pt, err2 := compat.DecryptAny(keys, msg); err2 == nil {
+			return j, pt, nil
+		}
+		return i, pt, err
+	}
+	if j, pt, err2 := compat.DecryptAny(keys, msg); err2 == nil {
+		return j, pt, nil
+	}
 	if err != nil {
 		return -1, nil, err
 	}
-	if v != VersionCompat {
-		return -1, nil, api.Errorf(api.CodeBadEnvelope, "envelope: got a version %d message where a compat (version 1) message was expected", uint8(v))
-	}
-	i, pt, err := compat.DecryptAny(keys, body)
-	if err != nil && bytes.HasPrefix(msg, Magic[:]) {
-		// The 2⁻³² case: a bare compat ciphertext that happens to start
-		// with the magic.
-		if j, pt2, err2 := compat.DecryptAny(keys, msg); err2 == nil {
-			return j, pt2, nil
-		}
-	}
-	return i, pt, err
+	return -1, nil, api.Errorf(api.CodeBadEnvelope, "envelope: got a version %d message where a compat (version 1) message was expected", uint8(v))
 }
 
 // v2Header checks msg's frame and type and returns the rest after them.
