@@ -87,6 +87,11 @@ func (c *Client) NewTaskKey(ctx context.Context, req *TaskKeyRequest) (*TaskKeyR
 	return call(ctx, c, TypeTaskKeyRequest, req, TypeTaskKeyResponse, &TaskKeyResponse{})
 }
 
+// EpochKey implements Enclave.
+func (c *Client) EpochKey(ctx context.Context, req *EpochKeyRequest) (*EpochKeyResponse, error) {
+	return call(ctx, c, TypeEpochKeyRequest, req, TypeEpochKeyResponse, &EpochKeyResponse{})
+}
+
 // Execute implements Enclave.
 func (c *Client) Execute(ctx context.Context, req *ExecuteRequest) (*ExecuteResponse, error) {
 	return call(ctx, c, TypeExecuteRequest, req, TypeExecuteResponse, &ExecuteResponse{})

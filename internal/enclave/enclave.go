@@ -40,6 +40,9 @@ type Enclave interface {
 	// compat.WorkerKeyMessageHash(key). Every outstanding key issued for a
 	// user key is kept until a task uses it or its epoch expires.
 	NewTaskKey(ctx context.Context, req *TaskKeyRequest) (*TaskKeyResponse, error)
+	// EpochKey returns the enclave's envelope v2 public key for an epoch,
+	// signed; one key serves every v2 task of the epoch.
+	EpochKey(ctx context.Context, req *EpochKeyRequest) (*EpochKeyResponse, error)
 	// Execute runs a deploy or compute task and returns the encrypted
 	// output, state and delta with a signed receipt. Every failure of the
 	// task itself yields a signed failure receipt; only a request the host

@@ -60,7 +60,7 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 		r, err := c.Seal(ctx, req)
 		return TypeSealedState, r, err
 	}
-	if t == TypeTaskKeyRequest || t == TypeExecuteRequest || t == TypeNewStateKeysRequest || t == TypeStateKeysReply {
+	if t == TypeTaskKeyRequest || t == TypeEpochKeyRequest || t == TypeExecuteRequest || t == TypeNewStateKeysRequest || t == TypeStateKeysReply {
 		if h.Enclave == nil {
 			return noRole("worker")
 		}
@@ -68,6 +68,9 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 		case *TaskKeyRequest:
 			r, err := h.Enclave.NewTaskKey(ctx, req)
 			return TypeTaskKeyResponse, r, err
+		case *EpochKeyRequest:
+			r, err := h.Enclave.EpochKey(ctx, req)
+			return TypeEpochKeyResponse, r, err
 		case *ExecuteRequest:
 			r, err := h.Enclave.Execute(ctx, req)
 			return TypeExecuteResponse, r, err

@@ -18,6 +18,7 @@ const (
 	TypeStateKeysReply       MessageType = 0x06 // the request of InstallStateKeys
 	TypeNewEpochRequest      MessageType = 0x07
 	TypeStateKeysRequest     MessageType = 0x08 // the request of GetStateKeys
+	TypeEpochKeyRequest      MessageType = 0x09
 	TypeRegistrationReport   MessageType = 0x81
 	TypeSealedState          MessageType = 0x82
 	TypeTaskKeyResponse      MessageType = 0x83
@@ -26,6 +27,7 @@ const (
 	TypeInstallStateKeysResp MessageType = 0x86
 	TypeNewEpochResponse     MessageType = 0x87
 	TypeStateKeysReplyResp   MessageType = 0x88 // a StateKeysReply returned by GetStateKeys
+	TypeEpochKeyResponse     MessageType = 0x89
 	TypeError                MessageType = 0xFF
 )
 
@@ -150,6 +152,15 @@ type ExecuteRequest struct {
 	// State is the contract's encrypted state as the last commit returned
 	// it (compute only).
 	State []byte
+
+	// Envelope v2 only: the rest of the context the request is bound to
+	// (docs/protocol/envelope-v2.md). The enclave checks that TaskID is
+	// keccak256(Sender ‖ uint256 TaskNonce). With v2, EncryptedFn holds the
+	// whole v2 request and EncryptedArgs is empty.
+	ChainID        uint64
+	EnigmaContract api.EthAddress
+	Sender         api.EthAddress
+	TaskNonce      uint64
 }
 
 func (m *ExecuteRequest) codec(c *coder) {
@@ -168,6 +179,10 @@ func (m *ExecuteRequest) codec(c *coder) {
 	c.u64(&m.Epoch)
 	c.fixed(m.PrevDeltaHash[:])
 	c.bytes(&m.State)
+	c.u64(&m.ChainID)
+	c.fixed(m.EnigmaContract[:])
+	c.fixed(m.Sender[:])
+	c.u64(&m.TaskNonce)
 }
 
 // ExecuteResponse is a task's signed receipt with everything the host
@@ -320,6 +335,35 @@ func (m *NewEpochResponse) codec(c *coder) {
 	c.fixed(m.Signature[:])
 }
 
+// EpochKeyRequest asks the worker enclave for its envelope v2 key of an
+// epoch, creating it when the epoch is newer than the current one (which
+// erases keys older than the ones kept).
+type EpochKeyRequest struct {
+	Epoch          uint64
+	ChainID        uint64
+	EnigmaContract api.EthAddress
+}
+
+func (m *EpochKeyRequest) codec(c *coder) {
+	c.u64(&m.Epoch)
+	c.u64(&m.ChainID)
+	c.fixed(m.EnigmaContract[:])
+}
+
+// EpochKeyResponse is the epoch's v2 public key (ML-KEM-768 ‖ X25519, 1216
+// bytes) signed by the enclave's signing key over envelope.WorkerKeyHash.
+type EpochKeyResponse struct {
+	Epoch     uint64
+	PublicKey []byte
+	Signature Signature
+}
+
+func (m *EpochKeyResponse) codec(c *coder) {
+	c.u64(&m.Epoch)
+	c.bytes(&m.PublicKey)
+	c.fixed(m.Signature[:])
+}
+
 // ErrorResponse carries an *api.Error across the boundary.
 type ErrorResponse struct {
 	Code    uint32
@@ -362,6 +406,10 @@ func newMessage(t MessageType) Message {
 		return &InstallStateKeysResponse{}
 	case TypeNewEpochResponse:
 		return &NewEpochResponse{}
+	case TypeEpochKeyRequest:
+		return &EpochKeyRequest{}
+	case TypeEpochKeyResponse:
+		return &EpochKeyResponse{}
 	case TypeError:
 		return &ErrorResponse{}
 	}

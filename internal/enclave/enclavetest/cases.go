@@ -3,12 +3,15 @@ package enclavetest
 import (
 	"bytes"
 	"crypto/rand"
+	"math/big"
 	"sync"
 	"testing"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/crypto/envelope"
 	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/ethereum/go-ethereum/common"
 )
 
 func testRegistration(t *testing.T, h *host) {
@@ -460,5 +463,104 @@ func testConcurrent(t *testing.T, h *host) {
 	}
 	if ran != 1 {
 		t.Fatalf("task 0 ran %d times", ran)
+	}
+}
+
+// v2Task builds an envelope v2 task as an SDK client would: one request
+// sealed to the worker's epoch key under the task's context.
+func (h *host) v2Task(kind enclave.TaskKind, contract api.ContractAddress, pub []byte, sender api.EthAddress, nonce uint64, fn string, args []byte) (*enclave.ExecuteRequest, envelope.ResponseKey, envelope.Context) {
+	h.t.Helper()
+	req := &enclave.ExecuteRequest{Kind: kind, Envelope: enclave.EnvelopeV2, GasLimit: gasLimit, BlockNumber: epochBlock + 1,
+		BlockTime: blockTime, Epoch: epochBlock, ChainID: v2Chain, EnigmaContract: v2Enigma, Sender: sender, TaskNonce: nonce}
+	req.TaskID = compat.TaskID(common.Address(sender), new(big.Int).SetUint64(nonce))
+	req.Contract = contract
+	if kind == enclave.KindDeploy {
+		req.Contract, req.Code = req.TaskID, h.code
+	} else if c := h.contract[contract]; c != nil {
+		req.Code, req.State, req.PrevDeltaHash = c.code, c.state, c.lastDelta
+	}
+	c := envelope.Context{ChainID: v2Chain, EnigmaContract: common.Address(v2Enigma), SecretContract: req.Contract,
+		CodeHash: compat.Keccak256(req.Code), Epoch: epochBlock, Sender: common.Address(sender), TaskNonce: nonce}
+	msg, rk, err := envelope.SealRequest(pub, c, envelope.EncodeCall(fn, args), envelope.Options{})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	req.EncryptedFn = msg
+	req.InputsHash = envelope.InputsHash(msg)
+	return req, rk, c
+}
+
+const v2Chain = 1337
+
+var v2Enigma = api.EthAddress{0xe1, 0x96, 0x70}
+
+func testEnvelopeV2(t *testing.T, h *host) {
+	ek, err := h.Worker.EpochKey(h.ctx, &enclave.EpochKeyRequest{Epoch: epochBlock, ChainID: v2Chain, EnigmaContract: v2Enigma})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.record(enclave.TypeEpochKeyResponse, ek)
+	if !compat.Verify([20]byte(h.worker), envelope.WorkerKeyHash(v2Chain, common.Address(v2Enigma), epochBlock, ek.PublicKey), ek.Signature[:]) {
+		t.Fatal("epoch key signature does not verify against the worker")
+	}
+	again, err := h.Worker.EpochKey(h.ctx, &enclave.EpochKeyRequest{Epoch: epochBlock, ChainID: v2Chain, EnigmaContract: v2Enigma})
+	if err != nil || !bytes.Equal(again.PublicKey, ek.PublicKey) {
+		t.Fatalf("asking again for the same epoch gave another key: %v", err)
+	}
+	sender := api.EthAddress{0xab}
+	init := h.secret(24)
+	req, rk, c := h.v2Task(enclave.KindDeploy, api.Hash{}, ek.PublicKey, sender, 1, "construct(bytes)", init)
+	if err := h.provision(epochBlock+1, req.Contract); err != nil {
+		t.Fatal(err)
+	}
+	r := h.execute(req)
+	if r.Status != enclave.TaskSuccess {
+		t.Fatalf("v2 deploy: code %d", r.FailureCode)
+	}
+	contract := req.Contract
+
+	req, rk, c = h.v2Task(enclave.KindCompute, contract, ek.PublicKey, sender, 2, "get()", nil)
+	r = h.execute(req)
+	out, err := envelope.OpenResponse(rk, c, r.Output)
+	if r.Status != enclave.TaskSuccess || err != nil || !bytes.Equal(out, init) {
+		t.Fatalf("v2 compute: status %d code %d, open: %v", r.Status, r.FailureCode, err)
+	}
+	// The same key serves several tasks of the epoch; a compat task still works beside them.
+	req, rk, c = h.v2Task(enclave.KindCompute, contract, ek.PublicKey, sender, 3, "unreachable()", nil)
+	r = h.execute(req)
+	if msg, err := envelope.OpenResponse(rk, c, r.Output); r.Status != enclave.TaskFailure || err != nil || len(msg) == 0 {
+		t.Fatalf("v2 failure receipt: %+v (%v)", r, err)
+	}
+
+	// Sealed to another context (the host claims another sender): a failure receipt.
+	req, _, _ = h.v2Task(enclave.KindCompute, contract, ek.PublicKey, sender, 4, "get()", nil)
+	req.Sender, req.TaskNonce = api.EthAddress{0xcd}, 4
+	req.TaskID = compat.TaskID(common.Address(req.Sender), big.NewInt(4))
+	if r := h.execute(req); api.Code(r.FailureCode) != api.CodeTampered || string(r.Output) == "" {
+		t.Fatalf("v2 wrong context: %+v", r)
+	}
+	// A task id that does not match sender and nonce is the host's mistake.
+	req, _, _ = h.v2Task(enclave.KindCompute, contract, ek.PublicKey, sender, 5, "get()", nil)
+	req.TaskNonce = 6
+	_, err = h.Worker.Execute(h.ctx, req)
+	wantCode(t, err, api.CodeInvalidInput)
+	// An unknown envelope version inside the message: a failure receipt.
+	req, _, _ = h.v2Task(enclave.KindCompute, contract, ek.PublicKey, sender, 7, "get()", nil)
+	req.EncryptedFn[4] = 3
+	req.InputsHash = envelope.InputsHash(req.EncryptedFn)
+	if r := h.execute(req); api.Code(r.FailureCode) != api.CodeBadEnvelope {
+		t.Fatalf("v2 unknown version: %+v", r)
+	}
+	// After rotating past the kept epochs, the old key is erased.
+	for e := uint64(1); e <= 5; e++ {
+		if _, err := h.Worker.EpochKey(h.ctx, &enclave.EpochKeyRequest{Epoch: epochBlock + 100*e, ChainID: v2Chain, EnigmaContract: v2Enigma}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = h.Worker.EpochKey(h.ctx, &enclave.EpochKeyRequest{Epoch: epochBlock, ChainID: v2Chain, EnigmaContract: v2Enigma})
+	wantCode(t, err, api.CodeWrongEpoch)
+	req, _, _ = h.v2Task(enclave.KindCompute, contract, ek.PublicKey, sender, 8, "get()", nil)
+	if r := h.execute(req); api.Code(r.FailureCode) != api.CodeWrongEpoch || string(r.Output) == "" {
+		t.Fatalf("v2 request sealed to an erased epoch key: %+v", r)
 	}
 }

@@ -65,6 +65,7 @@ func Run(t *testing.T, factory Factory) {
 		{"StateKeyProvisioning", testStateKeyProvisioning},
 		{"SealingRoundTrip", testSealing},
 		{"Concurrent", testConcurrent},
+		{"EnvelopeV2", testEnvelopeV2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -47,6 +47,9 @@ type Config struct {
 	// KeepEpochs is how many epochs (the current one included) task keys
 	// and the record of executed tasks are kept. Worker only.
 	KeepEpochs int
+	// PadV2Responses pads envelope v2 outputs to their size bucket, so an
+	// output's length reveals only the bucket. Worker only.
+	PadV2Responses bool
 	// KeepWorkerParams is how many signed epochs the key manager keeps to
 	// answer state key requests (the Enigma contract keeps 5). KM only.
 	KeepWorkerParams int
@@ -65,6 +68,7 @@ func DefaultConfig() Config {
 		MaxTaskKeysPerUser: 64,
 		KeepEpochs:         3,
 		KeepWorkerParams:   5,
+		PadV2Responses:     true,
 	}
 }
 

@@ -6,10 +6,12 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"math/big"
 	"time"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/crypto/envelope"
 	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/vm"
 	"github.com/ethereum/go-ethereum/common"
@@ -24,10 +26,18 @@ const seedDomain = "enigma-go/enclave: task seed v1"
 
 // task is one Execute call in progress.
 type task struct {
-	w     *Worker
-	req   *enclave.ExecuteRequest
-	resp  *enclave.ExecuteResponse
-	ioKey *[32]byte // set once the inputs decrypted
+	w    *Worker
+	req  *enclave.ExecuteRequest
+	resp *enclave.ExecuteResponse
+	// io is set once the inputs decrypted: how outputs and error texts are
+	// encrypted to the user, and how to give an interrupted task its key back.
+	io taskIO
+}
+
+// taskIO is what the task's envelope needs after the inputs decrypted.
+type taskIO struct {
+	seal    func(plaintext []byte) ([]byte, error)
+	restore func() // undo the key's erasure when the host interrupts the task
 }
 
 // Execute implements enclave.Enclave (steps in docs/protocol/enclave.md).
@@ -50,9 +60,11 @@ func checkExecuteRequest(req *enclave.ExecuteRequest) error {
 	switch {
 	case req.Kind != enclave.KindDeploy && req.Kind != enclave.KindCompute:
 		return api.Errorf(api.CodeInvalidInput, "sim: task kind %d is neither deploy (1) nor compute (2)", req.Kind)
-	case req.Envelope == enclave.EnvelopeV2:
-		return api.Errorf(api.CodeBadEnvelope, "sim: envelope version 2 is not enabled in this enclave; encrypt with the compat envelope (1)")
-	case req.Envelope != enclave.EnvelopeCompat:
+	case req.Envelope == enclave.EnvelopeV2 && len(req.EncryptedArgs) != 0:
+		return api.Errorf(api.CodeInvalidInput, "sim: a v2 task carries its whole request in EncryptedFn; EncryptedArgs must be empty")
+	case req.Envelope == enclave.EnvelopeV2 && req.TaskID != compat.TaskID(common.Address(req.Sender), new(big.Int).SetUint64(req.TaskNonce)):
+		return api.Errorf(api.CodeInvalidInput, "sim: task id %s is not keccak256(sender %s, nonce %d): pass the task record's sender and nonce", req.TaskID, req.Sender, req.TaskNonce)
+	case req.Envelope != enclave.EnvelopeCompat && req.Envelope != enclave.EnvelopeV2:
 		return api.Errorf(api.CodeBadEnvelope, "sim: unknown envelope version %d; use 1 (compat) or 2", req.Envelope)
 	case req.Kind == enclave.KindDeploy && req.Contract != req.TaskID:
 		return api.Errorf(api.CodeInvalidInput, "sim: a deploy task's contract address must be its task id (%s), got %s", req.TaskID, req.Contract)
@@ -90,14 +102,14 @@ func (w *Worker) execute(ctx context.Context, req *enclave.ExecuteRequest) (*enc
 		}
 	}
 
-	x := req.Contract[:]
-	if req.Kind == enclave.KindDeploy {
-		x = t.resp.PreCodeHash[:]
-	}
-	if compat.InputsHash(req.EncryptedFn, req.EncryptedArgs, x, req.UserPubKey[:]) != req.InputsHash {
+	if t.inputsHash() != req.InputsHash {
 		return t.fail(api.CodeInputsMismatch, "the task's inputs do not hash to the task record's inputsHash: resend the exact inputs the task record was created with", 0)
 	}
-	fn, args, fail := t.decryptInputs()
+	decrypt := t.decryptInputs
+	if req.Envelope == enclave.EnvelopeV2 {
+		decrypt = t.decryptV2
+	}
+	fn, args, fail := decrypt()
 	if fail != nil {
 		return fail()
 	}
@@ -108,6 +120,18 @@ func (w *Worker) execute(ctx context.Context, req *enclave.ExecuteRequest) (*enc
 		return t.fail(api.CodeNotFound, fmt.Sprintf("this worker holds no state key for contract %s: the key manager did not provide it (is this worker selected for the contract in this epoch?)", req.Contract), 0)
 	}
 	return t.run(ctx, string(fn), args, stateKey, prior)
+}
+
+func (t *task) inputsHash() api.Hash {
+	req := t.req
+	if req.Envelope == enclave.EnvelopeV2 {
+		return envelope.InputsHash(req.EncryptedFn)
+	}
+	x := req.Contract[:]
+	if req.Kind == enclave.KindDeploy {
+		x = t.resp.PreCodeHash[:]
+	}
+	return compat.InputsHash(req.EncryptedFn, req.EncryptedArgs, x, req.UserPubKey[:])
 }
 
 // decryptInputs finds the user's outstanding task key that opens the
@@ -129,7 +153,10 @@ func (t *task) decryptInputs() (fn, args []byte, fail func() (*enclave.ExecuteRe
 			break // used by a concurrent task meanwhile
 		}
 		key := k.aes
-		t.ioKey = &key
+		t.io = taskIO{
+			seal:    func(pt []byte) ([]byte, error) { return compat.Encrypt(key, pt, t.w.cfg.rand()) },
+			restore: func() { t.w.keys.add(req.UserPubKey, req.Epoch, key) },
+		}
 		if args, err = compat.Decrypt(key, req.EncryptedArgs); err != nil {
 			return nil, nil, func() (*enclave.ExecuteResponse, error) {
 				return t.fail(api.CodeOf(err), "the encrypted arguments do not open under the task key that opens the function name: "+err.Error(), 0)
@@ -167,7 +194,7 @@ func (t *task) run(ctx context.Context, fn string, args []byte, stateKey [32]byt
 	if err != nil {
 		if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
 			// Stopped by the host, not by the task: give the key back so the task can run again.
-			t.w.keys.add(req.UserPubKey, req.Epoch, *t.ioKey)
+			t.io.restore()
 			return nil, api.Errorf(api.CodeUnavailable, "sim: task %s was interrupted before it finished: %v; run it again", req.TaskID, ctx.Err())
 		}
 		return t.fail(api.CodeOf(err), err.Error(), res.GasUsed)
@@ -178,7 +205,7 @@ func (t *task) run(ctx context.Context, fn string, args []byte, stateKey [32]byt
 		resp.EthAddress = res.Bridge.Address
 	}
 	rnd := t.w.cfg.rand()
-	if resp.Output, err = compat.Encrypt(*t.ioKey, res.Output, rnd); err != nil {
+	if resp.Output, err = t.io.seal(res.Output); err != nil {
 		return t.fail(api.CodeUnknown, "encrypt output: "+err.Error(), res.GasUsed)
 	}
 	resp.OutputHash = compat.Keccak256(resp.Output)
@@ -227,8 +254,8 @@ func (t *task) fail(code api.Code, msg string, gasUsed uint64) (*enclave.Execute
 		InputsHash: req.InputsHash, PreCodeHash: t.resp.PreCodeHash, CodeHash: t.resp.CodeHash,
 		PrevDeltaHash: t.resp.PrevDeltaHash, GasLimit: req.GasLimit, GasUsed: gasUsed,
 	}
-	if t.ioKey != nil {
-		out, err := compat.Encrypt(*t.ioKey, []byte(msg), t.w.cfg.rand())
+	if t.io.seal != nil {
+		out, err := t.io.seal([]byte(msg))
 		if err != nil {
 			return nil, api.Errorf(api.CodeUnknown, "sim: encrypt failure text: %w", err)
 		}

@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"errors"
+	"fmt"
 	"sync"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/crypto/envelope"
 	"github.com/enigma-go/enigma/internal/enclave"
 )
 
@@ -15,6 +17,9 @@ import (
 type Worker struct {
 	*base
 	keys *keyBook
+
+	ringMu sync.Mutex // orders EpochKey's check-then-rotate
+	ring   *envelope.KeyRing
 
 	pendingMu sync.Mutex
 	pending   map[[16]byte]pendingRequest // outstanding state key requests
@@ -44,7 +49,14 @@ func NewWorker(cfg Config) (*Worker, error) {
 		return nil, err
 	}
 	b.cfg.logger().Info("worker enclave started", "signer", b.address, "state_keys", len(b.stateKeys), "simulated", true)
-	return &Worker{base: b, keys: newKeyBook(cfg.MaxTaskKeysPerUser, cfg.KeepEpochs), pending: map[[16]byte]pendingRequest{}}, nil
+	rc := envelope.DefaultKeyRingConfig()
+	rc.Keep = cfg.KeepEpochs - 1
+	rc.Logger = cfg.Logger
+	ring, err := envelope.NewKeyRing(rc, cfg.rand())
+	if err != nil {
+		return nil, fmt.Errorf("sim: v2 key ring: %w", err)
+	}
+	return &Worker{base: b, keys: newKeyBook(cfg.MaxTaskKeysPerUser, cfg.KeepEpochs), ring: ring, pending: map[[16]byte]pendingRequest{}}, nil
 }
 
 // Address is the enclave's signing address.
