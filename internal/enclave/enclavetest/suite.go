@@ -19,6 +19,7 @@ import (
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/enigma-go/enigma/internal/enclave/testcontract"
 	"github.com/ethereum/go-ethereum/common"
 )
 
@@ -116,7 +117,7 @@ type user struct {
 
 func newHost(t *testing.T, factory Factory) *host {
 	h := &host{t: t, ctx: context.Background(), factory: factory, start: Start{Dir: t.TempDir()},
-		code: Contract(), contract: map[api.ContractAddress]*chainContract{}}
+		code: testcontract.Contract(), contract: map[api.ContractAddress]*chainContract{}}
 	h.startPair()
 	return h
 }

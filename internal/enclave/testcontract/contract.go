@@ -1,4 +1,7 @@
-package enclavetest
+// Package testcontract assembles the small eng_wasm contract the enclave
+// conformance suite and benchmarks run, so they need no wasm toolchain. It
+// imports nothing outside the standard library.
+package testcontract
 
 // Contract returns a small eng_wasm contract, assembled here so the suite
 // needs no toolchain. Its deploy export stores its arguments under state
