@@ -66,7 +66,10 @@ func DecodeArgs(sig string, data []byte, targets ...any) error {
 	if err != nil {
 		return err
 	}
-	return decodeInto(s, data, targets)
+	if err := decodeInto(s, data, targets); err != nil {
+		return fmt.Errorf("decoding the arguments of %s: %w", s.canonical(), err)
+	}
+	return nil
 }
 
 func decodeInto(s *signature, data []byte, targets []any) error {
@@ -85,7 +88,7 @@ func decodeInto(s *signature, data []byte, targets []any) error {
 		return decodeValue(t, at, reflect.ValueOf(targets[i]).Elem())
 	})
 	if err != nil {
-		return fmt.Errorf("decoding the arguments of %s: %w", s.canonical(), err)
+		return fmt.Errorf("decoding the arguments: %w", err)
 	}
 	return nil
 }

@@ -49,6 +49,18 @@ func (c *Call) Return(values ...any) error {
 	return nil
 }
 
+// ReturnAs sets the return values encoded as the given types, e.g.
+// ReturnAs("(uint8[])", cards): for the cases the inference of Return gets
+// wrong, such as []uint8, which Go cannot tell from []byte (bytes).
+func (c *Call) ReturnAs(types string, values ...any) error {
+	out, err := EncodeArgs(types, values...)
+	if err != nil {
+		return fmt.Errorf("contract: return values of %s: %w", c.Signature(), err)
+	}
+	c.out = out
+	return nil
+}
+
 // ReturnRaw sets already encoded return bytes.
 func (c *Call) ReturnRaw(out []byte) { c.out = append([]byte(nil), out...) }
 
