@@ -126,10 +126,15 @@ contract Enigma {
         uint8 kind;
     }
 
+    /// Two words per task. `hash` is the inputs hash until a receipt
+    /// arrives and the output hash after it (for a successful deployment,
+    /// which has no output hash, it stays the inputs hash): the receipt check
+    /// needs only the former, clients only the latter, and a third word
+    /// would cost every task 22,100 gas. TaskRecordCreated carries the
+    /// inputs hash for indexers.
     struct Task {
-        bytes32 inputsHash;
+        bytes32 hash;
         TaskMeta meta;
-        bytes32 outputHash;
     }
 
     /// One word per user: task nonce, index, and refunds/prepaid balance.
@@ -473,7 +478,7 @@ contract Enigma {
 
         Task storage t = tasks[taskId];
         require(t.meta.status == TASK_UNDEFINED, "Task already exists");
-        t.inputsHash = _inputsHash;
+        t.hash = _inputsHash;
         t.meta = TaskMeta(u.idx, _gasLimit, _gasPx, uint40(block.number), es.count - 1, TASK_CREATED, kind);
 
         if (fee > fromCredit) {
@@ -529,7 +534,7 @@ contract Enigma {
         TaskMeta memory m = _pendingTask(t, KIND_DEPLOY, r.gasUsed);
         WorkerSlot memory w = _selectedWorker(m.epochSeq, r.taskId);
         bytes32 digest = Receipts.deployDigest(
-            t.inputsHash, r.outputHash, r.deltaHash, m.gasLimit, r.gasUsed, r.ethData, r.ethAddr
+            t.hash, r.outputHash, r.deltaHash, m.gasLimit, r.gasUsed, r.ethData, r.ethAddr
         );
         require(Receipts.recover(digest, r.sig) == w.signer, "Invalid signature");
 
@@ -562,9 +567,9 @@ contract Enigma {
         Task storage t = tasks[_taskId];
         TaskMeta memory m = _pendingTask(t, KIND_DEPLOY, _gasUsed);
         WorkerSlot memory w = _selectedWorker(m.epochSeq, _taskId);
-        bytes32 digest = Receipts.deployFailureDigest(t.inputsHash, m.gasLimit, _gasUsed);
+        bytes32 digest = Receipts.deployFailureDigest(t.hash, m.gasLimit, _gasUsed);
         require(Receipts.recover(digest, _sig) == w.signer, "Invalid signature");
-        t.outputHash = _codeHash;
+        t.hash = _codeHash;
         _settle(t, m, w, _gasUsed, TASK_FAILED);
         emit ReceiptFailed(_taskId, _sig);
     }
@@ -607,11 +612,12 @@ contract Enigma {
         TaskMeta memory m = _pendingTask(t, KIND_COMPUTE, r.gasUsed);
         WorkerSlot memory w = _selectedWorker(m.epochSeq, r.scAddr);
         {
-            bytes32[5] memory h = [sc.codeHash, t.inputsHash, sc.deltas[cm.deltaCount - 1], r.deltaHash, r.outputHash];
+            bytes32[5] memory h = [sc.codeHash, t.hash, sc.deltas[cm.deltaCount - 1], r.deltaHash, r.outputHash];
             bytes32 digest = Receipts.computeDigest(h, m.gasLimit, r.gasUsed, r.ethData, r.ethAddr);
             require(Receipts.recover(digest, r.sig) == w.signer, "Invalid signature");
         }
 
+        t.hash = r.outputHash;
         if (r.ethAddr != address(0)) {
             _settle(t, m, w, m.gasLimit, TASK_VERIFIED);
             if (!_callback(r.ethAddr, r.ethData)) {
@@ -622,7 +628,6 @@ contract Enigma {
         } else {
             _settle(t, m, w, r.gasUsed, TASK_VERIFIED);
         }
-        t.outputHash = r.outputHash;
         uint256 index;
         if (r.deltaHash != bytes32(0)) {
             index = cm.deltaCount;
@@ -652,9 +657,9 @@ contract Enigma {
         Task storage t = tasks[_taskId];
         TaskMeta memory m = _pendingTask(t, KIND_COMPUTE, _gasUsed);
         WorkerSlot memory w = _selectedWorker(m.epochSeq, _scAddr);
-        bytes32 digest = Receipts.computeFailureDigest(t.inputsHash, sc.codeHash, m.gasLimit, _gasUsed);
+        bytes32 digest = Receipts.computeFailureDigest(t.hash, sc.codeHash, m.gasLimit, _gasUsed);
         require(Receipts.recover(digest, _sig) == w.signer, "Invalid signature");
-        t.outputHash = _outputHash;
+        t.hash = _outputHash;
         _settle(t, m, w, _gasUsed, TASK_FAILED);
         emit ReceiptFailed(_taskId, _sig);
     }
@@ -985,8 +990,15 @@ contract Enigma {
         Task storage t = tasks[_taskId];
         TaskMeta memory m = t.meta;
         r.sender = userAddr[m.userIdx];
-        r.inputsHash = t.inputsHash;
-        r.outputHash = t.outputHash;
+        if (m.status == TASK_VERIFIED || m.status == TASK_FAILED || m.status == TASK_FAILED_ETH) {
+            if (m.kind == KIND_DEPLOY && m.status == TASK_VERIFIED) {
+                r.inputsHash = t.hash; // a deployment has no output hash
+            } else {
+                r.outputHash = t.hash; // the inputs hash is in TaskRecordCreated
+            }
+        } else {
+            r.inputsHash = t.hash;
+        }
         r.gasLimit = m.gasLimit;
         r.gasPx = m.gasPx;
         r.blockNumber = m.blockNumber;

@@ -26,9 +26,9 @@ var (
 
 // EnigmaTokenMetaData contains all meta data concerning the EnigmaToken contract.
 var EnigmaTokenMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Approval\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Transfer\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"INITIAL_SUPPLY\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"allowance\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"approve\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"decimals\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"subtractedValue\",\"type\":\"uint256\"}],\"name\":\"decreaseAllowance\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"addedValue\",\"type\":\"uint256\"}],\"name\":\"increaseAllowance\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"name\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"symbol\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalSupply\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"transfer\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"transferFrom\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"allowance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientAllowance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"approver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidApprover\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"receiver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidReceiver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSpender\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Approval\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Transfer\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"INITIAL_SUPPLY\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"allowance\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"approve\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"decimals\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"subtractedValue\",\"type\":\"uint256\"}],\"name\":\"decreaseAllowance\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"addedValue\",\"type\":\"uint256\"}],\"name\":\"increaseAllowance\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"name\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"symbol\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalSupply\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transfer\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transferFrom\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
 	ID:  "EnigmaToken",
-	Bin: "0x6080604052346103d157604080519081016001600160401b038111828210176102e45760409081526006825265456e69676d6160d01b602083015280519081016001600160401b038111828210176102e4576040526003815262454e4760e81b602082015281516001600160401b0381116102e457600354600181811c911680156103c7575b60208210146102c657601f8111610364575b50602092601f821160011461030357928192935f926102f8575b50508160011b915f199060031b1c1916176003555b80516001600160401b0381116102e457600454600181811c911680156102da575b60208210146102c657601f8111610263575b50602091601f8211600114610203579181925f926101f8575b50508160011b915f199060031b1c1916176004555b33156101b35760025466354a6ba7a18000810180911161019f57600255335f525f60205260405f2066354a6ba7a18000815401905560405166354a6ba7a1800081525f7fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef60203393a360405161085790816103d68239f35b634e487b7160e01b5f52601160045260245ffd5b60405162461bcd60e51b815260206004820152601f60248201527f45524332303a206d696e7420746f20746865207a65726f2061646472657373006044820152606490fd5b015190505f80610112565b601f1982169260045f52805f20915f5b85811061024b57508360019510610233575b505050811b01600455610127565b01515f1960f88460031b161c191690555f8080610225565b91926020600181928685015181550194019201610213565b60045f527f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b601f830160051c810191602084106102bc575b601f0160051c01905b8181106102b157506100f9565b5f81556001016102a4565b909150819061029b565b634e487b7160e01b5f52602260045260245ffd5b90607f16906100e7565b634e487b7160e01b5f52604160045260245ffd5b015190505f806100b1565b601f1982169360035f52805f20915f5b86811061034c5750836001959610610334575b505050811b016003556100c6565b01515f1960f88460031b161c191690555f8080610326565b91926020600181928685015181550194019201610313565b60035f527fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b601f830160051c810191602084106103bd575b601f0160051c01905b8181106103b25750610097565b5f81556001016103a5565b909150819061039c565b90607f1690610085565b5f80fdfe6080806040526004361015610012575f80fd5b5f3560e01c90816306fdde03146104b857508063095ea7b31461049257806318160ddd1461047557806323b872dd146103b85780632ff2e9dc14610397578063313ce5671461037c578063395093511461031a57806370a08231146102e357806395d89b41146101c8578063a457c2d714610125578063a9059cbb146100f45763dd62ed3e146100a0575f80fd5b346100f05760403660031901126100f0576100b96105b1565b6100c16105c7565b6001600160a01b039182165f908152600160209081526040808320949093168252928352819020549051908152f35b5f80fd5b346100f05760403660031901126100f05761011a6101106105b1565b60243590336106e1565b602060405160018152f35b346100f05760403660031901126100f05761013e6105b1565b60243590335f52600160205260405f2060018060a01b0382165f5260205260405f2054918083106101755761011a920390336105dd565b60405162461bcd60e51b815260206004820152602560248201527f45524332303a2064656372656173656420616c6c6f77616e63652062656c6f77604482015264207a65726f60d81b6064820152608490fd5b346100f0575f3660031901126100f0576040515f6004548060011c906001811680156102d9575b6020831081146102c5578285529081156102a95750600114610254575b50819003601f01601f191681019067ffffffffffffffff8211818310176102405761023c82918260405282610587565b0390f35b634e487b7160e01b5f52604160045260245ffd5b905060045f527f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b5f905b8282106102935750602091508201018261020c565b600181602092548385880101520191019061027e565b90506020925060ff191682840152151560051b8201018261020c565b634e487b7160e01b5f52602260045260245ffd5b91607f16916101ef565b346100f05760203660031901126100f0576001600160a01b036103046105b1565b165f525f602052602060405f2054604051908152f35b346100f05760403660031901126100f0576103336105b1565b335f52600160205260405f2060018060a01b0382165f5260205260405f205460243581018091116103685761011a91336105dd565b634e487b7160e01b5f52601160045260245ffd5b346100f0575f3660031901126100f057602060405160088152f35b346100f0575f3660031901126100f057602060405166354a6ba7a180008152f35b346100f05760603660031901126100f0576103d16105b1565b6103d96105c7565b6001600160a01b0382165f908152600160208181526040808420338552909152909120549260443592918401610414575b61011a93506106e1565b8284106104305761042b8361011a950333836105dd565b61040a565b60405162461bcd60e51b815260206004820152601d60248201527f45524332303a20696e73756666696369656e7420616c6c6f77616e63650000006044820152606490fd5b346100f0575f3660031901126100f0576020600254604051908152f35b346100f05760403660031901126100f05761011a6104ae6105b1565b60243590336105dd565b346100f0575f3660031901126100f0575f6003548060011c9060018116801561057d575b6020831081146102c5578285529081156102a957506001146105285750819003601f01601f191681019067ffffffffffffffff8211818310176102405761023c82918260405282610587565b905060035f527fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b5f905b8282106105675750602091508201018261020c565b6001816020925483858801015201910190610552565b91607f16916104dc565b602060409281835280519182918282860152018484015e5f828201840152601f01601f1916010190565b600435906001600160a01b03821682036100f057565b602435906001600160a01b03821682036100f057565b6001600160a01b0316908115610690576001600160a01b03169182156106405760207f8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b92591835f526001825260405f20855f5282528060405f2055604051908152a3565b60405162461bcd60e51b815260206004820152602260248201527f45524332303a20617070726f766520746f20746865207a65726f206164647265604482015261737360f01b6064820152608490fd5b60405162461bcd60e51b8152602060048201526024808201527f45524332303a20617070726f76652066726f6d20746865207a65726f206164646044820152637265737360e01b6064820152608490fd5b6001600160a01b0316908115610804576001600160a01b03169182156107b357815f525f60205260405f205481811061075f57817fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef92602092855f525f84520360405f2055845f525f825260405f20818154019055604051908152a3565b60405162461bcd60e51b815260206004820152602660248201527f45524332303a207472616e7366657220616d6f756e7420657863656564732062604482015265616c616e636560d01b6064820152608490fd5b60405162461bcd60e51b815260206004820152602360248201527f45524332303a207472616e7366657220746f20746865207a65726f206164647260448201526265737360e81b6064820152608490fd5b60405162461bcd60e51b815260206004820152602560248201527f45524332303a207472616e736665722066726f6d20746865207a65726f206164604482015264647265737360d81b6064820152608490fd",
+	Bin: "0x60806040523461039f57604080519081016001600160401b038111828210176102b25760409081526006825265456e69676d6160d01b602083015280519081016001600160401b038111828210176102b2576040526003815262454e4760e81b602082015281516001600160401b0381116102b257600354600181811c91168015610395575b602082101461029457601f8111610332575b50602092601f82116001146102d157928192935f926102c6575b50508160011b915f199060031b1c1916176003555b80516001600160401b0381116102b257600454600181811c911680156102a8575b602082101461029457601f8111610231575b50602091601f82116001146101d1579181925f926101c6575b50508160011b915f199060031b1c1916176004555b33156101b35760025466354a6ba7a18000810180911161019f57600255335f525f60205260405f2066354a6ba7a18000815401905560405166354a6ba7a1800081525f7fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef60203393a360405161071f90816103a48239f35b634e487b7160e01b5f52601160045260245ffd5b63ec442f0560e01b5f525f60045260245ffd5b015190505f80610112565b601f1982169260045f52805f20915f5b85811061021957508360019510610201575b505050811b01600455610127565b01515f1960f88460031b161c191690555f80806101f3565b919260206001819286850151815501940192016101e1565b60045f527f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b601f830160051c8101916020841061028a575b601f0160051c01905b81811061027f57506100f9565b5f8155600101610272565b9091508190610269565b634e487b7160e01b5f52602260045260245ffd5b90607f16906100e7565b634e487b7160e01b5f52604160045260245ffd5b015190505f806100b1565b601f1982169360035f52805f20915f5b86811061031a5750836001959610610302575b505050811b016003556100c6565b01515f1960f88460031b161c191690555f80806102f4565b919260206001819286850151815501940192016102e1565b60035f527fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b601f830160051c8101916020841061038b575b601f0160051c01905b8181106103805750610097565b5f8155600101610373565b909150819061036a565b90607f1690610085565b5f80fdfe6080806040526004361015610012575f80fd5b5f3560e01c90816306fdde03146104da57508063095ea7b3146104b457806318160ddd1461049757806323b872dd146103b85780632ff2e9dc14610397578063313ce5671461037c578063395093511461031a57806370a08231146102e357806395d89b41146101c8578063a457c2d714610125578063a9059cbb146100f45763dd62ed3e146100a0575f80fd5b346100f05760403660031901126100f0576100b96105d3565b6100c16105e9565b6001600160a01b039182165f908152600160209081526040808320949093168252928352819020549051908152f35b5f80fd5b346100f05760403660031901126100f05761011a6101106105d3565b60243590336105ff565b602060405160018152f35b346100f05760403660031901126100f05761013e6105d3565b60243590335f52600160205260405f2060018060a01b0382165f5260205260405f2054918083106101755761011a920390336106bc565b60405162461bcd60e51b815260206004820152602560248201527f45524332303a2064656372656173656420616c6c6f77616e63652062656c6f77604482015264207a65726f60d81b6064820152608490fd5b346100f0575f3660031901126100f0576040515f6004548060011c906001811680156102d9575b6020831081146102c5578285529081156102a95750600114610254575b50819003601f01601f191681019067ffffffffffffffff8211818310176102405761023c829182604052826105a9565b0390f35b634e487b7160e01b5f52604160045260245ffd5b905060045f527f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b5f905b8282106102935750602091508201018261020c565b600181602092548385880101520191019061027e565b90506020925060ff191682840152151560051b8201018261020c565b634e487b7160e01b5f52602260045260245ffd5b91607f16916101ef565b346100f05760203660031901126100f0576001600160a01b036103046105d3565b165f525f602052602060405f2054604051908152f35b346100f05760403660031901126100f0576103336105d3565b335f52600160205260405f2060018060a01b0382165f5260205260405f205460243581018091116103685761011a91336106bc565b634e487b7160e01b5f52601160045260245ffd5b346100f0575f3660031901126100f057602060405160088152f35b346100f0575f3660031901126100f057602060405166354a6ba7a180008152f35b346100f05760603660031901126100f0576103d16105d3565b6103d96105e9565b6001600160a01b0382165f818152600160209081526040808320338452909152902054909260443592915f198110610417575b5061011a93506105ff565b83811061047c5784156104695733156104565761011a945f52600160205260405f2060018060a01b0333165f526020528360405f20910390558461040c565b634a1406b160e11b5f525f60045260245ffd5b63e602df0560e01b5f525f60045260245ffd5b8390637dc7a0d960e11b5f523360045260245260445260645ffd5b346100f0575f3660031901126100f0576020600254604051908152f35b346100f05760403660031901126100f05761011a6104d06105d3565b60243590336106bc565b346100f0575f3660031901126100f0575f6003548060011c9060018116801561059f575b6020831081146102c5578285529081156102a9575060011461054a5750819003601f01601f191681019067ffffffffffffffff8211818310176102405761023c829182604052826105a9565b905060035f527fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b5f905b8282106105895750602091508201018261020c565b6001816020925483858801015201910190610574565b91607f16916104fe565b602060409281835280519182918282860152018484015e5f828201840152601f01601f1916010190565b600435906001600160a01b03821682036100f057565b602435906001600160a01b03821682036100f057565b6001600160a01b03169081156106a9576001600160a01b031691821561069657815f525f60205260405f205481811061067d57817fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef92602092855f525f84520360405f2055845f525f825260405f20818154019055604051908152a3565b8263391434e360e21b5f5260045260245260445260645ffd5b63ec442f0560e01b5f525f60045260245ffd5b634b637e8f60e11b5f525f60045260245ffd5b6001600160a01b0316908115610469576001600160a01b03169182156104565760207f8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b92591835f526001825260405f20855f5282528060405f2055604051908152a356",
 }
 
 // EnigmaToken is an auto generated Go binding around an Ethereum contract.
@@ -130,9 +130,9 @@ func (enigmaToken *EnigmaToken) UnpackAllowance(data []byte) (*big.Int, error) {
 // the contract method with ID 0x095ea7b3.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function approve(address spender, uint256 amount) returns(bool)
-func (enigmaToken *EnigmaToken) PackApprove(spender common.Address, amount *big.Int) []byte {
-	enc, err := enigmaToken.abi.Pack("approve", spender, amount)
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (enigmaToken *EnigmaToken) PackApprove(spender common.Address, value *big.Int) []byte {
+	enc, err := enigmaToken.abi.Pack("approve", spender, value)
 	if err != nil {
 		panic(err)
 	}
@@ -143,15 +143,15 @@ func (enigmaToken *EnigmaToken) PackApprove(spender common.Address, amount *big.
 // the contract method with ID 0x095ea7b3.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function approve(address spender, uint256 amount) returns(bool)
-func (enigmaToken *EnigmaToken) TryPackApprove(spender common.Address, amount *big.Int) ([]byte, error) {
-	return enigmaToken.abi.Pack("approve", spender, amount)
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (enigmaToken *EnigmaToken) TryPackApprove(spender common.Address, value *big.Int) ([]byte, error) {
+	return enigmaToken.abi.Pack("approve", spender, value)
 }
 
 // UnpackApprove is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0x095ea7b3.
 //
-// Solidity: function approve(address spender, uint256 amount) returns(bool)
+// Solidity: function approve(address spender, uint256 value) returns(bool)
 func (enigmaToken *EnigmaToken) UnpackApprove(data []byte) (bool, error) {
 	out, err := enigmaToken.abi.Unpack("approve", data)
 	if err != nil {
@@ -410,9 +410,9 @@ func (enigmaToken *EnigmaToken) UnpackTotalSupply(data []byte) (*big.Int, error)
 // the contract method with ID 0xa9059cbb.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function transfer(address to, uint256 amount) returns(bool)
-func (enigmaToken *EnigmaToken) PackTransfer(to common.Address, amount *big.Int) []byte {
-	enc, err := enigmaToken.abi.Pack("transfer", to, amount)
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (enigmaToken *EnigmaToken) PackTransfer(to common.Address, value *big.Int) []byte {
+	enc, err := enigmaToken.abi.Pack("transfer", to, value)
 	if err != nil {
 		panic(err)
 	}
@@ -423,15 +423,15 @@ func (enigmaToken *EnigmaToken) PackTransfer(to common.Address, amount *big.Int)
 // the contract method with ID 0xa9059cbb.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function transfer(address to, uint256 amount) returns(bool)
-func (enigmaToken *EnigmaToken) TryPackTransfer(to common.Address, amount *big.Int) ([]byte, error) {
-	return enigmaToken.abi.Pack("transfer", to, amount)
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (enigmaToken *EnigmaToken) TryPackTransfer(to common.Address, value *big.Int) ([]byte, error) {
+	return enigmaToken.abi.Pack("transfer", to, value)
 }
 
 // UnpackTransfer is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0xa9059cbb.
 //
-// Solidity: function transfer(address to, uint256 amount) returns(bool)
+// Solidity: function transfer(address to, uint256 value) returns(bool)
 func (enigmaToken *EnigmaToken) UnpackTransfer(data []byte) (bool, error) {
 	out, err := enigmaToken.abi.Unpack("transfer", data)
 	if err != nil {
@@ -445,9 +445,9 @@ func (enigmaToken *EnigmaToken) UnpackTransfer(data []byte) (bool, error) {
 // the contract method with ID 0x23b872dd.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function transferFrom(address from, address to, uint256 amount) returns(bool)
-func (enigmaToken *EnigmaToken) PackTransferFrom(from common.Address, to common.Address, amount *big.Int) []byte {
-	enc, err := enigmaToken.abi.Pack("transferFrom", from, to, amount)
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (enigmaToken *EnigmaToken) PackTransferFrom(from common.Address, to common.Address, value *big.Int) []byte {
+	enc, err := enigmaToken.abi.Pack("transferFrom", from, to, value)
 	if err != nil {
 		panic(err)
 	}
@@ -458,15 +458,15 @@ func (enigmaToken *EnigmaToken) PackTransferFrom(from common.Address, to common.
 // the contract method with ID 0x23b872dd.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function transferFrom(address from, address to, uint256 amount) returns(bool)
-func (enigmaToken *EnigmaToken) TryPackTransferFrom(from common.Address, to common.Address, amount *big.Int) ([]byte, error) {
-	return enigmaToken.abi.Pack("transferFrom", from, to, amount)
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (enigmaToken *EnigmaToken) TryPackTransferFrom(from common.Address, to common.Address, value *big.Int) ([]byte, error) {
+	return enigmaToken.abi.Pack("transferFrom", from, to, value)
 }
 
 // UnpackTransferFrom is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0x23b872dd.
 //
-// Solidity: function transferFrom(address from, address to, uint256 amount) returns(bool)
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
 func (enigmaToken *EnigmaToken) UnpackTransferFrom(data []byte) (bool, error) {
 	out, err := enigmaToken.abi.Unpack("transferFrom", data)
 	if err != nil {
@@ -565,5 +565,177 @@ func (enigmaToken *EnigmaToken) UnpackTransferEvent(log *types.Log) (*EnigmaToke
 		return nil, err
 	}
 	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (enigmaToken *EnigmaToken) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], enigmaToken.abi.Errors["ERC20InsufficientAllowance"].ID.Bytes()[:4]) {
+		return enigmaToken.UnpackERC20InsufficientAllowanceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], enigmaToken.abi.Errors["ERC20InsufficientBalance"].ID.Bytes()[:4]) {
+		return enigmaToken.UnpackERC20InsufficientBalanceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], enigmaToken.abi.Errors["ERC20InvalidApprover"].ID.Bytes()[:4]) {
+		return enigmaToken.UnpackERC20InvalidApproverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], enigmaToken.abi.Errors["ERC20InvalidReceiver"].ID.Bytes()[:4]) {
+		return enigmaToken.UnpackERC20InvalidReceiverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], enigmaToken.abi.Errors["ERC20InvalidSender"].ID.Bytes()[:4]) {
+		return enigmaToken.UnpackERC20InvalidSenderError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], enigmaToken.abi.Errors["ERC20InvalidSpender"].ID.Bytes()[:4]) {
+		return enigmaToken.UnpackERC20InvalidSpenderError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// EnigmaTokenERC20InsufficientAllowance represents a ERC20InsufficientAllowance error raised by the EnigmaToken contract.
+type EnigmaTokenERC20InsufficientAllowance struct {
+	Spender   common.Address
+	Allowance *big.Int
+	Needed    *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)
+func EnigmaTokenERC20InsufficientAllowanceErrorID() common.Hash {
+	return common.HexToHash("0xfb8f41b23e99d2101d86da76cdfa87dd51c82ed07d3cb62cbc473e469dbc75c3")
+}
+
+// UnpackERC20InsufficientAllowanceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)
+func (enigmaToken *EnigmaToken) UnpackERC20InsufficientAllowanceError(raw []byte) (*EnigmaTokenERC20InsufficientAllowance, error) {
+	out := new(EnigmaTokenERC20InsufficientAllowance)
+	if err := enigmaToken.abi.UnpackIntoInterface(out, "ERC20InsufficientAllowance", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EnigmaTokenERC20InsufficientBalance represents a ERC20InsufficientBalance error raised by the EnigmaToken contract.
+type EnigmaTokenERC20InsufficientBalance struct {
+	Sender  common.Address
+	Balance *big.Int
+	Needed  *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)
+func EnigmaTokenERC20InsufficientBalanceErrorID() common.Hash {
+	return common.HexToHash("0xe450d38cd8d9f7d95077d567d60ed49c7254716e6ad08fc9872816c97e0ffec6")
+}
+
+// UnpackERC20InsufficientBalanceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)
+func (enigmaToken *EnigmaToken) UnpackERC20InsufficientBalanceError(raw []byte) (*EnigmaTokenERC20InsufficientBalance, error) {
+	out := new(EnigmaTokenERC20InsufficientBalance)
+	if err := enigmaToken.abi.UnpackIntoInterface(out, "ERC20InsufficientBalance", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EnigmaTokenERC20InvalidApprover represents a ERC20InvalidApprover error raised by the EnigmaToken contract.
+type EnigmaTokenERC20InvalidApprover struct {
+	Approver common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidApprover(address approver)
+func EnigmaTokenERC20InvalidApproverErrorID() common.Hash {
+	return common.HexToHash("0xe602df05cc75712490294c6c104ab7c17f4030363910a7a2626411c6d3118847")
+}
+
+// UnpackERC20InvalidApproverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidApprover(address approver)
+func (enigmaToken *EnigmaToken) UnpackERC20InvalidApproverError(raw []byte) (*EnigmaTokenERC20InvalidApprover, error) {
+	out := new(EnigmaTokenERC20InvalidApprover)
+	if err := enigmaToken.abi.UnpackIntoInterface(out, "ERC20InvalidApprover", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EnigmaTokenERC20InvalidReceiver represents a ERC20InvalidReceiver error raised by the EnigmaToken contract.
+type EnigmaTokenERC20InvalidReceiver struct {
+	Receiver common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidReceiver(address receiver)
+func EnigmaTokenERC20InvalidReceiverErrorID() common.Hash {
+	return common.HexToHash("0xec442f055133b72f3b2f9f0bb351c406b178527de2040a7d1feb4e058771f613")
+}
+
+// UnpackERC20InvalidReceiverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidReceiver(address receiver)
+func (enigmaToken *EnigmaToken) UnpackERC20InvalidReceiverError(raw []byte) (*EnigmaTokenERC20InvalidReceiver, error) {
+	out := new(EnigmaTokenERC20InvalidReceiver)
+	if err := enigmaToken.abi.UnpackIntoInterface(out, "ERC20InvalidReceiver", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EnigmaTokenERC20InvalidSender represents a ERC20InvalidSender error raised by the EnigmaToken contract.
+type EnigmaTokenERC20InvalidSender struct {
+	Sender common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidSender(address sender)
+func EnigmaTokenERC20InvalidSenderErrorID() common.Hash {
+	return common.HexToHash("0x96c6fd1edd0cd6ef7ff0ecc0facdf53148dc0048b57fe58af65755250a7a96bd")
+}
+
+// UnpackERC20InvalidSenderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidSender(address sender)
+func (enigmaToken *EnigmaToken) UnpackERC20InvalidSenderError(raw []byte) (*EnigmaTokenERC20InvalidSender, error) {
+	out := new(EnigmaTokenERC20InvalidSender)
+	if err := enigmaToken.abi.UnpackIntoInterface(out, "ERC20InvalidSender", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EnigmaTokenERC20InvalidSpender represents a ERC20InvalidSpender error raised by the EnigmaToken contract.
+type EnigmaTokenERC20InvalidSpender struct {
+	Spender common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidSpender(address spender)
+func EnigmaTokenERC20InvalidSpenderErrorID() common.Hash {
+	return common.HexToHash("0x94280d62c347d8d9f4d59a76ea321452406db88df38e0c9da304f58b57b373a2")
+}
+
+// UnpackERC20InvalidSpenderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidSpender(address spender)
+func (enigmaToken *EnigmaToken) UnpackERC20InvalidSpenderError(raw []byte) (*EnigmaTokenERC20InvalidSpender, error) {
+	out := new(EnigmaTokenERC20InvalidSpender)
+	if err := enigmaToken.abi.UnpackIntoInterface(out, "ERC20InvalidSpender", raw); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
