@@ -30,6 +30,7 @@ type Engine struct {
 	rt    wazero.Runtime
 	cache wazero.CompilationCache // nil without CacheDir
 	wasi  map[string]wapi.FunctionDefinition
+	mem   *memPool // nil with the interpreter
 
 	mu     sync.Mutex
 	mods   map[[32]byte]*cacheEntry
@@ -79,11 +80,18 @@ func NewEngine(ctx context.Context, cfg Config) (*Engine, error) {
 	}
 	rc := wazero.NewRuntimeConfigCompiler()
 	if cfg.Interpreter {
-		rc = wazero.NewRuntimeConfigInterpreter()
+		// The interpreter reads globals from Go, so a stop flag set from
+		// another goroutine would be a data race: let wazero watch ctx.
+		rc = wazero.NewRuntimeConfigInterpreter().WithCloseOnContextDone(true)
 	}
-	rc = rc.WithMemoryLimitPages(cfg.MaxMemoryPages).WithCloseOnContextDone(true).
-		WithCoreFeatures(wapi.CoreFeaturesV2)
+	rc = rc.WithMemoryLimitPages(cfg.MaxMemoryPages).WithCoreFeatures(wapi.CoreFeaturesV2)
 	e := &Engine{cfg: cfg, log: log.With("component", "vm"), mods: map[[32]byte]*cacheEntry{}}
+	if !cfg.Interpreter {
+		// Not with the interpreter: wazero may free an interpreted
+		// instance's memory from another goroutine when ctx ends, while
+		// the run still writes to it, so its buffer must not be reused.
+		e.mem = newMemPool(16)
+	}
 	if cfg.CacheDir != "" {
 		c, err := wazero.NewCompilationCacheWithDir(filepath.Join(cfg.CacheDir, "compiled"))
 		if err != nil {

@@ -136,6 +136,18 @@ func (e *Engine) run(ctx context.Context, m *Module, t *task) (*Result, error) {
 	in.bind(t, newClock(t.req.Time, e.cfg.ClockStep, 0))
 	t.bindGas(in)
 	ctx = context.WithValue(ctx, taskKey{}, t)
+	if in.stop != nil && !e.cfg.Interpreter && ctx.Done() != nil {
+		// The compiled code checks the stop flag with its gas checks: far
+		// cheaper than wazero's own close-on-cancel, which slows compiled
+		// loops many times over. The flag is written from another goroutine
+		// while wasm runs; the compiled code reads it as plain memory.
+		stop := context.AfterFunc(ctx, func() { in.stop.Set(1) })
+		defer func() {
+			if !stop() {
+				in.poisoned = true
+			}
+		}()
+	}
 	if _, err := in.export(export).Call(ctx); err != nil {
 		if err := e.classify(ctx, in, t, err); err != nil {
 			return nil, err

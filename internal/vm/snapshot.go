@@ -10,6 +10,7 @@ import (
 
 	"github.com/tetratelabs/wazero"
 	wapi "github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
 	"github.com/tetratelabs/wazero/sys"
 
 	"github.com/enigma-go/enigma/api"
@@ -47,14 +48,17 @@ type snapGlob struct {
 // its WASI clock, randomness and stderr, which are fixed at instantiation
 // and so are reached through sys.
 type instance struct {
-	mod     wapi.Module
-	sys     *instSys
-	fresh   bool // never ran a task: memory is as instantiated
-	gas     wapi.MutableGlobal
-	depth   wapi.MutableGlobal
-	oom     wapi.MutableGlobal
-	globals []wapi.MutableGlobal // in snapshot order
-	exports map[string]wapi.Function
+	mod   wapi.Module
+	sys   *instSys
+	fresh bool // never ran a task: memory is as instantiated
+	gas   wapi.MutableGlobal
+	depth wapi.MutableGlobal
+	oom   wapi.MutableGlobal
+	stop  wapi.MutableGlobal
+	// poisoned: a stop request may still land on it; never reuse.
+	poisoned bool
+	globals  []wapi.MutableGlobal // in snapshot order
+	exports  map[string]wapi.Function
 }
 
 // export returns the exported function name, cached: an instance serves
@@ -103,7 +107,11 @@ func (e *Engine) newInstance(ctx context.Context, m *Module) (*instance, error) 
 		WithWalltime(is.walltime, res).WithNanotime(is.nanotime, res).
 		WithNanosleep(is.sleep).WithOsyield(func() {}).
 		WithRandSource(is).WithStderr(is)
-	mod, err := e.rt.InstantiateModule(ctx, m.compiled, cfg)
+	ictx := ctx
+	if e.mem != nil {
+		ictx = experimental.WithMemoryAllocator(ctx, e.mem)
+	}
+	mod, err := e.rt.InstantiateModule(ictx, m.compiled, cfg)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, api.Errorf(api.CodeTimeout, "vm: instantiate: %w", ctx.Err())
@@ -115,7 +123,8 @@ func (e *Engine) newInstance(ctx context.Context, m *Module) (*instance, error) 
 		in.gas, _ = mod.ExportedGlobal(meter.ExportGas).(wapi.MutableGlobal)
 		in.depth, _ = mod.ExportedGlobal(meter.ExportDepth).(wapi.MutableGlobal)
 		in.oom, _ = mod.ExportedGlobal(meter.ExportOOM).(wapi.MutableGlobal)
-		if in.gas == nil || in.depth == nil || in.oom == nil {
+		in.stop, _ = mod.ExportedGlobal(meter.ExportStop).(wapi.MutableGlobal)
+		if in.gas == nil || in.depth == nil || in.oom == nil || in.stop == nil {
 			mod.Close(ctx)
 			return nil, api.Errorf(api.CodeInvalidModule, "vm: rewritten module lacks its counters")
 		}
@@ -156,7 +165,7 @@ func (e *Engine) acquire(ctx context.Context, m *Module) (*instance, error) {
 func (e *Engine) release(ctx context.Context, m *Module, in *instance) {
 	in.fresh = false
 	snap := m.snap
-	if snap == nil || in.mod.IsClosed() || in.mod.Memory().Size() != snap.pages*pageSize || !m.pool.put(in) {
+	if snap == nil || in.poisoned || in.mod.IsClosed() || in.mod.Memory().Size() != snap.pages*pageSize || !m.pool.put(in) {
 		in.mod.Close(ctx)
 	}
 }
@@ -307,6 +316,7 @@ func (s *snapshot) restore(in *instance) error {
 	if in.depth != nil {
 		in.depth.Set(0)
 		in.oom.Set(0)
+		in.stop.Set(0)
 	}
 	return nil
 }

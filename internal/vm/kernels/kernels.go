@@ -58,20 +58,33 @@ var k256 = [64]uint32{
 func rotr(x uint32, n uint) uint32 { return x>>n | x<<(32-n) }
 
 // SHA256 is a plain-Go SHA-256 (FIPS 180-4), the same code natively and in
-// wasm; the tests check it against crypto/sha256.
+// wasm; the tests check it against crypto/sha256. Full blocks are read in
+// place, only the padded tail is copied.
 func SHA256(data []byte) [32]byte {
 	h := [8]uint32{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19}
-	msg := make([]byte, 0, len(data)+72)
-	msg = append(msg, data...)
-	msg = append(msg, 0x80)
-	for len(msg)%64 != 56 {
-		msg = append(msg, 0)
+	full := len(data) &^ 63
+	blocks(&h, data[:full])
+	var tail [128]byte
+	n := copy(tail[:], data[full:])
+	tail[n] = 0x80
+	end := 64
+	if n >= 56 {
+		end = 128
 	}
-	msg = binary.BigEndian.AppendUint64(msg, uint64(len(data))*8)
+	binary.BigEndian.PutUint64(tail[end-8:], uint64(len(data))*8)
+	blocks(&h, tail[:end])
+	var out [32]byte
+	for i, v := range h {
+		binary.BigEndian.PutUint32(out[4*i:], v)
+	}
+	return out
+}
+
+func blocks(h *[8]uint32, p []byte) {
 	var w [64]uint32
-	for off := 0; off < len(msg); off += 64 {
+	for ; len(p) >= 64; p = p[64:] {
 		for i := 0; i < 16; i++ {
-			w[i] = binary.BigEndian.Uint32(msg[off+4*i:])
+			w[i] = binary.BigEndian.Uint32(p[4*i:])
 		}
 		for i := 16; i < 64; i++ {
 			s0 := rotr(w[i-15], 7) ^ rotr(w[i-15], 18) ^ w[i-15]>>3
@@ -93,11 +106,6 @@ func SHA256(data []byte) [32]byte {
 		h[6] += g
 		h[7] += hh
 	}
-	var out [32]byte
-	for i, v := range h {
-		binary.BigEndian.PutUint32(out[4*i:], v)
-	}
-	return out
 }
 
 // Run runs kernel name with the argument arg, as the contract does: mix

@@ -26,9 +26,12 @@ import (
 
 // Names of the exports the rewriter adds. The host reads and writes them.
 const (
-	ExportGas    = "__eng_gas"   // i64: gas remaining; negative means exhausted
-	ExportDepth  = "__eng_depth" // i32: current call depth
-	ExportOOM    = "__eng_oom"   // i32: 1 once a memory.grow was refused by the page limit
+	ExportGas   = "__eng_gas"   // i64: gas remaining; negative means exhausted
+	ExportDepth = "__eng_depth" // i32: current call depth
+	ExportOOM   = "__eng_oom"   // i32: 1 once a memory.grow was refused by the page limit
+	// ExportStop is an i32 the host sets to non-zero to stop the run: it is
+	// checked wherever gas is (loop headers, entries of calling functions).
+	ExportStop   = "__eng_stop"
 	ExportMemory = "memory"
 	// ExportGlobalPrefix names the module's own mutable globals, exported so
 	// a snapshot of an initialised instance can be taken and restored.
@@ -37,7 +40,7 @@ const (
 
 // Version changes whenever the rewriting changes, so cached rewritten
 // modules from an older version are not reused.
-const Version = 1
+const Version = 2
 
 // Schedule is the cost of instructions in gas.
 type Schedule struct {

@@ -17,6 +17,7 @@ type rewriter struct {
 	gGas      uint32 // global indices of the injected globals
 	gDepth    uint32
 	gOOM      uint32
+	gStop     uint32
 	fGrow     uint32 // function indices of the injected helpers
 	fCopy     uint32
 	fFill     uint32
@@ -46,6 +47,7 @@ func (rw *rewriter) run() error {
 		rw.gGas = rw.addGlobal(valI64, ExportGas)
 		rw.gDepth = rw.addGlobal(valI32, ExportDepth)
 		rw.gOOM = rw.addGlobal(valI32, ExportOOM)
+		rw.gStop = rw.addGlobal(valI32, ExportStop)
 	}
 	nDefined := len(m.CodeSection)
 	if rw.opt.Meter {
@@ -382,7 +384,9 @@ func (f *funcWriter) charge(c *code, cost uint64, check bool) {
 	}
 	c.local(opLocalTee, f.lGas)
 	c.i64(0)
-	c.op(opI64LtS, opIf, blockEmpty)
+	c.op(opI64LtS)
+	c.global(opGlobalGet, f.rw.gStop)
+	c.op(0x72, opIf, blockEmpty) // i32.or
 	c.local(opLocalGet, f.lGas)
 	c.global(opGlobalSet, f.rw.gGas)
 	c.op(opUnreachable, opEnd)
