@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/enigma-go/enigma/internal/chain/devchain"
+)
+
+func init() {
+	registerCommand(command{
+		name:    "chain",
+		summary: "run only the Ethereum dev chain (JSON-RPC on 127.0.0.1, unlocked dev accounts)",
+		run:     runChain,
+	})
+}
+
+func runChain(ctx context.Context, args []string) error {
+	cfg := devchain.DefaultConfig()
+	fs := flag.NewFlagSet("chain", flag.ContinueOnError)
+	fs.StringVar(&cfg.Host, "host", cfg.Host, "loopback address to serve JSON-RPC on")
+	fs.IntVar(&cfg.HTTPPort, "port", cfg.HTTPPort, "JSON-RPC over HTTP port (0 picks a free one)")
+	wsPort := fs.Int("ws-port", -2, "JSON-RPC over WebSocket port (default: same as --port; -1 disables)")
+	fs.StringVar(&cfg.DataDir, "datadir", "", "keep the chain in this directory and resume it on restart (default: in memory)")
+	fs.Uint64Var(&cfg.ChainID, "chain-id", cfg.ChainID, "chain id")
+	fs.DurationVar(&cfg.BlockPeriod, "block-time", cfg.BlockPeriod, "time between blocks, e.g. 1s or 250ms (0 with --mine-on-tx: only on transactions)")
+	fs.BoolVar(&cfg.MineOnTransaction, "mine-on-tx", false, "also seal a block as soon as a transaction arrives")
+	fs.IntVar(&cfg.Accounts, "accounts", cfg.Accounts, "number of unlocked, funded dev accounts")
+	fs.StringVar(&cfg.Mnemonic, "mnemonic", cfg.Mnemonic, "seed phrase of the dev accounts")
+	verbose := fs.Bool("v", false, "log the chain's events")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	cfg.WSPort = *wsPort
+	if *wsPort == -2 {
+		cfg.WSPort = cfg.HTTPPort
+	}
+	level := slog.LevelWarn
+	if *verbose {
+		level = slog.LevelInfo
+	}
+	cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+
+	start := time.Now()
+	c, err := devchain.Start(cfg)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	printChainBanner(os.Stdout, c, cfg, time.Since(start))
+	<-ctx.Done()
+	fmt.Fprintln(os.Stdout, "stopping the dev chain")
+	return c.Close()
+}
+
+func printChainBanner(w io.Writer, c *devchain.Chain, cfg devchain.Config, took time.Duration) {
+	store := "in memory (gone on exit)"
+	if cfg.DataDir != "" {
+		store = cfg.DataDir
+	}
+	fmt.Fprintf(w, "Enigma dev chain started in %v\n\n", took.Round(time.Millisecond))
+	fmt.Fprintf(w, "  HTTP JSON-RPC  %s\n", c.HTTPEndpoint())
+	if ws := c.WSEndpoint(); ws != "" {
+		fmt.Fprintf(w, "  WS JSON-RPC    %s\n", ws)
+	}
+	fmt.Fprintf(w, "  chain id       %d\n  block time     %v (mine on transaction: %v)\n  data           %s\n  head block     %d\n\n",
+		c.ChainID(), cfg.BlockPeriod, cfg.MineOnTransaction, store, c.BlockNumber())
+	fmt.Fprintf(w, "Unlocked dev accounts (%s ETH each; public test keys, never use them for real funds)\n", weiToEther(cfg))
+	for i, a := range c.Accounts() {
+		fmt.Fprintf(w, "  (%d) %s  key 0x%x\n", i, a.Address.Hex(), crypto.FromECDSA(a.Key))
+	}
+	fmt.Fprintf(w, "\nMnemonic: %s\nPress Ctrl-C to stop.\n", cfg.Mnemonic)
+}
+
+func weiToEther(cfg devchain.Config) string {
+	s := cfg.AccountBalance.String()
+	if len(s) > 18 {
+		return s[:len(s)-18]
+	}
+	return "0." + s
+}

@@ -1,0 +1,342 @@
+package devchain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"maps"
+	"math/big"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/eth"
+	"github.com/ethereum/go-ethereum/eth/catalyst"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/eth/filters"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/node"
+	"github.com/ethereum/go-ethereum/p2p"
+	"github.com/ethereum/go-ethereum/params"
+	"github.com/ethereum/go-ethereum/rpc"
+)
+
+// Chain is a running dev chain.
+type Chain struct {
+	cfg      Config
+	log      *slog.Logger
+	accounts []DevAccount
+	stack    *node.Node
+	eth      *eth.Ethereum
+	beacon   *catalyst.SimulatedBeacon
+	rpc      *rpc.Client
+	client   *ethclient.Client
+
+	sealMu sync.Mutex // SimulatedBeacon's sealing is not safe for concurrent use
+	paused bool       // guarded by sealMu: the timer and new transactions seal nothing
+
+	stop     chan struct{}
+	done     chan struct{}
+	closeMu  sync.Mutex
+	closed   bool
+	closeErr error
+}
+
+// Start builds and starts a dev chain: a go-ethereum node with the eth
+// service, driven by the simulated beacon as `geth --dev` is, serving
+// JSON-RPC on cfg.Host. It returns once the RPC endpoints accept requests.
+func Start(cfg Config) (*Chain, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	logger := cfg.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	accs, err := DeriveAccounts(cfg.Mnemonic, cfg.Accounts)
+	if err != nil {
+		return nil, err
+	}
+	c := &Chain{cfg: cfg, log: logger.With("component", "devchain"), accounts: accs,
+		stop: make(chan struct{}), done: make(chan struct{})}
+
+	c.stack, err = node.New(c.nodeConfig())
+	if err != nil {
+		return nil, fmt.Errorf("devchain: create node: %w", err)
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			c.stack.Close()
+		}
+	}()
+	ethCfg := c.ethConfig()
+	c.eth, err = eth.New(c.stack, ethCfg)
+	if err != nil {
+		return nil, fmt.Errorf("devchain: start the eth service: %w%s", err, dataDirHint(cfg.DataDir))
+	}
+	filterSystem := filters.NewFilterSystem(c.eth.APIBackend, filters.Config{
+		LogCacheSize:  ethCfg.FilterLogCacheSize,
+		LogQueryLimit: ethCfg.LogQueryLimit,
+		RangeLimit:    ethCfg.RangeLimit,
+	})
+	sig := newSigner(cfg.ChainID, accs)
+	// Order matters: services registered later replace same-named methods
+	// of earlier ones, so the signer's eth_accounts/eth_sendTransaction/
+	// eth_sign replace geth's keystore-backed ones.
+	c.stack.RegisterAPIs([]rpc.API{
+		{Namespace: "eth", Service: filters.NewFilterAPI(filterSystem)},
+		{Namespace: "eth", Service: ethAccountAPI{sig}},
+		{Namespace: "personal", Service: personalAPI{sig}},
+	})
+	if err := c.stack.Start(); err != nil {
+		return nil, fmt.Errorf("devchain: start the node (is port %d free? pick another with --port): %w", cfg.HTTPPort, err)
+	}
+	c.rpc = c.stack.Attach()
+	c.client = ethclient.NewClient(c.rpc)
+	sig.setBackend(c.client)
+
+	// Period 0: the beacon runs no timer of its own; run drives it, which
+	// allows sub-second periods and mining on transactions.
+	c.beacon, err = catalyst.NewSimulatedBeacon(0, accs[0].Address, c.eth)
+	if err != nil {
+		return nil, fmt.Errorf("devchain: start the simulated beacon: %w", err)
+	}
+	if err := c.beacon.Start(); err != nil {
+		return nil, fmt.Errorf("devchain: start the simulated beacon: %w", err)
+	}
+	ok = true
+	go c.run()
+	c.log.Info("dev chain started", "http", c.HTTPEndpoint(), "ws", c.WSEndpoint(),
+		"chainID", cfg.ChainID, "period", cfg.BlockPeriod, "datadir", cfg.DataDir, "head", c.eth.BlockChain().CurrentBlock().Number)
+	return c, nil
+}
+
+func dataDirHint(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (data dir %s: if it holds a chain made with another chain id, mnemonic or account count, use a new data dir)", dir)
+}
+
+func (c *Chain) nodeConfig() *node.Config {
+	nc := node.DefaultConfig
+	nc.Name = "devchain"
+	nc.DataDir = c.cfg.DataDir
+	nc.P2P = p2p.Config{MaxPeers: 0, NoDiscovery: true, NoDial: true, ListenAddr: ""}
+	nc.IPCPath = ""
+	nc.HTTPHost = c.cfg.Host
+	nc.HTTPPort = c.cfg.HTTPPort
+	// Browser dapps and wallets call from other origins and host names;
+	// the listener itself is loopback only (Validate enforces it).
+	nc.HTTPCors = []string{"*"}
+	nc.HTTPVirtualHosts = []string{"*"}
+	modules := []string{"eth", "net", "web3", "personal", "txpool", "debug"}
+	nc.HTTPModules = modules
+	if c.cfg.WSPort >= 0 {
+		nc.WSHost = c.cfg.Host
+		nc.WSPort = c.cfg.WSPort
+		nc.WSOrigins = []string{"*"}
+		nc.WSModules = modules
+	}
+	nc.Logger = nil
+	return &nc
+}
+
+func (c *Chain) ethConfig() *ethconfig.Config {
+	ec := ethconfig.Defaults
+	ec.NetworkId = c.cfg.ChainID
+	ec.SyncMode = ethconfig.FullSync
+	ec.Genesis = c.genesis()
+	ec.Miner.PendingFeeRecipient = c.accounts[0].Address
+	ec.Miner.GasPrice = big.NewInt(1) // accept any tip, as geth --dev does
+	ec.Miner.GasCeil = c.cfg.GasLimit
+	ec.TxPool.PriceLimit = 1
+	ec.TxPool.NoLocals = true
+	// A dev chain holds little state: small caches keep its memory small.
+	ec.DatabaseCache = 16
+	ec.TrieCleanCache = 16
+	ec.TrieDirtyCache = 16
+	ec.SnapshotCache = 16
+	ec.FilterLogCacheSize = 32
+	// The log index (filter maps) costs seconds at start and stop; a dev
+	// chain is short enough for unindexed eth_getLogs scans.
+	ec.LogNoHistory = true
+	return &ec
+}
+
+func (c *Chain) genesis() *core.Genesis {
+	config := *params.AllDevChainProtocolChanges
+	config.ChainID = new(big.Int).SetUint64(c.cfg.ChainID)
+	alloc := core.SystemContractAllocs()
+	for i := byte(1); i <= 0x11; i++ { // precompiles, as geth's dev genesis funds them
+		alloc[common.BytesToAddress([]byte{i})] = types.Account{Balance: big.NewInt(1)}
+	}
+	for _, a := range c.accounts {
+		alloc[a.Address] = types.Account{Balance: new(big.Int).Set(c.cfg.AccountBalance)}
+	}
+	maps.Copy(alloc, c.cfg.Alloc)
+	return &core.Genesis{
+		Config:     &config,
+		GasLimit:   c.cfg.GasLimit,
+		BaseFee:    big.NewInt(params.InitialBaseFee),
+		Difficulty: big.NewInt(0),
+		Alloc:      alloc,
+	}
+}
+
+// run seals blocks every period and, if configured, on new transactions.
+func (c *Chain) run() {
+	defer close(c.done)
+	var tick <-chan time.Time
+	if c.cfg.BlockPeriod > 0 {
+		t := time.NewTicker(c.cfg.BlockPeriod)
+		defer t.Stop()
+		tick = t.C
+	}
+	var newTxs chan core.NewTxsEvent
+	if c.cfg.MineOnTransaction {
+		newTxs = make(chan core.NewTxsEvent, 16)
+		sub := c.eth.TxPool().SubscribeTransactions(newTxs, true)
+		defer sub.Unsubscribe()
+	}
+	for {
+		select {
+		case <-c.stop:
+			return
+		case <-tick:
+			c.sealIfRunning()
+		case <-newTxs:
+			// Drain what is queued so a burst yields one block, not many.
+			for drained := false; !drained; {
+				select {
+				case <-newTxs:
+				default:
+					drained = true
+				}
+			}
+			c.sealIfRunning()
+		}
+	}
+}
+
+func (c *Chain) sealIfRunning() {
+	c.sealMu.Lock()
+	defer c.sealMu.Unlock()
+	if !c.paused {
+		c.beacon.Commit()
+	}
+}
+
+// Mine seals one block now and returns its hash. It works whether or not
+// the timer is paused.
+func (c *Chain) Mine() common.Hash {
+	c.sealMu.Lock()
+	defer c.sealMu.Unlock()
+	return c.beacon.Commit()
+}
+
+// Pause stops sealing on the timer and on transactions until Resume; Mine
+// still seals. Tests use it to build exact block sequences and reorgs.
+func (c *Chain) Pause() {
+	c.sealMu.Lock()
+	c.paused = true
+	c.sealMu.Unlock()
+}
+
+// Resume undoes Pause.
+func (c *Chain) Resume() {
+	c.sealMu.Lock()
+	c.paused = false
+	c.sealMu.Unlock()
+}
+
+// Rewind makes the block `depth` blocks below the head the new head: the
+// blocks above it leave the canonical chain (a reorg, as subscribers see
+// it) and their transactions return to the pool, to be sealed again into
+// new blocks by the next Mine. Call it while paused.
+func (c *Chain) Rewind(depth uint64) error {
+	c.sealMu.Lock()
+	defer c.sealMu.Unlock()
+	head := c.eth.BlockChain().CurrentBlock()
+	if depth == 0 || depth > head.Number.Uint64() {
+		return fmt.Errorf("devchain: cannot rewind %d blocks from head %d", depth, head.Number.Uint64())
+	}
+	parent := c.eth.BlockChain().GetBlockByNumber(head.Number.Uint64() - depth)
+	// Fork refuses while transactions are pending; they would be mined
+	// into the old branch's place anyway, so keep the pool empty.
+	c.eth.TxPool().Clear()
+	if err := c.beacon.Fork(parent.Hash()); err != nil {
+		return fmt.Errorf("devchain: rewind to block %d: %w", parent.NumberU64(), err)
+	}
+	return nil
+}
+
+// HTTPEndpoint is the JSON-RPC over HTTP URL, e.g. http://127.0.0.1:8545.
+func (c *Chain) HTTPEndpoint() string { return c.stack.HTTPEndpoint() }
+
+// WSEndpoint is the JSON-RPC over WebSocket URL, or "" if disabled.
+func (c *Chain) WSEndpoint() string {
+	if c.cfg.WSPort < 0 {
+		return ""
+	}
+	return c.stack.WSEndpoint()
+}
+
+// ChainID returns the configured chain id.
+func (c *Chain) ChainID() uint64 { return c.cfg.ChainID }
+
+// Accounts returns the unlocked dev accounts with their keys.
+func (c *Chain) Accounts() []DevAccount { return append([]DevAccount(nil), c.accounts...) }
+
+// Client returns an in-process client of the node (no HTTP round trip).
+// It is closed by Close.
+func (c *Chain) Client() *ethclient.Client { return c.client }
+
+// RPC returns the in-process RPC client of the node, closed by Close.
+func (c *Chain) RPC() *rpc.Client { return c.rpc }
+
+// BlockNumber returns the current head number.
+func (c *Chain) BlockNumber() uint64 { return c.eth.BlockChain().CurrentBlock().Number.Uint64() }
+
+// WaitForBlock waits until the head reaches number or ctx ends.
+func (c *Chain) WaitForBlock(ctx context.Context, number uint64) error {
+	t := time.NewTicker(10 * time.Millisecond)
+	defer t.Stop()
+	for c.BlockNumber() < number {
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("devchain: waiting for block %d (head %d): %w", number, c.BlockNumber(), ctx.Err())
+		case <-t.C:
+		}
+	}
+	return nil
+}
+
+// Close stops sealing, the RPC servers and the node, flushing the chain to
+// the data dir if there is one. It is safe to call more than once.
+func (c *Chain) Close() error {
+	c.closeMu.Lock()
+	defer c.closeMu.Unlock()
+	if c.closed {
+		return c.closeErr
+	}
+	c.closed = true
+	close(c.stop)
+	<-c.done
+	c.sealMu.Lock() // no Mine in flight from here on
+	defer c.sealMu.Unlock()
+	c.rpc.Close()
+	err := c.beacon.Stop()
+	if cerr := c.stack.Close(); cerr != nil && !errors.Is(cerr, node.ErrNodeStopped) {
+		err = errors.Join(err, cerr)
+	}
+	if err != nil {
+		c.closeErr = fmt.Errorf("devchain: close: %w", err)
+	}
+	c.log.Info("dev chain stopped")
+	return c.closeErr
+}
