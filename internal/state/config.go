@@ -1,0 +1,74 @@
+package state
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/cockroachdb/pebble/v2/vfs"
+)
+
+// Config configures the Pebble store.
+type Config struct {
+	// Dir is the store's directory, created if missing.
+	Dir string
+	// FS is the file system under Dir; nil means the operating system's.
+	// Tests pass vfs.NewMem() to run without a disk.
+	FS vfs.FS
+	// GroupCommit runs one committer goroutine that merges the task writes
+	// queued while the previous sync ran into a single synced Pebble batch.
+	// Without it each write is handed to Pebble on its own and Pebble's WAL
+	// merges concurrent syncs. See docs/state.md for the measured difference.
+	GroupCommit bool
+	// MaxGroupTasks caps how many writes one group sync carries.
+	MaxGroupTasks int
+	// CacheBytes is Pebble's block cache size.
+	CacheBytes int64
+	// MemTableBytes is Pebble's memtable size.
+	MemTableBytes uint64
+	// MaxBlobBytes caps each code, state, delta, output and sealed blob
+	// accepted from callers, so a faulty enclave cannot fill the disk with
+	// one write.
+	MaxBlobBytes int
+}
+
+// DefaultConfig returns the configuration a worker runs with; set Dir.
+func DefaultConfig() Config {
+	return Config{
+		GroupCommit:   true,
+		MaxGroupTasks: 512,
+		CacheBytes:    64 << 20,
+		MemTableBytes: 32 << 20,
+		MaxBlobBytes:  64 << 20,
+	}
+}
+
+// TestConfig returns a small in-memory configuration for tests.
+func TestConfig() Config {
+	c := DefaultConfig()
+	c.Dir = "state"
+	c.FS = vfs.NewMem()
+	c.CacheBytes = 1 << 20
+	c.MemTableBytes = 1 << 20
+	return c
+}
+
+// Validate reports the first setting that cannot work.
+func (c Config) Validate() error {
+	var errs []error
+	if c.Dir == "" {
+		errs = append(errs, errors.New("state: Dir is empty; set the directory the store lives in"))
+	}
+	if c.MaxGroupTasks < 1 {
+		errs = append(errs, fmt.Errorf("state: MaxGroupTasks is %d; it must be at least 1", c.MaxGroupTasks))
+	}
+	if c.CacheBytes < 0 {
+		errs = append(errs, fmt.Errorf("state: CacheBytes is %d; it must not be negative", c.CacheBytes))
+	}
+	if c.MemTableBytes < 64<<10 || c.MemTableBytes >= 4<<30 {
+		errs = append(errs, fmt.Errorf("state: MemTableBytes is %d; use 64 KiB to 4 GiB", c.MemTableBytes))
+	}
+	if c.MaxBlobBytes < 1<<10 || c.MaxBlobBytes > 1<<30 {
+		errs = append(errs, fmt.Errorf("state: MaxBlobBytes is %d; use 1 KiB to 1 GiB", c.MaxBlobBytes))
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,66 @@
+package state
+
+import (
+	"encoding/binary"
+
+	"github.com/enigma-go/enigma/api"
+)
+
+// Key layout: every kind of record has its own prefix byte, so a prefix scan
+// of one kind never meets another and new kinds never collide with old
+// ones. docs/state.md lists the layout; change both together.
+const (
+	prefixMeta      byte = 0x00 // 0x00 "format" -> schema version
+	prefixContract  byte = 0x01 // 0x01 addr -> contractMeta
+	prefixCode      byte = 0x02 // 0x02 addr -> code
+	prefixState     byte = 0x03 // 0x03 addr -> stateRecord
+	prefixDelta     byte = 0x04 // 0x04 addr index(u32 BE) -> encrypted delta
+	prefixDeltaHash byte = 0x05 // 0x05 addr index(u32 BE) -> keccak256(delta)
+	prefixResult    byte = 0x06 // 0x06 taskID -> TaskResult
+	prefixSealed    byte = 0x07 // 0x07 name -> sealed blob
+)
+
+// schemaVersion is stored under formatKey; Open refuses other versions.
+const schemaVersion byte = 1
+
+var formatKey = []byte{prefixMeta, 'f', 'o', 'r', 'm', 'a', 't'}
+
+func addrKey(prefix byte, addr api.ContractAddress) []byte {
+	k := make([]byte, 1+32)
+	k[0] = prefix
+	copy(k[1:], addr[:])
+	return k
+}
+
+func contractKey(addr api.ContractAddress) []byte { return addrKey(prefixContract, addr) }
+func codeKey(addr api.ContractAddress) []byte     { return addrKey(prefixCode, addr) }
+func stateKey(addr api.ContractAddress) []byte    { return addrKey(prefixState, addr) }
+func resultKey(id api.TaskID) []byte              { return addrKey(prefixResult, id) }
+
+func indexedKey(prefix byte, addr api.ContractAddress, index uint32) []byte {
+	k := make([]byte, 1+32+4)
+	k[0] = prefix
+	copy(k[1:], addr[:])
+	binary.BigEndian.PutUint32(k[33:], index)
+	return k
+}
+
+// indexedRange returns the keys bounding indexes [from, ∞) of a contract.
+func indexedRange(prefix byte, addr api.ContractAddress, from uint32) (start, end []byte) {
+	start = indexedKey(prefix, addr, from)
+	end = addrKey(prefix, addr)
+	end = append(end, 0xff, 0xff, 0xff, 0xff, 0xff) // past index 0xffffffff
+	return start, end
+}
+
+func deltaKey(addr api.ContractAddress, index uint32) []byte {
+	return indexedKey(prefixDelta, addr, index)
+}
+
+func deltaHashKey(addr api.ContractAddress, index uint32) []byte {
+	return indexedKey(prefixDeltaHash, addr, index)
+}
+
+func sealedKey(name string) []byte {
+	return append([]byte{prefixSealed}, name...)
+}

@@ -1,0 +1,154 @@
+package state
+
+import (
+	"context"
+
+	"github.com/enigma-go/enigma/api"
+)
+
+// Store keeps the worker's per-contract code, encrypted state, delta chain
+// and task results. Implementations must be safe for concurrent use.
+//
+// Errors are *api.Error values: CodeNotFound for an unknown contract, delta,
+// task or sealed blob; CodeInvalidInput for a malformed or out-of-order
+// write; CodeReplay for a task id already committed; CodeTampered for data
+// that does not hash to what it claims or what the chain recorded;
+// CodeUnavailable once the store is closed or after a failed disk write.
+// A write that returns an error has written nothing.
+type Store interface {
+	// CommitTask writes a task's result, and for a successful task its delta,
+	// new state and (for a deploy) its code, in one atomic synced write. It
+	// returns once the write is durable. ctx is only checked before the
+	// write is queued: once queued, its outcome is always waited for.
+	CommitTask(ctx context.Context, c *TaskCommit) error
+	// TaskResult returns a committed task's result.
+	TaskResult(ctx context.Context, id api.TaskID) (*TaskResult, error)
+
+	// Contracts lists the contracts the store holds, in address order.
+	Contracts(ctx context.Context) ([]api.ContractAddress, error)
+	// Code returns a contract's deployed code.
+	Code(ctx context.Context, addr api.ContractAddress) ([]byte, error)
+	// Tip returns the contract's latest delta index and hash.
+	Tip(ctx context.Context, addr api.ContractAddress) (Tip, error)
+	// Delta returns one delta with its hash.
+	Delta(ctx context.Context, addr api.ContractAddress, index uint32) (*Delta, error)
+	// DeltaHashes returns the hashes of deltas from..to inclusive.
+	DeltaHashes(ctx context.Context, addr api.ContractAddress, from, to uint32) ([]api.Hash, error)
+
+	// State returns the latest full encrypted state blob and the delta it
+	// reflects. After an Import or RollbackTo it may lag the tip until the
+	// enclave rebuilds the state and PutState stores it.
+	State(ctx context.Context, addr api.ContractAddress) (*StateBlob, error)
+	// PutState replaces the state blob with one for delta s.Index, which
+	// must exist with hash s.Hash.
+	PutState(ctx context.Context, addr api.ContractAddress, s *StateBlob) error
+	// RollbackTo removes the deltas after index and stores state, which must
+	// reflect delta index. The worker uses it when a task's receipt did not
+	// make it on chain (e.g. its Ethereum callback reverted).
+	RollbackTo(ctx context.Context, addr api.ContractAddress, index uint32, state *StateBlob) error
+
+	// Export returns the contract's deltas from..to inclusive, with its code
+	// when from is 0, for another worker to Import.
+	Export(ctx context.Context, addr api.ContractAddress, from, to uint32) (*DeltaRange, error)
+	// Import stores a range exported by another worker after checking it
+	// against the chain's record of the contract. Deltas already held with
+	// the same hashes are skipped, so importing twice is harmless. It
+	// returns how many deltas were new.
+	Import(ctx context.Context, r *DeltaRange, chain ChainRecord) (int, error)
+
+	// PutSealed stores an opaque blob (e.g. the enclave's sealed signing key)
+	// under name, replacing any previous one.
+	PutSealed(ctx context.Context, name string, blob []byte) error
+	// GetSealed returns the blob stored under name.
+	GetSealed(ctx context.Context, name string) ([]byte, error)
+
+	// Close waits for queued writes and releases the store.
+	Close() error
+}
+
+// Kind is the kind of task a result belongs to.
+type Kind uint8
+
+const (
+	KindDeploy  Kind = 1
+	KindCompute Kind = 2
+)
+
+func (k Kind) valid() bool { return k == KindDeploy || k == KindCompute }
+
+// Tip is the latest delta of a contract.
+type Tip struct {
+	Index uint32
+	Hash  api.Hash
+}
+
+// Delta is one encrypted state delta. Index 0 is the deploy's.
+type Delta struct {
+	Index uint32
+	Hash  api.Hash // keccak256(Data)
+	Data  []byte   // encrypted by the enclave
+}
+
+// StateBlob is a contract's full encrypted state as of one delta.
+type StateBlob struct {
+	Index uint32   // the delta the state reflects
+	Hash  api.Hash // that delta's hash
+	Data  []byte   // encrypted by the enclave
+}
+
+// DeltaRef names the delta a task produced.
+type DeltaRef struct {
+	Index uint32
+	Hash  api.Hash
+}
+
+// TaskResult is what the worker keeps of a finished task: everything the
+// gateway's getTaskResult reports except the delta's data, which is read
+// from the delta chain by Delta.Index.
+type TaskResult struct {
+	TaskID      api.TaskID
+	Contract    api.ContractAddress // for a deploy, equal to TaskID
+	Kind        Kind
+	Status      api.TaskStatus // SUCCESS or FAILED once committed
+	Output      []byte         // encrypted output, or encrypted error for a failure
+	UsedGas     uint64
+	Signature   []byte    // the enclave's receipt signature
+	Delta       *DeltaRef // nil when the task wrote no delta
+	EthPayload  []byte    // Ethereum callback call data, empty if none
+	EthAddress  api.EthAddress
+	PreCodeHash api.Hash // deploy only: keccak256 of the submitted code
+}
+
+// TaskCommit is everything one task writes.
+type TaskCommit struct {
+	// Result is stored under Result.TaskID. Its Delta field is filled in by
+	// the store from Delta below (and must agree with it if already set).
+	Result TaskResult
+	// Code is the deployed code; set for a successful deploy only.
+	Code []byte
+	// Delta is the task's state delta; nil for a task that changed no state
+	// and for every failure. A successful deploy always has delta 0. A zero
+	// Hash is computed; a non-zero one must equal keccak256(Data).
+	Delta *Delta
+	// PrevHash is the hash of delta Delta.Index-1, which the enclave chained
+	// this delta to; it must be the contract's current tip.
+	PrevHash api.Hash
+	// State is the full encrypted state after the task; required with Delta.
+	State []byte
+}
+
+// DeltaRange is a contiguous run of a contract's deltas, moved between
+// workers during state sync.
+type DeltaRange struct {
+	Contract api.ContractAddress
+	Code     []byte // present when From is 0
+	From, To uint32 // inclusive
+	Deltas   []Delta
+}
+
+// ChainRecord is what the Enigma contract recorded for a secret contract:
+// the caller reads it from the chain and Import checks the range against it.
+type ChainRecord struct {
+	CodeHash    api.Hash   // keccak256 of the deployed code
+	DeltaHashes []api.Hash // stateDeltaHashes, index 0 first
+}
