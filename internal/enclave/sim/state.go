@@ -52,6 +52,11 @@ func decryptState(key [32]byte, c api.ContractAddress, blob []byte) (*contractSt
 		return nil, false
 	}
 	defer clear(pt)
+	return parseState(pt)
+}
+
+// parseState decodes a state body; ok is false when it is malformed.
+func parseState(pt []byte) (*contractState, bool) {
 	r := &reader{b: pt}
 	s := &contractState{}
 	r.raw(s.deltaHash[:])

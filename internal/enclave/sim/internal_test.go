@@ -1,0 +1,162 @@
+package sim
+
+import (
+	"bytes"
+	"math/big"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/enclave"
+)
+
+func TestKeyBookBoundAndExpiry(t *testing.T) {
+	kb := newKeyBook(2, 2)
+	u := enclave.PublicKey{1}
+	for i := range 3 {
+		kb.add(u, 10, [32]byte{byte(i)})
+	}
+	c := kb.candidates(u)
+	if len(c) != 2 || c[0].aes[0] != 2 || c[1].aes[0] != 1 {
+		t.Fatalf("bound per user: %+v", c)
+	}
+	if err := kb.reserve(api.Hash{1}, 10); err != nil {
+		t.Fatal(err)
+	}
+	if err := kb.reserve(api.Hash{1}, 10); api.CodeOf(err) != api.CodeReplay {
+		t.Fatalf("replay: %v", err)
+	}
+	kb.add(u, 20, [32]byte{9}) // epochs 10, 20 kept
+	if len(kb.candidates(u)) != 2 {
+		t.Fatal("keys dropped too early")
+	}
+	kb.add(enclave.PublicKey{2}, 30, [32]byte{8}) // epoch 10 leaves the window
+	if c := kb.candidates(u); len(c) != 1 || c[0].aes[0] != 9 {
+		t.Fatalf("expiry: %+v", c)
+	}
+	if err := kb.reserve(api.Hash{1}, 10); api.CodeOf(err) != api.CodeWrongEpoch {
+		t.Fatalf("task of an expired epoch: %v", err)
+	}
+	if err := kb.reserve(api.Hash{1}, 30); err != nil {
+		t.Fatalf("replay record not dropped with its epoch: %v", err)
+	}
+	c = kb.candidates(u)
+	if !kb.consume(u, c[0].seq) || kb.consume(u, c[0].seq) {
+		t.Fatal("a key is consumed exactly once")
+	}
+}
+
+func TestSelectWorker(t *testing.T) {
+	seed := [32]byte{31: 7}
+	contract := api.Hash{0xab}
+	workers := []api.EthAddress{{1}, {2}, {3}}
+	stakes := []*big.Int{big.NewInt(10), big.NewInt(0), big.NewInt(30)}
+	// The spec's algorithm, written out once more.
+	h := compat.Keccak256(seed[:], contract[:], make([]byte, 32))
+	r := new(big.Int).Mod(new(big.Int).SetBytes(h[:]), big.NewInt(40))
+	want := workers[2]
+	if r.Cmp(big.NewInt(10)) <= 0 {
+		want = workers[0]
+	}
+	if got, ok := selectWorker(seed, contract, workers, stakes); !ok || got != want {
+		t.Fatalf("selected %s, want %s", got, want)
+	}
+	if _, ok := selectWorker(seed, contract, workers, []*big.Int{big.NewInt(0), big.NewInt(0), big.NewInt(0)}); ok {
+		t.Fatal("selection with no stake")
+	}
+	if _, ok := selectWorker(seed, contract, nil, nil); ok {
+		t.Fatal("selection with no workers")
+	}
+}
+
+func TestSealKeyFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "seal.key")
+	k1, err := loadSealKey(path, bytes.NewReader(bytes.Repeat([]byte{7}, 32)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("seal key file mode: %v %v", st.Mode(), err)
+	}
+	k2, err := loadSealKey(path, nil)
+	if err != nil || k1 != k2 {
+		t.Fatal("seal key not read back")
+	}
+	os.WriteFile(path, []byte("short"), 0o600)
+	if _, err := loadSealKey(path, nil); err == nil {
+		t.Fatal("short seal key accepted")
+	}
+
+	signer, _ := compat.GenerateKey(bytes.NewReader(bytes.Repeat([]byte{3}, 32)))
+	blob, err := sealSecrets(k1, roleWorker, sealedSecrets{signingKey: signer, stateKeys: map[api.Hash][32]byte{{1}: {2}}, extra: []byte("x")}, bytes.NewReader(make([]byte, 12)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := unsealSecrets(k1, roleWorker, blob)
+	if err != nil || s.signingKey.D.Cmp(signer.D) != 0 || s.stateKeys[api.Hash{1}] != [32]byte{2} || string(s.extra) != "x" {
+		t.Fatalf("unseal: %v", err)
+	}
+	if _, err := unsealSecrets(k1, roleKeyManager, blob); err == nil {
+		t.Fatal("a worker's blob unsealed as a key manager's")
+	}
+	if _, err := unsealSecrets([32]byte{1}, roleWorker, blob); api.CodeOf(err) != api.CodeTampered {
+		t.Fatalf("other seal key: %v", err)
+	}
+}
+
+func TestConfigValidate(t *testing.T) {
+	c := DefaultConfig()
+	if err := c.Validate(); err == nil {
+		t.Fatal("config without seal key file and attestation key accepted")
+	}
+	if _, err := NewWorker(c); err == nil {
+		t.Fatal("worker without runner started")
+	}
+}
+
+func TestStateRoundTrip(t *testing.T) {
+	s := &contractState{deltaHash: api.Hash{1}, deltaIndex: 4, entries: map[string][]byte{"a": {1}, "b": {}}}
+	c := api.Hash{5}
+	blob, err := encryptState([32]byte{9}, c, s, bytes.NewReader(make([]byte, 12)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok := decryptState([32]byte{9}, c, blob)
+	if !ok || got.deltaIndex != 4 || got.deltaHash != s.deltaHash || len(got.entries) != 2 || !bytes.Equal(got.entries["a"], []byte{1}) {
+		t.Fatalf("state round trip: %+v", got)
+	}
+	if _, ok := decryptState([32]byte{9}, api.Hash{6}, blob); ok {
+		t.Fatal("state opened as another contract's")
+	}
+}
+
+func TestOverlayDelta(t *testing.T) {
+	o := newOverlay(map[string][]byte{"keep": {1}, "del": {2}, "same": {3}})
+	o.Set([]byte("new"), []byte{4})
+	o.Delete([]byte("del"))
+	o.Set([]byte("same"), []byte{3})
+	o.Delete([]byte("absent"))
+	if v, ok := o.Get([]byte("del")); ok || v != nil {
+		t.Fatal("deleted key still visible")
+	}
+	_, n, after := o.delta()
+	if n != 2 || len(after) != 3 || after["new"][0] != 4 {
+		t.Fatalf("delta: %d ops, after %v", n, after)
+	}
+}
+
+func FuzzParsers(f *testing.F) {
+	s := &contractState{entries: map[string][]byte{"k": []byte("v")}}
+	b := buf(nil).raw(s.deltaHash[:]).u32(0).u32(1).bytes([]byte("k")).bytes([]byte("v"))
+	f.Add([]byte(b))
+	f.Add([]byte{0, 0, 0, 1})
+	f.Fuzz(func(t *testing.T, p []byte) {
+		parseState(p)
+		decodeEpochs(p)
+		enclave.DecodeContractKeys(p)
+		unsealSecrets([32]byte{}, roleWorker, append([]byte(sealMagic+"\x01"), p...))
+	})
+}
