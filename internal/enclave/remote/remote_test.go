@@ -113,6 +113,9 @@ func writeSealed(t testing.TB, s enclavetest.Start) {
 // TestConformanceChildProcess runs the suite against enclaves in child
 // processes (one per role), reached only through the stream.
 func TestConformanceChildProcess(t *testing.T) {
+	if raceEnabled {
+		t.Skip("child processes under the race detector are too slow; TestConformancePipe covers the stream")
+	}
 	enclavetest.Run(t, func(t testing.TB, s enclavetest.Start) enclavetest.Pair {
 		writeSealed(t, s)
 		child := func(role string, km api.EthAddress) (*Process, api.EthAddress) {
