@@ -65,6 +65,17 @@ func (m *Module) CodeHash() [32]byte { return m.hash }
 // CodeSize is the length of the code as given to Compile, in bytes.
 func (m *Module) CodeSize() int { return m.codeLen }
 
+// InstanceMemory is the linear memory of one instance in bytes, as of the
+// module's snapshot (taken on its first run; 0 before).
+func (m *Module) InstanceMemory() int {
+	m.snapMu.Lock()
+	defer m.snapMu.Unlock()
+	if m.snap == nil {
+		return 0
+	}
+	return int(m.snap.pages) * pageSize
+}
+
 // IsReactor reports whether the module is a WASI reactor (a Go contract)
 // whose runtime is initialised once and snapshotted.
 func (m *Module) IsReactor() bool { return m.info.Reactor }

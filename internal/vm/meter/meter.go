@@ -135,7 +135,7 @@ func Instrument(code []byte, opt Options) (out []byte, info *Info, err error) {
 		// The decoder and the rewriter index into untrusted bytes; a bug
 		// there must surface as a refused module, never as a crash.
 		if r := recover(); r != nil {
-			out, info, err = nil, nil, invalid("malformed module: %v", r)
+			out, info, err = nil, nil, invalid("malformed module (rewriter panic: %v)", r)
 		}
 	}()
 	if opt.MaxModuleBytes > 0 && len(code) > opt.MaxModuleBytes {
@@ -143,6 +143,13 @@ func Instrument(code []byte, opt Options) (out []byte, info *Info, err error) {
 	}
 	if len(code) < 8 || !bytes.Equal(code[:4], []byte("\x00asm")) {
 		return nil, nil, invalid("not a WebAssembly module (no \\0asm header)")
+	}
+	if err := precheck(code); err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return nil, nil, err
+		}
+		return nil, nil, invalid("cannot decode module: %v", err)
 	}
 	m, err := binary.DecodeModule(code, wasm.CoreFeaturesV2)
 	if err != nil {

@@ -260,12 +260,13 @@ func perTask(ctx context.Context, r *Report, goCode []byte, quick bool, dir stri
 		if err != nil {
 			return err
 		}
-		r.add(c.name+": code size", float64(len(c.code)>>10), "KiB", "")
+		r.add(c.name+": code size", float64(len(c.code)), "bytes", "")
 		r.add(c.name+": cold compile+instrument", float64(cold.Microseconds())/1000, "ms", "")
 		r.add(c.name+": compile after restart (disk cache)", float64(warm.Microseconds())/1000, "ms", "")
 		r.add(c.name+": first task (incl. snapshot for Go)", float64(first.Microseconds())/1000, "ms", "")
 		r.add(c.name+": instantiate+call", float64(per.Nanoseconds())/1000, "us", "module cached")
-		r.add(c.name+": memory allocated per task", alloc/1024, "KiB", "Go heap, includes the instance's linear memory")
+		r.add(c.name+": linear memory per instance", float64(m.InstanceMemory())/1024, "KiB", "pooled instances are reset, not reallocated")
+		r.add(c.name+": Go heap allocated per task", alloc/1024, "KiB", "")
 		if c.name == "small contract" {
 			r.InstantiateCallUS = float64(per.Nanoseconds()) / 1000
 		} else {
