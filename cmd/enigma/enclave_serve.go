@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/enigma-go/enigma/internal/enclave/remote"
+	"github.com/enigma-go/enigma/internal/enclave/sim"
+	"github.com/enigma-go/enigma/internal/vm"
+)
+
+func init() {
+	registerCommand(command{
+		name:    "enclave serve",
+		summary: "run a simulated worker or key manager enclave on stdin/stdout (started by a node)",
+		run:     runEnclaveServe,
+	})
+}
+
+// runEnclaveServe is the child process of a node whose enclave runs out of
+// process: it serves the enclave protocol (docs/protocol/enclave.md) framed
+// by internal/enclave/remote on its standard input and output, and logs to
+// standard error.
+func runEnclaveServe(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("enclave serve", flag.ContinueOnError)
+	role := fs.String("role", "worker", "enclave role: worker or km")
+	sealKey := fs.String("seal-key-file", "", "file holding the 32-byte seal key (created if missing)")
+	sealed := fs.String("sealed-file", "", "file holding the sealed state a previous run returned (optional)")
+	attest := fs.String("attestation-key-file", "", "file holding the simulation attestation key as hex")
+	km := fs.String("key-manager", "", "the key manager enclave's signing address (worker only)")
+	parallel := fs.Int("parallel", 4, "calls served at once")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil)).With("component", "enclave", "role", *role)
+	cfg := sim.DefaultConfig()
+	cfg.SealKeyFile, cfg.Logger = *sealKey, log
+	if *sealed != "" {
+		b, err := os.ReadFile(*sealed)
+		if err != nil && !os.IsNotExist(err) {
+			return fmt.Errorf("read sealed state: %w", err)
+		}
+		cfg.Sealed = b
+	}
+	if *attest == "" {
+		return fmt.Errorf("%w: -attestation-key-file is required", errUsage)
+	}
+	hexKey, err := os.ReadFile(*attest)
+	if err != nil {
+		return fmt.Errorf("read attestation key: %w", err)
+	}
+	d, err := api.ParseHash(strings.TrimSpace(string(hexKey)))
+	if err != nil {
+		return fmt.Errorf("attestation key file: %w", err)
+	}
+	if cfg.AttestationKey, err = compat.ParsePrivateKey(d[:]); err != nil {
+		return err
+	}
+
+	h := &enclave.Handler{}
+	switch *role {
+	case "km":
+		k, err := sim.NewKeyManager(cfg)
+		if err != nil {
+			return err
+		}
+		h.KeyManager = k
+	case "worker":
+		if cfg.KeyManager, err = api.ParseEthAddress(*km); err != nil {
+			return fmt.Errorf("%w: -key-manager: %v", errUsage, err)
+		}
+		vcfg := vm.DefaultConfig()
+		vcfg.Logger = log
+		engine, err := vm.NewEngine(ctx, vcfg)
+		if err != nil {
+			return err
+		}
+		defer engine.Close(context.Background())
+		cfg.Runner = sim.NewVMRunner(engine)
+		w, err := sim.NewWorker(cfg)
+		if err != nil {
+			return err
+		}
+		h.Enclave = w
+	default:
+		return fmt.Errorf("%w: -role must be worker or km, not %q", errUsage, *role)
+	}
+	return remote.Serve(ctx, os.Stdin, os.Stdout, h, *parallel)
+}
