@@ -64,13 +64,15 @@ type Config struct {
 // SimMeasurement is the measurement the simulated enclave reports by
 // default: keccak256("enigma-go/enclave: simulated enclave v1"). It names
 // the simulation, not any code; a hardware backend reports its MRENCLAVE.
-var SimMeasurement = [32]byte(compat.Keccak256([]byte("enigma-go/enclave: simulated enclave v1")))
+func SimMeasurement() [32]byte {
+	return compat.Keccak256([]byte("enigma-go/enclave: simulated enclave v1"))
+}
 
 // DefaultConfig returns the defaults; SealKeyFile, AttestationKey and (for a
 // worker) Runner and KeyManager must still be set.
 func DefaultConfig() Config {
 	return Config{
-		Measurement:        SimMeasurement,
+		Measurement:        SimMeasurement(),
 		SecurityVersion:    1,
 		MaxTaskKeysPerUser: 64,
 		KeepEpochs:         3,

@@ -187,7 +187,7 @@ func (t *task) run(ctx context.Context, fn string, args []byte, stateKey [32]byt
 	if req.Kind == enclave.KindCompute {
 		kind = vm.Compute
 	}
-	res, err := t.w.cfg.Runner.Run(ctx, req.Code, vm.Request{
+	res, err := t.runVM(ctx, vm.Request{
 		Kind: kind, Function: fn, Args: args, State: st, GasLimit: req.GasLimit,
 		Seed: taskSeed(stateKey, req.TaskID), Time: time.Unix(req.BlockTime, 0).UTC(),
 	})
@@ -243,6 +243,19 @@ func (t *task) run(ctx context.Context, fn string, args []byte, stateKey [32]byt
 	}
 	resp.Status = enclave.TaskSuccess
 	return resp, nil
+}
+
+// runVM runs the contract. A panic in the VM is a system error of this
+// task, not of the enclave: it becomes a failure receipt (the original left
+// such tasks without one) and the enclave keeps serving.
+func (t *task) runVM(ctx context.Context, r vm.Request) (res vm.Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			t.w.cfg.logger().Error("the VM panicked; the task gets a failure receipt", "task", t.req.TaskID, "panic", fmt.Sprint(p))
+			res, err = vm.Result{}, api.Errorf(api.CodeUnknown, "internal error while running the contract; the task was not executed")
+		}
+	}()
+	return t.w.cfg.Runner.Run(ctx, t.req.Code, r)
 }
 
 // fail turns the task into a signed failure receipt. msg is the error text

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"bytes"
+	"context"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/enigma-go/enigma/internal/vm"
+	"github.com/ethereum/go-ethereum/common"
 )
 
 func TestKeyBookBoundAndExpiry(t *testing.T) {
@@ -159,4 +162,45 @@ func FuzzParsers(f *testing.F) {
 		enclave.DecodeContractKeys(p)
 		unsealSecrets([32]byte{}, roleWorker, append([]byte(sealMagic+"\x01"), p...))
 	})
+}
+
+type panickingRunner struct{}
+
+func (panickingRunner) Run(context.Context, []byte, vm.Request) (vm.Result, error) { panic("boom") }
+
+// A VM that panics yields a signed failure receipt, not a crashed enclave.
+func TestVMPanicGivesFailureReceipt(t *testing.T) {
+	c := DefaultConfig()
+	c.SealKeyFile = filepath.Join(t.TempDir(), "seal")
+	c.AttestationKey, _ = compat.GenerateKey(bytes.NewReader(bytes.Repeat([]byte{5}, 32)))
+	c.Runner = panickingRunner{}
+	w, err := NewWorker(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	contract := api.Hash{7}
+	w.stateKeys[contract] = [32]byte{1}
+	user, _ := compat.GenerateKey(bytes.NewReader(bytes.Repeat([]byte{6}, 32)))
+	upub := compat.PublicKeyBytes(&user.PublicKey)
+	tk, err := w.NewTaskKey(ctx, &enclave.TaskKeyRequest{UserPubKey: upub, Epoch: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wpub, _ := compat.ParsePublicKey(tk.WorkerPubKey[:])
+	key := compat.DeriveKey(user, wpub)
+	encFn, _ := compat.Encrypt(key, []byte("construct()"), bytes.NewReader(make([]byte, 12)))
+	encArgs, _ := compat.Encrypt(key, nil, bytes.NewReader(make([]byte, 12)))
+	code := []byte("code")
+	ch := compat.Keccak256(code)
+	req := &enclave.ExecuteRequest{Kind: enclave.KindDeploy, Envelope: enclave.EnvelopeCompat, TaskID: contract, Contract: contract,
+		Code: code, UserPubKey: upub, EncryptedFn: encFn, EncryptedArgs: encArgs, GasLimit: 10, Epoch: 1,
+		InputsHash: compat.InputsHash(encFn, encArgs, ch[:], upub[:])}
+	r, err := w.Execute(ctx, req)
+	if err != nil || r.Status != enclave.TaskFailure || api.Code(r.FailureCode) != api.CodeUnknown {
+		t.Fatalf("panic: %v %+v", err, r)
+	}
+	if !compat.Verify(common.Address(w.Address()), compat.DeployFailureReceiptHash(req.InputsHash, 10, 0), r.Signature[:]) {
+		t.Fatal("failure receipt not signed")
+	}
 }
