@@ -18,7 +18,14 @@ type Handler struct {
 
 // Handle decodes one request frame, calls the backend and returns the
 // encoded response or error frame. It never panics on bad input.
-func (h *Handler) Handle(ctx context.Context, frame []byte) []byte {
+func (h *Handler) Handle(ctx context.Context, frame []byte) (out []byte) {
+	defer func() {
+		// A backend bug must not take the enclave down with it: the call
+		// fails, the enclave keeps serving.
+		if p := recover(); p != nil {
+			out = errorFrame(api.Errorf(api.CodeUnknown, "enclave: internal error: %v", p))
+		}
+	}()
 	t, m, err := Unmarshal(frame)
 	if err != nil {
 		return errorFrame(err)
@@ -30,7 +37,7 @@ func (h *Handler) Handle(ctx context.Context, frame []byte) []byte {
 	return Marshal(rt, resp)
 }
 
-func (h *Handler) common(t MessageType) Common {
+func (h *Handler) common() Common {
 	if h.Enclave != nil {
 		return h.Enclave
 	}
@@ -46,14 +53,14 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 	}
 	switch req := m.(type) {
 	case *RegistrationRequest:
-		c := h.common(t)
+		c := h.common()
 		if c == nil {
 			return noRole("enclave")
 		}
 		r, err := c.Registration(ctx, req)
 		return TypeRegistrationReport, r, err
 	case *SealRequest:
-		c := h.common(t)
+		c := h.common()
 		if c == nil {
 			return noRole("enclave")
 		}

@@ -13,12 +13,13 @@ package testcontract
 //	n…  do nothing (state unchanged, empty output)
 //	a…  trap unless the arguments are exactly 32 bytes (a bad-arguments check)
 //	l…  loop forever (runs out of gas)
+//	r…  return 32 bytes from the task's random generator
 //	u…  trap (unreachable)
 //	anything else: trap, as eng_wasm does for an unknown function
 func Contract() []byte {
 	const (
-		fnNameLen, fnName, argsLen, args, writeState, ret, readStateLen, readState = 0, 1, 2, 3, 4, 5, 6, 7
-		keyPtr, namePtr, argsPtr, readPtr                                          = 16, 256, 4096, 8192
+		fnNameLen, fnName, argsLen, args, writeState, ret, readStateLen, readState, random = 0, 1, 2, 3, 4, 5, 6, 7, 8
+		keyPtr, namePtr, argsPtr, readPtr                                                  = 16, 256, 4096, 8192
 	)
 	// Types: 0 ()→i32, 1 (i32)→(), 2 (i32×4)→(), 3 (i32 i32)→(), 4 ()→(),
 	// 5 (i32 i32)→i32, 6 (i32×3)→().
@@ -32,6 +33,7 @@ func Contract() []byte {
 	}{
 		{"fetch_function_name_length", 0}, {"fetch_function_name", 1}, {"fetch_args_length", 0},
 		{"fetch_args", 1}, {"write_state", 2}, {"ret", 3}, {"read_state_len", 5}, {"read_state", 6},
+		{"rand", 3},
 	}
 
 	var deploy code
@@ -57,6 +59,10 @@ func Contract() []byte {
 	branch('n', func(c *code) {})
 	branch('a', func(c *code) {
 		c.call(argsLen).i32(32).op(0x47).op(0x04, 0x40, 0x00, 0x0b) // i32.ne; if unreachable end
+	})
+	branch('r', func(c *code) {
+		c.i32(readPtr).i32(32).call(random)
+		c.i32(readPtr).i32(32).call(ret)
 	})
 	branch('l', func(c *code) { c.op(0x03, 0x40, 0x0c, 0x00, 0x0b) }) // loop br 0 end
 	call.op(0x00)                                                     // unreachable
