@@ -12,8 +12,9 @@
 // Serve answers encoded requests with a backend. Backends are checked by the
 // conformance suite in enclavetest.
 //
-// This package must not import the state store, the chain client or any
-// network code: the host hands in what the enclave needs (encrypted state
+// This package and its backends import only api, the VM, the crypto
+// packages and the pure worker selection; they must not import the state
+// store, the chain client or any network code: the host hands in what the enclave needs (encrypted state
 // blobs, chain facts such as a task record's inputsHash and gas limit, the
 // epoch's seed, workers and stakes).
 package enclave
