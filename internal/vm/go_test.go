@@ -109,7 +109,7 @@ func TestGoContract(t *testing.T) {
 		}{
 			{"panic", gas, api.CodeTrap},
 			{"nope", gas, api.CodeTrap},
-			{"loop", 20_000_000, api.CodeOutOfGas},
+			{"loop", 5_000_000, api.CodeOutOfGas},
 			{"alloc", 1 << 40, api.CodeResourceLimit},
 			{"deep", 1 << 40, api.CodeResourceLimit},
 		} {

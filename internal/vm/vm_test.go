@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"os"
 	"slices"
 	"sync"
 	"testing"
@@ -42,8 +43,29 @@ func forEachEngine(t *testing.T, f func(t *testing.T, e *Engine)) {
 	}
 }
 
+// sharedCache is a compilation cache directory shared by the tests of one
+// run, so each contract is compiled once per engine kind, not once per test.
+var sharedCache string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "vm-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	sharedCache = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	if goBuildDir != "" {
+		os.RemoveAll(goBuildDir)
+	}
+	os.Exit(code)
+}
+
 func newTestEngine(t testing.TB, cfg Config) *Engine {
 	t.Helper()
+	if cfg.CacheDir == "" {
+		cfg.CacheDir = sharedCache
+	}
 	e, err := NewEngine(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -437,5 +459,38 @@ func TestRequestErrors(t *testing.T) {
 	wantCode(t, err, api.CodeInvalidInput)
 	if !errors.Is(err, api.Sentinel(api.CodeInvalidInput)) {
 		t.Fatal("errors.Is does not match the code")
+	}
+}
+
+func TestNoLeakBetweenTasks(t *testing.T) {
+	code := wat(t, "host")
+	forEachEngine(t, func(t *testing.T, e *Engine) {
+		m := compile(t, e, code)
+		for i := 0; i < 5; i++ {
+			res, err := call(e, m, memState{}, "i", nil, 1e6)
+			if err != nil || !bytes.Equal(res.Output, []byte{1, 0, 0, 0, 1, 0, 0, 0}) {
+				t.Fatalf("task %d saw state of an earlier task: %x %v", i, res.Output, err)
+			}
+			// Failed tasks must not leak either.
+			call(e, m, memState{}, "unreachable", nil, 1e6)
+			call(e, m, memState{}, "loop", nil, 50_000)
+		}
+	})
+}
+
+func TestDiskCache(t *testing.T) {
+	code := wat(t, "host")
+	cfg := TestConfig()
+	cfg.CacheDir = t.TempDir()
+	e1 := newTestEngine(t, cfg)
+	want, err := call(e1, compile(t, e1, code), memState{}, "h", nil, 1e6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e1.Close(context.Background())
+	e2 := newTestEngine(t, cfg)
+	got, err := call(e2, compile(t, e2, code), memState{}, "h", nil, 1e6)
+	if err != nil || !bytes.Equal(got.Output, want.Output) || got.GasUsed != want.GasUsed {
+		t.Fatalf("after restart: %x %d %v, want %x %d", got.Output, got.GasUsed, err, want.Output, want.GasUsed)
 	}
 }

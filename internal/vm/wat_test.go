@@ -42,6 +42,7 @@ const hostWAT = `(module` + envImports + `
   (elem (i32.const 0) $fib)
   (data (i32.const 16) "k")
   (data (i32.const 32) "0123456789abcdef0123456789abcdef")
+  (global $ctr (mut i32) (i32.const 0))
   (func $deep (param i32) (result i32) (call $deep (i32.add (local.get 0) (i32.const 1))))
   (func $fib (param i32) (result i32)
     (if (i32.lt_u (local.get 0) (i32.const 2)) (then (return (local.get 0))))
@@ -121,6 +122,12 @@ const hostWAT = `(module` + envImports + `
         (memory.fill (i32.const 8192) (i32.load8_u (i32.const 4096)) (i32.const 1000))
         (memory.copy (i32.const 12288) (i32.const 8192) (i32.const 1000))
         (call $ret (i32.const 12288) (i32.const 1000)) (br $done)))
+      (if (i32.eq (local.get $c) (i32.const 105)) (then ;; i: bump a global and memory, return both
+        (global.set $ctr (i32.add (global.get $ctr) (i32.const 1)))
+        (i32.store (i32.const 8188) (i32.add (i32.load (i32.const 8188)) (i32.const 1)))
+        (i32.store (i32.const 8192) (global.get $ctr))
+        (i32.store (i32.const 8196) (i32.load (i32.const 8188)))
+        (call $ret (i32.const 8192) (i32.const 8)) (br $done)))
       (unreachable)))
 )`
 
