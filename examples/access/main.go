@@ -24,6 +24,7 @@ const (
 )
 
 func init() {
+	contract.PrepareState(map[contract.Bytes32]bool{{}: true}, contract.Bytes32{}, "")
 	contract.Constructor("construct(bytes32)", construct)
 	contract.Register("publish(bytes32,string)", publish)
 	contract.Register("grant(bytes32,bytes32)", grant)

@@ -43,6 +43,7 @@ func init() {
 	k.SetInt(1)
 	secp256k1.ScalarBaseMultNonConst(&k, &p)
 
+	contract.PrepareState(user{Approved: map[string]contract.Uint256{"": {}}}, map[contract.Bytes32]bool{{}: true}, contract.Uint256{}, contract.Bytes32{})
 	contract.Constructor("construct(bytes32,uint256)", construct)
 	contract.Register("mint(bytes32,bytes32,uint256,bytes)", mint)
 	contract.Register("total_supply()", totalSupply)

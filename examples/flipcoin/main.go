@@ -12,6 +12,7 @@ import (
 const commitmentKey = "commitment"
 
 func init() {
+	contract.PrepareState(true)
 	contract.Register("flip()", flip)
 	contract.Register("commit(bool)", commit)
 	contract.Register("guess(bool)", guess)

@@ -21,6 +21,7 @@ type millionaire struct {
 }
 
 func init() {
+	contract.PrepareState([]millionaire{{}})
 	contract.Register("add_millionaire(address,uint256)", addMillionaire)
 	contract.Register("compute_richest()", computeRichest)
 }

@@ -32,6 +32,7 @@ type game struct {
 }
 
 func init() {
+	contract.PrepareState(game{Players: []contract.Bytes32{{}}, Hands: [][]int{{0}}, Board: []int{0}}, uint64(0))
 	contract.Register("new_game(bytes32[])", newGame)
 	contract.Register("my_cards(uint256,bytes32)", myCards)
 	contract.Register("next_stage(uint256)", nextStage)

@@ -25,6 +25,7 @@ const (
 type polls map[uint64]map[string]contract.Uint256
 
 func init() {
+	contract.PrepareState(polls{0: {"": {}}}, "")
 	contract.Constructor("construct(address)", construct)
 	contract.Register("cast_vote(uint256,bytes32,uint256)", castVote)
 	contract.Register("tally_poll(uint256)", tallyPoll)

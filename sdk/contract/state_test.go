@@ -160,3 +160,27 @@ func TestUint256(t *testing.T) {
 		}
 	}
 }
+
+func TestUint256Text(t *testing.T) {
+	for _, v := range []string{"0", "1", "0xf4240", "0xffffffffffffffff", "0x10000000000000000", pow255, max256} {
+		u := u256(v)
+		if got, want := u.Hex(), "0x"+u.Big().Text(16); got != want {
+			t.Errorf("Hex(%s) = %s, want %s", v, got, want)
+		}
+		back, err := ParseUint256(u.Hex())
+		if err != nil || back != u {
+			t.Errorf("ParseUint256(%s) = %v, %v", u.Hex(), back, err)
+		}
+		if dec, err := ParseUint256(u.String()); err != nil || dec != u {
+			t.Errorf("decimal %s: %v", u, err)
+		}
+	}
+	if u, err := ParseUint256("0xABCdef"); err != nil || u != NewUint256(0xabcdef) {
+		t.Errorf("mixed case hex: %v %v", u, err)
+	}
+	for _, bad := range []string{"0x", "0xg", "0x1" + strings.Repeat("0", 64)} {
+		if _, err := ParseUint256(bad); err == nil {
+			t.Errorf("ParseUint256(%q) accepted", bad)
+		}
+	}
+}

@@ -44,6 +44,9 @@ func Uint256FromBytes32(b [32]byte) Uint256 {
 
 // ParseUint256 accepts a decimal number or a 0x-prefixed hexadecimal one.
 func ParseUint256(s string) (Uint256, error) {
+	if u, ok := parseHex256(s); ok {
+		return u, nil
+	}
 	x, ok := new(big.Int), false
 	if rest, isHex := strings.CutPrefix(s, "0x"); isHex {
 		_, ok = x.SetString(rest, 16)
@@ -58,6 +61,32 @@ func ParseUint256(s string) (Uint256, error) {
 		return Uint256{}, fmt.Errorf("contract: %q does not fit in 256 bits", s)
 	}
 	return u, nil
+}
+
+// parseHex256 is the fast path of ParseUint256 for the 0x form state JSON
+// uses; ok is false for anything else, which the general path handles.
+func parseHex256(s string) (u Uint256, ok bool) {
+	digits, isHex := strings.CutPrefix(s, "0x")
+	if !isHex || len(digits) == 0 || len(digits) > 64 {
+		return u, false
+	}
+	for i := 0; i < len(digits); i++ {
+		c := digits[i]
+		var d byte
+		switch {
+		case '0' <= c && c <= '9':
+			d = c - '0'
+		case 'a' <= c && c <= 'f':
+			d = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return Uint256{}, false
+		}
+		bit := 4 * (len(digits) - 1 - i)
+		u[bit/64] |= uint64(d) << (bit % 64)
+	}
+	return u, true
 }
 
 // Bytes32 returns the big-endian 32-byte word, as the ABI encodes it.
@@ -174,7 +203,24 @@ func (u Uint256) String() string { return u.Big().String() }
 
 // Hex returns u as 0x-prefixed hexadecimal without leading zeros ("0x0" for
 // zero), the form ethereum-types' U256 uses in JSON.
-func (u Uint256) Hex() string { return "0x" + u.Big().Text(16) }
+func (u Uint256) Hex() string {
+	const digits = "0123456789abcdef"
+	var buf [66]byte
+	i := len(buf)
+	for _, w := range u {
+		for range 16 {
+			i--
+			buf[i] = digits[w&0xf]
+			w >>= 4
+		}
+	}
+	for i < len(buf)-1 && buf[i] == '0' {
+		i++
+	}
+	i -= 2
+	buf[i], buf[i+1] = '0', 'x'
+	return string(buf[i:])
+}
 
 // MarshalText encodes u as Hex does, so state written by a Go contract reads
 // like state written by an eng_wasm one.
