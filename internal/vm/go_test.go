@@ -71,6 +71,7 @@ func TestGoContract(t *testing.T) {
 			{"state", `"v"`, `"v"|null|null|"go"`},
 			{"time", "", "1600000000 true"},
 			{"goroutines", "", "14"},
+			{"exit0", "", "early"},
 		} {
 			res, err := call(e, m, st, tc.fn, []byte(tc.args), gas)
 			if err != nil || string(res.Output) != tc.want {
@@ -108,6 +109,8 @@ func TestGoContract(t *testing.T) {
 			code api.Code
 		}{
 			{"panic", gas, api.CodeTrap},
+			{"missing", gas, api.CodeUnknownFunction},
+			{"fail", gas, api.CodeTrap},
 			{"nope", gas, api.CodeTrap},
 			{"loop", 5_000_000, api.CodeOutOfGas},
 			{"alloc", 1 << 40, api.CodeResourceLimit},

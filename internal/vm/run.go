@@ -17,6 +17,13 @@ import (
 
 type taskKey struct{}
 
+// ExitUnknownFunction is the WASI exit status (proc_exit) by which a
+// contract says it has no function of the requested name: the run fails
+// with CodeUnknownFunction. Exit status 0 ends the run normally; any other
+// status fails it with CodeTrap, with the first line the contract wrote to
+// stderr as the message.
+const ExitUnknownFunction = 3
+
 // task is the host-side state of one run.
 type task struct {
 	req   *Request
@@ -136,18 +143,7 @@ func (e *Engine) run(ctx context.Context, m *Module, t *task) (*Result, error) {
 	in.bind(t, newClock(t.req.Time, e.cfg.ClockStep, 0))
 	t.bindGas(in)
 	ctx = context.WithValue(ctx, taskKey{}, t)
-	if in.stop != nil && !e.cfg.Interpreter && ctx.Done() != nil {
-		// The compiled code checks the stop flag with its gas checks: far
-		// cheaper than wazero's own close-on-cancel, which slows compiled
-		// loops many times over. The flag is written from another goroutine
-		// while wasm runs; the compiled code reads it as plain memory.
-		stop := context.AfterFunc(ctx, func() { in.stop.Set(1) })
-		defer func() {
-			if !stop() {
-				in.poisoned = true
-			}
-		}()
-	}
+	defer e.watch(ctx, in)()
 	if _, err := in.export(export).Call(ctx); err != nil {
 		if err := e.classify(ctx, in, t, err); err != nil {
 			return nil, err
@@ -167,6 +163,25 @@ func chargeUpFront(t *task, n uint64) (err error) {
 	}()
 	t.charge(n)
 	return nil
+}
+
+// watch stops the run on in when ctx ends and returns the function that
+// stops watching. The compiled code checks the stop flag with its gas
+// checks: far cheaper than wazero's own close-on-cancel, which slows
+// compiled loops many times over. The flag is written from another
+// goroutine while wasm runs; compiled code reads it as plain memory. (The
+// interpreter reads globals from Go, so there wazero's close-on-cancel is
+// used instead.)
+func (e *Engine) watch(ctx context.Context, in *instance) func() {
+	if in.stop == nil || e.cfg.Interpreter || ctx.Done() == nil {
+		return func() {}
+	}
+	stop := context.AfterFunc(ctx, func() { in.stop.Set(1) })
+	return func() {
+		if !stop() {
+			in.poisoned = true // the flag may be set after this run: never reuse
+		}
+	}
 }
 
 // bindGas hands the task's gas to the instance's counter.
@@ -190,11 +205,14 @@ func (e *Engine) classify(ctx context.Context, in *instance, t *task, err error)
 	}
 	var exit *sys.ExitError
 	if errors.As(err, &exit) {
-		if exit.ExitCode() == 0 {
+		switch exit.ExitCode() {
+		case 0:
 			return nil
+		case ExitUnknownFunction:
+			return api.Errorf(api.CodeUnknownFunction, "the contract has no function %q", t.req.Function)
 		}
 		msg := "contract exited with code %d"
-		if s := lastLine(t.stderr.Bytes()); s != "" {
+		if s := firstLine(strings.ToValidUTF8(string(bytes.TrimSpace(t.stderr.Bytes())), "\uFFFD")); s != "" {
 			return api.Errorf(api.CodeTrap, msg+": %s", exit.ExitCode(), s)
 		}
 		return api.Errorf(api.CodeTrap, msg, exit.ExitCode())
@@ -227,14 +245,6 @@ func firstLine(s string) string {
 		s = s[:i]
 	}
 	return strings.TrimSpace(s)
-}
-
-func lastLine(b []byte) string {
-	b = bytes.TrimSpace(b)
-	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
-		b = b[i+1:]
-	}
-	return strings.ToValidUTF8(string(b), "\uFFFD")
 }
 
 // limitedBuffer keeps the first max bytes written to it.

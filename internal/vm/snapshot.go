@@ -184,7 +184,7 @@ func (e *Engine) snapshot(ctx context.Context, m *Module) (*snapshot, error) {
 	m.snap, m.snapE, m.snapOK = s, err, true
 	if in != nil {
 		// The instance the snapshot was taken from is in snapshot state.
-		if !m.pool.put(in) {
+		if in.poisoned || !m.pool.put(in) {
 			in.mod.Close(ctx)
 		}
 	}
@@ -268,6 +268,7 @@ func (e *Engine) initialise(ctx context.Context, m *Module, in *instance) error 
 	in.bind(t, newClock(time.Unix(0, 0), e.cfg.ClockStep, 1))
 	t.bindGas(in)
 	tctx := context.WithValue(ctx, taskKey{}, t)
+	defer e.watch(ctx, in)()
 	if _, err := in.export("_initialize").Call(tctx); err != nil {
 		cerr := e.classify(tctx, in, t, err)
 		if cerr != nil {

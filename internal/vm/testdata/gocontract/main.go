@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -144,6 +145,15 @@ func call() {
 		nan := z / z
 		out := binary.LittleEndian.AppendUint64(nil, math.Float64bits(nan*2))
 		output(out)
+	case "exit0":
+		output([]byte("early"))
+		os.Exit(0)
+	case "missing":
+		os.Stderr.WriteString("no such function\n")
+		os.Exit(3)
+	case "fail":
+		os.Stderr.WriteString("something went wrong\nsecond line\n")
+		os.Exit(1)
 	case "panic":
 		panic("boom")
 	case "loop":
