@@ -25,6 +25,7 @@ import (
 	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/params"
 
+	"github.com/enigma-go/enigma/internal/batch"
 	"github.com/enigma-go/enigma/internal/chain/bindings"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 )
@@ -545,4 +546,63 @@ func mustSign(key *ecdsa.PrivateKey, h [32]byte) []byte {
 		panic(err) // signing a 32-byte hash with a valid key cannot fail
 	}
 	return s[:]
+}
+
+// ---- batched path ----
+
+// DepositUser funds user with amount ENG from the owner and moves it into
+// the user's balance in the Enigma contract (the prepaid balance batched
+// tasks are paid from).
+func (e *Env) DepositUser(user *Account, amount *big.Int) error {
+	if err := e.Fund(user.Addr, amount); err != nil {
+		return err
+	}
+	if _, err := e.Approve(user, amount); err != nil {
+		return err
+	}
+	_, err := e.Send(user, e.Enigma, e.EnigmaABI.PackDepositUserBalance(amount))
+	return err
+}
+
+// BatchHeader converts a batch.Header to the binding's struct.
+func BatchHeader(h batch.Header) bindings.EnigmaBatchHeader {
+	u := func(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
+	return bindings.EnigmaBatchHeader{
+		ScAddr: h.ScAddr, EpochFirstBlock: u(h.EpochFirstBlock), BatchIndex: u(h.BatchIndex),
+		PrevDeltaHash: h.PrevDeltaHash, NewDeltaHash: h.NewDeltaHash, Root: h.Root,
+		TaskCount: u(h.TaskCount), GasUsed: u(h.GasUsed),
+	}
+}
+
+// SignBatch signs a batch the way the selected worker's enclave does.
+func (e *Env) SignBatch(signer *Account, h batch.Header, users []common.Address, fees []*big.Int) []byte {
+	return mustSign(signer.Key, batch.Digest(e.ChainID, e.EnigmaAddr(), h, users, fees))
+}
+
+// CommitBatch signs a batch with n's enclave key and commits it from n's custodian.
+func (e *Env) CommitBatch(n *Node, h batch.Header, users []common.Address, fees []*big.Int) (*types.Receipt, error) {
+	sig := e.SignBatch(n.Signer, h, users, fees)
+	return e.Send(n.Custodian, e.Enigma, e.EnigmaABI.PackCommitBatch(BatchHeader(h), users, fees, sig))
+}
+
+// NewBatch builds the header of the next batch for scAddr over tasks,
+// ending in state newDelta (zero: unchanged), in the current epoch.
+func (e *Env) NewBatch(scAddr [32]byte, tasks []batch.Task, newDelta [32]byte) (batch.Header, *batch.Tree, error) {
+	tree, err := batch.NewTree(tasks)
+	if err != nil {
+		return batch.Header{}, nil, err
+	}
+	prev, err := e.LastDelta(scAddr)
+	if err != nil {
+		return batch.Header{}, nil, err
+	}
+	n, err := Call(e, e.EnigmaABI.PackCountBatches(scAddr), e.EnigmaABI.UnpackCountBatches)
+	if err != nil {
+		return batch.Header{}, nil, err
+	}
+	_, first := e.EpochState()
+	return batch.Header{
+		ScAddr: scAddr, EpochFirstBlock: first, BatchIndex: n.Uint64(), PrevDeltaHash: prev, NewDeltaHash: newDelta,
+		Root: tree.Root(), TaskCount: uint64(len(tasks)), GasUsed: batch.GasUsed(tasks),
+	}, tree, nil
 }
