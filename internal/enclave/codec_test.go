@@ -21,17 +21,17 @@ func sampleMessages() map[MessageType]Message {
 			Code: []byte("\x00asm"), UserPubKey: PublicKey{3}, EncryptedFn: []byte{1, 2}, EncryptedArgs: []byte{3},
 			InputsHash: h(4), GasLimit: 1e6, BlockNumber: 7, BlockTime: -5, Epoch: 5, PrevDeltaHash: h(5), State: []byte{8},
 			ChainID: 1337, EnigmaContract: api.EthAddress{1}, Sender: api.EthAddress{2}, TaskNonce: 9},
-		TypeNewStateKeysRequest: &NewStateKeysRequest{Block: 3, Contracts: []api.Hash{h(1), h(2)}},
+		TypeNewStateKeysRequest: &NewStateKeysRequest{EpochSeed: [32]byte{3}, Contracts: []api.Hash{h(1), h(2)}},
 		TypeStateKeysReply:      &StateKeysReply{RequestID: [16]byte{1}, RequestHash: h(3), EphemeralKey: PublicKey{4}, Ciphertext: []byte{5}, Signature: Signature{6}},
 		TypeNewEpochRequest:     &NewEpochRequest{BlockNumber: 10, Nonce: [32]byte{31: 1}, Workers: []api.EthAddress{{1}, {2}}, Stakes: [][32]byte{{31: 5}, {31: 6}}},
-		TypeStateKeysRequest:    &StateKeysRequest{RequestID: [16]byte{2}, Block: 9, Contracts: []api.Hash{h(7)}, EphemeralKey: PublicKey{1}, Signature: Signature{2}},
+		TypeStateKeysRequest:    &StateKeysRequest{RequestID: [16]byte{2}, EpochSeed: [32]byte{9}, Contracts: []api.Hash{h(7)}, EphemeralKey: PublicKey{1}, Signature: Signature{2}},
 		TypeRegistrationReport:  &RegistrationReport{SigningAddress: api.EthAddress{1}, SigningKey: PublicKey{2}, Report: []byte("ENGSIMR1"), ReportSignature: Signature{3}},
 		TypeSealedState:         &SealedState{Blob: []byte{1, 2, 3}},
 		TypeTaskKeyResponse:     &TaskKeyResponse{WorkerPubKey: PublicKey{1}, Signature: Signature{2}},
 		TypeExecuteResponse: &ExecuteResponse{TaskID: h(1), Kind: KindDeploy, Status: TaskFailure, FailureCode: 1301, Output: []byte{1},
 			OutputHash: h(2), InputsHash: h(3), PreCodeHash: h(4), CodeHash: h(5), PrevDeltaHash: h(6), DeltaHash: h(7), DeltaIndex: 3,
 			Delta: []byte{4}, State: []byte{5}, GasLimit: 10, GasUsed: 9, EthPayload: []byte{6}, EthAddress: api.EthAddress{7}, Signature: Signature{8}},
-		TypeStateKeysRequestResp: &StateKeysRequest{Block: 1},
+		TypeStateKeysRequestResp: &StateKeysRequest{EpochSeed: [32]byte{1}},
 		TypeInstallStateKeysResp: &InstallStateKeysResponse{Contracts: []api.Hash{h(9)}},
 		TypeNewEpochResponse:     &NewEpochResponse{Seed: [32]byte{1}, Signature: Signature{2}},
 		TypeStateKeysReplyResp:   &StateKeysReply{Ciphertext: []byte{1}},
@@ -82,7 +82,7 @@ func TestUnmarshalRefusesOtherVersionsAndTypes(t *testing.T) {
 		t.Fatalf("bad magic: %v", err)
 	}
 	// A count announcing more items than the frame holds must not allocate them.
-	huge := append(Marshal(TypeNewStateKeysRequest, &NewStateKeysRequest{})[:frameHeaderSize+8], 0xff, 0xff, 0xff, 0xff)
+	huge := append(Marshal(TypeNewStateKeysRequest, &NewStateKeysRequest{})[:frameHeaderSize+32], 0xff, 0xff, 0xff, 0xff)
 	if _, _, err := Unmarshal(huge); api.CodeOf(err) != api.CodeInvalidInput {
 		t.Fatalf("forged count: %v", err)
 	}

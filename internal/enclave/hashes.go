@@ -18,14 +18,14 @@ const (
 // StateKeysRequestHash is what the worker enclave signs in a
 // StateKeysRequest:
 //
-//	HashParts(domain, requestID, u64BE(block), contract₁ ‖ … ‖ contractₙ, ephemeralKey)
+//	HashParts(domain, requestID, epochSeed, contract₁ ‖ … ‖ contractₙ, ephemeralKey)
 func StateKeysRequestHash(r *StateKeysRequest) api.Hash {
 	contracts := make([]byte, 0, 32*len(r.Contracts))
 	for _, c := range r.Contracts {
 		contracts = append(contracts, c[:]...)
 	}
 	return compat.HashParts([]byte(domainStateKeysRequest), r.RequestID[:],
-		binary.BigEndian.AppendUint64(nil, r.Block), contracts, r.EphemeralKey[:])
+		r.EpochSeed[:], contracts, r.EphemeralKey[:])
 }
 
 // StateKeysReplyHash is what the key manager enclave signs in a

@@ -248,14 +248,17 @@ func (m *ExecuteResponse) codec(c *coder) {
 }
 
 // NewStateKeysRequest asks the worker enclave to build a signed request for
-// the state keys of some contracts in the epoch of Block.
+// the state keys of some contracts in an epoch. The epoch is named by its
+// seed, as getWorkerParams(block) returns it for the block of the tasks
+// (the chain's epochs start at the block that includes setWorkersParams,
+// which the key manager cannot know when it signs; the seed is exact).
 type NewStateKeysRequest struct {
-	Block     uint64
+	EpochSeed [32]byte
 	Contracts []api.ContractAddress
 }
 
 func (m *NewStateKeysRequest) codec(c *coder) {
-	c.u64(&m.Block)
+	c.fixed(m.EpochSeed[:])
 	c.hashes(&m.Contracts)
 }
 
@@ -264,7 +267,7 @@ func (m *NewStateKeysRequest) codec(c *coder) {
 // worker enclave.
 type StateKeysRequest struct {
 	RequestID    [16]byte
-	Block        uint64
+	EpochSeed    [32]byte
 	Contracts    []api.ContractAddress
 	EphemeralKey PublicKey
 	// Signature by the worker's signing key over StateKeysRequestHash.
@@ -273,7 +276,7 @@ type StateKeysRequest struct {
 
 func (m *StateKeysRequest) codec(c *coder) {
 	c.fixed(m.RequestID[:])
-	c.u64(&m.Block)
+	c.fixed(m.EpochSeed[:])
 	c.hashes(&m.Contracts)
 	c.fixed(m.EphemeralKey[:])
 	c.fixed(m.Signature[:])
@@ -309,8 +312,10 @@ func (m *InstallStateKeysResponse) codec(c *coder) { c.hashes(&m.Contracts) }
 // them with getActiveWorkers, for the key manager enclave to sign.
 type NewEpochRequest struct {
 	BlockNumber uint64 // the _blockNumber argument of setWorkersParams
-	// Nonce is the key manager's own task counter on chain
-	// (getUserTaskDeployments of its signing address), big-endian uint256.
+	// Nonce is the number of epochs set so far on chain
+	// (getUserTaskDeployments of the key manager's signing address), a
+	// big-endian uint256. Signing again with the same nonce (a resubmitted
+	// transaction) replaces the earlier, never-included epoch.
 	Nonce   [32]byte
 	Workers []api.EthAddress // signing addresses, in the chain's order
 	Stakes  [][32]byte       // big-endian uint256, one per worker

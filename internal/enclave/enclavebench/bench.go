@@ -73,15 +73,16 @@ func (e *Env) start(ctx context.Context) error {
 	if e.Worker, err = sim.NewWorker(wc); err != nil {
 		return err
 	}
-	if _, err := e.km.NewEpoch(ctx, &enclave.NewEpochRequest{BlockNumber: epoch,
-		Workers: []api.EthAddress{e.Worker.Address()}, Stakes: [][32]byte{{31: 1}}}); err != nil {
+	ep, err := e.km.NewEpoch(ctx, &enclave.NewEpochRequest{BlockNumber: epoch,
+		Workers: []api.EthAddress{e.Worker.Address()}, Stakes: [][32]byte{{31: 1}}})
+	if err != nil {
 		return err
 	}
 	req, err := e.Task(ctx, enclave.KindDeploy, "construct(bytes)", []byte("0"))
 	if err != nil {
 		return err
 	}
-	skr, err := e.Worker.StateKeysRequest(ctx, &enclave.NewStateKeysRequest{Block: epoch, Contracts: []api.Hash{req.Contract}})
+	skr, err := e.Worker.StateKeysRequest(ctx, &enclave.NewStateKeysRequest{EpochSeed: ep.Seed, Contracts: []api.Hash{req.Contract}})
 	if err != nil {
 		return err
 	}

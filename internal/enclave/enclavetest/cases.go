@@ -175,7 +175,7 @@ func testFailureReceipts(t *testing.T, h *host) {
 	req = h.task(enclave.KindDeploy, api.Hash{}, u, key, "construct()", nil)
 	req.Code = []byte("not wasm at all")
 	h.rehash(req)
-	if err := h.provision(epochBlock+1, req.Contract); err != nil {
+	if err := h.provision(h.seed, req.Contract); err != nil {
 		t.Fatal(err)
 	}
 	if r := h.execute(req); r.Status != enclave.TaskFailure || r.GasUsed != 0 {
@@ -201,7 +201,7 @@ func testWrongWorkerKey(t *testing.T, h *host) {
 	}
 	// A deploy encrypted to another worker fails the same way.
 	req := h.task(enclave.KindDeploy, api.Hash{}, u, key, "construct(bytes)", h.secret(8))
-	if err := h.provision(epochBlock+1, req.Contract); err != nil {
+	if err := h.provision(h.seed, req.Contract); err != nil {
 		t.Fatal(err)
 	}
 	if r := h.execute(req); api.Code(r.FailureCode) != api.CodeWrongKey {
@@ -304,11 +304,11 @@ func testStaleState(t *testing.T, h *host) {
 
 func testStateKeyProvisioning(t *testing.T, h *host) {
 	c1, c2 := api.Hash{1}, api.Hash{2}
-	if err := h.provision(epochBlock+5, c1, c2); err != nil {
+	if err := h.provision(h.seed, c1, c2); err != nil {
 		t.Fatalf("selected worker refused: %v", err)
 	}
-	// Before any epoch the key manager signed: wrong epoch.
-	req, err := h.Worker.StateKeysRequest(h.ctx, &enclave.NewStateKeysRequest{Block: epochBlock - 1, Contracts: []api.Hash{c1}})
+	// An epoch the key manager never signed: wrong epoch.
+	req, err := h.Worker.StateKeysRequest(h.ctx, &enclave.NewStateKeysRequest{EpochSeed: [32]byte{1, 2, 3}, Contracts: []api.Hash{c1}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,17 +317,21 @@ func testStateKeyProvisioning(t *testing.T, h *host) {
 
 	// A new epoch in which another worker holds all the stake.
 	other := api.EthAddress{0xee}
-	h.newEpoch(epochBlock+10, []api.EthAddress{other, h.worker}, []uint64{5, 0})
-	req, _ = h.Worker.StateKeysRequest(h.ctx, &enclave.NewStateKeysRequest{Block: epochBlock + 11, Contracts: []api.Hash{c1}})
+	next := h.newEpoch(epochBlock+10, 1, []api.EthAddress{other, h.worker}, []uint64{5, 0})
+	req, _ = h.Worker.StateKeysRequest(h.ctx, &enclave.NewStateKeysRequest{EpochSeed: next.Seed, Contracts: []api.Hash{c1}})
 	_, err = h.KeyManager.GetStateKeys(h.ctx, req)
 	wantCode(t, err, api.CodeNotSelected)
+	// Signing the same epoch again (its transaction was resubmitted) replaces it.
+	h.newEpoch(epochBlock+10, 1, []api.EthAddress{other, h.worker}, []uint64{5, 0})
+	_, err = h.KeyManager.GetStateKeys(h.ctx, req)
+	wantCode(t, err, api.CodeWrongEpoch)
 	// The earlier epoch still answers for its blocks.
-	if err := h.provision(epochBlock+5, c1); err != nil {
+	if err := h.provision(h.seed, c1); err != nil {
 		t.Fatalf("earlier epoch: %v", err)
 	}
 
 	// A request whose signature does not match its content is refused.
-	req, _ = h.Worker.StateKeysRequest(h.ctx, &enclave.NewStateKeysRequest{Block: epochBlock + 1, Contracts: []api.Hash{c1}})
+	req, _ = h.Worker.StateKeysRequest(h.ctx, &enclave.NewStateKeysRequest{EpochSeed: h.seed, Contracts: []api.Hash{c1}})
 	forged := *req
 	forged.Contracts = []api.Hash{c2}
 	if _, err := h.KeyManager.GetStateKeys(h.ctx, &forged); err == nil {
@@ -384,7 +388,7 @@ func testSealing(t *testing.T, h *host) {
 		t.Fatalf("after restart: %+v", r)
 	}
 	// The key manager kept its epochs and state keys: provisioning still works.
-	if err := h.provision(epochBlock+2, c); err != nil {
+	if err := h.provision(h.seed, c); err != nil {
 		t.Fatalf("provision after restart: %v", err)
 	}
 
@@ -510,7 +514,7 @@ func testEnvelopeV2(t *testing.T, h *host) {
 	sender := api.EthAddress{0xab}
 	init := h.secret(24)
 	req, rk, c := h.v2Task(enclave.KindDeploy, api.Hash{}, ek.PublicKey, sender, 1, "construct(bytes)", init)
-	if err := h.provision(epochBlock+1, req.Contract); err != nil {
+	if err := h.provision(h.seed, req.Contract); err != nil {
 		t.Fatal(err)
 	}
 	r := h.execute(req)

@@ -94,6 +94,7 @@ type host struct {
 
 	worker   api.EthAddress
 	km       api.EthAddress
+	seed     [32]byte // the seed of the epoch the suite's tasks run in
 	code     []byte
 	secrets  [][]byte // plaintexts that must never appear in what the host sees
 	seen     [][]byte // every response the host received, encoded
@@ -127,7 +128,7 @@ func (h *host) startPair() {
 	w := h.must1(h.Worker.Registration(h.ctx, &enclave.RegistrationRequest{}))
 	k := h.must1(h.KeyManager.Registration(h.ctx, &enclave.RegistrationRequest{}))
 	h.worker, h.km = w.SigningAddress, k.SigningAddress
-	h.newEpoch(epochBlock, []api.EthAddress{h.worker}, []uint64{1})
+	h.seed = h.newEpoch(epochBlock, 0, []api.EthAddress{h.worker}, []uint64{1}).Seed
 }
 
 func (h *host) must1(v *enclave.RegistrationReport, err error) *enclave.RegistrationReport {
@@ -169,9 +170,9 @@ func (h *host) newUser() *user {
 	return &user{priv: priv, pub: compat.PublicKeyBytes(&priv.PublicKey)}
 }
 
-func (h *host) newEpoch(block uint64, workers []api.EthAddress, stakes []uint64) *enclave.NewEpochResponse {
+func (h *host) newEpoch(block uint64, nonce byte, workers []api.EthAddress, stakes []uint64) *enclave.NewEpochResponse {
 	h.t.Helper()
-	req := &enclave.NewEpochRequest{BlockNumber: block, Workers: workers}
+	req := &enclave.NewEpochRequest{BlockNumber: block, Nonce: [32]byte{31: nonce}, Workers: workers}
 	for _, s := range stakes {
 		var w [32]byte
 		w[31] = byte(s)
@@ -187,8 +188,8 @@ func (h *host) newEpoch(block uint64, workers []api.EthAddress, stakes []uint64)
 
 // provision fetches the state keys of contracts from the key manager into
 // the worker enclave, as the host does before a deploy and each epoch.
-func (h *host) provision(block uint64, contracts ...api.ContractAddress) error {
-	req, err := h.Worker.StateKeysRequest(h.ctx, &enclave.NewStateKeysRequest{Block: block, Contracts: contracts})
+func (h *host) provision(seed [32]byte, contracts ...api.ContractAddress) error {
+	req, err := h.Worker.StateKeysRequest(h.ctx, &enclave.NewStateKeysRequest{EpochSeed: seed, Contracts: contracts})
 	if err != nil {
 		return err
 	}
@@ -342,7 +343,7 @@ func (h *host) deploy(u *user, init []byte) api.ContractAddress {
 	h.t.Helper()
 	key := h.taskKey(u)
 	req := h.task(enclave.KindDeploy, api.Hash{}, u, key, "construct(bytes)", init)
-	if err := h.provision(epochBlock+1, req.Contract); err != nil {
+	if err := h.provision(h.seed, req.Contract); err != nil {
 		h.t.Fatalf("provision: %v", err)
 	}
 	resp := h.execute(req)

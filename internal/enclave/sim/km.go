@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"math/big"
@@ -19,12 +20,13 @@ type KeyManager struct {
 	*base
 
 	epochMu sync.RWMutex
-	epochs  []epochParams // ascending by block, at most cfg.KeepWorkerParams
+	epochs  []epochParams // ascending by nonce, at most cfg.KeepWorkerParams
 }
 
 // epochParams are the worker parameters the enclave signed for an epoch.
 type epochParams struct {
-	block   uint64
+	nonce   [32]byte // the chain's epoch counter
+	block   uint64   // the block the workers were read at
 	seed    [32]byte
 	workers []api.EthAddress
 	stakes  []*big.Int
@@ -63,7 +65,7 @@ func (km *KeyManager) NewEpoch(ctx context.Context, req *enclave.NewEpochRequest
 	if len(req.Workers) != len(req.Stakes) {
 		return nil, api.Errorf(api.CodeInvalidInput, "sim: %d workers but %d stakes: pass getActiveWorkers' two lists as they are", len(req.Workers), len(req.Stakes))
 	}
-	p := epochParams{block: req.BlockNumber, workers: slices.Clone(req.Workers)}
+	p := epochParams{nonce: req.Nonce, block: req.BlockNumber, workers: slices.Clone(req.Workers)}
 	if _, err := io.ReadFull(km.cfg.rand(), p.seed[:]); err != nil {
 		return nil, api.Errorf(api.CodeUnknown, "sim: draw epoch seed: %w", err)
 	}
@@ -80,8 +82,8 @@ func (km *KeyManager) NewEpoch(ctx context.Context, req *enclave.NewEpochRequest
 		return nil, err
 	}
 	km.epochMu.Lock()
-	i, found := slices.BinarySearchFunc(km.epochs, p.block, func(e epochParams, b uint64) int {
-		return cmpU64(e.block, b)
+	i, found := slices.BinarySearchFunc(km.epochs, p.nonce, func(e epochParams, n [32]byte) int {
+		return bytes.Compare(e.nonce[:], n[:])
 	})
 	if found {
 		km.epochs[i] = p // a resubmitted setWorkersParams: the new seed replaces the unused one
@@ -96,24 +98,13 @@ func (km *KeyManager) NewEpoch(ctx context.Context, req *enclave.NewEpochRequest
 	return &enclave.NewEpochResponse{Seed: p.seed, Signature: sig}, nil
 }
 
-func cmpU64(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-// epochFor returns the signed epoch covering block: the one with the
-// greatest block number not after it.
-func (km *KeyManager) epochFor(block uint64) (epochParams, bool) {
+// epochFor returns the signed epoch with this seed.
+func (km *KeyManager) epochFor(seed [32]byte) (epochParams, bool) {
 	km.epochMu.RLock()
 	defer km.epochMu.RUnlock()
-	for i := len(km.epochs) - 1; i >= 0; i-- {
-		if km.epochs[i].block <= block {
-			return km.epochs[i], true
+	for _, e := range km.epochs {
+		if e.seed == seed {
+			return e, true
 		}
 	}
 	return epochParams{}, false
@@ -133,14 +124,14 @@ func (km *KeyManager) GetStateKeys(ctx context.Context, req *enclave.StateKeysRe
 	if err != nil {
 		return nil, api.Errorf(api.CodeInvalidInput, "sim: the request's ephemeral key is not a secp256k1 point: %v", err)
 	}
-	ep, ok := km.epochFor(req.Block)
+	ep, ok := km.epochFor(req.EpochSeed)
 	if !ok {
-		return nil, api.Errorf(api.CodeWrongEpoch, "sim: the key manager signed no epoch covering block %d: retry after the next epoch starts", req.Block)
+		return nil, api.Errorf(api.CodeWrongEpoch, "sim: the key manager holds no signed epoch with seed %x (older than the %d it keeps, or never signed): ask with the seed getWorkerParams returns for the current block", req.EpochSeed, km.cfg.KeepWorkerParams)
 	}
 	for _, c := range req.Contracts {
 		sel, ok := selectWorker(ep.seed, c, ep.workers, ep.stakes)
 		if !ok || sel != api.EthAddress(signer) {
-			return nil, api.Errorf(api.CodeNotSelected, "sim: worker %s is not selected for contract %s in the epoch of block %d; only the selected worker gets its state key", api.EthAddress(signer), c, ep.block)
+			return nil, api.Errorf(api.CodeNotSelected, "sim: worker %s is not selected for contract %s in the epoch read at block %d; only the selected worker gets its state key", api.EthAddress(signer), c, ep.block)
 		}
 	}
 	keys, err := km.keysFor(req.Contracts)
@@ -193,7 +184,7 @@ func (km *KeyManager) encodeEpochs() []byte {
 	defer km.epochMu.RUnlock()
 	b := buf(nil).u32(uint32(len(km.epochs)))
 	for _, e := range km.epochs {
-		b = b.raw(buf(nil).u32(uint32(e.block >> 32)).u32(uint32(e.block))).raw(e.seed[:]).u32(uint32(len(e.workers)))
+		b = b.raw(e.nonce[:]).u32(uint32(e.block >> 32)).u32(uint32(e.block)).raw(e.seed[:]).u32(uint32(len(e.workers)))
 		for i, w := range e.workers {
 			var s [32]byte
 			e.stakes[i].FillBytes(s[:])
@@ -208,10 +199,11 @@ func decodeEpochs(p []byte) ([]epochParams, error) {
 		return nil, nil
 	}
 	r := &reader{b: p}
-	n := r.count(8 + 32 + 4)
+	n := r.count(32 + 8 + 32 + 4)
 	out := make([]epochParams, n)
 	for i := range out {
 		e := &out[i]
+		r.raw(e.nonce[:])
 		e.block = uint64(r.u32())<<32 | uint64(r.u32())
 		r.raw(e.seed[:])
 		m := r.count(52)

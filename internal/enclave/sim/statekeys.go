@@ -21,7 +21,7 @@ func (w *Worker) StateKeysRequest(ctx context.Context, req *enclave.NewStateKeys
 		return nil, api.Errorf(api.CodeUnknown, "sim: generate ephemeral key: %w", err)
 	}
 	out := &enclave.StateKeysRequest{
-		Block: req.Block, Contracts: append([]api.ContractAddress(nil), req.Contracts...),
+		EpochSeed: req.EpochSeed, Contracts: append([]api.ContractAddress(nil), req.Contracts...),
 		EphemeralKey: compat.PublicKeyBytes(&eph.PublicKey),
 	}
 	if _, err := io.ReadFull(w.cfg.rand(), out.RequestID[:]); err != nil {
