@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"github.com/tetratelabs/wazero"
 	wapi "github.com/tetratelabs/wazero/api"
@@ -51,11 +52,22 @@ type Module struct {
 	compiled wazero.CompiledModule
 	info     meter.Info
 
-	pool   *instancePool
-	snapMu sync.Mutex
-	snap   *snapshot
-	snapOK bool
-	snapE  error
+	pool    *instancePool
+	evicted atomic.Bool
+	snapMu  sync.Mutex
+	snap    *snapshot
+	snapOK  bool
+	snapE   error
+}
+
+// evict releases the module's compiled code and idle instances. Runs in
+// progress finish; later runs fail with CodeUnavailable.
+func (m *Module) evict() {
+	m.evicted.Store(true)
+	for _, in := range m.pool.drain() {
+		in.mod.Close(context.Background())
+	}
+	m.compiled.Close(context.Background())
 }
 
 // CodeHash is keccak256 of the code as given to Compile: the code hash the
@@ -158,6 +170,7 @@ func (e *Engine) Compile(ctx context.Context, code []byte) (*Module, error) {
 		return nil, api.Errorf(api.CodeUnavailable, "vm: engine is closed")
 	}
 	if ent, ok := e.mods[hash]; ok {
+		e.touchLocked(hash)
 		e.mu.Unlock()
 		select {
 		case <-ent.ready:
@@ -189,24 +202,36 @@ func (e *Engine) Compile(ctx context.Context, code []byte) (*Module, error) {
 	return ent.m, nil
 }
 
+// touchLocked marks hash as the most recently used module.
+func (e *Engine) touchLocked(hash [32]byte) {
+	for i, h := range e.order {
+		if h == hash {
+			copy(e.order[i:], e.order[i+1:])
+			e.order[len(e.order)-1] = hash
+			return
+		}
+	}
+}
+
+// evictLocked drops the least recently used modules over MaxModules. A
+// module still being compiled is skipped.
 func (e *Engine) evictLocked() {
-	for len(e.order) > e.cfg.MaxModules {
-		old := e.order[0]
-		e.order = e.order[1:]
-		if ent, ok := e.mods[old]; ok {
+	for i := 0; len(e.order) > e.cfg.MaxModules && i < len(e.order); {
+		old := e.order[i]
+		ent, ok := e.mods[old]
+		if ok {
 			select {
 			case <-ent.ready:
-				delete(e.mods, old)
-				if ent.m != nil {
-					for _, in := range ent.m.pool.drain() {
-						in.mod.Close(context.Background())
-					}
-				}
 			default:
-				e.order = append(e.order, old) // still compiling
-				return
+				i++ // still compiling
+				continue
+			}
+			delete(e.mods, old)
+			if ent.m != nil {
+				ent.m.evict()
 			}
 		}
+		e.order = append(e.order[:i], e.order[i+1:]...)
 	}
 }
 

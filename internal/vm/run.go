@@ -108,6 +108,8 @@ func checkRequest(m *Module, req *Request) error {
 	switch {
 	case m == nil || m.compiled == nil:
 		return api.Errorf(api.CodeInvalidInput, "vm: no module: compile the contract first")
+	case m.evicted.Load():
+		return api.Errorf(api.CodeUnavailable, "vm: the module was evicted from the engine's cache: compile the contract again")
 	case req.State == nil:
 		return api.Errorf(api.CodeInvalidInput, "vm: request has no State")
 	case req.Kind != Deploy && req.Kind != Compute:

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/vm/kernels"
 )
 
 // memState is a map-backed State for tests.
@@ -492,5 +493,26 @@ func TestDiskCache(t *testing.T) {
 	got, err := call(e2, compile(t, e2, code), memState{}, "h", nil, 1e6)
 	if err != nil || !bytes.Equal(got.Output, want.Output) || got.GasUsed != want.GasUsed {
 		t.Fatalf("after restart: %x %d %v, want %x %d", got.Output, got.GasUsed, err, want.Output, want.GasUsed)
+	}
+}
+
+func TestEviction(t *testing.T) {
+	cfg := TestConfig()
+	cfg.MaxModules = 2
+	e := newTestEngine(t, cfg)
+	a := compile(t, e, wat(t, "host"))
+	compile(t, e, wat(t, "imported_memory"))
+	compile(t, e, wat(t, "host")) // a is used again: multi_value evicts imported_memory
+	compile(t, e, wat(t, "multi_value"))
+	if _, err := call(e, a, memState{}, "echo", []byte("x"), 1e6); err != nil {
+		t.Fatalf("recently used module was evicted: %v", err)
+	}
+	compile(t, e, wat(t, "imported_memory"))
+	compile(t, e, kernels.SmallContract())
+	_, err := call(e, a, memState{}, "echo", []byte("x"), 1e6)
+	wantCode(t, err, api.CodeUnavailable)
+	b := compile(t, e, wat(t, "host"))
+	if _, err := call(e, b, memState{}, "echo", []byte("x"), 1e6); err != nil {
+		t.Fatal(err)
 	}
 }
