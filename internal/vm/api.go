@@ -43,10 +43,17 @@ type State interface {
 
 // Request is one execution of a contract.
 type Request struct {
-	Kind     Kind
-	Function string // full signature, e.g. "add(uint256,uint256)"
+	Kind Kind
+	// Function is the full signature, e.g. "add(uint256,uint256)". As in
+	// the original enclave, the contract's fetch_function_name sees only the
+	// name before '(' ("add"). A compute request needs a name.
+	Function string
 	Args     []byte // Ethereum ABI-encoded arguments, without a selector
 	State    State  // must be non-nil
+	// GasLimit bounds the task: the fixed charges (10,000 per compute task,
+	// 1 per byte of code for a deploy) come first, then instructions and
+	// host calls. Exhausting it fails the run with CodeOutOfGas and GasUsed
+	// equal to the limit.
 	GasLimit uint64
 
 	// Seed makes "rand" and WASI random_get deterministic for this task.
