@@ -92,8 +92,17 @@ func TestDispatch(t *testing.T) {
 	if err != nil || !bytes.Equal(res.Output, want) {
 		t.Fatalf("echo: %v", err)
 	}
-	if res, err := h.Call("over(bool)", true); err != nil || res.Output[31] != 0 {
-		t.Fatalf("overload: %v", err)
+	for _, sig := range []string{"add(uint,uint)", "add(uint256, uint256)", "add"} {
+		if e, err := reg.lookup(sig); err != nil || e.sig.canonical() != "add(uint256,uint256)" {
+			t.Fatalf("lookup(%q): %v", sig, err)
+		}
+	}
+	// Overloads are reachable only by a host that passes whole signatures.
+	if e, err := reg.lookup("over(bool)"); err != nil || e.sig.canonical() != "over(bool)" {
+		t.Fatalf("lookup by signature: %v", err)
+	}
+	if _, err := h.Call("over(bool)", true); err == nil || !strings.Contains(err.Error(), "ambiguous") {
+		t.Fatalf("overload by name: %v", err)
 	}
 	res, err = h.Call("callback(uint256)", 5)
 	if err != nil || res.Bridge == nil || res.Bridge.Address != owner || len(res.Bridge.Payload) != 36 || len(res.Log) != 1 {
@@ -118,7 +127,7 @@ func TestDispatchFailures(t *testing.T) {
 		wantInErr string
 	}{
 		{false, "nope()", nil, "unknown function"},
-		{false, "over()", nil, "ambiguous"},
+		{false, "over", nil, "ambiguous"},
 		{false, "add(uint256,uint256)", make([]byte, 32), "data too short"},
 		{false, "add(uint256,uint256)", bytes.Repeat([]byte{0xff}, 64), "addition overflow"},
 		{false, "panics()", nil, "panic: assignment to entry in nil map"},

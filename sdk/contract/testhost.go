@@ -76,8 +76,9 @@ func (h *TestHost) Call(sig string, args ...any) (*Result, error) {
 }
 
 // Run executes one task with already encoded arguments, as the VM would: the
-// function name is passed to the contract verbatim. On failure the state is
-// restored and the Result holds the log.
+// contract is given the part of function before '(' (the VM, like the
+// original host, passes the name only). On failure the state is restored
+// and the Result holds the log.
 func (h *TestHost) Run(deploy bool, function string, args []byte) (*Result, error) {
 	if testHostActive != nil {
 		return nil, errors.New("contract: a TestHost task is already running")
@@ -86,7 +87,7 @@ func (h *TestHost) Run(deploy bool, function string, args []byte) (*Result, erro
 		h.State = map[string][]byte{}
 	}
 	before := maps.Clone(h.State)
-	h.called, h.input, h.res, h.stream, h.block = function, args, &Result{}, nil, 0
+	h.called, h.input, h.res, h.stream, h.block = functionName(function), args, &Result{}, nil, 0
 	h.tasks++
 	testHostActive = h
 	err := run(h, deploy)
