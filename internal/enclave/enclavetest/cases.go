@@ -152,6 +152,8 @@ func testFailureReceipts(t *testing.T, h *host) {
 	req.InputsHash[0] ^= 1
 	if r := h.execute(req); api.Code(r.FailureCode) != api.CodeInputsMismatch || r.GasUsed != 0 {
 		t.Fatalf("inputs mismatch: %+v", r)
+	} else if len(h.output(key, r)) == 0 {
+		t.Fatal("inputs mismatch: no error text for the user")
 	}
 
 	// A contract this worker holds no state key for.

@@ -102,12 +102,13 @@ func (w *Worker) execute(ctx context.Context, req *enclave.ExecuteRequest) (*enc
 		}
 	}
 
-	if t.inputsHash() != req.InputsHash {
-		return t.fail(api.CodeInputsMismatch, "the task's inputs do not hash to the task record's inputsHash: resend the exact inputs the task record was created with", 0)
-	}
 	decrypt := t.decryptInputs
 	if req.Envelope == enclave.EnvelopeV2 {
 		decrypt = t.decryptV2
+	}
+	if t.inputsHash() != req.InputsHash {
+		decrypt() // only to learn the key the user can read the error text with, if any opens
+		return t.fail(api.CodeInputsMismatch, "the task's inputs do not hash to the task record's inputsHash: the inputs were altered after the task record was created", 0)
 	}
 	fn, args, fail := decrypt()
 	if fail != nil {
