@@ -49,13 +49,13 @@ type Result struct {
 // ErrNotContract is wrapped when Dir is not a buildable contract folder.
 var ErrNotContract = errors.New("not a secret contract")
 
-// Env is the environment a contract is built in, on top of the caller's.
-var Env = []string{"GOOS=wasip1", "GOARCH=wasm", "CGO_ENABLED=0", "GOFLAGS=-mod=readonly"}
+// buildEnv is the environment a contract is built in, on top of the caller's.
+var buildEnv = []string{"GOOS=wasip1", "GOARCH=wasm", "CGO_ENABLED=0", "GOFLAGS=-mod=readonly"}
 
-// Flags are the go build flags: a reactor module, no local paths, no
+// buildFlags are the go build flags: a reactor module, no local paths, no
 // symbol tables, no build id or VCS stamp, so builds are small and
 // reproducible.
-var Flags = []string{"-buildmode=c-shared", "-trimpath", "-buildvcs=false", "-ldflags=-s -w -buildid="}
+var buildFlags = []string{"-buildmode=c-shared", "-trimpath", "-buildvcs=false", "-ldflags=-s -w -buildid="}
 
 // Contract builds the contract in opt.Dir.
 func Contract(ctx context.Context, opt Options) (*Result, error) {
@@ -77,7 +77,7 @@ func Contract(ctx context.Context, opt Options) (*Result, error) {
 	if out, err = filepath.Abs(out); err != nil {
 		return nil, err
 	}
-	args := append([]string{"build"}, Flags...)
+	args := append([]string{"build"}, buildFlags...)
 	args = append(args, "-o", out, ".")
 	if _, err := goRun(ctx, goCmd, dir, opt.Stderr, args...); err != nil {
 		return nil, fmt.Errorf("build: compiling %s: %w", opt.Dir, err)
@@ -133,7 +133,7 @@ func contains(list []string, s string) bool {
 func goRun(ctx context.Context, goCmd, dir string, stderr io.Writer, args ...string) (string, error) {
 	cmd := exec.CommandContext(ctx, goCmd, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), Env...)
+	cmd.Env = append(os.Environ(), buildEnv...)
 	var stdout, errb bytes.Buffer
 	cmd.Stdout = &stdout
 	cmd.Stderr = &errb
