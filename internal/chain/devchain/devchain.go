@@ -171,6 +171,10 @@ func (c *Chain) ethConfig() *ethconfig.Config {
 func (c *Chain) genesis() *core.Genesis {
 	config := *params.AllDevChainProtocolChanges
 	config.ChainID = new(big.Int).SetUint64(c.cfg.ChainID)
+	// Mainnet rules (up to Osaka): go-ethereum's dev config also enables the
+	// unreleased Bogota gas repricing, under which gas figures would not
+	// match Ethereum or anvil.
+	config.BogotaTime = nil
 	alloc := core.SystemContractAllocs()
 	for i := byte(1); i <= 0x11; i++ { // precompiles, as geth's dev genesis funds them
 		alloc[common.BytesToAddress([]byte{i})] = types.Account{Balance: big.NewInt(1)}

@@ -1,0 +1,415 @@
+package chain
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/enigma-go/enigma/api"
+)
+
+// maxTxGas is the per-transaction gas cap of Osaka (EIP-7825); estimates
+// plus margin are clipped to it so the margin never makes a valid
+// transaction invalid.
+const maxTxGas = 1 << 24
+
+// Client talks to one Ethereum node. It is safe for concurrent use.
+type Client struct {
+	cfg     Config
+	log     *slog.Logger
+	rpc     *rpc.Client
+	eth     *ethclient.Client
+	chainID *big.Int
+	signer  types.Signer
+	nonces  *NonceManager
+}
+
+// Dial connects to cfg.RPCURL and checks the chain id.
+func Dial(ctx context.Context, cfg Config) (*Client, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	rc, err := rpc.DialContext(ctx, cfg.RPCURL)
+	if err != nil {
+		return nil, api.Errorf(api.CodeUnavailable, "chain: connect to %s: %w", cfg.RPCURL, err)
+	}
+	c, err := NewClient(ctx, rc, cfg)
+	if err != nil {
+		rc.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+// NewClient wraps an RPC client (e.g. the dev chain's in-process one); cfg.RPCURL
+// is only used in messages. Close closes rc.
+func NewClient(ctx context.Context, rc *rpc.Client, cfg Config) (*Client, error) {
+	if cfg.RPCURL == "" {
+		cfg.RPCURL = "(in-process)"
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	logger := cfg.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	c := &Client{cfg: cfg, log: logger.With("component", "chain"), rpc: rc, eth: ethclient.NewClient(rc)}
+	cctx, cancel := context.WithTimeout(ctx, cfg.CallTimeout)
+	defer cancel()
+	id, err := c.eth.ChainID(cctx)
+	if err != nil {
+		return nil, api.Errorf(api.CodeUnavailable, "chain: read the chain id from %s (is the node running?): %w", cfg.RPCURL, err)
+	}
+	if cfg.ChainID != 0 && id.Uint64() != cfg.ChainID {
+		return nil, api.Errorf(api.CodeInvalidInput, "chain: the node at %s serves chain id %v, not the configured %d; point --chain-rpc at the right node or fix the chain id", cfg.RPCURL, id, cfg.ChainID)
+	}
+	c.chainID = id
+	c.signer = types.LatestSignerForChainID(id)
+	c.nonces = NewNonceManager(c.eth.PendingNonceAt)
+	return c, nil
+}
+
+// Close closes the connection.
+func (c *Client) Close() { c.rpc.Close() }
+
+// ChainID is the node's chain id.
+func (c *Client) ChainID() *big.Int { return new(big.Int).Set(c.chainID) }
+
+// Eth is the underlying go-ethereum client, for reads not wrapped here.
+func (c *Client) Eth() *ethclient.Client { return c.eth }
+
+// Config returns the client's configuration.
+func (c *Client) Config() Config { return c.cfg }
+
+// BlockNumber returns the head block number.
+func (c *Client) BlockNumber(ctx context.Context) (uint64, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
+	defer cancel()
+	n, err := c.eth.BlockNumber(ctx)
+	if err != nil {
+		return 0, api.Errorf(api.CodeUnavailable, "chain: read the block number: %w", err)
+	}
+	return n, nil
+}
+
+// Account is who sends a transaction: a local key, or (Key nil) an account
+// the node holds unlocked, as the dev chain's and anvil's are.
+type Account struct {
+	Address common.Address
+	Key     *ecdsa.PrivateKey
+}
+
+// KeyAccount signs locally with key.
+func KeyAccount(key *ecdsa.PrivateKey) Account {
+	return Account{Address: crypto.PubkeyToAddress(key.PublicKey), Key: key}
+}
+
+// NodeAccount lets the node sign for addr (eth_sendTransaction).
+func NodeAccount(addr common.Address) Account { return Account{Address: addr} }
+
+// Tx is a transaction to send.
+type Tx struct {
+	What  string          // what it does, for errors and logs, e.g. "login worker 0x12.."
+	To    *common.Address // nil deploys Data
+	Data  []byte
+	Value *big.Int
+	Gas   uint64 // 0: estimate, plus GasMarginPercent
+}
+
+// Transact sends tx from `from` and waits for its receipt. A reverted
+// transaction returns an error wrapping *RevertError with the reason.
+func (c *Client) Transact(ctx context.Context, from Account, tx Tx) (*types.Receipt, error) {
+	hash, err := c.Send(ctx, from, tx)
+	if err != nil {
+		return nil, err
+	}
+	r, err := c.WaitReceipt(ctx, hash, tx.What)
+	if err != nil {
+		return nil, err
+	}
+	if r.Status != types.ReceiptStatusSuccessful {
+		return r, c.failedTx(ctx, from, tx, r)
+	}
+	return r, nil
+}
+
+// failedTx replays a failed transaction as a call at its block to recover
+// the revert reason, which receipts do not carry.
+func (c *Client) failedTx(ctx context.Context, from Account, tx Tx, r *types.Receipt) error {
+	msg := ethereum.CallMsg{From: from.Address, To: tx.To, Data: tx.Data, Value: tx.Value, Gas: r.GasUsed + 100_000}
+	cctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
+	defer cancel()
+	_, err := c.eth.CallContract(cctx, msg, new(big.Int).Sub(r.BlockNumber, big.NewInt(1)))
+	cause := asRevert(err)
+	if cause == nil || !errors.Is(cause, ErrReverted) {
+		cause = &RevertError{Reason: fmt.Sprintf("no reason recovered; the transaction used %d gas", r.GasUsed)}
+	}
+	return api.Errorf(api.CodeChain, "chain: %s failed in block %d (tx %s): %w", tx.What, r.BlockNumber, r.TxHash.Hex(), cause)
+}
+
+// Send signs and sends tx and returns its hash once the node accepted it.
+// Nonce conflicts resync the account's nonce and try again; network errors
+// resend the same signed transaction, so it is never sent twice.
+func (c *Client) Send(ctx context.Context, from Account, tx Tx) (common.Hash, error) {
+	if tx.What == "" {
+		tx.What = "transaction"
+	}
+	gas, err := c.gasFor(ctx, from, tx)
+	if err != nil {
+		return common.Hash{}, err
+	}
+	var lastErr error
+	for attempt := 1; attempt <= c.cfg.SendAttempts; attempt++ {
+		hash, retry, err := c.sendOnce(ctx, from, tx, gas)
+		if err == nil {
+			c.log.Debug("sent", "what", tx.What, "from", from.Address, "tx", hash, "gas", gas)
+			return hash, nil
+		}
+		lastErr = err
+		if !retry || ctx.Err() != nil {
+			break
+		}
+		c.log.Warn("send failed, retrying", "what", tx.What, "attempt", attempt, "err", err)
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Duration(attempt) * c.cfg.PollInterval):
+		}
+	}
+	return common.Hash{}, api.Errorf(api.CodeChain, "chain: send %s from %s: %w", tx.What, from.Address.Hex(), lastErr)
+}
+
+func (c *Client) gasFor(ctx context.Context, from Account, tx Tx) (uint64, error) {
+	if tx.Gas != 0 {
+		return tx.Gas, nil
+	}
+	cctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
+	defer cancel()
+	est, err := c.eth.EstimateGas(cctx, ethereum.CallMsg{From: from.Address, To: tx.To, Data: tx.Data, Value: tx.Value})
+	if err != nil {
+		err = asRevert(err)
+		code := api.CodeChain
+		if !errors.Is(err, ErrReverted) {
+			code = api.CodeUnavailable
+		}
+		return 0, api.Errorf(code, "chain: %s would fail (gas estimation from %s): %w", tx.What, from.Address.Hex(), err)
+	}
+	gas := est + est*c.cfg.GasMarginPercent/100
+	if est <= maxTxGas && gas > maxTxGas {
+		gas = maxTxGas
+	}
+	return gas, nil
+}
+
+// sendOnce reserves a nonce, signs and sends. retry says whether another
+// attempt can succeed.
+func (c *Client) sendOnce(ctx context.Context, from Account, tx Tx, gas uint64) (common.Hash, bool, error) {
+	tipCap, feeCap, err := c.fees(ctx)
+	if err != nil {
+		return common.Hash{}, true, err
+	}
+	nonce, release, err := c.nonces.Reserve(ctx, from.Address)
+	if err != nil {
+		return common.Hash{}, true, fmt.Errorf("read the account's nonce: %w", err)
+	}
+	value := tx.Value
+	if value == nil {
+		value = new(big.Int)
+	}
+	if from.Key == nil {
+		hash, err := c.sendViaNode(ctx, from.Address, tx, value, gas, nonce, tipCap, feeCap)
+		if err != nil {
+			release(false)
+			return common.Hash{}, isNonceConflict(err) || isTransient(err), err
+		}
+		release(true)
+		return hash, false, nil
+	}
+	signed, err := types.SignNewTx(from.Key, c.signer, &types.DynamicFeeTx{
+		ChainID: c.chainID, Nonce: nonce, GasTipCap: tipCap, GasFeeCap: feeCap, Gas: gas,
+		To: tx.To, Value: value, Data: tx.Data,
+	})
+	if err != nil {
+		release(false)
+		return common.Hash{}, false, err
+	}
+	// A lost answer is resent as the same transaction: the node either
+	// has it ("already known") or takes it now; never a second nonce.
+	for try := 0; ; try++ {
+		err = c.sendRaw(ctx, signed)
+		if err == nil || isAlreadyKnown(err) {
+			release(true)
+			return signed.Hash(), false, nil
+		}
+		if !isTransient(err) || try >= 2 {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			release(false)
+			return common.Hash{}, false, ctx.Err()
+		case <-time.After(c.cfg.PollInterval):
+		}
+	}
+	if isNonceConflict(err) && c.known(ctx, signed.Hash()) {
+		release(true) // an earlier try got through after all
+		return signed.Hash(), false, nil
+	}
+	release(false)
+	return common.Hash{}, isNonceConflict(err) || isTransient(err), err
+}
+
+func (c *Client) sendRaw(ctx context.Context, tx *types.Transaction) error {
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
+	defer cancel()
+	return c.eth.SendTransaction(ctx, tx)
+}
+
+func (c *Client) known(ctx context.Context, hash common.Hash) bool {
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
+	defer cancel()
+	_, _, err := c.eth.TransactionByHash(ctx, hash)
+	return err == nil
+}
+
+func (c *Client) sendViaNode(ctx context.Context, from common.Address, tx Tx, value *big.Int, gas, nonce uint64, tip, feeCap *big.Int) (common.Hash, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
+	defer cancel()
+	args := map[string]any{
+		"from": from, "value": (*hexutil.Big)(value), "gas": hexutil.Uint64(gas), "nonce": hexutil.Uint64(nonce),
+		"maxFeePerGas": (*hexutil.Big)(feeCap), "maxPriorityFeePerGas": (*hexutil.Big)(tip),
+		"input": hexutil.Bytes(tx.Data), "data": hexutil.Bytes(tx.Data),
+	}
+	if tx.To != nil {
+		args["to"] = *tx.To
+	}
+	var hash common.Hash
+	err := c.rpc.CallContext(ctx, &hash, "eth_sendTransaction", args)
+	return hash, err
+}
+
+// fees picks EIP-1559 fees: the node's suggested tip and twice the base
+// fee on top, which survives six full blocks of base-fee growth.
+func (c *Client) fees(ctx context.Context) (tip, feeCap *big.Int, err error) {
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
+	defer cancel()
+	head, err := c.eth.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read the head block: %w", err)
+	}
+	tip, err = c.eth.SuggestGasTipCap(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("suggest a priority fee: %w", err)
+	}
+	base := head.BaseFee
+	if base == nil {
+		base = new(big.Int)
+	}
+	return tip, new(big.Int).Add(tip, new(big.Int).Mul(base, big.NewInt(2))), nil
+}
+
+// WaitReceipt polls for the receipt of hash until it is mined, ctx ends or
+// ReceiptTimeout passes; what names the transaction in the error.
+func (c *Client) WaitReceipt(ctx context.Context, hash common.Hash, what string) (*types.Receipt, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.ReceiptTimeout)
+	defer cancel()
+	t := time.NewTicker(c.cfg.PollInterval)
+	defer t.Stop()
+	var lastErr error
+	for {
+		r, err := c.receipt(ctx, hash)
+		if err == nil {
+			return r, nil
+		}
+		if !errors.Is(err, ethereum.NotFound) {
+			lastErr = err
+		}
+		select {
+		case <-ctx.Done():
+			detail := "is the node sealing blocks, and was the fee high enough?"
+			if lastErr != nil {
+				detail = "last error: " + lastErr.Error()
+			}
+			return nil, api.Errorf(api.CodeTimeout, "chain: no receipt for %s (tx %s) within %v: %s: %w", what, hash.Hex(), c.cfg.ReceiptTimeout, detail, ctx.Err())
+		case <-t.C:
+		}
+	}
+}
+
+func (c *Client) receipt(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
+	defer cancel()
+	return c.eth.TransactionReceipt(ctx, hash)
+}
+
+// Call runs a read-only call against the head state (block nil) or at a
+// block; reverts come back as *RevertError.
+func (c *Client) Call(ctx context.Context, to common.Address, data []byte, block *big.Int) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
+	defer cancel()
+	out, err := c.eth.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, block)
+	if err != nil {
+		return nil, asRevert(err)
+	}
+	return out, nil
+}
+
+func isNonceConflict(err error) bool {
+	s := strings.ToLower(err.Error())
+	return strings.Contains(s, "nonce too low") || strings.Contains(s, "replacement transaction underpriced") ||
+		strings.Contains(s, "nonce too high") || strings.Contains(s, "invalid nonce")
+}
+
+func isAlreadyKnown(err error) bool {
+	s := strings.ToLower(err.Error())
+	return strings.Contains(s, "already known") || strings.Contains(s, "already imported")
+}
+
+// isTransient reports errors of the connection, not of the transaction.
+func isTransient(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var de rpc.Error
+	if errors.As(err, &de) {
+		return false // the node answered: a verdict on the transaction
+	}
+	s := strings.ToLower(err.Error())
+	for _, m := range []string{"connection refused", "connection reset", "eof", "timeout", "broken pipe", "no such host"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// WaitForBlock waits until the head is at least number, polling every
+// PollInterval; it gives up when ctx ends.
+func (c *Client) WaitForBlock(ctx context.Context, number uint64) error {
+	t := time.NewTicker(c.cfg.PollInterval)
+	defer t.Stop()
+	for {
+		head, err := c.BlockNumber(ctx)
+		if err == nil && head >= number {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return api.Errorf(api.CodeTimeout, "chain: waiting for block %d (head %d; is the node sealing blocks?): %w", number, head, ctx.Err())
+		case <-t.C:
+		}
+	}
+}

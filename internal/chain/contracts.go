@@ -1,0 +1,410 @@
+package chain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/chain/bindings"
+)
+
+// Addresses are where the two contracts live.
+type Addresses struct {
+	Enigma common.Address `json:"contract"`
+	Token  common.Address `json:"token"`
+}
+
+// DeployParams are the Enigma contract's constructor arguments.
+type DeployParams struct {
+	Principal         common.Address // the key manager enclave's signing address
+	EpochSize         uint64         // blocks per epoch
+	TimeoutEpochs     uint64         // epochs after which fees of an unfinished task can be returned
+	AttestationSigner common.Address // key that signs simulated attestation reports
+}
+
+// Validate reports arguments the constructor would reject.
+func (p DeployParams) Validate() error {
+	var errs []error
+	if p.Principal == (common.Address{}) {
+		errs = append(errs, errors.New("chain: DeployParams.Principal (the key manager's signing address) is required"))
+	}
+	if p.EpochSize == 0 {
+		errs = append(errs, errors.New("chain: DeployParams.EpochSize must be positive"))
+	}
+	return errors.Join(errs...)
+}
+
+// Enigma is a client of one deployed pair of Enigma and EnigmaToken
+// contracts. Writes take the sending Account and wait for the receipt;
+// views read the head state.
+type Enigma struct {
+	c     *Client
+	addrs Addresses
+	abi   *bindings.Enigma
+	token *bindings.EnigmaToken
+}
+
+// Bind returns a client of already deployed contracts.
+func (c *Client) Bind(addrs Addresses) *Enigma {
+	return &Enigma{c: c, addrs: addrs, abi: bindings.NewEnigma(), token: bindings.NewEnigmaToken()}
+}
+
+// DeployContracts deploys EnigmaToken (its whole supply goes to from) and
+// then Enigma with p, and checks both have code.
+func (c *Client) DeployContracts(ctx context.Context, from Account, p DeployParams) (*Enigma, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	tokenAddr, err := c.deploy(ctx, from, "deploy EnigmaToken", bindings.EnigmaTokenMetaData.Bin, nil)
+	if err != nil {
+		return nil, err
+	}
+	ctor := bindings.NewEnigma().PackConstructor(tokenAddr, p.Principal, new(big.Int).SetUint64(p.EpochSize),
+		new(big.Int).SetUint64(p.TimeoutEpochs), p.AttestationSigner)
+	enigmaAddr, err := c.deploy(ctx, from, "deploy Enigma", bindings.EnigmaMetaData.Bin, ctor)
+	if err != nil {
+		return nil, err
+	}
+	c.log.Info("contracts deployed", "enigma", enigmaAddr, "token", tokenAddr)
+	return c.Bind(Addresses{Enigma: enigmaAddr, Token: tokenAddr}), nil
+}
+
+func (c *Client) deploy(ctx context.Context, from Account, what, binHex string, ctor []byte) (common.Address, error) {
+	code, err := hexutil.Decode(binHex)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("chain: %s: bad creation code: %w", what, err)
+	}
+	r, err := c.Transact(ctx, from, Tx{What: what, Data: append(code, ctor...)})
+	if err != nil {
+		return common.Address{}, err
+	}
+	cctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
+	defer cancel()
+	if runtime, err := c.eth.CodeAt(cctx, r.ContractAddress, r.BlockNumber); err != nil || len(runtime) == 0 {
+		return common.Address{}, api.Errorf(api.CodeChain, "chain: %s: no code at %s after deployment (%v)", what, r.ContractAddress.Hex(), err)
+	}
+	return r.ContractAddress, nil
+}
+
+// Addresses returns the contracts' addresses.
+func (e *Enigma) Addresses() Addresses { return e.addrs }
+
+// Client returns the client the contracts are bound to.
+func (e *Enigma) Client() *Client { return e.c }
+
+// ABI returns the Enigma contract's bindings (event decoding).
+func (e *Enigma) ABI() *bindings.Enigma { return e.abi }
+
+// TokenABI returns the token's bindings.
+func (e *Enigma) TokenABI() *bindings.EnigmaToken { return e.token }
+
+func (e *Enigma) send(ctx context.Context, from Account, what string, data []byte) (*types.Receipt, error) {
+	return e.c.Transact(ctx, from, Tx{What: what, To: &e.addrs.Enigma, Data: data})
+}
+
+func (e *Enigma) sendToken(ctx context.Context, from Account, what string, data []byte) (*types.Receipt, error) {
+	return e.c.Transact(ctx, from, Tx{What: what, To: &e.addrs.Token, Data: data})
+}
+
+func view[T any](ctx context.Context, c *Client, to common.Address, what string, data []byte, unpack func([]byte) (T, error)) (T, error) {
+	var zero T
+	out, err := c.Call(ctx, to, data, nil)
+	if err != nil {
+		code := api.CodeUnavailable
+		if errors.Is(err, ErrReverted) {
+			code = api.CodeChain
+		}
+		return zero, api.Errorf(code, "chain: read %s: %w", what, err)
+	}
+	v, err := unpack(out)
+	if err != nil {
+		return zero, api.Errorf(api.CodeChain, "chain: read %s: unexpected answer (is %s the Enigma contract?): %w", what, to.Hex(), err)
+	}
+	return v, nil
+}
+
+// ---- token ----
+
+// TokenBalance is addr's ENG balance in grains (8 decimals).
+func (e *Enigma) TokenBalance(ctx context.Context, addr common.Address) (*big.Int, error) {
+	return view(ctx, e.c, e.addrs.Token, "ENG balance", e.token.PackBalanceOf(addr), e.token.UnpackBalanceOf)
+}
+
+// Allowance is how much spender may move from owner.
+func (e *Enigma) Allowance(ctx context.Context, owner, spender common.Address) (*big.Int, error) {
+	return view(ctx, e.c, e.addrs.Token, "ENG allowance", e.token.PackAllowance(owner, spender), e.token.UnpackAllowance)
+}
+
+// TransferToken sends amount ENG grains from `from` to `to`.
+func (e *Enigma) TransferToken(ctx context.Context, from Account, to common.Address, amount *big.Int) (*types.Receipt, error) {
+	return e.sendToken(ctx, from, fmt.Sprintf("transfer %v ENG grains to %s", amount, to.Hex()), e.token.PackTransfer(to, amount))
+}
+
+// ApproveEnigma lets the Enigma contract move amount ENG from `from`
+// (before deposit and before creating task records).
+func (e *Enigma) ApproveEnigma(ctx context.Context, from Account, amount *big.Int) (*types.Receipt, error) {
+	return e.sendToken(ctx, from, fmt.Sprintf("approve %v ENG grains for Enigma", amount), e.token.PackApprove(e.addrs.Enigma, amount))
+}
+
+// FundENG transfers amount ENG grains from `from` to each recipient. The
+// transfers are sent concurrently (consecutive nonces) and all awaited.
+func (e *Enigma) FundENG(ctx context.Context, from Account, recipients []common.Address, amount *big.Int) error {
+	errs := make(chan error, len(recipients))
+	for _, to := range recipients {
+		go func() {
+			_, err := e.TransferToken(ctx, from, to, amount)
+			errs <- err
+		}()
+	}
+	var all []error
+	for range recipients {
+		if err := <-errs; err != nil {
+			all = append(all, err)
+		}
+	}
+	return errors.Join(all...)
+}
+
+// ---- workers ----
+
+// Register registers `from` as a worker (or the key manager) whose
+// enclave signs with signer, with its attestation report and signature.
+func (e *Enigma) Register(ctx context.Context, from Account, signer common.Address, report, sig []byte) (*types.Receipt, error) {
+	return e.send(ctx, from, fmt.Sprintf("register %s with signer %s", from.Address.Hex(), signer.Hex()), e.abi.PackRegister(signer, report, sig))
+}
+
+// Deposit moves amount ENG from custodian (who approved it) into its stake.
+func (e *Enigma) Deposit(ctx context.Context, from Account, custodian common.Address, amount *big.Int) (*types.Receipt, error) {
+	return e.send(ctx, from, fmt.Sprintf("deposit %v ENG grains for %s", amount, custodian.Hex()), e.abi.PackDeposit(custodian, amount))
+}
+
+// ApproveAndDeposit approves and deposits amount from `from`'s own ENG.
+func (e *Enigma) ApproveAndDeposit(ctx context.Context, from Account, amount *big.Int) error {
+	if _, err := e.ApproveEnigma(ctx, from, amount); err != nil {
+		return err
+	}
+	_, err := e.Deposit(ctx, from, from.Address, amount)
+	return err
+}
+
+// Withdraw takes amount ENG out of `from`'s stake (logged out, later epoch).
+func (e *Enigma) Withdraw(ctx context.Context, from Account, amount *big.Int) (*types.Receipt, error) {
+	return e.send(ctx, from, fmt.Sprintf("withdraw %v ENG grains", amount), e.abi.PackWithdraw(amount))
+}
+
+// Login joins worker selection from the next epoch on.
+func (e *Enigma) Login(ctx context.Context, from Account) (*types.Receipt, error) {
+	return e.send(ctx, from, "login "+from.Address.Hex(), e.abi.PackLogin())
+}
+
+// Logout leaves worker selection from the next epoch on.
+func (e *Enigma) Logout(ctx context.Context, from Account) (*types.Receipt, error) {
+	return e.send(ctx, from, "logout "+from.Address.Hex(), e.abi.PackLogout())
+}
+
+// SetWorkersParams starts an epoch at blockNumber with seed, signed by the
+// key manager's enclave (sent by the key manager's account).
+func (e *Enigma) SetWorkersParams(ctx context.Context, from Account, blockNumber uint64, seed *big.Int, sig []byte) (*types.Receipt, error) {
+	return e.send(ctx, from, fmt.Sprintf("set the workers' parameters at block %d", blockNumber),
+		e.abi.PackSetWorkersParams(new(big.Int).SetUint64(blockNumber), seed, sig))
+}
+
+// ---- tasks ----
+
+// TaskRecord is a created task record as its TaskRecordCreated event told.
+type TaskRecord struct {
+	TaskID  [32]byte
+	Block   uint64
+	Receipt *types.Receipt
+}
+
+// CreateTaskRecord creates a compute task record (the fee gasLimit*gasPx
+// must be approved first) and returns its task id.
+func (e *Enigma) CreateTaskRecord(ctx context.Context, from Account, inputsHash [32]byte, gasLimit, gasPx, firstBlock uint64) (*TaskRecord, error) {
+	r, err := e.send(ctx, from, "create a task record", e.abi.PackCreateTaskRecord(inputsHash, gasLimit, gasPx, new(big.Int).SetUint64(firstBlock)))
+	if err != nil {
+		return nil, err
+	}
+	return e.taskFromReceipt(r)
+}
+
+// CreateDeploymentTaskRecord creates a deployment task record; nonce is
+// UserTaskDeployments(from).
+func (e *Enigma) CreateDeploymentTaskRecord(ctx context.Context, from Account, inputsHash [32]byte, gasLimit, gasPx, firstBlock uint64, nonce *big.Int) (*TaskRecord, error) {
+	r, err := e.send(ctx, from, "create a deployment task record",
+		e.abi.PackCreateDeploymentTaskRecord(inputsHash, gasLimit, gasPx, new(big.Int).SetUint64(firstBlock), nonce))
+	if err != nil {
+		return nil, err
+	}
+	return e.taskFromReceipt(r)
+}
+
+func (e *Enigma) taskFromReceipt(r *types.Receipt) (*TaskRecord, error) {
+	for _, l := range r.Logs {
+		if l.Address != e.addrs.Enigma {
+			continue
+		}
+		if ev, err := e.abi.UnpackTaskRecordCreatedEvent(l); err == nil {
+			return &TaskRecord{TaskID: ev.TaskId, Block: r.BlockNumber.Uint64(), Receipt: r}, nil
+		}
+	}
+	return nil, api.Errorf(api.CodeChain, "chain: tx %s created no TaskRecordCreated event", r.TxHash.Hex())
+}
+
+// ComputeReceipt is what a worker commits for a successful compute task.
+type ComputeReceipt struct {
+	ScAddr, TaskID, StateDeltaHash, OutputHash [32]byte
+	EthData                                    []byte
+	EthAddr                                    common.Address
+	GasUsed                                    uint64
+	Sig                                        []byte
+}
+
+// CommitReceipt commits a compute receipt.
+func (e *Enigma) CommitReceipt(ctx context.Context, from Account, r ComputeReceipt) (*types.Receipt, error) {
+	return e.send(ctx, from, fmt.Sprintf("commit the receipt of task %x", r.TaskID),
+		e.abi.PackCommitReceipt(r.ScAddr, r.TaskID, r.StateDeltaHash, r.OutputHash, r.EthData, r.EthAddr, r.GasUsed, r.Sig))
+}
+
+// CommitTaskFailure commits a compute failure receipt.
+func (e *Enigma) CommitTaskFailure(ctx context.Context, from Account, scAddr, taskID, outputHash [32]byte, gasUsed uint64, sig []byte) (*types.Receipt, error) {
+	return e.send(ctx, from, fmt.Sprintf("commit the failure of task %x", taskID),
+		e.abi.PackCommitTaskFailure(scAddr, taskID, outputHash, gasUsed, sig))
+}
+
+// DeployReceipt is what a worker commits for a successful deployment.
+type DeployReceipt struct {
+	TaskID, PreCodeHash, CodeHash, InitStateDeltaHash [32]byte
+	EthData                                           []byte
+	EthAddr                                           common.Address
+	GasUsed                                           uint64
+	Sig                                               []byte
+}
+
+// DeploySecretContract commits a deployment receipt.
+func (e *Enigma) DeploySecretContract(ctx context.Context, from Account, r DeployReceipt) (*types.Receipt, error) {
+	return e.send(ctx, from, fmt.Sprintf("commit the deployment of %x", r.TaskID),
+		e.abi.PackDeploySecretContract(r.TaskID, r.PreCodeHash, r.CodeHash, r.InitStateDeltaHash, r.EthData, r.EthAddr, r.GasUsed, r.Sig))
+}
+
+// DeploySecretContractFailure commits a deployment failure receipt.
+func (e *Enigma) DeploySecretContractFailure(ctx context.Context, from Account, taskID, codeHash [32]byte, gasUsed uint64, sig []byte) (*types.Receipt, error) {
+	return e.send(ctx, from, fmt.Sprintf("commit the failed deployment %x", taskID),
+		e.abi.PackDeploySecretContractFailure(taskID, codeHash, gasUsed, sig))
+}
+
+// ReturnFeesForTask returns the fee of a task that timed out to its sender.
+func (e *Enigma) ReturnFeesForTask(ctx context.Context, from Account, taskID [32]byte) (*types.Receipt, error) {
+	return e.send(ctx, from, fmt.Sprintf("return the fees of task %x", taskID), e.abi.PackReturnFeesForTask(taskID))
+}
+
+// ---- views ----
+
+func (e *Enigma) big(block uint64) *big.Int { return new(big.Int).SetUint64(block) }
+
+// WorkerParams are the epoch parameters in force at block.
+func (e *Enigma) WorkerParams(ctx context.Context, block uint64) (bindings.GetWorkerParamsOutput, error) {
+	return view(ctx, e.c, e.addrs.Enigma, "worker params", e.abi.PackGetWorkerParams(e.big(block)), e.abi.UnpackGetWorkerParams)
+}
+
+// ActiveWorkers are the logged-in workers and their stakes at block.
+func (e *Enigma) ActiveWorkers(ctx context.Context, block uint64) (bindings.GetActiveWorkersOutput, error) {
+	return view(ctx, e.c, e.addrs.Enigma, "active workers", e.abi.PackGetActiveWorkers(e.big(block)), e.abi.UnpackGetActiveWorkers)
+}
+
+// WorkerGroup is the workers selected for scAddr in the epoch of block.
+func (e *Enigma) WorkerGroup(ctx context.Context, block uint64, scAddr [32]byte) ([]common.Address, error) {
+	return view(ctx, e.c, e.addrs.Enigma, "worker group", e.abi.PackGetWorkerGroup(e.big(block), scAddr), e.abi.UnpackGetWorkerGroup)
+}
+
+// FirstBlockNumber is the first block of the epoch containing block.
+func (e *Enigma) FirstBlockNumber(ctx context.Context, block uint64) (uint64, error) {
+	v, err := view(ctx, e.c, e.addrs.Enigma, "epoch first block", e.abi.PackGetFirstBlockNumber(e.big(block)), e.abi.UnpackGetFirstBlockNumber)
+	if err != nil {
+		return 0, err
+	}
+	return v.Uint64(), nil
+}
+
+// EpochState is the number of epochs set and the current epoch's first block.
+func (e *Enigma) EpochState(ctx context.Context) (bindings.GetEpochStateOutput, error) {
+	return view(ctx, e.c, e.addrs.Enigma, "epoch state", e.abi.PackGetEpochState(), e.abi.UnpackGetEpochState)
+}
+
+// EpochSize is the number of blocks per epoch.
+func (e *Enigma) EpochSize(ctx context.Context) (uint64, error) {
+	v, err := view(ctx, e.c, e.addrs.Enigma, "epoch size", e.abi.PackGetEpochSize(), e.abi.UnpackGetEpochSize)
+	if err != nil {
+		return 0, err
+	}
+	return v.Uint64(), nil
+}
+
+// TaskTimeoutSize is the number of blocks after which fees can be returned.
+func (e *Enigma) TaskTimeoutSize(ctx context.Context) (uint64, error) {
+	v, err := view(ctx, e.c, e.addrs.Enigma, "task timeout", e.abi.PackGetTaskTimeoutSize(), e.abi.UnpackGetTaskTimeoutSize)
+	if err != nil {
+		return 0, err
+	}
+	return v.Uint64(), nil
+}
+
+// UserTaskDeployments is the task counter of sender (the next task's nonce).
+func (e *Enigma) UserTaskDeployments(ctx context.Context, sender common.Address) (*big.Int, error) {
+	return view(ctx, e.c, e.addrs.Enigma, "user task count", e.abi.PackGetUserTaskDeployments(sender), e.abi.UnpackGetUserTaskDeployments)
+}
+
+// TaskRecord reads a task record.
+func (e *Enigma) TaskRecord(ctx context.Context, taskID [32]byte) (bindings.EnigmaTaskRecord, error) {
+	return view(ctx, e.c, e.addrs.Enigma, fmt.Sprintf("task record %x", taskID), e.abi.PackGetTaskRecord(taskID), e.abi.UnpackGetTaskRecord)
+}
+
+// SecretContract reads a secret contract's record.
+func (e *Enigma) SecretContract(ctx context.Context, scAddr [32]byte) (bindings.EnigmaSecretContract, error) {
+	return view(ctx, e.c, e.addrs.Enigma, fmt.Sprintf("secret contract %x", scAddr), e.abi.PackGetSecretContract(scAddr), e.abi.UnpackGetSecretContract)
+}
+
+// CountStateDeltas is the number of state deltas of a secret contract.
+func (e *Enigma) CountStateDeltas(ctx context.Context, scAddr [32]byte) (uint64, error) {
+	v, err := view(ctx, e.c, e.addrs.Enigma, "state delta count", e.abi.PackCountStateDeltas(scAddr), e.abi.UnpackCountStateDeltas)
+	if err != nil {
+		return 0, err
+	}
+	return v.Uint64(), nil
+}
+
+// StateDeltaHash is the index-th state delta hash of a secret contract.
+func (e *Enigma) StateDeltaHash(ctx context.Context, scAddr [32]byte, index uint64) ([32]byte, error) {
+	return view(ctx, e.c, e.addrs.Enigma, "state delta hash", e.abi.PackGetStateDeltaHash(scAddr, e.big(index)), e.abi.UnpackGetStateDeltaHash)
+}
+
+// AllSecretContractAddresses lists every deployed secret contract.
+func (e *Enigma) AllSecretContractAddresses(ctx context.Context) ([][32]byte, error) {
+	return view(ctx, e.c, e.addrs.Enigma, "secret contract addresses", e.abi.PackGetAllSecretContractAddresses(), e.abi.UnpackGetAllSecretContractAddresses)
+}
+
+// Worker reads a worker by its custodian (sending) address.
+func (e *Enigma) Worker(ctx context.Context, custodian common.Address) (bindings.EnigmaWorker, error) {
+	return view(ctx, e.c, e.addrs.Enigma, "worker "+custodian.Hex(), e.abi.PackGetWorker(custodian), e.abi.UnpackGetWorker)
+}
+
+// WorkerFromSigningAddress reads a worker by its enclave signing address.
+func (e *Enigma) WorkerFromSigningAddress(ctx context.Context, signer common.Address) (bindings.GetWorkerFromSigningAddressOutput, error) {
+	return view(ctx, e.c, e.addrs.Enigma, "worker with signer "+signer.Hex(), e.abi.PackGetWorkerFromSigningAddress(signer), e.abi.UnpackGetWorkerFromSigningAddress)
+}
+
+// Report reads the attestation report a custodian registered with.
+func (e *Enigma) Report(ctx context.Context, custodian common.Address) (bindings.GetReportOutput, error) {
+	return view(ctx, e.c, e.addrs.Enigma, "report of "+custodian.Hex(), e.abi.PackGetReport(custodian), e.abi.UnpackGetReport)
+}
+
+// Principal is the key manager's signing address.
+func (e *Enigma) Principal(ctx context.Context) (common.Address, error) {
+	return view(ctx, e.c, e.addrs.Enigma, "principal", e.abi.PackGetPrincipal(), e.abi.UnpackGetPrincipal)
+}

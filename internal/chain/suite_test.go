@@ -1,0 +1,352 @@
+package chain
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"math/big"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/chain/chaintest"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
+)
+
+// One suite, every node: the embedded dev chain and anvil.
+func TestClientOnDevChain(t *testing.T) {
+	t.Parallel()
+	runSuite(t, chaintest.DevChain(t, nil))
+}
+
+func TestClientOnAnvil(t *testing.T) {
+	t.Parallel()
+	runSuite(t, chaintest.Anvil(t, chaintest.AnvilOptions{BlockTime: 100 * time.Millisecond}))
+}
+
+func dial(t *testing.T, n *chaintest.Node) *Client {
+	t.Helper()
+	cfg := TestConfig()
+	cfg.RPCURL = n.URL
+	cfg.ChainID = n.ChainID
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	c, err := Dial(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	return c
+}
+
+func mustKey(t *testing.T, name string) *ecdsa.PrivateKey {
+	k, err := crypto.ToECDSA(crypto.Keccak256([]byte("chain test: " + name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+// simReport is a simulated attestation report (docs/protocol/attestation-sim.md)
+// of an enclave signing with signer, signed with the attestation key.
+func simReport(t *testing.T, att *ecdsa.PrivateKey, signer common.Address, product byte) (report, sig []byte) {
+	report = append([]byte("ENGSIMR1"), signer[:]...)
+	report = append(report, crypto.Keccak256([]byte("chain test enclave"))...)
+	report = append(report, product, 0, 1)
+	s, err := compat.Sign(att, compat.Keccak256([]byte("enigma-go/attestation: simulation report v1"), report))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return report, s[:]
+}
+
+type roles struct {
+	owner, km, user Account
+	workers         []Account
+	kmSigner        *ecdsa.PrivateKey
+	workerSigners   []*ecdsa.PrivateKey
+	attestation     *ecdsa.PrivateKey
+}
+
+func runSuite(t *testing.T, n *chaintest.Node) {
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Second)
+	defer cancel()
+	c := dial(t, n)
+	r := roles{
+		owner: KeyAccount(n.Accounts[0].Key), km: KeyAccount(n.Accounts[1].Key), user: KeyAccount(n.Accounts[4].Key),
+		workers:     []Account{KeyAccount(n.Accounts[2].Key), KeyAccount(n.Accounts[3].Key)},
+		kmSigner:    mustKey(t, "km signer"),
+		attestation: mustKey(t, "attestation"),
+	}
+	for i := range r.workers {
+		r.workerSigners = append(r.workerSigners, mustKey(t, "worker signer "+string(rune('a'+i))))
+	}
+
+	start := time.Now()
+	e, err := c.DeployContracts(ctx, r.owner, DeployParams{
+		Principal: crypto.PubkeyToAddress(r.kmSigner.PublicKey), EpochSize: 10, TimeoutEpochs: 2,
+		AttestationSigner: crypto.PubkeyToAddress(r.attestation.PublicKey),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: deployed both contracts in %v", n.Kind, time.Since(start))
+
+	t.Run("views", func(t *testing.T) {
+		if size, err := e.EpochSize(ctx); err != nil || size != 10 {
+			t.Fatalf("EpochSize = %d, %v", size, err)
+		}
+		if p, err := e.Principal(ctx); err != nil || p != crypto.PubkeyToAddress(r.kmSigner.PublicKey) {
+			t.Fatalf("Principal = %s, %v", p, err)
+		}
+		if bal, err := e.TokenBalance(ctx, r.owner.Address); err != nil || bal.Sign() <= 0 {
+			t.Fatalf("owner's ENG = %v, %v", bal, err)
+		}
+	})
+
+	t.Run("fund, register, stake, epoch, task", func(t *testing.T) {
+		stake := big.NewInt(1_000 * 1e8)
+		recipients := []common.Address{r.user.Address}
+		for _, w := range r.workers {
+			recipients = append(recipients, w.Address)
+		}
+		if err := e.FundENG(ctx, r.owner, recipients, stake); err != nil {
+			t.Fatal(err)
+		}
+		report, sig := simReport(t, r.attestation, crypto.PubkeyToAddress(r.kmSigner.PublicKey), 2)
+		if _, err := e.Register(ctx, r.km, crypto.PubkeyToAddress(r.kmSigner.PublicKey), report, sig); err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		var loginMu sync.Mutex
+		var lastLogin uint64
+		errs := make(chan error, len(r.workers))
+		for i, w := range r.workers {
+			wg.Add(1)
+			go func() { // workers act concurrently, as separate nodes would
+				defer wg.Done()
+				signer := crypto.PubkeyToAddress(r.workerSigners[i].PublicKey)
+				report, sig := simReport(t, r.attestation, signer, 1)
+				if _, err := e.Register(ctx, w, signer, report, sig); err != nil {
+					errs <- err
+					return
+				}
+				if err := e.ApproveAndDeposit(ctx, w, stake); err != nil {
+					errs <- err
+					return
+				}
+				rc, err := e.Login(ctx, w)
+				if err == nil {
+					loginMu.Lock()
+					lastLogin = max(lastLogin, rc.BlockNumber.Uint64())
+					loginMu.Unlock()
+				}
+				errs <- err
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+
+		// A revert comes back with its reason, its code and ErrReverted.
+		_, err := e.Login(ctx, r.workers[0])
+		if !errors.Is(err, ErrReverted) || api.CodeOf(err) != api.CodeChain || !strings.Contains(err.Error(), "not logged out") {
+			t.Fatalf("second login: %v", err)
+		}
+
+		// Stakes count from the block after the login.
+		head := lastLogin + 1
+		if err := c.WaitForBlock(ctx, head); err != nil {
+			t.Fatal(err)
+		}
+		active, err := e.ActiveWorkers(ctx, head)
+		if err != nil || len(active.Arg0) != 2 {
+			t.Fatalf("active workers = %v, %v", active, err)
+		}
+		seed := big.NewInt(42)
+		st, err := e.EpochState(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		psig, err := compat.Sign(r.kmSigner, compat.WorkersParamsHash(seed, st.Count, active.Arg0, active.Arg1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		set, err := e.SetWorkersParams(ctx, r.km, head, seed, psig[:])
+		if err != nil {
+			t.Fatal(err)
+		}
+		epochBlock := set.BlockNumber.Uint64() // the epoch starts with the block that set it
+		params, err := e.WorkerParams(ctx, epochBlock)
+		if err != nil || len(params.Arg2) != 2 {
+			t.Fatalf("worker params = %+v, %v", params, err)
+		}
+		first, err := e.FirstBlockNumber(ctx, epochBlock)
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		sub, err := e.WatchEvents(ctx, first, 1, "TaskRecordCreated")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer sub.Close()
+
+		gasLimit, gasPx := uint64(100_000), uint64(1)
+		if _, err := e.ApproveEnigma(ctx, r.user, new(big.Int).SetUint64(gasLimit*gasPx)); err != nil {
+			t.Fatal(err)
+		}
+		inputs := compat.Keccak256([]byte("chain test inputs"))
+		task, err := e.CreateTaskRecord(ctx, r.user, inputs, gasLimit, gasPx, first)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if nonce, err := e.UserTaskDeployments(ctx, r.user.Address); err != nil || nonce.Uint64() != 1 {
+			t.Fatalf("user task count = %v, %v", nonce, err)
+		}
+		if task.TaskID != compat.TaskID(r.user.Address, big.NewInt(0)) {
+			t.Fatalf("task id %x", task.TaskID)
+		}
+		rec, err := e.TaskRecord(ctx, task.TaskID)
+		if err != nil || rec.Status != 1 || rec.InputsHash != inputs || rec.Sender != r.user.Address {
+			t.Fatalf("task record = %+v, %v", rec, err)
+		}
+
+		select {
+		case l := <-sub.Logs():
+			ev, err := e.ABI().UnpackTaskRecordCreatedEvent(&l)
+			if err != nil || ev.TaskId != task.TaskID || l.Removed {
+				t.Fatalf("event %+v, %v", ev, err)
+			}
+		case <-ctx.Done():
+			t.Fatal("TaskRecordCreated not delivered")
+		}
+	})
+
+	t.Run("concurrent senders share one account", func(t *testing.T) {
+		const n = 12
+		to := common.HexToAddress("0x000000000000000000000000000000000000c0de")
+		var wg sync.WaitGroup
+		errs := make(chan error, n)
+		for range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, err := e.TransferToken(ctx, r.owner, to, big.NewInt(1))
+				errs <- err
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if bal, err := e.TokenBalance(ctx, to); err != nil || bal.Int64() != n {
+			t.Fatalf("balance = %v, %v", bal, err)
+		}
+	})
+
+	t.Run("nonce resync after an outside send", func(t *testing.T) {
+		// Another process (here: the node's own signer) uses the account;
+		// the client must notice "nonce too low" and resync.
+		to := common.HexToAddress("0x000000000000000000000000000000000000beef")
+		if _, err := c.Transact(ctx, r.owner, Tx{What: "warm up", To: &to, Value: big.NewInt(1)}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Transact(ctx, NodeAccount(r.owner.Address), Tx{What: "outside send", To: &to, Value: big.NewInt(1)}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Transact(ctx, r.owner, Tx{What: "after outside send", To: &to, Value: big.NewInt(1)}); err != nil {
+			t.Fatal(err)
+		}
+		if bal, err := c.Eth().BalanceAt(ctx, to, nil); err != nil || bal.Int64() != 3 {
+			t.Fatalf("balance = %v, %v", bal, err)
+		}
+	})
+
+	t.Run("receipt wait has a deadline", func(t *testing.T) {
+		short := *c
+		short.cfg.ReceiptTimeout = 100 * time.Millisecond
+		_, err := short.WaitReceipt(ctx, common.HexToHash("0x1234"), "a transaction that was never sent")
+		if api.CodeOf(err) != api.CodeTimeout || !strings.Contains(err.Error(), "never sent") {
+			t.Fatalf("err = %v", err)
+		}
+	})
+}
+
+// The dev chain can rewind, so the watch's reorg handling is checked on a
+// real node: a delivered log whose block is reorged out is withdrawn, and
+// the re-mined transaction's log is delivered again from its new block.
+func TestWatchReorgOnDevChain(t *testing.T) {
+	t.Parallel()
+	n := chaintest.DevChain(t, nil)
+	c := dial(t, n)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	owner := KeyAccount(n.Accounts[0].Key)
+	e, err := c.DeployContracts(ctx, owner, DeployParams{Principal: n.Accounts[9].Address, EpochSize: 10, TimeoutEpochs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev := n.Dev
+	dev.Pause()
+	from := dev.BlockNumber() + 1
+	sub := c.WatchLogs(ctx, WatchConfig{Addresses: []common.Address{e.Addresses().Token}, FromBlock: from, Confirmations: 2})
+	defer sub.Close()
+
+	to, token := n.Accounts[5].Address, e.Addresses().Token
+	hash, err := c.Send(ctx, owner, Tx{What: "transfer", To: &token, Data: e.TokenABI().PackTransfer(to, big.NewInt(5))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitLog := func(removed bool) types.Log {
+		t.Helper()
+		select {
+		case l := <-sub.Logs():
+			if l.Removed != removed || l.TxHash != hash {
+				t.Fatalf("log %+v, want removed=%v of tx %s", l, removed, hash)
+			}
+			return l
+		case <-ctx.Done():
+			t.Fatalf("no log (removed=%v)", removed)
+			return types.Log{}
+		}
+	}
+	dev.Mine()
+	dev.Mine()
+	dev.Mine() // the log's block now has 2 blocks on top
+	first := waitLog(false)
+
+	if err := dev.Rewind(3); err != nil {
+		t.Fatal(err)
+	}
+	removed := waitLog(true)
+	if removed.BlockHash != first.BlockHash {
+		t.Fatal("withdrew another block's log")
+	}
+	// The pool gets the transaction back and seals it into a new block.
+	for range 200 {
+		dev.Mine()
+		select {
+		case l := <-sub.Logs():
+			if l.Removed || l.TxHash != hash || l.BlockHash == first.BlockHash {
+				t.Fatalf("redelivered %+v", l)
+			}
+			return
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	t.Fatal("the re-mined transfer's log was not delivered")
+}
