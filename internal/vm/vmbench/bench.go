@@ -95,47 +95,67 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 	}
 	ks := kernelsFor(opt.Quick)
 
+	// The machine may be shared: native, metered and unmetered runs of a
+	// kernel alternate round by round, and each keeps its fastest round,
+	// so all three see the same load.
+	logf("kernels: native and compiled, metered and unmetered...")
+	metered, err := newKernelRunner(ctx, goCode, false, false)
+	if err != nil {
+		return nil, err
+	}
+	defer metered.close(ctx)
+	unmetered, err := newKernelRunner(ctx, goCode, false, true)
+	if err != nil {
+		return nil, err
+	}
+	defer unmetered.close(ctx)
 	native := map[string]time.Duration{}
+	times := map[string]map[string]time.Duration{"compiler metered": {}, "compiler unmetered": {}, "interpreter metered": {}}
 	for _, k := range ks {
-		native[k.name] = best(iters, func() error { kernels.Run(k.name, k.arg); return nil })
-		r.add("native "+label(k), ms(native[k.name]), "ms", "")
+		nat, met, unm := time.Duration(math.MaxInt64), time.Duration(math.MaxInt64), time.Duration(math.MaxInt64)
+		for round := 0; round < iters; round++ {
+			nat = min(nat, best(1, func() error { kernels.Run(k.name, k.arg); return nil }))
+			d, err := metered.time(ctx, k)
+			if err != nil {
+				return nil, err
+			}
+			met = min(met, d)
+			if d, err = unmetered.time(ctx, k); err != nil {
+				return nil, err
+			}
+			unm = min(unm, d)
+		}
+		native[k.name], times["compiler metered"][k.name], times["compiler unmetered"][k.name] = nat, met, unm
 	}
-
-	variants := []struct {
-		name        string
-		interpreter bool
-		unmetered   bool
-		iters       int
-	}{
-		{"compiler metered", false, false, iters},
-		{"compiler unmetered", false, true, iters},
-		{"interpreter metered", true, false, 1},
+	logf("kernels on the interpreter...")
+	interp, err := newKernelRunner(ctx, goCode, true, false)
+	if err != nil {
+		return nil, err
 	}
-	times := map[string]map[string]time.Duration{}
-	for _, v := range variants {
-		logf("kernels on the %s engine...", v.name)
-		cfg := vm.DefaultConfig()
-		cfg.Interpreter, cfg.Unmetered = v.interpreter, v.unmetered
-		e, err := vm.NewEngine(ctx, cfg)
+	for _, k := range ks {
+		d, err := interp.time(ctx, k)
 		if err != nil {
+			interp.close(ctx)
 			return nil, err
 		}
-		times[v.name], err = runKernels(ctx, e, goCode, ks, v.iters)
-		e.Close(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", v.name, err)
-		}
+		times["interpreter metered"][k.name] = d
+	}
+	interp.close(ctx)
+	for _, k := range ks {
+		r.add("native "+label(k), ms(native[k.name]), "ms", "")
+	}
+	for _, v := range []string{"compiler metered", "compiler unmetered", "interpreter metered"} {
 		for _, k := range ks {
-			r.add(v.name+" "+label(k), ms(times[v.name][k.name]), "ms", fmt.Sprintf("%.2fx native", ratio(times[v.name][k.name], native[k.name])))
+			r.add(v+" "+label(k), ms(times[v][k.name]), "ms", fmt.Sprintf("%.2fx native", ratio(times[v][k.name], native[k.name])))
 		}
 	}
-	var over, rat, interp []float64
+	var over, rat, irat []float64
 	for _, k := range ks {
 		over = append(over, ratio(times["compiler metered"][k.name], times["compiler unmetered"][k.name]))
 		rat = append(rat, ratio(times["compiler metered"][k.name], native[k.name]))
-		interp = append(interp, ratio(times["interpreter metered"][k.name], native[k.name]))
+		irat = append(irat, ratio(times["interpreter metered"][k.name], native[k.name]))
 	}
-	r.MeteringOverhead, r.RatioWasmNative, r.RatioInterpreter = geomean(over), geomean(rat), geomean(interp)
+	r.MeteringOverhead, r.RatioWasmNative, r.RatioInterpreter = geomean(over), geomean(rat), geomean(irat)
 	r.add("metering overhead (metered/unmetered, compiler)", r.MeteringOverhead, "x", "geometric mean; target <= 1.3")
 	r.add("metered wasm / native (compiler)", r.RatioWasmNative, "x", "geometric mean; target <= 4")
 	r.add("metered wasm / native (interpreter)", r.RatioInterpreter, "x", "geometric mean")
@@ -157,42 +177,59 @@ func label(k kernel) string {
 	return fmt.Sprintf("mix %d rounds", k.arg)
 }
 
-// runKernels times each kernel as a task, less the time of a trivial task
-// (instantiation and call), so only the kernel's own work is compared.
-func runKernels(ctx context.Context, e *vm.Engine, code []byte, ks []kernel, iters int) (map[string]time.Duration, error) {
-	m, err := e.Compile(ctx, code)
-	if err != nil {
-		return nil, err
-	}
-	noop, err := taskOnce(ctx, e, m, kernel{"noop", 0}, max(iters, 3))
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]time.Duration{}
-	for _, k := range ks {
-		d, err := taskOnce(ctx, e, m, k, iters)
-		if err != nil {
-			return nil, err
-		}
-		out[k.name] = max(d-noop, time.Microsecond)
-	}
-	return out, nil
+// kernelRunner runs kernels as tasks on one engine. Its times are less the
+// time of a trivial task (taking an instance and calling it), so only the
+// kernel's own work is compared with native.
+type kernelRunner struct {
+	e    *vm.Engine
+	m    *vm.Module
+	noop time.Duration
 }
 
-func taskOnce(ctx context.Context, e *vm.Engine, m *vm.Module, k kernel, iters int) (time.Duration, error) {
-	var runErr error
-	want, _ := kernels.Run(k.name, k.arg)
-	d := best(iters, func() error {
-		res, err := e.Run(ctx, m, vm.Request{Kind: vm.Compute, Function: k.name, State: state{}, GasLimit: benchGas,
-			Args: binary.LittleEndian.AppendUint64(nil, k.arg)})
+func newKernelRunner(ctx context.Context, code []byte, interpreter, unmetered bool) (*kernelRunner, error) {
+	cfg := vm.DefaultConfig()
+	cfg.Interpreter, cfg.Unmetered = interpreter, unmetered
+	e, err := vm.NewEngine(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	k := &kernelRunner{e: e}
+	if k.m, err = e.Compile(ctx, code); err != nil {
+		e.Close(ctx)
+		return nil, err
+	}
+	k.noop = time.Duration(math.MaxInt64)
+	for i := 0; i < 5; i++ {
+		d, err := k.task(ctx, kernel{"noop", 0})
 		if err != nil {
-			runErr = err
-		} else if string(want) != string(res.Output) {
-			runErr = fmt.Errorf("kernel %s returned %x, native %x", k.name, res.Output, want)
+			e.Close(ctx)
+			return nil, err
 		}
-		return runErr
-	})
-	return d, runErr
+		k.noop = min(k.noop, d)
+	}
+	return k, nil
+}
+
+func (k *kernelRunner) close(ctx context.Context) { k.e.Close(ctx) }
+
+func (k *kernelRunner) time(ctx context.Context, kn kernel) (time.Duration, error) {
+	d, err := k.task(ctx, kn)
+	return max(d-k.noop, time.Microsecond), err
+}
+
+func (k *kernelRunner) task(ctx context.Context, kn kernel) (time.Duration, error) {
+	want, _ := kernels.Run(kn.name, kn.arg)
+	t0 := time.Now()
+	res, err := k.e.Run(ctx, k.m, vm.Request{Kind: vm.Compute, Function: kn.name, State: state{}, GasLimit: benchGas,
+		Args: binary.LittleEndian.AppendUint64(nil, kn.arg)})
+	d := time.Since(t0)
+	if err != nil {
+		return 0, fmt.Errorf("kernel %s: %w", kn.name, err)
+	}
+	if string(want) != string(res.Output) {
+		return 0, fmt.Errorf("kernel %s returned %x, native %x", kn.name, res.Output, want)
+	}
+	return d, nil
 }
 
 func perTask(ctx context.Context, r *Report, goCode []byte, quick bool, dir string) error {
