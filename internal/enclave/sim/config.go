@@ -45,6 +45,9 @@ type Config struct {
 	// MaxTaskKeysPerUser bounds the outstanding task keys kept per user
 	// public key; the oldest is dropped first. Worker only.
 	MaxTaskKeysPerUser int
+	// MaxTaskKeys bounds the outstanding task keys of all users together;
+	// the oldest is dropped first. Worker only.
+	MaxTaskKeys int
 	// KeepEpochs is how many epochs (the current one included) task keys
 	// and the record of executed tasks are kept. Worker only.
 	KeepEpochs int
@@ -75,6 +78,7 @@ func DefaultConfig() Config {
 		Measurement:        SimMeasurement(),
 		SecurityVersion:    1,
 		MaxTaskKeysPerUser: 64,
+		MaxTaskKeys:        1 << 18,
 		KeepEpochs:         3,
 		KeepWorkerParams:   5,
 		PadV2Responses:     true,
@@ -92,6 +96,9 @@ func (c *Config) Validate() error {
 	}
 	if c.MaxTaskKeysPerUser < 1 {
 		errs = append(errs, fmt.Errorf("MaxTaskKeysPerUser is %d, want at least 1", c.MaxTaskKeysPerUser))
+	}
+	if c.MaxTaskKeys < c.MaxTaskKeysPerUser {
+		errs = append(errs, fmt.Errorf("MaxTaskKeys is %d, want at least MaxTaskKeysPerUser (%d)", c.MaxTaskKeys, c.MaxTaskKeysPerUser))
 	}
 	if c.KeepEpochs < 1 {
 		errs = append(errs, fmt.Errorf("KeepEpochs is %d, want at least 1", c.KeepEpochs))

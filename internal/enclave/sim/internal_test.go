@@ -16,7 +16,7 @@ import (
 )
 
 func TestKeyBookBoundAndExpiry(t *testing.T) {
-	kb := newKeyBook(2, 2)
+	kb := newKeyBook(2, 100, 2)
 	u := enclave.PublicKey{1}
 	for i := range 3 {
 		kb.add(u, 10, [32]byte{byte(i)})
@@ -48,6 +48,24 @@ func TestKeyBookBoundAndExpiry(t *testing.T) {
 	c = kb.candidates(u)
 	if !kb.consume(u, c[0].seq) || kb.consume(u, c[0].seq) {
 		t.Fatal("a key is consumed exactly once")
+	}
+}
+
+func TestKeyBookGlobalBound(t *testing.T) {
+	kb := newKeyBook(4, 3, 2)
+	for i := range 5 {
+		kb.add(enclave.PublicKey{byte(i)}, 1, [32]byte{byte(i)})
+	}
+	if kb.total != 3 || len(kb.candidates(enclave.PublicKey{0})) != 0 || len(kb.candidates(enclave.PublicKey{4})) != 1 {
+		t.Fatalf("global bound: total %d", kb.total)
+	}
+	for range 20 { // used keys do not pile up in the issue order
+		kb.add(enclave.PublicKey{9}, 1, [32]byte{})
+		kb.consume(enclave.PublicKey{9}, kb.seq)
+	}
+	// The first of those made room by dropping the oldest other key.
+	if kb.total != 2 || len(kb.order) > 2*3+1 {
+		t.Fatalf("after use: total %d, order %d", kb.total, len(kb.order))
 	}
 }
 

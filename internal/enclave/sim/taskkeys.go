@@ -21,17 +21,26 @@ type taskKey struct {
 // executed task ids, and the recent epochs that bound both.
 type keyBook struct {
 	maxPerUser int
+	maxTotal   int
 	keep       int
 
 	mu       sync.Mutex
 	seq      uint64
+	total    int
+	order    []keyRef // issue order, for dropping the oldest beyond maxTotal; may hold used keys
 	byUser   map[enclave.PublicKey][]taskKey
 	executed map[api.TaskID]uint64 // task id → epoch it ran in
 	epochs   []uint64              // the most recent distinct epochs seen, ascending
 }
 
-func newKeyBook(maxPerUser, keep int) *keyBook {
-	return &keyBook{maxPerUser: maxPerUser, keep: keep,
+// keyRef names one issued key.
+type keyRef struct {
+	user enclave.PublicKey
+	seq  uint64
+}
+
+func newKeyBook(maxPerUser, maxTotal, keep int) *keyBook {
+	return &keyBook{maxPerUser: maxPerUser, maxTotal: maxTotal, keep: keep,
 		byUser: map[enclave.PublicKey][]taskKey{}, executed: map[api.TaskID]uint64{}}
 }
 
@@ -53,7 +62,9 @@ func (kb *keyBook) observe(epoch uint64) {
 	kb.epochs = kb.epochs[1:]
 	oldest := kb.epochs[0]
 	for u, keys := range kb.byUser {
+		n := len(keys)
 		keys = slices.DeleteFunc(keys, func(k taskKey) bool { return k.epoch < oldest })
+		kb.total -= n - len(keys)
 		if len(keys) == 0 {
 			delete(kb.byUser, u)
 		} else {
@@ -79,11 +90,24 @@ func (kb *keyBook) add(user enclave.PublicKey, epoch uint64, aesKey [32]byte) {
 	kb.observe(epoch)
 	kb.seq++
 	keys := append(kb.byUser[user], taskKey{seq: kb.seq, epoch: epoch, aes: aesKey})
+	kb.total++
 	if len(keys) > kb.maxPerUser {
 		clear(keys[0].aes[:])
 		keys = slices.Delete(keys, 0, 1)
+		kb.total--
 	}
 	kb.byUser[user] = keys
+	kb.order = append(kb.order, keyRef{user: user, seq: kb.seq})
+	for kb.total > kb.maxTotal && len(kb.order) > 0 {
+		oldest := kb.order[0]
+		kb.order = kb.order[1:]
+		kb.removeLocked(oldest.user, oldest.seq)
+	}
+	if len(kb.order) > 2*kb.maxTotal { // drop references to keys already used or expired
+		kb.order = slices.DeleteFunc(kb.order, func(r keyRef) bool {
+			return !slices.ContainsFunc(kb.byUser[r.user], func(k taskKey) bool { return k.seq == r.seq })
+		})
+	}
 }
 
 // candidates returns a copy of the user's outstanding keys, newest first
@@ -101,6 +125,11 @@ func (kb *keyBook) candidates(user enclave.PublicKey) []taskKey {
 func (kb *keyBook) consume(user enclave.PublicKey, seq uint64) bool {
 	kb.mu.Lock()
 	defer kb.mu.Unlock()
+	return kb.removeLocked(user, seq)
+}
+
+// removeLocked erases one key; caller holds mu.
+func (kb *keyBook) removeLocked(user enclave.PublicKey, seq uint64) bool {
 	keys := kb.byUser[user]
 	i := slices.IndexFunc(keys, func(k taskKey) bool { return k.seq == seq })
 	if i < 0 {
@@ -108,6 +137,7 @@ func (kb *keyBook) consume(user enclave.PublicKey, seq uint64) bool {
 	}
 	clear(keys[i].aes[:])
 	keys = slices.Delete(keys, i, i+1)
+	kb.total--
 	if len(keys) == 0 {
 		delete(kb.byUser, user)
 	} else {

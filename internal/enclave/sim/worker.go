@@ -56,7 +56,7 @@ func NewWorker(cfg Config) (*Worker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sim: v2 key ring: %w", err)
 	}
-	return &Worker{base: b, keys: newKeyBook(cfg.MaxTaskKeysPerUser, cfg.KeepEpochs), ring: ring, pending: map[[16]byte]pendingRequest{}}, nil
+	return &Worker{base: b, keys: newKeyBook(cfg.MaxTaskKeysPerUser, cfg.MaxTaskKeys, cfg.KeepEpochs), ring: ring, pending: map[[16]byte]pendingRequest{}}, nil
 }
 
 // Address is the enclave's signing address.
