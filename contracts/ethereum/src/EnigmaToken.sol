@@ -11,9 +11,17 @@ import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 /// enigma-js 0.3.0 was built against. OpenZeppelin 5's ERC20 is used because
 /// its transferFrom does not emit an Approval event, which saves every task
 /// record about 1,700 gas.
+///
+/// Allowances are stored plus one, so a spent allowance leaves a non-zero
+/// word behind: the client's approve before every task then rewrites a
+/// non-zero word (5,000 gas) instead of creating one (22,100 gas). The one
+/// visible difference from a plain ERC-20: an allowance of 2**256-2 reads
+/// as 2**256-1 (unlimited).
 contract EnigmaToken is ERC20 {
     /// @notice 150 million ENG, in grains.
     uint256 public constant INITIAL_SUPPLY = 150_000_000 * 10 ** 8;
+
+    mapping(address => mapping(address => uint256)) private _allowancesPlusOne;
 
     constructor() ERC20("Enigma", "ENG") {
         _mint(msg.sender, INITIAL_SUPPLY);
@@ -23,6 +31,27 @@ contract EnigmaToken is ERC20 {
     /// matches the original token's exactly.
     function decimals() public view virtual override returns (uint8) {
         return 8;
+    }
+
+    function allowance(address owner, address spender) public view virtual override returns (uint256) {
+        uint256 stored = _allowancesPlusOne[owner][spender];
+        if (stored == 0 || stored == type(uint256).max) {
+            return stored;
+        }
+        return stored - 1;
+    }
+
+    function _approve(address owner, address spender, uint256 value, bool emitEvent) internal virtual override {
+        if (owner == address(0)) {
+            revert ERC20InvalidApprover(address(0));
+        }
+        if (spender == address(0)) {
+            revert ERC20InvalidSpender(address(0));
+        }
+        _allowancesPlusOne[owner][spender] = value == type(uint256).max ? value : value + 1;
+        if (emitEvent) {
+            emit Approval(owner, spender, value);
+        }
     }
 
     /// @notice Raises the caller's allowance for spender by addedValue.

@@ -150,13 +150,16 @@ func (e *Env) allAccounts() []*Account {
 	for _, w := range e.Workers {
 		out = append(out, w.Custodian)
 	}
-	for i := 0; i < 64; i++ {
+	for i := 0; i < Users; i++ {
 		out = append(out, User(i))
 	}
 	return out
 }
 
-// User is the i-th user account (0..63 are funded with ETH at genesis).
+// Users is the number of user accounts funded with ETH at genesis.
+const Users = 256
+
+// User is the i-th user account (0..Users-1 are funded with ETH at genesis).
 func User(i int) *Account { return NewAccount(fmt.Sprintf("user %d", i)) }
 
 // Close stops the chain.
