@@ -116,3 +116,19 @@ func TestAccessOnVM(t *testing.T) {
 	}
 	c.fails("publish(bytes32,string)", contract.Bytes32{}, "x")
 }
+
+func TestCreditScoreOnVM(t *testing.T) {
+	c := deploy(t, "creditscore", "construct()")
+	applicant, consentToken := contract.Bytes32{1}, contract.Bytes32{2}
+	score := decode[uint64](t, "(uint256)", c.call("submit(bytes32,uint256,uint256,uint256,uint256)", applicant, 50000, 10000, 1, 4).Output)
+	if score != 620 {
+		t.Fatalf("score %d", score)
+	}
+	c.call("consent(bytes32,bytes32)", applicant, contract.Keccak256(consentToken[:]))
+	if !decode[bool](t, "(bool)", c.call("qualifies(bytes32,uint256)", consentToken, 600).Output) {
+		t.Fatal("a 620 score does not reach 600")
+	}
+	if err := c.fails("qualifies(bytes32,uint256)", consentToken, 700); !strings.Contains(err.Error(), "used already") {
+		t.Fatalf("reused consent: %v", err)
+	}
+}

@@ -87,6 +87,8 @@ func scenarios() ([]scenario, error) {
 		{"access", task{"construct(bytes32)", []any{token}}, []task{{"publish(bytes32,string)", []any{token, "ipfs://QmData"}}},
 			task{"grant(bytes32,bytes32)", []any{token, contract.Bytes32{31: 2}}}},
 		{"poker", task{"construct()", nil}, nil, task{"new_game(bytes32[])", []any{players}}},
+		{"creditscore", task{"construct()", nil}, nil,
+			task{"submit(bytes32,uint256,uint256,uint256,uint256)", []any{token, 50000, 10000, 1, 4}}},
 		{"erc20", task{"construct(bytes32,uint256)", []any{ownerID, 1_000_000}}, nil,
 			task{"mint(bytes32,bytes32,uint256,bytes)", []any{ownerID, to, 1000, mintSig}}},
 	}, nil

@@ -15,10 +15,9 @@ type Handler func(c *Call) error
 // Call is one invocation of a public function: its arguments, and the return
 // values the handler sets.
 type Call struct {
-	sig    *signature
-	called string // the function name exactly as the host passed it
-	args   []byte
-	out    []byte
+	sig  *signature
+	args []byte
+	out  []byte
 }
 
 // Signature returns the canonical signature of the function running, as it
@@ -84,7 +83,9 @@ var reg = &registry{funcs: map[string]*entry{}, names: map[string][]*entry{}}
 // Register makes fn the public function sig, e.g.
 // Register("add_millionaire(address,uint256)", addMillionaire). Call it from
 // init. It panics on a malformed or duplicate signature: that is a bug in
-// the contract that must show up when it is first run.
+// the contract that must show up when it is first run. Give each function
+// its own name: the VM passes contracts the name only, so overloads cannot
+// be told apart (the call fails as ambiguous).
 func Register(sig string, fn Handler) {
 	s, err := parseSignature(sig)
 	if err != nil {
@@ -190,7 +191,7 @@ func run(h host, deploy bool) (err error) {
 	if err != nil || e == nil {
 		return err
 	}
-	c := &Call{sig: e.sig, called: called, args: h.args()}
+	c := &Call{sig: e.sig, args: h.args()}
 	if err := invoke(e.fn, c); err != nil {
 		return err
 	}
