@@ -13,6 +13,7 @@ import (
 // wazero's interpreter and compiler: outputs, callbacks and gas must be
 // identical, or re-executing a task elsewhere would not verify.
 func TestInterpreterMatchesCompiler(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("the interpreter initialises a Go runtime slowly")
 	}

@@ -15,6 +15,7 @@ import (
 // ends the task with a coded error and the reason, never a hang or a crash
 // of the host, and leaves the state untouched.
 func TestContractFailuresOnVM(t *testing.T) {
+	t.Parallel()
 	c := deploy(t, "testdata/edge", "construct()")
 	seven, _ := contract.EncodeArgs("(uint256)", 7)
 	short, _ := contract.EncodeArgs("(uint256[],string)", []contract.Uint256{}, "x")
@@ -56,6 +57,7 @@ func TestContractFailuresOnVM(t *testing.T) {
 }
 
 func TestContractLimitsOnVM(t *testing.T) {
+	t.Parallel()
 	c := deploy(t, "testdata/edge", "construct()")
 	run := func(sig string, gas uint64, args ...any) error {
 		data, _ := contract.EncodeArgs("("+strings.TrimSuffix(strings.Repeat("uint256,", len(args)), ",")+")", args...)
@@ -83,6 +85,7 @@ func TestContractLimitsOnVM(t *testing.T) {
 }
 
 func TestSDKOnVM(t *testing.T) {
+	t.Parallel()
 	c := deploy(t, "testdata/edge", "construct()")
 	a := []contract.Uint256{contract.NewUint256(1), {0, 0, 0, 1 << 63}}
 	b := [2]contract.Bytes32{{1}, {31: 2}}
@@ -106,6 +109,7 @@ func TestSDKOnVM(t *testing.T) {
 }
 
 func TestPokerOnVM(t *testing.T) {
+	t.Parallel()
 	c := deploy(t, "poker", "construct()")
 	tokens := []contract.Bytes32{{1}, {2}}
 	players := []contract.Bytes32{contract.Keccak256(tokens[0][:]), contract.Keccak256(tokens[1][:])}

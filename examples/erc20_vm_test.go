@@ -10,6 +10,7 @@ import (
 )
 
 func TestERC20OnVM(t *testing.T) {
+	t.Parallel()
 	owner, err := crypto.HexToECDSA("4f3edf983ac636a65a842ce7c78d9aa706d3b113bce9c46f30d7d21715b23b1d")
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 )
 
 func TestCalculatorOnVM(t *testing.T) {
+	t.Parallel()
 	c := deploy(t, "calculator", "construct()")
 	for sig, want := range map[string]uint64{
 		"add(uint256,uint256)": 93, "sub(uint256,uint256)": 59, "mul(uint256,uint256)": 1292, "div(uint256,uint256)": 4,
@@ -36,6 +37,7 @@ func TestCalculatorOnVM(t *testing.T) {
 }
 
 func TestMillionaireOnVM(t *testing.T) {
+	t.Parallel()
 	c := deploy(t, "millionaire", "construct()")
 	c.call("add_millionaire(bytes32,uint256)", contract.Bytes32{31: 1}, 1_000_000)
 	c.call("add_millionaire(address,uint256)", contract.Address{19: 2}, 2_000_000)
@@ -46,6 +48,7 @@ func TestMillionaireOnVM(t *testing.T) {
 }
 
 func TestFlipcoinOnVM(t *testing.T) {
+	t.Parallel()
 	c := deploy(t, "flipcoin", "construct()")
 	again := deploy(t, "flipcoin", "construct()")
 	heads := 0
@@ -72,6 +75,7 @@ func TestFlipcoinOnVM(t *testing.T) {
 }
 
 func TestVotingOnVM(t *testing.T) {
+	t.Parallel()
 	votingETH := contract.Address{0: 0xee, 19: 1}
 	c := deploy(t, "voting", "construct(address)", votingETH)
 	v1, v2 := contract.Bytes32{31: 1}, contract.Bytes32{31: 2}
@@ -97,6 +101,7 @@ func TestVotingOnVM(t *testing.T) {
 }
 
 func TestAccessOnVM(t *testing.T) {
+	t.Parallel()
 	owner := contract.Bytes32{0: 7}
 	c := deploy(t, "access", "construct(bytes32)", owner)
 	c.call("publish(bytes32,string)", owner, "ipfs://QmSecret")
@@ -118,6 +123,7 @@ func TestAccessOnVM(t *testing.T) {
 }
 
 func TestCreditScoreOnVM(t *testing.T) {
+	t.Parallel()
 	c := deploy(t, "creditscore", "construct()")
 	applicant, consentToken := contract.Bytes32{1}, contract.Bytes32{2}
 	score := decode[uint64](t, "(uint256)", c.call("submit(bytes32,uint256,uint256,uint256,uint256)", applicant, 50000, 10000, 1, 4).Output)
