@@ -16,7 +16,7 @@ func BenchmarkCommit(b *testing.B) {
 	cases := []struct {
 		writers int
 		group   bool
-	}{{1, false}, {1, true}, {16, false}, {16, true}, {64, false}, {64, true}}
+	}{{1, false}, {1, true}, {4, false}, {4, true}, {16, false}, {16, true}, {64, false}, {64, true}}
 	for _, c := range cases {
 		mode := map[bool]string{false: "wal", true: "committer"}[c.group]
 		b.Run(fmt.Sprintf("writers=%d/%s", c.writers, mode), func(b *testing.B) {

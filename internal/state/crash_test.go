@@ -226,7 +226,7 @@ func TestCrashKill9(t *testing.T) {
 func verifyAfterCrash(t *testing.T, ctx context.Context, s state.Store, acked []ackedTask) {
 	t.Helper()
 	if err := state.CheckConsistency(ctx, s); err != nil {
-		t.Fatalf("store inconsistent after kill -9: %v", err)
+		t.Fatalf("store inconsistent after the crash: %v", err)
 	}
 	addrs, err := s.Contracts(ctx)
 	if err != nil {
@@ -239,13 +239,13 @@ func verifyAfterCrash(t *testing.T, ctx context.Context, s state.Store, acked []
 		}
 		st, err := s.State(ctx, a)
 		if err != nil || st.Index != tip.Index || st.Hash != tip.Hash {
-			t.Fatalf("contract %s: state does not match tip %d after kill -9 (%v)", a, tip.Index, err)
+			t.Fatalf("contract %s: state does not match tip %d after the crash (%v)", a, tip.Index, err)
 		}
 	}
 	for _, a := range acked {
 		r, err := s.TaskResult(ctx, a.id)
 		if err != nil {
-			t.Fatalf("acknowledged task %s lost after kill -9: %v", hex.EncodeToString(a.id[:]), err)
+			t.Fatalf("acknowledged task %s lost after the crash: %v", hex.EncodeToString(a.id[:]), err)
 		}
 		if a.delta < 0 {
 			continue
@@ -255,7 +255,7 @@ func verifyAfterCrash(t *testing.T, ctx context.Context, s state.Store, acked []
 		}
 		h, err := s.DeltaHashes(ctx, a.contract, r.Delta.Index, r.Delta.Index)
 		if err != nil || h[0] != r.Delta.Hash {
-			t.Fatalf("task %s: delta %d missing or different after kill -9 (%v)", a.id, a.delta, err)
+			t.Fatalf("task %s: delta %d missing or different after the crash (%v)", a.id, a.delta, err)
 		}
 	}
 }
