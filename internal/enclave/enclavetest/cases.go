@@ -107,6 +107,14 @@ func testDeployAndCompute(t *testing.T, h *host) {
 	if !bytes.Equal(h.output(key, r), v2) {
 		t.Fatal("state did not carry the last write")
 	}
+
+	// An Ethereum callback is public: it is signed into the receipt as given.
+	call := bytes.Repeat([]byte{0xca}, 36)
+	key = h.taskKey(u)
+	r = h.execute(h.task(enclave.KindCompute, c, u, key, "bridge(bytes)", call))
+	if r.Status != enclave.TaskSuccess || !bytes.Equal(r.EthPayload, call) || r.EthAddress != api.EthAddress(call[:20]) {
+		t.Fatalf("callback: %+v", r)
+	}
 	if r.GasUsed == 0 || r.GasUsed > gasLimit {
 		t.Fatalf("gas used %d", r.GasUsed)
 	}

@@ -14,12 +14,13 @@ package testcontract
 //	a…  trap unless the arguments are exactly 32 bytes (a bad-arguments check)
 //	l…  loop forever (runs out of gas)
 //	r…  return 32 bytes from the task's random generator
+//	b…  ask for an Ethereum callback: payload = the arguments, address = their first 20 bytes
 //	u…  trap (unreachable)
 //	anything else: trap, as eng_wasm does for an unknown function
 func Contract() []byte {
 	const (
-		fnNameLen, fnName, argsLen, args, writeState, ret, readStateLen, readState, random = 0, 1, 2, 3, 4, 5, 6, 7, 8
-		keyPtr, namePtr, argsPtr, readPtr                                                  = 16, 256, 4096, 8192
+		fnNameLen, fnName, argsLen, args, writeState, ret, readStateLen, readState, random, ethBridge = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9
+		keyPtr, namePtr, argsPtr, readPtr                                                             = 16, 256, 4096, 8192
 	)
 	// Types: 0 ()→i32, 1 (i32)→(), 2 (i32×4)→(), 3 (i32 i32)→(), 4 ()→(),
 	// 5 (i32 i32)→i32, 6 (i32×3)→().
@@ -33,7 +34,7 @@ func Contract() []byte {
 	}{
 		{"fetch_function_name_length", 0}, {"fetch_function_name", 1}, {"fetch_args_length", 0},
 		{"fetch_args", 1}, {"write_state", 2}, {"ret", 3}, {"read_state_len", 5}, {"read_state", 6},
-		{"rand", 3},
+		{"rand", 3}, {"write_eth_bridge", 6},
 	}
 
 	var deploy code
@@ -63,6 +64,10 @@ func Contract() []byte {
 	branch('r', func(c *code) {
 		c.i32(readPtr).i32(32).call(random)
 		c.i32(readPtr).i32(32).call(ret)
+	})
+	branch('b', func(c *code) {
+		c.i32(argsPtr).call(args)
+		c.i32(argsPtr).call(argsLen).i32(argsPtr).call(ethBridge)
 	})
 	branch('l', func(c *code) { c.op(0x03, 0x40, 0x0c, 0x00, 0x0b) }) // loop br 0 end
 	call.op(0x00)                                                     // unreachable
