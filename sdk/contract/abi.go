@@ -87,10 +87,7 @@ func decodeInto(s *signature, data []byte, targets []any) error {
 		}
 		return decodeValue(t, at, reflect.ValueOf(targets[i]).Elem())
 	})
-	if err != nil {
-		return fmt.Errorf("decoding the arguments: %w", err)
-	}
-	return nil
+	return err
 }
 
 // ---- encoding ----
@@ -100,7 +97,7 @@ func encodeTuple(types []*abiType, vals []any) ([]byte, error) {
 	for _, t := range types {
 		headLen += t.headSize()
 	}
-	head := make([]byte, 0, headLen)
+	head := make([]byte, 0, min(headLen, 1<<16)) // a capacity hint only: a signature may declare huge static arrays
 	var tail []byte
 	for i, t := range types {
 		enc, err := encodeValue(t, vals[i])

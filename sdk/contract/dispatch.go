@@ -30,7 +30,10 @@ func (c *Call) RawArgs() []byte { return c.args }
 // Args decodes the arguments into targets, one pointer per argument of the
 // registered signature (see DecodeArgs for the accepted pointer types).
 func (c *Call) Args(targets ...any) error {
-	return decodeInto(c.sig, c.args, targets)
+	if err := decodeInto(c.sig, c.args, targets); err != nil {
+		return fmt.Errorf("decoding the arguments: %w", err)
+	}
+	return nil
 }
 
 // Return sets the function's return values, ABI-encoded as the tuple of
