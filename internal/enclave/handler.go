@@ -9,8 +9,9 @@ import (
 
 // Handler answers encoded requests with a backend: the enclave side of a
 // Transport. Either role may be nil; calls for a missing role fail with
-// api.CodeUnavailable. Handler is safe for concurrent use when its backends
-// are.
+// api.CodeUnavailable. Registration and Seal exist in both roles and go to
+// the worker when both are set, so a stream should serve one role. Handler
+// is safe for concurrent use when its backends are.
 type Handler struct {
 	Enclave    Enclave
 	KeyManager KeyManager
