@@ -342,3 +342,21 @@ func TestFastPathsMatchReflection(t *testing.T) {
 		t.Error("fastEncode put 256 in a uint8")
 	}
 }
+
+// FuzzParseSignature checks that no signature text makes the parser panic
+// and that canonical forms parse back to themselves.
+func FuzzParseSignature(f *testing.F) {
+	for _, s := range []string{"add(uint,uint)", "f(bytes32[2][],string)", "(address)", "f(uint256[", "g(int8[0])"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, sig string) {
+		s, err := parseSignature(sig)
+		if err != nil {
+			return
+		}
+		again, err := parseSignature(s.canonical())
+		if err != nil || again.canonical() != s.canonical() {
+			t.Fatalf("%q -> %q -> %v", sig, s.canonical(), err)
+		}
+	})
+}
