@@ -125,3 +125,19 @@ func TestPokerOnVM(t *testing.T) {
 	}
 	c.fails("my_cards(uint256,bytes32)", id, contract.Bytes32{3})
 }
+
+// TestBadInitOnVM checks that a registration mistake stops the contract when
+// the VM initialises it, with the SDK's message, before any task runs.
+func TestBadInitOnVM(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	e := vmEngine(t)
+	mod, err := e.Compile(ctx, wasmOf(t, "testdata/badinit"))
+	if err == nil {
+		_, err = e.Run(ctx, mod, vm.Request{Kind: vm.Deploy, Function: "construct()", State: memState{}, GasLimit: gasLimit})
+	}
+	t.Logf("bad init: %v", err)
+	if err == nil || !strings.Contains(err.Error(), "registered twice") {
+		t.Fatalf("err = %v, want the duplicate registration reported", err)
+	}
+}
