@@ -36,12 +36,38 @@ func Fib(n uint32) uint64 {
 // Input returns n deterministic bytes to hash.
 func Input(n int) []byte {
 	b := make([]byte, n)
-	x := uint32(1)
-	for i := range b {
-		x = x*1103515245 + 12345
-		b[i] = byte(x >> 16)
-	}
+	var g inputGen
+	g.fill(b)
 	return b
+}
+
+// inputGen is the generator behind Input, usable a chunk at a time.
+type inputGen struct{ x uint32 }
+
+func (g *inputGen) fill(b []byte) {
+	if g.x == 0 {
+		g.x = 1
+	}
+	for i := range b {
+		g.x = g.x*1103515245 + 12345
+		b[i] = byte(g.x >> 16)
+	}
+}
+
+// HashInput is SHA256(Input(n)) computed a chunk at a time, so the kernel
+// measures hashing, not allocating (a large allocation would also grow a
+// contract's memory, and a grown instance cannot be reused).
+func HashInput(n int) [32]byte {
+	var d digest
+	var g inputGen
+	var chunk [4096]byte
+	for n > 0 {
+		c := chunk[:min(n, len(chunk))]
+		g.fill(c)
+		d.write(c)
+		n -= len(c)
+	}
+	return d.sum()
 }
 
 var k256 = [64]uint32{
@@ -58,23 +84,55 @@ var k256 = [64]uint32{
 func rotr(x uint32, n uint) uint32 { return x>>n | x<<(32-n) }
 
 // SHA256 is a plain-Go SHA-256 (FIPS 180-4), the same code natively and in
-// wasm; the tests check it against crypto/sha256. Full blocks are read in
-// place, only the padded tail is copied.
+// wasm; the tests check it against crypto/sha256.
 func SHA256(data []byte) [32]byte {
-	h := [8]uint32{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19}
-	full := len(data) &^ 63
-	blocks(&h, data[:full])
-	var tail [128]byte
-	n := copy(tail[:], data[full:])
-	tail[n] = 0x80
-	end := 64
-	if n >= 56 {
-		end = 128
+	var d digest
+	d.write(data)
+	return d.sum()
+}
+
+// digest is a streaming SHA-256.
+type digest struct {
+	h    [8]uint32
+	buf  [64]byte
+	nbuf int
+	len  uint64
+	init bool
+}
+
+func (d *digest) write(p []byte) {
+	if !d.init {
+		d.h = [8]uint32{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19}
+		d.init = true
 	}
-	binary.BigEndian.PutUint64(tail[end-8:], uint64(len(data))*8)
-	blocks(&h, tail[:end])
+	d.len += uint64(len(p))
+	if d.nbuf > 0 {
+		n := copy(d.buf[d.nbuf:], p)
+		d.nbuf += n
+		p = p[n:]
+		if d.nbuf < 64 {
+			return
+		}
+		blocks(&d.h, d.buf[:])
+		d.nbuf = 0
+	}
+	full := len(p) &^ 63
+	blocks(&d.h, p[:full])
+	d.nbuf = copy(d.buf[:], p[full:])
+}
+
+func (d *digest) sum() [32]byte {
+	n := d.len
+	var pad [72]byte
+	pad[0] = 0x80
+	padLen := 56 - int(n%64)
+	if padLen <= 0 {
+		padLen += 64
+	}
+	binary.BigEndian.PutUint64(pad[padLen:], n*8)
+	d.write(pad[:padLen+8])
 	var out [32]byte
-	for i, v := range h {
+	for i, v := range d.h {
 		binary.BigEndian.PutUint32(out[4*i:], v)
 	}
 	return out
@@ -118,7 +176,7 @@ func Run(name string, arg uint64) ([]byte, bool) {
 	case "fib":
 		v = Fib(uint32(arg))
 	case "sha256":
-		s := SHA256(Input(int(arg)))
+		s := HashInput(int(arg))
 		v = binary.LittleEndian.Uint64(s[:])
 	case "noop":
 	default:

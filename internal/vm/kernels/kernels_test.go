@@ -8,10 +8,13 @@ import (
 )
 
 func TestSHA256(t *testing.T) {
-	for _, n := range []int{0, 1, 55, 56, 63, 64, 65, 1000, 1 << 16} {
+	for _, n := range []int{0, 1, 55, 56, 63, 64, 65, 119, 120, 1000, 4095, 4097, 1 << 16} {
 		in := Input(n)
 		if SHA256(in) != sha256.Sum256(in) {
 			t.Fatalf("SHA256 of %d bytes differs from crypto/sha256", n)
+		}
+		if HashInput(n) != sha256.Sum256(in) {
+			t.Fatalf("HashInput(%d) differs from crypto/sha256", n)
 		}
 	}
 }
