@@ -7,8 +7,8 @@ import (
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain/bindings"
@@ -56,18 +56,35 @@ func (c *Client) Bind(addrs Addresses) *Enigma {
 }
 
 // DeployContracts deploys EnigmaToken (its whole supply goes to from) and
-// then Enigma with p, and checks both have code.
+// then Enigma with p, and checks both have code. Both transactions are sent
+// before either is mined (the token's address follows from the sender's
+// nonce), so they usually land in one block.
 func (c *Client) DeployContracts(ctx context.Context, from Account, p DeployParams) (*Enigma, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	tokenAddr, err := c.deploy(ctx, from, "deploy EnigmaToken", bindings.EnigmaTokenMetaData.Bin, nil)
+	tokenTx := Tx{What: "deploy EnigmaToken", Data: common.FromHex(bindings.EnigmaTokenMetaData.Bin)}
+	tokenHash, err := c.Send(ctx, from, tokenTx)
+	if err != nil {
+		return nil, err
+	}
+	tokenAddr, err := c.createdAddress(ctx, from.Address, tokenHash)
 	if err != nil {
 		return nil, err
 	}
 	ctor := bindings.NewEnigma().PackConstructor(tokenAddr, p.Principal, new(big.Int).SetUint64(p.EpochSize),
 		new(big.Int).SetUint64(p.TimeoutEpochs), p.AttestationSigner)
-	enigmaAddr, err := c.deploy(ctx, from, "deploy Enigma", bindings.EnigmaMetaData.Bin, ctor)
+	enigmaTx := Tx{What: "deploy Enigma", Data: append(common.FromHex(bindings.EnigmaMetaData.Bin), ctor...)}
+	enigmaHash, err := c.Send(ctx, from, enigmaTx)
+	if err != nil {
+		return nil, err
+	}
+	if got, err := c.deployed(ctx, from, tokenTx, tokenHash); err != nil {
+		return nil, err
+	} else if got != tokenAddr {
+		return nil, api.Errorf(api.CodeChain, "chain: EnigmaToken landed at %s, not the %s Enigma was built with; deploy again", got.Hex(), tokenAddr.Hex())
+	}
+	enigmaAddr, err := c.deployed(ctx, from, enigmaTx, enigmaHash)
 	if err != nil {
 		return nil, err
 	}
@@ -75,19 +92,30 @@ func (c *Client) DeployContracts(ctx context.Context, from Account, p DeployPara
 	return c.Bind(Addresses{Enigma: enigmaAddr, Token: tokenAddr}), nil
 }
 
-func (c *Client) deploy(ctx context.Context, from Account, what, binHex string, ctor []byte) (common.Address, error) {
-	code, err := hexutil.Decode(binHex)
+// createdAddress is the address a contract creation sent as hash will get.
+func (c *Client) createdAddress(ctx context.Context, from common.Address, hash common.Hash) (common.Address, error) {
+	cctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
+	defer cancel()
+	tx, _, err := c.eth.TransactionByHash(cctx, hash)
 	if err != nil {
-		return common.Address{}, fmt.Errorf("chain: %s: bad creation code: %w", what, err)
+		return common.Address{}, api.Errorf(api.CodeChain, "chain: read back creation tx %s: %w", hash.Hex(), err)
 	}
-	r, err := c.Transact(ctx, from, Tx{What: what, Data: append(code, ctor...)})
+	return crypto.CreateAddress(from, tx.Nonce()), nil
+}
+
+// deployed waits for a creation's receipt and checks the code is there.
+func (c *Client) deployed(ctx context.Context, from Account, tx Tx, hash common.Hash) (common.Address, error) {
+	r, err := c.WaitReceipt(ctx, hash, tx.What)
 	if err != nil {
 		return common.Address{}, err
+	}
+	if r.Status != types.ReceiptStatusSuccessful {
+		return common.Address{}, c.failedTx(ctx, from, tx, r)
 	}
 	cctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
 	defer cancel()
 	if runtime, err := c.eth.CodeAt(cctx, r.ContractAddress, r.BlockNumber); err != nil || len(runtime) == 0 {
-		return common.Address{}, api.Errorf(api.CodeChain, "chain: %s: no code at %s after deployment (%v)", what, r.ContractAddress.Hex(), err)
+		return common.Address{}, api.Errorf(api.CodeChain, "chain: %s: no code at %s after deployment (%v)", tx.What, r.ContractAddress.Hex(), err)
 	}
 	return r.ContractAddress, nil
 }

@@ -165,6 +165,8 @@ func (c *Chain) ethConfig() *ethconfig.Config {
 	// The log index (filter maps) costs seconds at start and stop; a dev
 	// chain is short enough for unindexed eth_getLogs scans.
 	ec.LogNoHistory = true
+	// Blob transactions are rare here; a small blob pool starts faster.
+	ec.BlobPool.Datacap = 64 << 20
 	return &ec
 }
 
