@@ -2,8 +2,6 @@ package enclave
 
 import (
 	"context"
-
-	"github.com/enigma-go/enigma/api"
 )
 
 // ProtocolVersion is the version of the message protocol this package speaks
@@ -77,7 +75,3 @@ type KeyManager interface {
 type Closer interface {
 	Close() error
 }
-
-// codeError is a small helper for backends: a coded error whose message is
-// the whole text the user sees.
-func codeError(code api.Code, msg string) error { return &api.Error{Code: code, Message: msg} }
