@@ -39,6 +39,11 @@ func testPowerLoss(t *testing.T, group bool) {
 	}
 	defer s.Close()
 
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 2))
+	images, perWriter := 20, 150
+	if raceEnabled { // Pebble checks its invariants under -race: keep it small
+		images, perWriter = 4, 40
+	}
 	var mu sync.Mutex
 	var acked []ackedTask
 	var stop atomic.Bool
@@ -49,7 +54,7 @@ func testPowerLoss(t *testing.T, group bool) {
 			defer wg.Done()
 			g := stategen.New(uint64(w))
 			c, d := g.Deploy()
-			for n := 0; !stop.Load(); n++ {
+			for n := 0; n < perWriter && !stop.Load(); n++ { // bounded: each image replays and checks them all
 				tc := d
 				switch {
 				case n == 0:
@@ -77,11 +82,6 @@ func testPowerLoss(t *testing.T, group bool) {
 		}()
 	}
 
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 2))
-	images := 20
-	if raceEnabled {
-		images = 8
-	}
 	for i := range images {
 		time.Sleep(time.Duration(rng.IntN(10_000)) * time.Microsecond)
 		mu.Lock()
