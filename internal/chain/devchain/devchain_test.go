@@ -17,10 +17,12 @@ import (
 	"github.com/ethereum/go-ethereum/accounts"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/common/math"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 )
 
 func startChain(t *testing.T, mutate func(*Config)) *Chain {
@@ -352,6 +354,35 @@ func TestCloseLeavesNoGoroutinesOfOurs(t *testing.T) {
 	for _, g := range strings.Split(stacks, "\n\n") {
 		if strings.Contains(g, "devchain.(*Chain)") || strings.Contains(g, "devchain.(*signer)") {
 			t.Fatalf("goroutine left behind:\n%s", g)
+		}
+	}
+}
+
+func TestSignTypedData(t *testing.T) {
+	c := startChain(t, nil)
+	from := c.Accounts()[1].Address
+	typed := apitypes.TypedData{
+		Types: apitypes.Types{
+			"EIP712Domain": {{Name: "name", Type: "string"}, {Name: "chainId", Type: "uint256"}},
+			"Mail":         {{Name: "contents", Type: "string"}},
+		},
+		PrimaryType: "Mail",
+		Domain:      apitypes.TypedDataDomain{Name: "enigma", ChainId: math.NewHexOrDecimal256(1337)},
+		Message:     apitypes.TypedDataMessage{"contents": "hello"},
+	}
+	hash, _, err := apitypes.TypedDataAndHash(typed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, method := range []string{"eth_signTypedData", "eth_signTypedData_v4"} {
+		var sig hexutil.Bytes
+		if err := c.RPC().Call(&sig, method, from, typed); err != nil {
+			t.Fatalf("%s: %v", method, err)
+		}
+		sig[64] -= 27
+		pub, err := crypto.SigToPub(hash, sig)
+		if err != nil || crypto.PubkeyToAddress(*pub) != from {
+			t.Fatalf("%s does not recover to %s: %v", method, from, err)
 		}
 	}
 }
