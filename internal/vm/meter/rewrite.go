@@ -275,9 +275,8 @@ func (f *funcWriter) write(ft *wasm.FunctionType) ([]byte, error) {
 			c.i32(1)
 			c.op(opI32Add)
 			c.global(opGlobalSet, rw.gDepth)
-			c.global(opGlobalGet, rw.gDepth)
-			c.i32(int32(rw.opt.MaxCallDepth))
-			c.op(opI32GtU, opIf, blockEmpty, opUnreachable, opEnd)
+			// The depth limit is checked with the entry's gas check below:
+			// one branch for both.
 		}
 		c.global(opGlobalGet, rw.gGas)
 		c.local(opLocalSet, f.lGas)
@@ -290,8 +289,8 @@ func (f *funcWriter) write(ft *wasm.FunctionType) ([]byte, error) {
 	last := len(f.ins) - 1
 	for i, in := range f.ins {
 		if meter && f.segStart[i] {
-			check := f.loopHead[i] || (i == 0 && hasCalls)
-			f.charge(&c, f.segCost[i], check)
+			entry := i == 0 && hasCalls
+			f.charge(&c, f.segCost[i], f.loopHead[i] || entry, entry)
 		}
 		if i == last {
 			break
@@ -368,8 +367,9 @@ func (f *funcWriter) around(c *code, call []byte) {
 }
 
 // charge emits gas -= cost, and when check is set traps (after flushing, so
-// the host sees the exhausted counter) if gas went negative.
-func (f *funcWriter) charge(c *code, cost uint64, check bool) {
+// the host sees the exhausted counter) if gas went negative or the stop
+// flag is set, and with depth also if the call depth is over the limit.
+func (f *funcWriter) charge(c *code, cost uint64, check, depth bool) {
 	if cost == 0 && !check {
 		return
 	}
@@ -386,7 +386,13 @@ func (f *funcWriter) charge(c *code, cost uint64, check bool) {
 	c.i64(0)
 	c.op(opI64LtS)
 	c.global(opGlobalGet, f.rw.gStop)
-	c.op(0x72, opIf, blockEmpty) // i32.or
+	c.op(0x72) // i32.or
+	if depth {
+		c.global(opGlobalGet, f.rw.gDepth)
+		c.i32(int32(f.rw.opt.MaxCallDepth))
+		c.op(opI32GtU, 0x72)
+	}
+	c.op(opIf, blockEmpty)
 	c.local(opLocalGet, f.lGas)
 	c.global(opGlobalSet, f.rw.gGas)
 	c.op(opUnreachable, opEnd)
