@@ -29,6 +29,7 @@ func (s *PebbleStore) Export(ctx context.Context, addr api.ContractAddress, from
 		}
 		r.Code = code
 	}
+	size := len(r.Code)
 	for i := uint64(from); i <= uint64(to); i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, api.Errorf(api.CodeTimeout, "state: exporting contract %s: %w", addr, err)
@@ -36,6 +37,10 @@ func (s *PebbleStore) Export(ctx context.Context, addr api.ContractAddress, from
 		d, err := readDelta(snap, addr, uint32(i))
 		if err != nil {
 			return nil, err
+		}
+		// A range is held in memory and sent as one message: bound it.
+		if size += len(d.Data) + 40; size > s.cfg.MaxBlobBytes {
+			return nil, invalid("contract %s: deltas %d..%d exceed %d bytes (Config.MaxBlobBytes); export a shorter range", addr, from, to, s.cfg.MaxBlobBytes)
 		}
 		r.Deltas = append(r.Deltas, *d)
 	}
