@@ -23,6 +23,7 @@ func batchTasks(n int, users []*simenv.Account, prefix string) []batch.Task {
 }
 
 func TestBatchedTasks(t *testing.T) {
+	t.Parallel()
 	env := newEnv(t, simenv.DefaultConfig())
 	sc := deployed(t, env)
 	users := []*simenv.Account{simenv.User(1), simenv.User(2), simenv.User(3)}

@@ -19,6 +19,7 @@ import (
 // the user balances and the fees of pending tasks, and that no token is
 // created or destroyed.
 func TestTokensAreConserved(t *testing.T) {
+	t.Parallel()
 	seeds := uint64(3)
 	if raceEnabled {
 		seeds = 1 // the race detector slows the chain ~4x; the sequences check no concurrency

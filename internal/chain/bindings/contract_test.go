@@ -95,6 +95,7 @@ func computeReceipt(t *testing.T, env *simenv.Env, sc [32]byte, newDelta string)
 }
 
 func TestRegistration(t *testing.T) {
+	t.Parallel()
 	env, err := simenv.New(simenv.DefaultConfig())
 	ok(t, err)
 	defer env.Close()
@@ -134,6 +135,7 @@ func TestRegistration(t *testing.T) {
 }
 
 func TestStakingRules(t *testing.T) {
+	t.Parallel()
 	env := newEnv(t, simenv.DefaultConfig())
 	w := env.Workers[0]
 	stranger := simenv.NewWorker("stranger")
@@ -186,6 +188,7 @@ func TestStakingRules(t *testing.T) {
 }
 
 func TestEpochs(t *testing.T) {
+	t.Parallel()
 	env := newEnv(t, simenv.DefaultConfig())
 	count, first := env.EpochState()
 	head := new(big.Int).SetUint64(env.Head())
@@ -256,6 +259,7 @@ func TestEpochs(t *testing.T) {
 }
 
 func TestTaskRecords(t *testing.T) {
+	t.Parallel()
 	env := newEnv(t, simenv.DefaultConfig())
 	user := simenv.User(0)
 	in := simenv.Hash("inputs")
@@ -299,6 +303,7 @@ func TestTaskRecords(t *testing.T) {
 }
 
 func TestDeployAndComputeReceipts(t *testing.T) {
+	t.Parallel()
 	env := newEnv(t, simenv.DefaultConfig())
 	user := simenv.User(0)
 
@@ -427,6 +432,7 @@ func TestDeployAndComputeReceipts(t *testing.T) {
 }
 
 func TestWrongEpochReceipt(t *testing.T) {
+	t.Parallel()
 	cfg := simenv.DefaultConfig()
 	cfg.Workers = 4
 	env := newEnv(t, cfg)
@@ -464,6 +470,7 @@ func TestWrongEpochReceipt(t *testing.T) {
 }
 
 func TestEpochLeavesRing(t *testing.T) {
+	t.Parallel()
 	env := newEnv(t, simenv.DefaultConfig())
 	sc := deployed(t, env)
 	task, _, err := env.CreateTask(simenv.User(0), simenv.Hash("in"), gasLimit, gasPx, false)
@@ -479,6 +486,7 @@ func TestEpochLeavesRing(t *testing.T) {
 }
 
 func TestReturnFees(t *testing.T) {
+	t.Parallel()
 	env := newEnv(t, simenv.DefaultConfig())
 	user := simenv.User(0)
 	task, _, err := env.CreateTask(user, simenv.Hash("in"), gasLimit, gasPx, false)
@@ -508,6 +516,7 @@ func TestReturnFees(t *testing.T) {
 }
 
 func TestEthereumCallback(t *testing.T) {
+	t.Parallel()
 	env := newEnv(t, simenv.DefaultConfig())
 	user := simenv.User(0)
 	sc := deployed(t, env)
@@ -562,6 +571,7 @@ func TestEthereumCallback(t *testing.T) {
 }
 
 func TestFlatReceiptGas(t *testing.T) {
+	t.Parallel()
 	env := newEnv(t, simenv.DefaultConfig())
 	user := simenv.User(0)
 	sc := deployed(t, env)

@@ -23,6 +23,7 @@ func BenchmarkGas(b *testing.B) {
 
 // TestMeasureGasRuns checks the gas scenario itself runs (small sizes).
 func TestMeasureGasRuns(t *testing.T) {
+	t.Parallel()
 	rep, err := simenv.MeasureGas(simenv.GasOptions{DeltaHistory: 5, BatchSizes: []int{1, 3}})
 	if err != nil {
 		t.Fatal(err)

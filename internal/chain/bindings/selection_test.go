@@ -17,6 +17,7 @@ import (
 // library getWorkerGroup uses, through SelectionHarness) and internal/selection
 // on thousands of random epochs and contract addresses.
 func TestSelectionAgreesWithContract(t *testing.T) {
+	t.Parallel()
 	env, err := simenv.New(simenv.Config{EpochSize: 10})
 	ok(t, err)
 	defer env.Close()
@@ -72,6 +73,7 @@ func TestSelectionAgreesWithContract(t *testing.T) {
 // TestWorkerGroupAgreesWithSelection checks getWorkerGroup itself, on real
 // epochs, against internal/selection fed with getWorkerParams.
 func TestWorkerGroupAgreesWithSelection(t *testing.T) {
+	t.Parallel()
 	cfg := simenv.DefaultConfig()
 	cfg.Workers = 5
 	env := newEnv(t, cfg)

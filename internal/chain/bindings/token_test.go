@@ -11,6 +11,7 @@ import (
 )
 
 func TestEnigmaToken(t *testing.T) {
+	t.Parallel()
 	env, err := simenv.New(simenv.Config{EpochSize: 10})
 	ok(t, err)
 	defer env.Close()
@@ -74,6 +75,7 @@ func TestEnigmaToken(t *testing.T) {
 }
 
 func TestUserBalance(t *testing.T) {
+	t.Parallel()
 	env := newEnv(t, simenv.DefaultConfig())
 	u := simenv.User(0)
 	_, err := env.Send(u, env.Enigma, env.EnigmaABI.PackWithdrawUserBalance(big.NewInt(1)))
@@ -98,6 +100,7 @@ func TestUserBalance(t *testing.T) {
 }
 
 func TestBeforeFirstEpoch(t *testing.T) {
+	t.Parallel()
 	env, err := simenv.New(simenv.DefaultConfig())
 	ok(t, err)
 	defer env.Close()
