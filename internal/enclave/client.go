@@ -97,6 +97,11 @@ func (c *Client) Execute(ctx context.Context, req *ExecuteRequest) (*ExecuteResp
 	return call(ctx, c, TypeExecuteRequest, req, TypeExecuteResponse, &ExecuteResponse{})
 }
 
+// SignBatch implements Enclave.
+func (c *Client) SignBatch(ctx context.Context, req *SignBatchRequest) (*SignedBatch, error) {
+	return call(ctx, c, TypeSignBatchRequest, req, TypeSignedBatch, &SignedBatch{})
+}
+
 // StateKeysRequest implements Enclave.
 func (c *Client) StateKeysRequest(ctx context.Context, req *NewStateKeysRequest) (*StateKeysRequest, error) {
 	return call(ctx, c, TypeNewStateKeysRequest, req, TypeStateKeysRequestResp, &StateKeysRequest{})

@@ -91,6 +91,21 @@ func (c *coder) u8(v *uint8) {
 	}
 }
 
+// boolean is one byte, 0 or 1; any other value is malformed.
+func (c *coder) boolean(v *bool) {
+	var b uint8
+	if *v {
+		b = 1
+	}
+	c.u8(&b)
+	if c.decoding {
+		if b > 1 && c.err == nil {
+			c.err = fmt.Errorf("boolean byte %d is neither 0 nor 1", b)
+		}
+		*v = b == 1
+	}
+}
+
 func (c *coder) u32(v *uint32) {
 	if !c.decoding {
 		c.buf = binary.BigEndian.AppendUint32(c.buf, *v)

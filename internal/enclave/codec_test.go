@@ -20,7 +20,8 @@ func sampleMessages() map[MessageType]Message {
 		TypeExecuteRequest: &ExecuteRequest{Kind: KindCompute, Envelope: EnvelopeCompat, TaskID: h(1), Contract: h(2),
 			Code: []byte("\x00asm"), UserPubKey: PublicKey{3}, EncryptedFn: []byte{1, 2}, EncryptedArgs: []byte{3},
 			InputsHash: h(4), GasLimit: 1e6, BlockNumber: 7, BlockTime: -5, Epoch: 5, PrevDeltaHash: h(5), State: []byte{8},
-			ChainID: 1337, EnigmaContract: api.EthAddress{1}, Sender: api.EthAddress{2}, TaskNonce: 9},
+			ChainID: 1337, EnigmaContract: api.EthAddress{1}, Sender: api.EthAddress{2}, TaskNonce: 9,
+			Batched: true, GasPx: 3, UserSignature: Signature{7}},
 		TypeNewStateKeysRequest: &NewStateKeysRequest{EpochSeed: [32]byte{3}, Contracts: []api.Hash{h(1), h(2)}},
 		TypeStateKeysReply:      &StateKeysReply{RequestID: [16]byte{1}, RequestHash: h(3), EphemeralKey: PublicKey{4}, Ciphertext: []byte{5}, Signature: Signature{6}},
 		TypeNewEpochRequest:     &NewEpochRequest{BlockNumber: 10, Nonce: [32]byte{31: 1}, Workers: []api.EthAddress{{1}, {2}}, Stakes: [][32]byte{{31: 5}, {31: 6}}},
@@ -38,6 +39,9 @@ func sampleMessages() map[MessageType]Message {
 		TypeError:                &ErrorResponse{Code: 1102, Message: "replayed"},
 		TypeEpochKeyRequest:      &EpochKeyRequest{Epoch: 3, ChainID: 1337, EnigmaContract: api.EthAddress{5}},
 		TypeEpochKeyResponse:     &EpochKeyResponse{Epoch: 3, PublicKey: []byte{1, 2}, Signature: Signature{4}},
+		TypeSignBatchRequest:     &SignBatchRequest{Contract: h(1), EpochFirstBlock: 100, BatchIndex: 2, ChainID: 1337, EnigmaContract: api.EthAddress{9}},
+		TypeSignedBatch: &SignedBatch{Contract: h(1), EpochFirstBlock: 100, BatchIndex: 2, PrevDeltaHash: h(2), NewDeltaHash: h(3), Root: h(4),
+			TaskCount: 2, GasUsed: 50, Users: []api.EthAddress{{1}}, Fees: [][32]byte{{31: 9}}, TaskIDs: []api.Hash{h(5), h(6)}, Signature: Signature{1}},
 	}
 }
 

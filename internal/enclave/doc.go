@@ -13,7 +13,7 @@
 // conformance suite in enclavetest.
 //
 // This package and its backends import only api, the VM, the crypto
-// packages and the pure worker selection; they must not import the state
+// packages and the pure worker selection and batch encodings; they must not import the state
 // store, the chain client or any network code: the host hands in what the enclave needs (encrypted state
 // blobs, chain facts such as a task record's inputsHash and gas limit, the
 // epoch's seed, workers and stakes).

@@ -46,6 +46,9 @@ type Enclave interface {
 	// task itself yields a signed failure receipt; only a request the host
 	// got wrong (malformed, stale state, replay) is an error.
 	Execute(ctx context.Context, req *ExecuteRequest) (*ExecuteResponse, error)
+	// SignBatch closes a contract's batch of batched tasks and signs it for
+	// the Enigma contract's commitBatch. Each task is in one batch only.
+	SignBatch(ctx context.Context, req *SignBatchRequest) (*SignedBatch, error)
 	// StateKeysRequest builds a request for contract state keys, signed by
 	// the enclave, for the host to send to the key manager.
 	StateKeysRequest(ctx context.Context, req *NewStateKeysRequest) (*StateKeysRequest, error)

@@ -68,7 +68,8 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 		r, err := c.Seal(ctx, req)
 		return TypeSealedState, r, err
 	}
-	if t == TypeTaskKeyRequest || t == TypeEpochKeyRequest || t == TypeExecuteRequest || t == TypeNewStateKeysRequest || t == TypeStateKeysReply {
+	if t == TypeTaskKeyRequest || t == TypeEpochKeyRequest || t == TypeExecuteRequest || t == TypeNewStateKeysRequest ||
+		t == TypeStateKeysReply || t == TypeSignBatchRequest {
 		if h.Enclave == nil {
 			return noRole("worker")
 		}
@@ -82,6 +83,9 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 		case *ExecuteRequest:
 			r, err := h.Enclave.Execute(ctx, req)
 			return TypeExecuteResponse, r, err
+		case *SignBatchRequest:
+			r, err := h.Enclave.SignBatch(ctx, req)
+			return TypeSignedBatch, r, err
 		case *NewStateKeysRequest:
 			r, err := h.Enclave.StateKeysRequest(ctx, req)
 			return TypeStateKeysRequestResp, r, err

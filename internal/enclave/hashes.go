@@ -13,7 +13,28 @@ import (
 const (
 	domainStateKeysRequest = "enigma-go/enclave: state keys request v1"
 	domainStateKeysReply   = "enigma-go/enclave: state keys reply v1"
+	domainBatchedTask      = "enigma-go/enclave: batched task v1"
+	domainBatchedTaskID    = "enigma-go/enclave: batched task id v1"
 )
+
+// BatchedTaskHash is what the paying user signs (compat.Sign with their
+// Ethereum key) to authorise a batched task and its fee:
+//
+//	HashParts(domain, u64BE(chainId), enigma(20), contract(32), inputsHash(32),
+//	          u64BE(gasLimit), u64BE(gasPx))
+//
+// inputsHash is envelope.InputsHash of the v2 request, whose context
+// already binds the sender, the nonce, the epoch and the code.
+func BatchedTaskHash(chainID uint64, enigma api.EthAddress, contract api.ContractAddress, inputsHash api.Hash, gasLimit, gasPx uint64) api.Hash {
+	u64 := func(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
+	return compat.HashParts([]byte(domainBatchedTask), u64(chainID), enigma[:], contract[:], inputsHash[:], u64(gasLimit), u64(gasPx))
+}
+
+// BatchedTaskID is a batched task's id: HashParts(domain, sender(20),
+// u64BE(nonce)), apart from the chain's task ids so the two never collide.
+func BatchedTaskID(sender api.EthAddress, nonce uint64) api.TaskID {
+	return compat.HashParts([]byte(domainBatchedTaskID), sender[:], binary.BigEndian.AppendUint64(nil, nonce))
+}
 
 // StateKeysRequestHash is what the worker enclave signs in a
 // StateKeysRequest:

@@ -19,6 +19,7 @@ const (
 	TypeNewEpochRequest      MessageType = 0x07
 	TypeStateKeysRequest     MessageType = 0x08 // the request of GetStateKeys
 	TypeEpochKeyRequest      MessageType = 0x09
+	TypeSignBatchRequest     MessageType = 0x0A
 	TypeRegistrationReport   MessageType = 0x81
 	TypeSealedState          MessageType = 0x82
 	TypeTaskKeyResponse      MessageType = 0x83
@@ -28,6 +29,7 @@ const (
 	TypeNewEpochResponse     MessageType = 0x87
 	TypeStateKeysReplyResp   MessageType = 0x88 // a StateKeysReply returned by GetStateKeys
 	TypeEpochKeyResponse     MessageType = 0x89
+	TypeSignedBatch          MessageType = 0x8A
 	TypeError                MessageType = 0xFF
 )
 
@@ -161,6 +163,14 @@ type ExecuteRequest struct {
 	EnigmaContract api.EthAddress
 	Sender         api.EthAddress
 	TaskNonce      uint64
+
+	// Batched marks a task of the batched path: no task record on chain;
+	// Sender authorises it and its fee with UserSignature over
+	// BatchedTaskHash, and it is committed later by SignBatch. Batched tasks
+	// use envelope v2 and TaskID = BatchedTaskID(Sender, TaskNonce).
+	Batched       bool
+	GasPx         uint64 // fee per unit of gas, in ENG grains (batched only)
+	UserSignature Signature
 }
 
 func (m *ExecuteRequest) codec(c *coder) {
@@ -183,6 +193,9 @@ func (m *ExecuteRequest) codec(c *coder) {
 	c.fixed(m.EnigmaContract[:])
 	c.fixed(m.Sender[:])
 	c.u64(&m.TaskNonce)
+	c.boolean(&m.Batched)
+	c.u64(&m.GasPx)
+	c.fixed(m.UserSignature[:])
 }
 
 // ExecuteResponse is a task's signed receipt with everything the host
@@ -369,6 +382,58 @@ func (m *EpochKeyResponse) codec(c *coder) {
 	c.fixed(m.Signature[:])
 }
 
+// SignBatchRequest asks the worker enclave to close the batch of a
+// contract: every batched task it executed for the contract in the epoch
+// and has not put in a batch yet, in execution order.
+type SignBatchRequest struct {
+	Contract        api.ContractAddress
+	EpochFirstBlock uint64
+	BatchIndex      uint64 // the contract's countBatches on chain
+	ChainID         uint64
+	EnigmaContract  api.EthAddress
+}
+
+func (m *SignBatchRequest) codec(c *coder) {
+	c.fixed(m.Contract[:])
+	c.u64(&m.EpochFirstBlock)
+	c.u64(&m.BatchIndex)
+	c.u64(&m.ChainID)
+	c.fixed(m.EnigmaContract[:])
+}
+
+// SignedBatch holds the arguments of commitBatch(header, users, fees, sig)
+// and the tasks the batch holds, in leaf order.
+type SignedBatch struct {
+	Contract        api.ContractAddress
+	EpochFirstBlock uint64
+	BatchIndex      uint64
+	PrevDeltaHash   api.Hash
+	NewDeltaHash    api.Hash
+	Root            api.Hash
+	TaskCount       uint64
+	GasUsed         uint64
+	Users           []api.EthAddress
+	Fees            [][32]byte // big-endian uint256, one per user
+	TaskIDs         []api.TaskID
+	// Signature over batch.Digest(chainId, enigma, header, users, fees).
+	Signature Signature
+}
+
+func (m *SignedBatch) codec(c *coder) {
+	c.fixed(m.Contract[:])
+	c.u64(&m.EpochFirstBlock)
+	c.u64(&m.BatchIndex)
+	c.fixed(m.PrevDeltaHash[:])
+	c.fixed(m.NewDeltaHash[:])
+	c.fixed(m.Root[:])
+	c.u64(&m.TaskCount)
+	c.u64(&m.GasUsed)
+	c.addresses(&m.Users)
+	c.words(&m.Fees)
+	c.hashes(&m.TaskIDs)
+	c.fixed(m.Signature[:])
+}
+
 // ErrorResponse carries an *api.Error across the boundary.
 type ErrorResponse struct {
 	Code    uint32
@@ -415,6 +480,10 @@ func newMessage(t MessageType) Message {
 		return &EpochKeyRequest{}
 	case TypeEpochKeyResponse:
 		return &EpochKeyResponse{}
+	case TypeSignBatchRequest:
+		return &SignBatchRequest{}
+	case TypeSignedBatch:
+		return &SignedBatch{}
 	case TypeError:
 		return &ErrorResponse{}
 	}

@@ -67,6 +67,7 @@ func Run(t *testing.T, factory Factory) {
 		{"SealingRoundTrip", testSealing},
 		{"Concurrent", testConcurrent},
 		{"EnvelopeV2", testEnvelopeV2},
+		{"Batched", testBatched},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

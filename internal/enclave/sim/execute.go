@@ -45,6 +45,12 @@ func (w *Worker) Execute(ctx context.Context, req *enclave.ExecuteRequest) (*enc
 	if err := checkExecuteRequest(req); err != nil {
 		return nil, err
 	}
+	if req.Batched {
+		return w.executeBatched(ctx, req)
+	}
+	if w.hasPendingBatch(req.Contract) {
+		return nil, api.Errorf(api.CodeUnavailable, "sim: contract %s has batched tasks awaiting a batch: sign and commit it before running tasks with task records", req.Contract)
+	}
 	if err := w.keys.reserve(req.TaskID, req.Epoch); err != nil {
 		return nil, err
 	}
@@ -56,13 +62,29 @@ func (w *Worker) Execute(ctx context.Context, req *enclave.ExecuteRequest) (*enc
 	return resp, nil
 }
 
+func (w *Worker) executeBatched(ctx context.Context, req *enclave.ExecuteRequest) (*enclave.ExecuteResponse, error) {
+	if err := checkBatchedRequest(req); err != nil {
+		return nil, err
+	}
+	if err := w.reserveBatched(req); err != nil {
+		return nil, err
+	}
+	resp, err := w.execute(ctx, req)
+	if err != nil {
+		w.releaseBatched(req)
+		return nil, err
+	}
+	w.addBatched(req, resp)
+	return resp, nil
+}
+
 func checkExecuteRequest(req *enclave.ExecuteRequest) error {
 	switch {
 	case req.Kind != enclave.KindDeploy && req.Kind != enclave.KindCompute:
 		return api.Errorf(api.CodeInvalidInput, "sim: task kind %d is neither deploy (1) nor compute (2)", req.Kind)
 	case req.Envelope == enclave.EnvelopeV2 && len(req.EncryptedArgs) != 0:
 		return api.Errorf(api.CodeInvalidInput, "sim: a v2 task carries its whole request in EncryptedFn; EncryptedArgs must be empty")
-	case req.Envelope == enclave.EnvelopeV2 && req.TaskID != compat.TaskID(common.Address(req.Sender), new(big.Int).SetUint64(req.TaskNonce)):
+	case req.Envelope == enclave.EnvelopeV2 && !req.Batched && req.TaskID != compat.TaskID(common.Address(req.Sender), new(big.Int).SetUint64(req.TaskNonce)):
 		return api.Errorf(api.CodeInvalidInput, "sim: task id %s is not keccak256(sender %s, nonce %d): pass the task record's sender and nonce", req.TaskID, req.Sender, req.TaskNonce)
 	case req.Envelope != enclave.EnvelopeCompat && req.Envelope != enclave.EnvelopeV2:
 		return api.Errorf(api.CodeBadEnvelope, "sim: unknown envelope version %d; use 1 (compat) or 2", req.Envelope)

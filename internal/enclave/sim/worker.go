@@ -21,6 +21,9 @@ type Worker struct {
 	ringMu sync.Mutex // orders EpochKey's check-then-rotate
 	ring   *envelope.KeyRing
 
+	batchMu sync.Mutex
+	batches batchBook
+
 	pendingMu sync.Mutex
 	pending   map[[16]byte]pendingRequest // outstanding state key requests
 }
@@ -56,7 +59,9 @@ func NewWorker(cfg Config) (*Worker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sim: v2 key ring: %w", err)
 	}
-	return &Worker{base: b, keys: newKeyBook(cfg.MaxTaskKeysPerUser, cfg.MaxTaskKeys, cfg.KeepEpochs), ring: ring, pending: map[[16]byte]pendingRequest{}}, nil
+	return &Worker{base: b, keys: newKeyBook(cfg.MaxTaskKeysPerUser, cfg.MaxTaskKeys, cfg.KeepEpochs), ring: ring, pending: map[[16]byte]pendingRequest{},
+		batches: batchBook{pending: map[api.ContractAddress][]batchedTask{}, seen: map[uint64]map[api.TaskID]bool{},
+			running: map[api.ContractAddress]bool{}}}, nil
 }
 
 // Address is the enclave's signing address.
