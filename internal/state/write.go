@@ -245,7 +245,7 @@ func (s *PebbleStore) runCommitter() {
 		}
 		var err error
 		if len(items) == 1 {
-			err = s.db.Apply(items[0].b, pebble.Sync)
+			err = applySynced(s.db, items[0].b)
 		} else {
 			group.Reset()
 			for _, it := range items {
@@ -254,7 +254,7 @@ func (s *PebbleStore) runCommitter() {
 				}
 			}
 			if err == nil {
-				err = s.db.Apply(group, pebble.Sync)
+				err = applySynced(s.db, group)
 			}
 		}
 		s.syncs.Add(1)
@@ -262,4 +262,15 @@ func (s *PebbleStore) runCommitter() {
 			it.done <- err
 		}
 	}
+}
+
+// applySynced applies b and waits for its WAL sync. It goes through
+// ApplyNoSyncWait because Pebble's Apply treats a failed sync as fatal to
+// the process, while SyncWait returns it, and the store can then refuse
+// further writes and report the disk error.
+func applySynced(db *pebble.DB, b *pebble.Batch) error {
+	if err := db.ApplyNoSyncWait(b, pebble.Sync); err != nil {
+		return err
+	}
+	return b.SyncWait()
 }
