@@ -49,6 +49,11 @@ func benchEnclave(ctx context.Context, opt benchOptions) (benchResult, error) {
 		}
 		add(r, m.key)
 	}
+	bat, err := env.Batched(ctx, n, 100)
+	if err != nil {
+		return out, err
+	}
+	add(bat, "enclave_execute_batched")
 	par, err := env.Parallel(ctx, n, 2)
 	if err != nil {
 		return out, err

@@ -18,10 +18,12 @@ import (
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/crypto/envelope"
 	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/enclave/sim"
 	"github.com/enigma-go/enigma/internal/enclave/testcontract"
 	"github.com/enigma-go/enigma/internal/vm"
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // Env is a worker enclave with one deployed trivial contract.
@@ -161,6 +163,62 @@ func (e *Env) Commit(resp *enclave.ExecuteResponse) {
 	if !resp.DeltaHash.IsZero() {
 		e.state, e.last = resp.State, resp.DeltaHash
 	}
+}
+
+// Batched executes n batched v2 tasks that each write the state, signing a
+// batch every batchSize tasks, and times Execute and SignBatch only (the
+// client's sealing and signing are prepared before).
+func (e *Env) Batched(ctx context.Context, n, batchSize int) (Result, error) {
+	const chainID, gasPx = 1337, 1
+	enigma := api.EthAddress{0xe1}
+	ek, err := e.Worker.EpochKey(ctx, &enclave.EpochKeyRequest{Epoch: epoch, ChainID: chainID, EnigmaContract: enigma})
+	if err != nil {
+		return Result{}, err
+	}
+	payer, err := compat.GenerateKey(rand.Reader)
+	if err != nil {
+		return Result{}, err
+	}
+	sender := api.EthAddress(compat.Address(&payer.PublicKey))
+	reqs := make([]*enclave.ExecuteRequest, n)
+	for i := range reqs {
+		nonce := e.next + uint64(i) + 1
+		c := envelope.Context{ChainID: chainID, EnigmaContract: common.Address(enigma), SecretContract: e.contract,
+			CodeHash: compat.Keccak256(e.code), Epoch: epoch, Sender: common.Address(sender), TaskNonce: nonce}
+		msg, _, err := envelope.SealRequest(ek.PublicKey, c, envelope.EncodeCall("set(bytes)", []byte(fmt.Sprint(i))), envelope.Options{})
+		if err != nil {
+			return Result{}, err
+		}
+		r := &enclave.ExecuteRequest{Kind: enclave.KindCompute, Envelope: enclave.EnvelopeV2, TaskID: enclave.BatchedTaskID(sender, nonce),
+			Contract: e.contract, Code: e.code, EncryptedFn: msg, InputsHash: envelope.InputsHash(msg), GasLimit: 1_000_000,
+			BlockNumber: epoch + 1, BlockTime: 1_700_000_000, Epoch: epoch, ChainID: chainID, EnigmaContract: enigma,
+			Sender: sender, TaskNonce: nonce, Batched: true, GasPx: gasPx}
+		if r.UserSignature, err = compat.Sign(payer, enclave.BatchedTaskHash(chainID, enigma, e.contract, r.InputsHash, r.GasLimit, gasPx)); err != nil {
+			return Result{}, err
+		}
+		reqs[i] = r
+	}
+	e.next += uint64(n)
+	var spent time.Duration
+	var batches uint64
+	for i, r := range reqs {
+		r.State, r.PrevDeltaHash = e.state, e.last
+		t0 := time.Now()
+		resp, err := e.Worker.Execute(ctx, r)
+		if err == nil && ((i+1)%batchSize == 0 || i == n-1) {
+			_, err = e.Worker.SignBatch(ctx, &enclave.SignBatchRequest{Contract: e.contract, EpochFirstBlock: epoch, BatchIndex: batches, ChainID: chainID, EnigmaContract: enigma})
+			batches++
+		}
+		spent += time.Since(t0)
+		if err != nil {
+			return Result{}, err
+		}
+		if resp.Status != enclave.TaskSuccess {
+			return Result{}, fmt.Errorf("enclavebench: batched task failed with code %d", resp.FailureCode)
+		}
+		e.Commit(resp)
+	}
+	return result(fmt.Sprintf("batched v2 set(bytes), batches of %d", batchSize), n, 1, spent), nil
 }
 
 // Result is one measurement.
