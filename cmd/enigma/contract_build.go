@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -25,8 +26,9 @@ func init() {
 func contractBuild(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("contract build", flag.ContinueOnError)
 	out := fs.String("o", "", "output `file` (default: <folder name>.wasm in the current directory)")
+	asJSON := fs.Bool("json", false, "print {path, size, code_hash} as JSON")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: enigma contract build DIR [-o out.wasm]\n\n"+
+		fmt.Fprintln(fs.Output(), "Usage: enigma contract build DIR [-o out.wasm] [-json]\n\n"+
 			"Builds the secret contract in DIR (a main package using sdk/contract) for\n"+
 			"GOOS=wasip1 GOARCH=wasm and prints the module's path, size and code hash.")
 		fs.PrintDefaults()
@@ -52,6 +54,9 @@ func contractBuild(ctx context.Context, args []string, stdout io.Writer) error {
 	res, err := build.Contract(ctx, build.Options{Dir: dirs[0], Out: *out})
 	if err != nil {
 		return err
+	}
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(map[string]any{"path": res.Path, "size": res.Size, "code_hash": res.CodeHash.String()})
 	}
 	fmt.Fprintf(stdout, "%s\nsize:      %d bytes\ncode hash: %s\n", res.Path, res.Size, res.CodeHash)
 	return nil

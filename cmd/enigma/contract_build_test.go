@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -29,6 +30,19 @@ func TestContractBuild(t *testing.T) {
 	code, err := os.ReadFile(out)
 	if err != nil || !bytes.HasPrefix(code, []byte("\x00asm")) {
 		t.Fatalf("module: %v", err)
+	}
+
+	stdout.Reset()
+	if err := contractBuild(context.Background(), []string{"-json", "-o", out, "../../examples/calculator"}, &stdout); err != nil {
+		t.Fatal(err)
+	}
+	var j struct {
+		Path     string `json:"path"`
+		Size     int64  `json:"size"`
+		CodeHash string `json:"code_hash"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &j); err != nil || j.Path != out || j.Size != int64(len(code)) || !strings.HasSuffix(lines[2], j.CodeHash) {
+		t.Fatalf("json output %s: %v", stdout.String(), err)
 	}
 
 	err = contractBuild(context.Background(), []string{"."}, &stdout)
