@@ -27,7 +27,7 @@ func runChain(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("chain", flag.ContinueOnError)
 	fs.StringVar(&cfg.Host, "host", cfg.Host, "loopback address to serve JSON-RPC on")
 	fs.IntVar(&cfg.HTTPPort, "port", cfg.HTTPPort, "JSON-RPC over HTTP port (0 picks a free one)")
-	wsPort := fs.Int("ws-port", -2, "JSON-RPC over WebSocket port (default: same as --port; -1 disables)")
+	wsPort := fs.Int("ws-port", cfg.WSPort, "JSON-RPC over WebSocket port (default: the same as --port; -1 disables)")
 	fs.StringVar(&cfg.DataDir, "datadir", "", "keep the chain in this directory and resume it on restart (default: in memory)")
 	fs.Uint64Var(&cfg.ChainID, "chain-id", cfg.ChainID, "chain id")
 	fs.DurationVar(&cfg.BlockPeriod, "block-time", cfg.BlockPeriod, "time between blocks, e.g. 1s or 250ms (0 with --mine-on-tx: only on transactions)")
@@ -38,10 +38,12 @@ func runChain(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	cfg.WSPort = *wsPort
-	if *wsPort == -2 {
-		cfg.WSPort = cfg.HTTPPort
-	}
+	cfg.WSPort = cfg.HTTPPort // one listener for both unless --ws-port says otherwise
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "ws-port" {
+			cfg.WSPort = *wsPort
+		}
+	})
 	level := slog.LevelWarn
 	if *verbose {
 		level = slog.LevelInfo

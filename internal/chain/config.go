@@ -29,8 +29,9 @@ type Config struct {
 	// SendAttempts is how many times a transaction is signed and sent when
 	// the node answers with a nonce conflict or a network error.
 	SendAttempts int
-	// Confirmations is the default depth at which watched events are
-	// delivered (0: as soon as they are in a block).
+	// Confirmations is the depth at which node roles act on events (they
+	// pass it to Enigma.WatchEvents; --confirmations sets it). 0: as soon
+	// as an event is in a block.
 	Confirmations uint64
 
 	Logger *slog.Logger // nil discards

@@ -34,6 +34,7 @@ type Chain struct {
 	beacon   *catalyst.SimulatedBeacon
 	rpc      *rpc.Client
 	client   *ethclient.Client
+	signer   *signer
 
 	sealMu sync.Mutex // SimulatedBeacon's sealing is not safe for concurrent use
 	paused bool       // guarded by sealMu: the timer and new transactions seal nothing
@@ -84,6 +85,7 @@ func Start(cfg Config) (*Chain, error) {
 		RangeLimit:    ethCfg.RangeLimit,
 	})
 	sig := newSigner(cfg.ChainID, accs)
+	c.signer = sig
 	// Order matters: services registered later replace same-named methods
 	// of earlier ones, so the signer's eth_accounts/eth_sendTransaction/
 	// eth_sign replace geth's keystore-backed ones.
@@ -278,6 +280,7 @@ func (c *Chain) Rewind(depth uint64) error {
 	if err := c.beacon.Fork(parent.Hash()); err != nil {
 		return fmt.Errorf("devchain: rewind to block %d: %w", parent.NumberU64(), err)
 	}
+	c.signer.forgetNonces() // the pool's nonces went back with the chain
 	return nil
 }
 

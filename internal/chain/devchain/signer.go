@@ -41,7 +41,10 @@ type signer struct {
 	mu      sync.Mutex
 	backend txBackend // set once the node runs
 	locks   map[common.Address]*sync.Mutex
-	next    map[common.Address]uint64 // next nonce this signer will use
+	// next is the nonce after the last one this signer sent per account:
+	// the pool's pending nonce is updated asynchronously after a send, so
+	// two quick sends could otherwise read the same one.
+	next map[common.Address]uint64
 }
 
 func newSigner(chainID uint64, accs []DevAccount) *signer {
@@ -62,6 +65,14 @@ func newSigner(chainID uint64, accs []DevAccount) *signer {
 func (s *signer) setBackend(b txBackend) {
 	s.mu.Lock()
 	s.backend = b
+	s.mu.Unlock()
+}
+
+// forgetNonces drops the nonces this signer handed out, after the chain
+// went back and the pool with it.
+func (s *signer) forgetNonces() {
+	s.mu.Lock()
+	clear(s.next)
 	s.mu.Unlock()
 }
 
