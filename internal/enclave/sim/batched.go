@@ -51,6 +51,11 @@ func checkBatchedRequest(req *enclave.ExecuteRequest) error {
 // contract's pending batch: same epoch, and running on the state the
 // previous pending task produced.
 func (w *Worker) reserveBatched(req *enclave.ExecuteRequest) error {
+	// A batched task has no record on chain to fail: one this enclave can no
+	// longer open is refused outright, so no id can enter two batches.
+	if _, err := w.ring.PublicKey(req.Epoch); err != nil {
+		return err
+	}
 	w.batchMu.Lock()
 	defer w.batchMu.Unlock()
 	w.pruneBatchedLocked()
