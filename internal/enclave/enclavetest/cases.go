@@ -670,4 +670,13 @@ func testBatched(t *testing.T, h *host) {
 	if r := h.execute(h.task(enclave.KindCompute, c, u, key, "get()", nil)); r.Status != enclave.TaskSuccess {
 		t.Fatalf("after the batch: %+v", r)
 	}
+	// Once the epoch's key is erased, its batched tasks are refused, not batched as failures.
+	for e := uint64(1); e <= 5; e++ {
+		if _, err := h.Worker.EpochKey(h.ctx, &enclave.EpochKeyRequest{Epoch: epochBlock + 100*e, ChainID: v2Chain, EnigmaContract: v2Enigma}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	req, _, _ = h.batchedTask(c, ek.PublicKey, alice, 10, 3, "get()", nil)
+	_, err = h.Worker.Execute(h.ctx, req)
+	wantCode(t, err, api.CodeWrongEpoch)
 }
