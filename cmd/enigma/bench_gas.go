@@ -32,6 +32,7 @@ func benchGas(ctx context.Context, opt benchOptions) (benchResult, error) {
 		"compat_gas_per_task_1000_deltas": rep.CompatPerTask1000Deltas,
 		"compat_gas_first_task_of_user":   rep.CompatFirstTaskOfUser,
 		"stored_deltas":                   rep.DeltaHistory,
+		"batched_gas_per_task_10_users":   rep.BatchedPerTask10Users,
 	}}
 	for size, gas := range rep.BatchedPerTask {
 		res.Fields[fmt.Sprintf("batched_gas_per_task_%d", size)] = gas

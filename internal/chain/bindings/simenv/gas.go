@@ -8,6 +8,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/enigma-go/enigma/internal/batch"
+	"github.com/enigma-go/enigma/internal/chain/bindings"
 )
 
 // GasFigure is one measured transaction (or a sum of them).
@@ -25,6 +26,7 @@ type GasReport struct {
 	CompatPerTask1000Deltas uint64         // the same with DeltaHistory stored deltas
 	CompatFirstTaskOfUser   uint64         // the same for a user's very first task (no allowance, no balance yet)
 	BatchedPerTask          map[int]uint64 // commitBatch gas / batch size, one user per task
+	BatchedPerTask10Users   uint64         // the largest batch, its tasks from 10 users
 	DeltaHistory            int
 }
 
@@ -187,6 +189,26 @@ func MeasureGas(opt GasOptions) (*GasReport, error) {
 		return nil, err
 	}
 	add("commitTaskFailure receipt", r.GasUsed, "")
+	cbAddr, err := env.Deploy(env.Owner, bindings.CallbackTargetMetaData.Bin, nil)
+	if err != nil {
+		return nil, err
+	}
+	cb := bindings.NewCallbackTarget()
+	t, _, err = env.CreateTask(user, Hash("with callback"), 1_000_000, 100, false)
+	if err != nil {
+		return nil, err
+	}
+	w, _ = env.Selected(t.Block, sc)
+	prev, err := env.LastDelta(sc)
+	if err != nil {
+		return nil, err
+	}
+	r, err = env.CommitCompute(w, sc, t, ComputeReceipt{CodeHash: Hash("code"), PrevDelta: prev, NewDelta: Hash("delta cb"),
+		OutputHash: Hash("output"), GasUsed: 5_000, EthData: cb.PackRecord(big.NewInt(1)), EthAddr: cbAddr}, 1_000_000)
+	if err != nil {
+		return nil, err
+	}
+	add("commitReceipt with a delta and an Ethereum callback", r.GasUsed, "callback writes one new storage word")
 
 	// Grow the delta history with one-task batches, then measure again.
 	fmt.Fprintf(progress, "bench gas: storing %d state deltas...\n", opt.DeltaHistory)
@@ -238,29 +260,44 @@ func MeasureGas(opt GasOptions) (*GasReport, error) {
 			return nil, err
 		}
 	}
-	for _, size := range opt.BatchSizes {
+	commitBatchOf := func(size, users int) (uint64, error) {
 		tasks := make([]batch.Task, size)
 		for i := range tasks {
-			tasks[i] = batch.Task{TaskID: Hash(fmt.Sprint("batch ", size, " task ", i)), User: payers[i].Addr,
+			tasks[i] = batch.Task{TaskID: Hash(fmt.Sprint("batch ", size, "/", users, " task ", i)), User: payers[i%users].Addr,
 				InputsHash: Hash(fmt.Sprint("in ", i)), OutputHash: Hash(fmt.Sprint("out ", i)), DeltaHash: Hash(fmt.Sprint("d ", size, i)),
 				GasUsed: 5_000, Fee: big.NewInt(500_000)}
 		}
 		h, _, err := env.NewBatch(sc, tasks, tasks[size-1].DeltaHash)
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
 		w, err := env.Selected(env.Head(), sc)
 		if err != nil {
+			return 0, err
+		}
+		us, fees := batch.Totals(tasks)
+		r, err := env.CommitBatch(w, h, us, fees)
+		if err != nil {
+			return 0, fmt.Errorf("batch of %d: %w", size, err)
+		}
+		return r.GasUsed, nil
+	}
+	for _, size := range opt.BatchSizes {
+		gas, err := commitBatchOf(size, size)
+		if err != nil {
 			return nil, err
 		}
-		users, fees := batch.Totals(tasks)
-		r, err := env.CommitBatch(w, h, users, fees)
-		if err != nil {
-			return nil, fmt.Errorf("batch of %d: %w", size, err)
-		}
-		per := r.GasUsed / uint64(size)
+		per := gas / uint64(size)
 		rep.BatchedPerTask[size] = per
-		add(fmt.Sprintf("batched path per task, batch of %d", size), per, fmt.Sprintf("commitBatch %d gas, %d distinct users", r.GasUsed, size))
+		add(fmt.Sprintf("batched path per task, batch of %d", size), per, fmt.Sprintf("commitBatch %d gas, one user per task", gas))
+	}
+	if maxBatch >= 10 {
+		gas, err := commitBatchOf(maxBatch, 10)
+		if err != nil {
+			return nil, err
+		}
+		rep.BatchedPerTask10Users = gas / uint64(maxBatch)
+		add(fmt.Sprintf("batched path per task, batch of %d from 10 users", maxBatch), rep.BatchedPerTask10Users, fmt.Sprintf("commitBatch %d gas", gas))
 	}
 	return rep, nil
 }
