@@ -67,8 +67,9 @@ type Config struct {
 	// ClockStep is how far the WASI clock advances per read.
 	ClockStep time.Duration
 
-	// Unmetered runs modules without gas metering or the call depth limit.
-	// Only benchmarks set it, to measure the cost of metering.
+	// Unmetered runs modules without gas metering, the call depth limit or
+	// stopping on ctx (with the compiler). Only benchmarks set it, to
+	// measure the cost of metering.
 	Unmetered bool
 
 	Logger *slog.Logger // nil: discard

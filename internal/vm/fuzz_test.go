@@ -3,6 +3,7 @@ package vm
 import (
 	"context"
 	"encoding/binary"
+	"fmt"
 	"testing"
 
 	wbin "github.com/tetratelabs/wabin/binary"
@@ -98,22 +99,44 @@ func FuzzHostFunctions(f *testing.F) {
 		f.Add(hostArgs(byte(i), 65530, 100, 0, 0xffffffff), []byte{})
 		f.Add(hostArgs(byte(i), 0xfffffff0, 0xffffffff, 1<<16, 32), []byte("null"))
 	}
-	e := newTestEngine(f, TestConfig())
-	m, err := e.Compile(context.Background(), hostFuzzContract())
-	if err != nil {
-		f.Fatal(err)
+	// The same inputs run on the compiler and the interpreter must give
+	// the same output, gas, error code and state: differential fuzzing of
+	// the host functions and the two engines.
+	type engMod struct {
+		e *Engine
+		m *Module
+	}
+	var ems []engMod
+	for _, eng := range engines {
+		cfg := TestConfig()
+		cfg.Interpreter = eng.interpreter
+		e := newTestEngine(f, cfg)
+		m, err := e.Compile(context.Background(), hostFuzzContract())
+		if err != nil {
+			f.Fatal(err)
+		}
+		ems = append(ems, engMod{e, m})
 	}
 	f.Fuzz(func(t *testing.T, args, value []byte) {
-		st := memState{"\x00": value, "": value}
-		res, err := e.Run(context.Background(), m, Request{Kind: Compute, Function: "f", Args: args, State: st, GasLimit: 1e6})
-		if res == nil {
-			t.Fatal("nil result")
-		}
-		if err != nil && !validCodes[api.CodeOf(err)] {
-			t.Fatalf("error with unexpected code %d: %v", api.CodeOf(err), err)
-		}
-		if res.GasUsed > 1e6 {
-			t.Fatalf("gas used %d over the limit", res.GasUsed)
+		var first string
+		for i, em := range ems {
+			st := memState{"\x00": value, "": value}
+			res, err := em.e.Run(context.Background(), em.m, Request{Kind: Compute, Function: "f", Args: args, State: st, GasLimit: 1e6})
+			if res == nil {
+				t.Fatal("nil result")
+			}
+			if err != nil && !validCodes[api.CodeOf(err)] {
+				t.Fatalf("error with unexpected code %d: %v", api.CodeOf(err), err)
+			}
+			if res.GasUsed > 1e6 {
+				t.Fatalf("gas used %d over the limit", res.GasUsed)
+			}
+			got := fmt.Sprintf("out=%x gas=%d code=%d bridge=%v log=%q state=%q", res.Output, res.GasUsed, api.CodeOf(err), res.Bridge, res.Log, st)
+			if i == 0 {
+				first = got
+			} else if got != first {
+				t.Fatalf("engines differ:\n%s\n%s", first, got)
+			}
 		}
 	})
 }
@@ -124,22 +147,43 @@ func FuzzCompile(f *testing.F) {
 	f.Add(hostFuzzContract())
 	f.Add(small[:len(small)/2])
 	f.Add([]byte("\x00asm\x01\x00\x00\x00"))
-	e := newTestEngine(f, TestConfig())
+	var es []*Engine
+	for _, eng := range engines {
+		cfg := TestConfig()
+		cfg.Interpreter = eng.interpreter
+		cfg.CacheDir = f.TempDir() // not the shared cache: fuzz inputs are throwaway
+		es = append(es, newTestEngine(f, cfg))
+	}
 	f.Fuzz(func(t *testing.T, code []byte) {
-		m, err := e.Compile(context.Background(), code)
-		if err != nil {
-			if c := api.CodeOf(err); c != api.CodeInvalidModule && c != api.CodeResourceLimit {
-				t.Fatalf("compile error with code %d: %v", c, err)
+		var first string
+		for i, e := range es {
+			got := compileAndRun(t, e, code)
+			if i == 0 {
+				first = got
+			} else if got != first {
+				t.Fatalf("engines differ:\n%s\n%s", first, got)
 			}
-			return
-		}
-		// Whatever compiles must run to a coded end, within its gas.
-		res, err := e.Run(context.Background(), m, Request{Kind: Compute, Function: "x", State: memState{}, GasLimit: 100_000})
-		if err != nil && !validCodes[api.CodeOf(err)] && api.CodeOf(err) != api.CodeInvalidModule {
-			t.Fatalf("run error with code %d: %v", api.CodeOf(err), err)
-		}
-		if res.GasUsed > 100_000 {
-			t.Fatalf("gas used %d over the limit", res.GasUsed)
 		}
 	})
+}
+
+// compileAndRun compiles code and, when it compiles, runs its call export,
+// checking that every failure is coded; it returns what happened.
+func compileAndRun(t *testing.T, e *Engine, code []byte) string {
+	m, err := e.Compile(context.Background(), code)
+	if err != nil {
+		if c := api.CodeOf(err); c != api.CodeInvalidModule && c != api.CodeResourceLimit {
+			t.Fatalf("compile error with code %d: %v", c, err)
+		}
+		return fmt.Sprintf("compile code=%d", api.CodeOf(err))
+	}
+	// Whatever compiles must run to a coded end, within its gas.
+	res, err := e.Run(context.Background(), m, Request{Kind: Compute, Function: "x", State: memState{}, GasLimit: 100_000})
+	if err != nil && !validCodes[api.CodeOf(err)] && api.CodeOf(err) != api.CodeInvalidModule {
+		t.Fatalf("run error with code %d: %v", api.CodeOf(err), err)
+	}
+	if res.GasUsed > 100_000 {
+		t.Fatalf("gas used %d over the limit", res.GasUsed)
+	}
+	return fmt.Sprintf("out=%x gas=%d code=%d", res.Output, res.GasUsed, api.CodeOf(err))
 }
