@@ -53,8 +53,9 @@ type Config struct {
 	MaxModules int
 	// PooledInstances is how many idle instances each cached module keeps
 	// for reuse (reset to the module's snapshot before each task). Memory
-	// held: up to MaxModules * PooledInstances instances.
-	PooledInstances int
+	// held is bounded by MaxIdleInstances across all modules.
+	PooledInstances  int
+	MaxIdleInstances int
 
 	MaxMemoryPages uint32 // per instance, 64 KiB each; Go contracts need about 100 (see RATIONALE.md)
 	MaxCallDepth   uint32 // nested wasm calls
@@ -78,15 +79,16 @@ type Config struct {
 // DefaultConfig returns the production configuration.
 func DefaultConfig() Config {
 	return Config{
-		Schedule:        DefaultSchedule(),
-		MaxModules:      256,
-		PooledInstances: 2,
-		MaxMemoryPages:  1024, // 64 MiB
-		MaxCallDepth:    1000,
-		MaxModuleBytes:  16 << 20,
-		MaxFunctions:    100_000,
-		InitGasLimit:    10_000_000_000,
-		ClockStep:       time.Millisecond,
+		Schedule:         DefaultSchedule(),
+		MaxModules:       256,
+		PooledInstances:  2,
+		MaxIdleInstances: 32,
+		MaxMemoryPages:   1024, // 64 MiB
+		MaxCallDepth:     1000,
+		MaxModuleBytes:   16 << 20,
+		MaxFunctions:     100_000,
+		InitGasLimit:     10_000_000_000,
+		ClockStep:        time.Millisecond,
 	}
 }
 
@@ -114,8 +116,8 @@ func (c Config) Validate() error {
 	if c.MaxFunctions <= 0 {
 		errs = append(errs, errors.New("vm: MaxFunctions must be positive"))
 	}
-	if c.PooledInstances < 0 {
-		errs = append(errs, errors.New("vm: PooledInstances must not be negative"))
+	if c.PooledInstances < 0 || c.MaxIdleInstances < 0 {
+		errs = append(errs, errors.New("vm: PooledInstances and MaxIdleInstances must not be negative"))
 	}
 	if c.MaxModules <= 0 {
 		errs = append(errs, errors.New("vm: MaxModules must be positive"))

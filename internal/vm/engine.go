@@ -32,6 +32,7 @@ type Engine struct {
 	cache wazero.CompilationCache // nil without CacheDir
 	wasi  map[string]wapi.FunctionDefinition
 	mem   *memPool // nil with the interpreter
+	idle  atomic.Int64
 
 	mu     sync.Mutex
 	mods   map[[32]byte]*cacheEntry
@@ -252,7 +253,7 @@ func (e *Engine) compile(ctx context.Context, code []byte, hash [32]byte) (*Modu
 		return nil, err
 	}
 	e.log.Debug("compiled contract", "code_hash", hex.EncodeToString(hash[:]), "bytes", len(code), "reactor", info.Reactor)
-	return &Module{hash: hash, codeLen: len(code), compiled: compiled, info: *info, pool: newInstancePool(e.cfg.PooledInstances)}, nil
+	return &Module{hash: hash, codeLen: len(code), compiled: compiled, info: *info, pool: newInstancePool(e.cfg.PooledInstances, &e.idle, e.cfg.MaxIdleInstances)}, nil
 }
 
 // checkWASI makes sure every WASI import exists with the signature the

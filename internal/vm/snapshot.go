@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tetratelabs/wazero"
@@ -322,16 +323,19 @@ func (s *snapshot) restore(in *instance) error {
 	return nil
 }
 
-// instancePool keeps reset-able instances of one module.
+// instancePool keeps reset-able instances of one module. idle counts the
+// idle instances of all modules of an engine, which MaxIdleInstances bounds.
 type instancePool struct {
-	mu     sync.Mutex
-	free   []*instance
-	max    int
-	closed bool
+	mu      sync.Mutex
+	free    []*instance
+	max     int
+	closed  bool
+	idle    *atomic.Int64
+	maxIdle int64
 }
 
-func newInstancePool(max int) *instancePool {
-	return &instancePool{max: max}
+func newInstancePool(max int, idle *atomic.Int64, maxIdle int) *instancePool {
+	return &instancePool{max: max, idle: idle, maxIdle: int64(maxIdle)}
 }
 
 func (p *instancePool) get() *instance {
@@ -340,6 +344,7 @@ func (p *instancePool) get() *instance {
 	if n := len(p.free); n > 0 {
 		in := p.free[n-1]
 		p.free = p.free[:n-1]
+		p.idle.Add(-1)
 		return in
 	}
 	return nil
@@ -349,6 +354,10 @@ func (p *instancePool) put(in *instance) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.closed || len(p.free) >= p.max {
+		return false
+	}
+	if p.idle.Add(1) > p.maxIdle {
+		p.idle.Add(-1)
 		return false
 	}
 	p.free = append(p.free, in)
@@ -362,5 +371,6 @@ func (p *instancePool) drain() []*instance {
 	p.closed = true
 	free := p.free
 	p.free = nil
+	p.idle.Add(-int64(len(free)))
 	return free
 }
