@@ -222,3 +222,24 @@ func TestVMPanicGivesFailureReceipt(t *testing.T) {
 		t.Fatal("failure receipt not signed")
 	}
 }
+
+func TestCloseErasesKeys(t *testing.T) {
+	c := DefaultConfig()
+	c.SealKeyFile = filepath.Join(t.TempDir(), "seal")
+	c.AttestationKey, _ = compat.GenerateKey(bytes.NewReader(bytes.Repeat([]byte{5}, 32)))
+	c.Runner = panickingRunner{}
+	w, err := NewWorker(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	w.stateKeys[api.Hash{1}] = [32]byte{1}
+	if _, err := w.EpochKey(ctx, &enclave.EpochKeyRequest{Epoch: 3}); err != nil {
+		t.Fatal(err)
+	}
+	w.keys.add(enclave.PublicKey{1}, 3, [32]byte{2})
+	w.Close()
+	if _, ok := w.stateKey(api.Hash{1}); ok || len(w.ring.Epochs()) != 0 || len(w.keys.candidates(enclave.PublicKey{1})) != 0 {
+		t.Fatal("keys survive Close")
+	}
+}
