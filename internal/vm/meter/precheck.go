@@ -2,10 +2,12 @@ package meter
 
 import "fmt"
 
-// maxLocals bounds the locals of one function. The decoder expands local
+// maxLocals bounds the locals of one function. It keeps the deepest allowed
+// call stack (1000 frames) far below the compiler's stack ceiling, so both
+// engines stop deep recursion at the same call. The decoder also expands local
 // declarations one entry per local, so a few bytes declaring billions of
 // locals would otherwise exhaust memory before any other check runs.
-const maxLocals = 50_000
+const maxLocals = 10_000
 
 // precheck walks the section headers and the code section's local
 // declarations without decoding anything else.
