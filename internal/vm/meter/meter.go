@@ -40,7 +40,7 @@ const (
 
 // Version changes whenever the rewriting changes, so cached rewritten
 // modules from an older version are not reused.
-const Version = 3
+const Version = 4
 
 // Schedule is the cost of instructions in gas.
 type Schedule struct {
