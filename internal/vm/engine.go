@@ -48,6 +48,7 @@ type cacheEntry struct {
 
 // Module is a validated, rewritten and compiled contract.
 type Module struct {
+	engine   *Engine
 	hash     [32]byte
 	codeLen  int
 	compiled wazero.CompiledModule
@@ -253,7 +254,7 @@ func (e *Engine) compile(ctx context.Context, code []byte, hash [32]byte) (*Modu
 		return nil, err
 	}
 	e.log.Debug("compiled contract", "code_hash", hex.EncodeToString(hash[:]), "bytes", len(code), "reactor", info.Reactor)
-	return &Module{hash: hash, codeLen: len(code), compiled: compiled, info: *info, pool: newInstancePool(e.cfg.PooledInstances, &e.idle, e.cfg.MaxIdleInstances)}, nil
+	return &Module{engine: e, hash: hash, codeLen: len(code), compiled: compiled, info: *info, pool: newInstancePool(e.cfg.PooledInstances, &e.idle, e.cfg.MaxIdleInstances)}, nil
 }
 
 // checkWASI makes sure every WASI import exists with the signature the

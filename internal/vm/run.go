@@ -94,6 +94,9 @@ func (e *Engine) Run(ctx context.Context, m *Module, req Request) (*Result, erro
 	limit := int64(min(req.GasLimit, math.MaxInt64))
 	t := &task{req: &req, sched: &e.cfg.Schedule, limit: limit, remaining: limit}
 	t.stderr.max = 4 << 10
+	if m != nil && m.engine != e {
+		return &Result{}, api.Errorf(api.CodeInvalidInput, "vm: the module was compiled by another engine: compile it with this one")
+	}
 	if err := checkRequest(m, &req); err != nil {
 		return &Result{}, err
 	}
