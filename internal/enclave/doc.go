@@ -9,7 +9,7 @@
 // plain struct with a deterministic binary encoding, so a backend may live in
 // the same process (sim), in a child process (remote) or in an SGX enclave
 // running the same Go code. Client turns any byte transport into an Enclave;
-// Serve answers encoded requests with a backend. Backends are checked by the
+// Handler answers encoded requests with a backend. Backends are checked by the
 // conformance suite in enclavetest.
 //
 // This package and its backends import only api, the VM, the crypto

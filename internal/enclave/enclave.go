@@ -73,8 +73,9 @@ type KeyManager interface {
 	GetStateKeys(ctx context.Context, req *StateKeysRequest) (*StateKeysReply, error)
 }
 
-// Closer is implemented by backends that hold resources (a child process,
-// compiled modules); hosts should call Close when done.
+// Closer is implemented by backends that hold resources or secrets (a child
+// process; the sim backends, which erase their keys); hosts should call
+// Close when done.
 type Closer interface {
 	Close() error
 }

@@ -85,6 +85,16 @@ func (b *base) sign(h [32]byte) (enclave.Signature, error) {
 	return sig, nil
 }
 
+// eraseStateKeys zeroes and drops the state keys.
+func (b *base) eraseStateKeys() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for c, k := range b.stateKeys {
+		clear(k[:])
+		delete(b.stateKeys, c)
+	}
+}
+
 func (b *base) stateKey(c api.ContractAddress) ([32]byte, bool) {
 	b.mu.RLock()
 	defer b.mu.RUnlock()

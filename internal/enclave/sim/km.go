@@ -60,6 +60,14 @@ func NewKeyManager(cfg Config) (*KeyManager, error) {
 // Address is the enclave's signing address.
 func (km *KeyManager) Address() api.EthAddress { return km.address }
 
+// Close erases the state keys (call Seal first to keep them).
+func (km *KeyManager) Close() error {
+	km.eraseStateKeys()
+	return nil
+}
+
+var _ enclave.Closer = (*KeyManager)(nil)
+
 // NewEpoch implements enclave.KeyManager.
 func (km *KeyManager) NewEpoch(ctx context.Context, req *enclave.NewEpochRequest) (*enclave.NewEpochResponse, error) {
 	if len(req.Workers) != len(req.Stakes) {

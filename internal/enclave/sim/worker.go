@@ -67,6 +67,26 @@ func NewWorker(cfg Config) (*Worker, error) {
 // Address is the enclave's signing address.
 func (w *Worker) Address() api.EthAddress { return w.address }
 
+// Close erases the enclave's keys (call Seal first to keep them): task
+// keys, v2 epoch keys and state keys. The signing key stays, so the enclave
+// still answers Registration and Seal.
+func (w *Worker) Close() error {
+	w.ring.EraseAll()
+	w.eraseStateKeys()
+	w.keys.mu.Lock()
+	for u, keys := range w.keys.byUser {
+		for i := range keys {
+			clear(keys[i].aes[:])
+		}
+		delete(w.keys.byUser, u)
+	}
+	w.keys.total = 0
+	w.keys.mu.Unlock()
+	return nil
+}
+
+var _ enclave.Closer = (*Worker)(nil)
+
 // NewTaskKey implements enclave.Enclave.
 func (w *Worker) NewTaskKey(ctx context.Context, req *enclave.TaskKeyRequest) (*enclave.TaskKeyResponse, error) {
 	user, err := compat.ParsePublicKey(req.UserPubKey[:])
