@@ -286,12 +286,21 @@ func runSuite(t *testing.T, n *chaintest.Node) {
 	})
 }
 
-// The dev chain can rewind, so the watch's reorg handling is checked on a
-// real node: a delivered log whose block is reorged out is withdrawn, and
-// the re-mined transaction's log is delivered again from its new block.
+// The watch's reorg handling on real nodes: a delivered log whose block is
+// reorged out is withdrawn; on the dev chain, which puts the dropped
+// transactions back in the pool, the re-mined log is delivered again from
+// its new block.
 func TestWatchReorgOnDevChain(t *testing.T) {
 	t.Parallel()
-	n := chaintest.DevChain(t, nil)
+	runReorg(t, chaintest.DevChain(t, nil))
+}
+
+func TestWatchReorgOnAnvil(t *testing.T) {
+	t.Parallel()
+	runReorg(t, chaintest.Anvil(t, chaintest.AnvilOptions{}))
+}
+
+func runReorg(t *testing.T, n *chaintest.Node) {
 	c := dial(t, n)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -300,10 +309,12 @@ func TestWatchReorgOnDevChain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dev := n.Dev
-	dev.Pause()
-	from := dev.BlockNumber() + 1
-	sub := c.WatchLogs(ctx, WatchConfig{Addresses: []common.Address{e.Addresses().Token}, FromBlock: from, Confirmations: 2})
+	n.Pause()
+	head, err := c.BlockNumber(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := c.WatchLogs(ctx, WatchConfig{Addresses: []common.Address{e.Addresses().Token}, FromBlock: head + 1, Confirmations: 2})
 	defer sub.Close()
 
 	to, token := n.Accounts[5].Address, e.Addresses().Token
@@ -324,21 +335,27 @@ func TestWatchReorgOnDevChain(t *testing.T) {
 			return types.Log{}
 		}
 	}
-	dev.Mine()
-	dev.Mine()
-	dev.Mine() // the log's block now has 2 blocks on top
+	n.Mine(t) // seals the transfer on the dev chain; an empty block on anvil, which sealed it already
+	n.Mine(t)
+	n.Mine(t) // the log's block has at least 2 blocks on top
 	first := waitLog(false)
 
-	if err := dev.Rewind(3); err != nil {
+	head, err = c.BlockNumber(ctx)
+	if err != nil {
 		t.Fatal(err)
 	}
+	n.Rewind(t, head-first.BlockNumber+1)
+	n.Mine(t)
 	removed := waitLog(true)
 	if removed.BlockHash != first.BlockHash {
 		t.Fatal("withdrew another block's log")
 	}
+	if n.Dev == nil {
+		return
+	}
 	// The pool gets the transaction back and seals it into a new block.
 	for range 200 {
-		dev.Mine()
+		n.Mine(t)
 		select {
 		case l := <-sub.Logs():
 			if l.Removed || l.TxHash != hash || l.BlockHash == first.BlockHash {

@@ -192,3 +192,54 @@ func AnvilPath() (string, error) {
 		dir = parent
 	}
 }
+
+// Pause stops the dev chain's own sealing (Mine still seals); anvil
+// started without a block time seals only on transactions and Mine anyway.
+func (n *Node) Pause() {
+	if n.Dev != nil {
+		n.Dev.Pause()
+	}
+}
+
+// Mine seals one block.
+func (n *Node) Mine(t testing.TB) {
+	t.Helper()
+	if n.Dev != nil {
+		n.Dev.Mine()
+		return
+	}
+	n.call(t, "evm_mine")
+}
+
+// Rewind drops the newest depth blocks: a reorg as watchers see it. The
+// dev chain puts their transactions back in the pool (the next Mine seals
+// them again); anvil (anvil_rollback) drops them.
+func (n *Node) Rewind(t testing.TB, depth uint64) {
+	t.Helper()
+	if n.Dev != nil {
+		if err := n.Dev.Rewind(depth); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	n.call(t, "anvil_rollback", depth)
+}
+
+func (n *Node) call(t testing.TB, method string, params ...any) {
+	t.Helper()
+	if params == nil {
+		params = []any{}
+	}
+	body, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": method, "params": params})
+	resp, err := http.Post(n.URL, "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatalf("%s: %v", method, err)
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Error *struct{ Message string }
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || out.Error != nil {
+		t.Fatalf("%s: %v %+v", method, err, out.Error)
+	}
+}

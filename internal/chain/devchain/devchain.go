@@ -38,6 +38,8 @@ type Chain struct {
 
 	sealMu sync.Mutex // SimulatedBeacon's sealing is not safe for concurrent use
 	paused bool       // guarded by sealMu: the timer and new transactions seal nothing
+	// sealClosed, guarded by sealMu, makes Mine a no-op once Close began.
+	sealClosed bool
 
 	stop     chan struct{}
 	done     chan struct{}
@@ -235,16 +237,31 @@ func (c *Chain) sealIfRunning() {
 	c.sealMu.Lock()
 	defer c.sealMu.Unlock()
 	if !c.paused {
-		c.beacon.Commit()
+		c.seal()
 	}
 }
 
+// seal seals a block; the beacon only logs a failure to go-ethereum's
+// (discarded) logger, so a head that did not move is reported here.
+// Called with sealMu held.
+func (c *Chain) seal() common.Hash {
+	if c.sealClosed {
+		return common.Hash{}
+	}
+	before := c.eth.BlockChain().CurrentBlock().Hash()
+	after := c.beacon.Commit()
+	if after == before {
+		c.log.Warn("sealing produced no block; retrying at the next period")
+	}
+	return after
+}
+
 // Mine seals one block now and returns its hash. It works whether or not
-// the timer is paused.
+// the timer is paused; after Close it does nothing.
 func (c *Chain) Mine() common.Hash {
 	c.sealMu.Lock()
 	defer c.sealMu.Unlock()
-	return c.beacon.Commit()
+	return c.seal()
 }
 
 // Pause stops sealing on the timer and on transactions until Resume; Mine
@@ -269,6 +286,9 @@ func (c *Chain) Resume() {
 func (c *Chain) Rewind(depth uint64) error {
 	c.sealMu.Lock()
 	defer c.sealMu.Unlock()
+	if c.sealClosed {
+		return errors.New("devchain: closed")
+	}
 	head := c.eth.BlockChain().CurrentBlock()
 	if depth == 0 || depth > head.Number.Uint64() {
 		return fmt.Errorf("devchain: cannot rewind %d blocks from head %d", depth, head.Number.Uint64())
@@ -336,7 +356,8 @@ func (c *Chain) Close() error {
 	c.closed = true
 	close(c.stop)
 	<-c.done
-	c.sealMu.Lock() // no Mine in flight from here on
+	c.sealMu.Lock() // no Mine in flight from here on, and none later
+	c.sealClosed = true
 	defer c.sealMu.Unlock()
 	c.rpc.Close()
 	err := c.beacon.Stop()
