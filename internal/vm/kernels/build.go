@@ -25,7 +25,7 @@ const modulePath = "github.com/enigma-go/enigma/internal/vm/kernels"
 // understands from the current directory) for GOOS=wasip1 as a reactor
 // (-buildmode=c-shared) into out.
 func BuildContract(ctx context.Context, pkg, out string) error {
-	return goBuild(ctx, "", pkg, out)
+	return goBuild(ctx, "", pkg, out, nil)
 }
 
 // BuildKernelContract writes the kernels' source into dir and builds the
@@ -49,7 +49,9 @@ func BuildKernelContract(ctx context.Context, dir string) (string, error) {
 		return "", err
 	}
 	out := filepath.Join(dir, "kernels.wasm")
-	return out, goBuild(ctx, dir, "./wasm", out)
+	// The temporary module has no requirements; GOWORK=off keeps a
+	// workspace of the caller's from applying to it.
+	return out, goBuild(ctx, dir, "./wasm", out, []string{"GOWORK=off", "GOFLAGS=-mod=mod"})
 }
 
 func goTool() string {
@@ -61,14 +63,14 @@ func goTool() string {
 	return "go"
 }
 
-func goBuild(ctx context.Context, dir, pkg, out string) error {
+func goBuild(ctx context.Context, dir, pkg, out string, env []string) error {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return err
 	}
 	cmd := exec.CommandContext(ctx, goTool(), "build", "-buildmode=c-shared", "-trimpath", "-o", abs, pkg)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "CGO_ENABLED=0", "GOFLAGS=-mod=mod", "GOWORK=off")
+	cmd.Env = append(append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "CGO_ENABLED=0"), env...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
