@@ -73,3 +73,17 @@ func TestLoggerAndBlobLimit(t *testing.T) {
 		t.Fatalf("nothing logged through the injected logger: %q", buf.String())
 	}
 }
+
+func TestOpenTwiceIsRefused(t *testing.T) {
+	c := DefaultConfig()
+	c.Dir = t.TempDir()
+	c.CacheBytes, c.MemTableBytes = 1<<20, 1<<20
+	s, err := Open(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := Open(c, nil); api.CodeOf(err) != api.CodeUnavailable || !strings.Contains(err.Error(), "no other worker") {
+		t.Fatalf("second Open of one directory: %v", err)
+	}
+}
