@@ -714,8 +714,9 @@ contract Enigma {
     /// @notice Commits a batch of tasks on one secret contract, signed by
     /// the enclave of the worker selected for (epoch, contract): stores the
     /// Merkle root of the batch's task leaves, moves each user's fee total
-    /// from the user's balance to the worker's stake and appends the new
-    /// state delta hash. _users and _fees are the per-user fee totals.
+    /// (at most the user's balance) from the user's balance to the worker's
+    /// stake and appends the new state delta hash. _users and _fees are the
+    /// per-user fee totals; BatchCommitted.fees is what was actually paid.
     function commitBatch(
         BatchHeader calldata _h,
         address[] calldata _users,
@@ -734,13 +735,16 @@ contract Enigma {
         WorkerSlot memory w = _selectedWorker(_epochSeqOf(_h.epochFirstBlock), _h.scAddr);
         require(Receipts.recover(batchDigest(_h, _users, _fees), _sig) == w.signer, "Invalid signature");
 
+        // A user whose balance no longer covers its fees (it withdrew
+        // before the batch landed) pays what it has: the batch still
+        // commits, so one user cannot void every other user's results.
         uint256 total;
         for (uint256 i = 0; i < _users.length; i++) {
             User storage u = users[_users[i]];
             uint128 credit = u.credit;
-            require(credit >= _fees[i], "User balance too low for the batch's fees");
-            u.credit = credit - uint128(_fees[i]);
-            total += _fees[i];
+            uint128 paid = _fees[i] < credit ? uint128(_fees[i]) : credit;
+            u.credit = credit - paid;
+            total += paid;
         }
         w.balance = _u88(uint256(w.balance) + total);
         workerSlots[msg.sender] = w;

@@ -4,8 +4,6 @@ import (
 	"math/big"
 	"testing"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/enigma-go/enigma/internal/batch"
 	"github.com/enigma-go/enigma/internal/chain/bindings/simenv"
 )
@@ -56,10 +54,6 @@ func TestBatchedTasks(t *testing.T) {
 	wrong.PrevDeltaHash = simenv.Hash("elsewhere")
 	_, err = env.CommitBatch(w, wrong, us, fees)
 	mustRevert(t, err, "does not extend the latest state")
-	broke := append([]common.Address(nil), us...)
-	broke[1] = users[2].Addr // no deposit
-	_, err = env.CommitBatch(w, h, broke, fees)
-	mustRevert(t, err, "User balance too low")
 	forged := append([]*big.Int(nil), fees...)
 	forged[0] = new(big.Int).Add(fees[0], big.NewInt(1))
 	_, err = env.Send(w.Custodian, env.Enigma, env.EnigmaABI.PackCommitBatch(simenv.BatchHeader(h), us, forged, env.SignBatch(w.Signer, h, us, fees)))
@@ -121,4 +115,27 @@ func TestBatchedTasks(t *testing.T) {
 	wc, _ := env.Selected(task.Block, sc)
 	_, err = env.CommitCompute(wc, sc, task, computeReceipt(t, env, sc, "after batches"), 0)
 	ok(t, err)
+
+	// A user who withdrew before the batch landed pays what it has left;
+	// the batch still commits for everyone else.
+	ok(t, env.DepositUser(users[2], big.NewInt(50)))
+	tasks3 := batchTasks(2, []*simenv.Account{users[0], users[2]}, "b2")
+	h3, _, err := env.NewBatch(sc, tasks3, [32]byte{})
+	ok(t, err)
+	us3, fees3 := batch.Totals(tasks3)
+	before = call(t, env, env.EnigmaABI.PackGetWorker(w.Custodian.Addr), env.EnigmaABI.UnpackGetWorker).Balance
+	r, err = env.CommitBatch(w, h3, us3, fees3)
+	ok(t, err)
+	ev, err = env.EnigmaABI.UnpackBatchCommittedEvent(r.Logs[0])
+	ok(t, err)
+	if want := new(big.Int).Add(fees3[0], big.NewInt(50)); ev.Fees.Cmp(want) != 0 {
+		t.Fatalf("batch paid %v, want %v (the short user's 50 grains and the other's total)", ev.Fees, want)
+	}
+	after = call(t, env, env.EnigmaABI.PackGetWorker(w.Custodian.Addr), env.EnigmaABI.UnpackGetWorker).Balance
+	if got := new(big.Int).Sub(after, before); got.Cmp(ev.Fees) != 0 {
+		t.Fatalf("worker credited %v, event says %v", got, ev.Fees)
+	}
+	if bal := call(t, env, env.EnigmaABI.PackGetUserBalance(users[2].Addr), env.EnigmaABI.UnpackGetUserBalance); bal.Sign() != 0 {
+		t.Fatalf("short user's balance %v, want 0", bal)
+	}
 }
