@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -189,6 +190,9 @@ func runAndKill(t *testing.T, dir string, seed uint64, group bool, rng *rand.Ran
 func TestCrashKill9(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kill -9 crash test skipped in -short mode")
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("needs SIGKILL")
 	}
 	iterations := 30
 	if raceEnabled {
