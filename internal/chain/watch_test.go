@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"math/big"
+	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -185,5 +187,9 @@ func TestWatchFromBlockAndFilter(t *testing.T) {
 	s.Close()
 	if _, open := <-s.Logs(); open {
 		t.Fatal("Logs not closed after Close")
+	}
+	buf := make([]byte, 1<<20)
+	if stacks := string(buf[:runtime.Stack(buf, true)]); strings.Contains(stacks, "chain.(*watcher).run") {
+		t.Fatal("a watch goroutine outlived Close")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"net"
 	"net/http"
 	"runtime"
 	"strings"
@@ -384,5 +385,30 @@ func TestSignTypedData(t *testing.T) {
 		if err != nil || crypto.PubkeyToAddress(*pub) != from {
 			t.Fatalf("%s does not recover to %s: %v", method, from, err)
 		}
+	}
+}
+
+func TestSeparateWebSocketPort(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	c := startChain(t, func(c *Config) { c.WSPort = port })
+	if !strings.HasSuffix(c.WSEndpoint(), fmt.Sprintf(":%d", port)) || strings.HasSuffix(c.HTTPEndpoint(), fmt.Sprintf(":%d", port)) {
+		t.Fatalf("http %s, ws %s", c.HTTPEndpoint(), c.WSEndpoint())
+	}
+	ws, err := ethclient.DialContext(testCtx(t), c.WSEndpoint())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	if id, err := ws.ChainID(testCtx(t)); err != nil || id.Uint64() != 1337 {
+		t.Fatalf("chain id over ws = %v, %v", id, err)
+	}
+	off := startChain(t, func(c *Config) { c.WSPort = -1 })
+	if off.WSEndpoint() != "" {
+		t.Fatalf("WS disabled but endpoint %q", off.WSEndpoint())
 	}
 }
