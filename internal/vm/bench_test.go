@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/enigma-go/enigma/internal/vm/kernels"
+	"github.com/enigma-go/enigma/internal/vm/kernels/smallwasm"
 )
 
 func benchRun(b *testing.B, code []byte, fn string, arg uint64, cfg Config) {
@@ -26,7 +27,7 @@ func benchRun(b *testing.B, code []byte, fn string, arg uint64, cfg Config) {
 
 // BenchmarkInstantiateCall is a cached module's per-task cost.
 func BenchmarkInstantiateCall(b *testing.B) {
-	b.Run("small", func(b *testing.B) { benchRun(b, kernels.SmallContract(), "echo", 0, DefaultConfig()) })
+	b.Run("small", func(b *testing.B) { benchRun(b, smallwasm.Contract(), "echo", 0, DefaultConfig()) })
 	b.Run("go", func(b *testing.B) { benchRun(b, goContract(b, "./kernels/wasm"), "noop", 0, DefaultConfig()) })
 }
 

@@ -11,7 +11,7 @@ import (
 	"github.com/tetratelabs/wabin/wasm"
 
 	"github.com/enigma-go/enigma/api"
-	"github.com/enigma-go/enigma/internal/vm/kernels"
+	"github.com/enigma-go/enigma/internal/vm/kernels/smallwasm"
 )
 
 // hostFuzzContract calls a host function chosen by the first argument byte
@@ -142,7 +142,7 @@ func FuzzHostFunctions(f *testing.F) {
 }
 
 func FuzzCompile(f *testing.F) {
-	small := kernels.SmallContract()
+	small := smallwasm.Contract()
 	f.Add(small)
 	f.Add(hostFuzzContract())
 	f.Add(small[:len(small)/2])

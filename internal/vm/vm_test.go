@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/enigma-go/enigma/api"
-	"github.com/enigma-go/enigma/internal/vm/kernels"
+	"github.com/enigma-go/enigma/internal/vm/kernels/smallwasm"
 )
 
 // memState is a map-backed State for tests.
@@ -513,7 +513,7 @@ func TestEviction(t *testing.T) {
 		t.Fatalf("recently used module was evicted: %v", err)
 	}
 	compile(t, e, wat(t, "imported_memory"))
-	compile(t, e, kernels.SmallContract())
+	compile(t, e, smallwasm.Contract())
 	_, err := call(e, a, memState{}, "echo", []byte("x"), 1e6)
 	wantCode(t, err, api.CodeUnavailable)
 	b := compile(t, e, wat(t, "host"))

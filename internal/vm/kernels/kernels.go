@@ -5,8 +5,8 @@
 //
 // The kernels use only the language itself (no assembly, no package with
 // architecture-specific code), so native and wasm run the same algorithm.
-// This package imports only the standard library and wabin (to assemble
-// the small contract); kernels.go itself only the standard library.
+// This package must import nothing outside the standard library: its source
+// is embedded and built as a contract on its own.
 package kernels
 
 import "encoding/binary"

@@ -8,7 +8,7 @@ import (
 	"github.com/tetratelabs/wabin/binary"
 	"github.com/tetratelabs/wabin/wasm"
 
-	"github.com/enigma-go/enigma/internal/vm/kernels"
+	"github.com/enigma-go/enigma/internal/vm/kernels/smallwasm"
 )
 
 func testOptions() Options {
@@ -24,7 +24,7 @@ func testOptions() Options {
 }
 
 func TestInstrumentSmall(t *testing.T) {
-	out, info, err := Instrument(kernels.SmallContract(), testOptions())
+	out, info, err := Instrument(smallwasm.Contract(), testOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestInstrumentSmall(t *testing.T) {
 		}
 	}
 	// Deterministic output: the same input rewrites to the same bytes.
-	again, _, _ := Instrument(kernels.SmallContract(), testOptions())
+	again, _, _ := Instrument(smallwasm.Contract(), testOptions())
 	if !bytes.Equal(out, again) {
 		t.Fatal("rewriting is not deterministic")
 	}
@@ -62,7 +62,7 @@ func TestLocalsBomb(t *testing.T) {
 }
 
 func FuzzInstrument(f *testing.F) {
-	f.Add(kernels.SmallContract())
+	f.Add(smallwasm.Contract())
 	f.Add([]byte("\x00asm\x01\x00\x00\x00"))
 	f.Fuzz(func(t *testing.T, code []byte) {
 		out, _, err := Instrument(code, testOptions())

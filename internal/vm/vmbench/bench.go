@@ -20,6 +20,7 @@ import (
 
 	"github.com/enigma-go/enigma/internal/vm"
 	"github.com/enigma-go/enigma/internal/vm/kernels"
+	"github.com/enigma-go/enigma/internal/vm/kernels/smallwasm"
 )
 
 // Options say how long to measure.
@@ -239,7 +240,7 @@ func (k *kernelRunner) task(ctx context.Context, kn kernel) (time.Duration, erro
 }
 
 func perTask(ctx context.Context, r *Report, goCode []byte, quick bool, dir string) error {
-	small := kernels.SmallContract()
+	small := smallwasm.Contract()
 	n := 2000
 	if quick {
 		n = 50

@@ -1,14 +1,17 @@
-package kernels
+// Package smallwasm assembles the small contract the VM benchmarks and tests
+// use: the size class of the original contracts' hot path, built from Go
+// with wabin so nothing compiled is committed. It imports only wabin.
+package smallwasm
 
 import (
 	"github.com/tetratelabs/wabin/binary"
 	"github.com/tetratelabs/wabin/wasm"
 )
 
-// SmallContract is a minimal eng_wasm contract (the size class of the
+// Contract is a minimal eng_wasm contract (the size class of the
 // original WAT and Rust contracts' hot path): "call" returns its arguments
 // with fetch_args and ret; "deploy" does nothing.
-func SmallContract() []byte {
+func Contract() []byte {
 	i32 := wasm.ValueTypeI32
 	m := &wasm.Module{
 		TypeSection: []*wasm.FunctionType{
