@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/chain/bindings"
 	"github.com/enigma-go/enigma/internal/chain/chaintest"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 )
@@ -224,9 +225,10 @@ func runSuite(t *testing.T, n *chaintest.Node) {
 
 		select {
 		case l := <-sub.Logs():
-			ev, err := e.ABI().UnpackTaskRecordCreatedEvent(&l)
-			if err != nil || ev.TaskId != task.TaskID || l.Removed {
-				t.Fatalf("event %+v, %v", ev, err)
+			name, decoded, err := e.DecodeEvent(&l)
+			ev, ok := decoded.(*bindings.EnigmaTaskRecordCreated)
+			if err != nil || name != "TaskRecordCreated" || !ok || ev.TaskId != task.TaskID || l.Removed {
+				t.Fatalf("event %s %+v, %v", name, decoded, err)
 			}
 		case <-ctx.Done():
 			t.Fatal("TaskRecordCreated not delivered")
