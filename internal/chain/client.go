@@ -147,18 +147,49 @@ func (c *Client) Transact(ctx context.Context, from Account, tx Tx) (*types.Rece
 	return r, nil
 }
 
-// failedTx replays a failed transaction as a call at its block to recover
-// the revert reason, which receipts do not carry.
+// failedTx recovers the revert reason of a mined, failed transaction,
+// which receipts do not carry: from the node's call tracer if it has one
+// (geth, anvil), else by replaying the call on the parent block's state
+// (which misses earlier transactions of the same block).
 func (c *Client) failedTx(ctx context.Context, from Account, tx Tx, r *types.Receipt) error {
-	msg := ethereum.CallMsg{From: from.Address, To: tx.To, Data: tx.Data, Value: tx.Value, Gas: r.GasUsed + 100_000}
-	cctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
-	defer cancel()
-	_, err := c.eth.CallContract(cctx, msg, new(big.Int).Sub(r.BlockNumber, big.NewInt(1)))
-	cause := asRevert(err)
-	if cause == nil || !errors.Is(cause, ErrReverted) {
-		cause = &RevertError{Reason: fmt.Sprintf("no reason recovered; the transaction used %d gas", r.GasUsed)}
+	cause := c.traceRevert(ctx, r.TxHash)
+	if cause == nil {
+		msg := ethereum.CallMsg{From: from.Address, To: tx.To, Data: tx.Data, Value: tx.Value, Gas: r.GasUsed + 100_000}
+		cctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
+		_, err := c.eth.CallContract(cctx, msg, new(big.Int).Sub(r.BlockNumber, big.NewInt(1)))
+		cancel()
+		if err = asRevert(err); errors.Is(err, ErrReverted) {
+			cause = err
+		}
+	}
+	if cause == nil {
+		cause = &RevertError{Reason: fmt.Sprintf("no reason recovered; the transaction used %d of its %d gas", r.GasUsed, tx.Gas)}
 	}
 	return api.Errorf(api.CodeChain, "chain: %s failed in block %d (tx %s): %w", tx.What, r.BlockNumber, r.TxHash.Hex(), cause)
+}
+
+// traceRevert asks the node's call tracer for a transaction's revert data;
+// nil if the node has no tracer or the trace shows no revert.
+func (c *Client) traceRevert(ctx context.Context, hash common.Hash) error {
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
+	defer cancel()
+	var frame struct {
+		Error  string        `json:"error"`
+		Output hexutil.Bytes `json:"output"`
+	}
+	if err := c.rpc.CallContext(ctx, &frame, "debug_traceTransaction", hash, map[string]any{"tracer": "callTracer"}); err != nil {
+		return nil
+	}
+	if frame.Error == "" {
+		return nil
+	}
+	if len(frame.Output) == 0 {
+		if strings.Contains(frame.Error, "revert") {
+			return &RevertError{}
+		}
+		return &RevertError{Reason: frame.Error} // e.g. out of gas
+	}
+	return &RevertError{Reason: revertReason(frame.Output, errors.New(frame.Error)), Data: frame.Output}
 }
 
 // Send signs and sends tx and returns its hash once the node accepted it.

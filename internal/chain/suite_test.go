@@ -278,6 +278,20 @@ func runSuite(t *testing.T, n *chaintest.Node) {
 		}
 	})
 
+	t.Run("a mined revert carries its reason", func(t *testing.T) {
+		// An explicit gas limit skips estimation, so the revert happens on
+		// chain and the reason must come from the node afterwards.
+		enigma := e.Addresses().Enigma
+		r, err := c.Transact(ctx, r.user, Tx{What: "login a stranger", To: &enigma, Data: e.ABI().PackLogin(), Gas: 200_000})
+		if r == nil || r.Status != types.ReceiptStatusFailed || !errors.Is(err, ErrReverted) ||
+			!strings.Contains(err.Error(), "Worker not registered or not logged out") || !strings.Contains(err.Error(), "login a stranger") {
+			t.Fatalf("receipt %v, err %v", r, err)
+		}
+		if traced := c.traceRevert(ctx, r.TxHash); traced == nil || !strings.Contains(traced.Error(), "not logged out") {
+			t.Fatalf("the node's call tracer gave %v", traced)
+		}
+	})
+
 	t.Run("receipt wait has a deadline", func(t *testing.T) {
 		short := *c
 		short.cfg.ReceiptTimeout = 100 * time.Millisecond

@@ -17,6 +17,8 @@ import (
 	"github.com/ethereum/go-ethereum/eth/catalyst"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/eth/filters"
+	"github.com/ethereum/go-ethereum/eth/tracers"
+	_ "github.com/ethereum/go-ethereum/eth/tracers/native" // callTracer, prestateTracer for debug_trace*
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/p2p"
@@ -91,6 +93,7 @@ func Start(cfg Config) (*Chain, error) {
 	// Order matters: services registered later replace same-named methods
 	// of earlier ones, so the signer's eth_accounts/eth_sendTransaction/
 	// eth_sign replace geth's keystore-backed ones.
+	c.stack.RegisterAPIs(tracers.APIs(c.eth.APIBackend)) // debug_trace*, as geth registers them
 	c.stack.RegisterAPIs([]rpc.API{
 		{Namespace: "eth", Service: filters.NewFilterAPI(filterSystem)},
 		{Namespace: "eth", Service: ethAccountAPI{sig}},
