@@ -163,3 +163,31 @@ func TestKernelsContract(t *testing.T) {
 		}
 	}
 }
+
+// Every node must start a Go contract's tasks from the same snapshot, or
+// their results would differ: two engines (compiler and interpreter) must
+// take byte-identical snapshots.
+func TestSnapshotIdenticalAcrossEngines(t *testing.T) {
+	code := goContract(t, "./testdata/gocontract")
+	var snaps []*snapshot
+	for _, eng := range engines {
+		cfg := TestConfig()
+		cfg.Interpreter = eng.interpreter
+		e := newTestEngine(t, cfg)
+		m := compile(t, e, code)
+		s, err := e.snapshot(context.Background(), m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		snaps = append(snaps, s)
+	}
+	a, b := snaps[0], snaps[1]
+	if a.pages != b.pages || len(a.full) != len(b.full) || fmt.Sprint(a.globals) != fmt.Sprint(b.globals) {
+		t.Fatalf("snapshots differ: %d/%d pages, %d/%d runs, globals %v / %v", a.pages, b.pages, len(a.full), len(b.full), a.globals, b.globals)
+	}
+	for i := range a.full {
+		if a.full[i].off != b.full[i].off || !bytes.Equal(a.full[i].data, b.full[i].data) {
+			t.Fatalf("snapshot memory differs at page run %d", i)
+		}
+	}
+}
