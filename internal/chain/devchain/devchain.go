@@ -34,9 +34,11 @@ type Chain struct {
 	stack    *node.Node
 	eth      *eth.Ethereum
 	beacon   *catalyst.SimulatedBeacon
-	rpc      *rpc.Client
-	client   *ethclient.Client
+	rpc      *rpc.Client // the signer's
 	signer   *signer
+
+	attachedMu sync.Mutex
+	attached   []*rpc.Client // handed out by RPC and Client, closed by Close
 
 	sealMu sync.Mutex // SimulatedBeacon's sealing is not safe for concurrent use
 	paused bool       // guarded by sealMu: the timer and new transactions seal nothing
@@ -102,9 +104,10 @@ func Start(cfg Config) (*Chain, error) {
 	if err := c.stack.Start(); err != nil {
 		return nil, fmt.Errorf("devchain: start the node (is port %d free? pick another with --port): %w", cfg.HTTPPort, err)
 	}
+	// The signer's own client: callers get separate ones (RPC), so closing
+	// theirs cannot break eth_sendTransaction.
 	c.rpc = c.stack.Attach()
-	c.client = ethclient.NewClient(c.rpc)
-	sig.setBackend(c.client)
+	sig.setBackend(ethclient.NewClient(c.rpc))
 
 	// Period 0: the beacon runs no timer of its own; run drives it, which
 	// allows sub-second periods and mining on transactions.
@@ -324,12 +327,19 @@ func (c *Chain) ChainID() uint64 { return c.cfg.ChainID }
 // Accounts returns the unlocked dev accounts with their keys.
 func (c *Chain) Accounts() []DevAccount { return append([]DevAccount(nil), c.accounts...) }
 
-// Client returns an in-process client of the node (no HTTP round trip).
-// It is closed by Close.
-func (c *Chain) Client() *ethclient.Client { return c.client }
+// Client returns a new in-process client of the node (no HTTP round trip).
+// Closing it is optional: Close closes every client handed out.
+func (c *Chain) Client() *ethclient.Client { return ethclient.NewClient(c.RPC()) }
 
-// RPC returns the in-process RPC client of the node, closed by Close.
-func (c *Chain) RPC() *rpc.Client { return c.rpc }
+// RPC returns a new in-process RPC client of the node, for callers that
+// wrap it (e.g. chain.NewClient) and may close it. Close closes it too.
+func (c *Chain) RPC() *rpc.Client {
+	rc := c.stack.Attach()
+	c.attachedMu.Lock()
+	c.attached = append(c.attached, rc)
+	c.attachedMu.Unlock()
+	return rc
+}
 
 // BlockNumber returns the current head number.
 func (c *Chain) BlockNumber() uint64 { return c.eth.BlockChain().CurrentBlock().Number.Uint64() }
@@ -363,6 +373,12 @@ func (c *Chain) Close() error {
 	c.sealClosed = true
 	defer c.sealMu.Unlock()
 	c.rpc.Close()
+	c.attachedMu.Lock()
+	for _, rc := range c.attached {
+		rc.Close()
+	}
+	c.attached = nil
+	c.attachedMu.Unlock()
 	err := c.beacon.Stop()
 	if cerr := c.stack.Close(); cerr != nil && !errors.Is(cerr, node.ErrNodeStopped) {
 		err = errors.Join(err, cerr)
