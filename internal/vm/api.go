@@ -77,5 +77,5 @@ type Result struct {
 	Output  []byte // bytes the contract passed to "ret" (ABI-encoded returns)
 	GasUsed uint64
 	Bridge  *EthBridge // nil when the contract asked for no callback
-	Log     []string   // lines the contract printed with eprint (debug only; never leaves the enclave in production)
+	Log     []string   // lines the contract printed with eprint or wrote to stdout (debug only; never leaves the enclave in production)
 }

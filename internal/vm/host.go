@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"bytes"
 	"context"
 	"crypto/aes"
 	"crypto/cipher"
@@ -165,7 +166,11 @@ func (t *task) removeFromState(mod wapi.Module, s []uint64) {
 
 func (t *task) eprint(mod wapi.Module, s []uint64) {
 	t.charge(t.sched.HostCallBase)
-	msg := t.read(mod, "eprint", u32(s[0]), u32(s[1]))
+	t.logLine(t.read(mod, "eprint", u32(s[0]), u32(s[1])))
+}
+
+// logLine keeps a line for Result.Log within the LogMaxBytes budget.
+func (t *task) logLine(msg []byte) {
 	room := t.sched.LogMaxBytes - t.logBytes
 	if room <= 0 {
 		return
@@ -175,6 +180,41 @@ func (t *task) eprint(mod wapi.Module, s []uint64) {
 	}
 	t.logBytes += len(msg)
 	t.log = append(t.log, strings.ToValidUTF8(string(msg), "\uFFFD"))
+}
+
+// stdout turns what a WASI contract writes to stdout (fmt.Println in Go)
+// into log lines, like eprint.
+type stdout struct {
+	t       *task
+	partial []byte
+}
+
+func (w *stdout) Write(p []byte) (int, error) {
+	if w.t == nil {
+		return len(p), nil
+	}
+	w.partial = append(w.partial, p...)
+	for {
+		i := bytes.IndexByte(w.partial, '\n')
+		if i < 0 {
+			break
+		}
+		w.t.logLine(w.partial[:i])
+		w.partial = w.partial[i+1:]
+	}
+	if len(w.partial) > 4<<10 { // a line without end: keep it bounded
+		w.t.logLine(w.partial)
+		w.partial = nil
+	}
+	return len(p), nil
+}
+
+// flush logs a last line that had no newline.
+func (w *stdout) flush() {
+	if w.t != nil && len(w.partial) > 0 {
+		w.t.logLine(w.partial)
+	}
+	w.partial = nil
 }
 
 // functionName is the name part of the signature: the original host handed

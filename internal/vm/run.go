@@ -146,6 +146,7 @@ func (e *Engine) run(ctx context.Context, m *Module, t *task) (*Result, error) {
 	}
 	defer e.release(context.WithoutCancel(ctx), m, in)
 	in.bind(t, newClock(t.req.Time, e.cfg.ClockStep, 0))
+	defer in.sys.stdout.flush()
 	t.bindGas(in)
 	ctx = context.WithValue(ctx, taskKey{}, t)
 	defer e.watch(ctx, in)()
@@ -157,6 +158,7 @@ func (e *Engine) run(ctx context.Context, m *Module, t *task) (*Result, error) {
 	if t.gasLeft() < 0 {
 		return nil, api.Errorf(api.CodeOutOfGas, "out of gas: the task's gas limit of %d is exhausted", t.limit)
 	}
+	in.sys.stdout.flush()
 	return &Result{Output: t.output, GasUsed: t.gasUsed(), Bridge: t.bridge, Log: t.log}, nil
 }
 

@@ -81,6 +81,7 @@ type instSys struct {
 	clk    *clock
 	rnd    io.Reader
 	stderr *limitedBuffer
+	stdout stdout
 }
 
 func (s *instSys) walltime() (int64, int32)   { return s.clk.walltime() }
@@ -96,6 +97,7 @@ func (in *instance) bind(t *task, clk *clock) {
 	in.sys.clk = clk
 	in.sys.rnd = seededStream(t.req.Seed, "wasi random")
 	in.sys.stderr = &t.stderr
+	in.sys.stdout = stdout{t: t}
 }
 
 // newInstance instantiates m with deterministic WASI: a clock that starts
@@ -107,7 +109,7 @@ func (e *Engine) newInstance(ctx context.Context, m *Module) (*instance, error) 
 	cfg := wazero.NewModuleConfig().WithName("").WithStartFunctions().
 		WithWalltime(is.walltime, res).WithNanotime(is.nanotime, res).
 		WithNanosleep(is.sleep).WithOsyield(func() {}).
-		WithRandSource(is).WithStderr(is)
+		WithRandSource(is).WithStderr(is).WithStdout(&is.stdout)
 	ictx := ctx
 	if e.mem != nil {
 		ictx = experimental.WithMemoryAllocator(ctx, e.mem)

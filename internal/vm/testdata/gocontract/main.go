@@ -136,6 +136,8 @@ func call() {
 	case "print":
 		s := []byte("hello from go")
 		eprint(ptr(s), uint32(len(s)))
+		fmt.Println("stdout line")
+		fmt.Print("no newline")
 	case "bridge":
 		addr := make([]byte, 20)
 		addr[19] = 1
