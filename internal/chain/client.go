@@ -414,6 +414,10 @@ func isTransient(err error) bool {
 	if errors.Is(err, context.DeadlineExceeded) {
 		return true
 	}
+	var he rpc.HTTPError
+	if errors.As(err, &he) {
+		return he.StatusCode >= 500 || he.StatusCode == 429 // a proxy or an overloaded node
+	}
 	var de rpc.Error
 	if errors.As(err, &de) {
 		return false // the node answered: a verdict on the transaction
