@@ -436,3 +436,16 @@ func (e *Enigma) Report(ctx context.Context, custodian common.Address) (bindings
 func (e *Enigma) Principal(ctx context.Context) (common.Address, error) {
 	return view(ctx, e.c, e.addrs.Enigma, "principal", e.abi.PackGetPrincipal(), e.abi.UnpackGetPrincipal)
 }
+
+// Transact sends data (packed with ABI().PackXxx) to the Enigma contract
+// and waits for the receipt: for contract functions without a typed
+// method here.
+func (e *Enigma) Transact(ctx context.Context, from Account, what string, data []byte) (*types.Receipt, error) {
+	return e.send(ctx, from, what, data)
+}
+
+// View calls a view of the Enigma contract with data packed by
+// ABI().PackXxx; unpack the answer with the matching UnpackXxx.
+func (e *Enigma) View(ctx context.Context, what string, data []byte) ([]byte, error) {
+	return view(ctx, e.c, e.addrs.Enigma, what, data, func(b []byte) ([]byte, error) { return b, nil })
+}

@@ -109,6 +109,13 @@ func runSuite(t *testing.T, n *chaintest.Node) {
 		if bal, err := e.TokenBalance(ctx, r.owner.Address); err != nil || bal.Sign() <= 0 {
 			t.Fatalf("owner's ENG = %v, %v", bal, err)
 		}
+		raw, err := e.View(ctx, "timeout", e.ABI().PackGetTaskTimeoutSize())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v, err := e.ABI().UnpackGetTaskTimeoutSize(raw); err != nil || v.Uint64() != 20 {
+			t.Fatalf("timeout = %v, %v (2 epochs of 10 blocks)", v, err)
+		}
 	})
 
 	t.Run("fund, register, stake, epoch, task", func(t *testing.T) {
