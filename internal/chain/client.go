@@ -448,3 +448,33 @@ func (c *Client) WaitForBlock(ctx context.Context, number uint64) error {
 		}
 	}
 }
+
+// FundETH sends amount wei from `from` to each recipient, concurrently
+// (consecutive nonces), and waits for all of them.
+func (c *Client) FundETH(ctx context.Context, from Account, recipients []common.Address, amount *big.Int) error {
+	errs := make(chan error, len(recipients))
+	for _, to := range recipients {
+		go func() {
+			_, err := c.Transact(ctx, from, Tx{What: fmt.Sprintf("send %v wei to %s", amount, to.Hex()), To: &to, Value: amount})
+			errs <- err
+		}()
+	}
+	var all []error
+	for range recipients {
+		if err := <-errs; err != nil {
+			all = append(all, err)
+		}
+	}
+	return errors.Join(all...)
+}
+
+// Balance is addr's ETH balance in wei at the head.
+func (c *Client) Balance(ctx context.Context, addr common.Address) (*big.Int, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
+	defer cancel()
+	b, err := c.eth.BalanceAt(ctx, addr, nil)
+	if err != nil {
+		return nil, api.Errorf(api.CodeUnavailable, "chain: read the balance of %s: %w", addr.Hex(), err)
+	}
+	return b, nil
+}

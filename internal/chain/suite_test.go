@@ -285,6 +285,23 @@ func runSuite(t *testing.T, n *chaintest.Node) {
 		}
 	})
 
+	t.Run("fresh keys funded with ETH can send", func(t *testing.T) {
+		fresh := []Account{KeyAccount(mustKey(t, "fresh 1")), KeyAccount(mustKey(t, "fresh 2"))}
+		eth := big.NewInt(1e18)
+		if err := c.FundETH(ctx, r.owner, []common.Address{fresh[0].Address, fresh[1].Address}, eth); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.TransferToken(ctx, r.owner, fresh[0].Address, big.NewInt(3)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.TransferToken(ctx, fresh[0], fresh[1].Address, big.NewInt(3)); err != nil {
+			t.Fatal(err)
+		}
+		if bal, err := c.Balance(ctx, fresh[1].Address); err != nil || bal.Cmp(eth) != 0 {
+			t.Fatalf("ETH of the second key = %v, %v", bal, err)
+		}
+	})
+
 	t.Run("a mined revert carries its reason", func(t *testing.T) {
 		// An explicit gas limit skips estimation, so the revert happens on
 		// chain and the reason must come from the node afterwards.
