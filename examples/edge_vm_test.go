@@ -30,7 +30,7 @@ func TestContractFailuresOnVM(t *testing.T) {
 		{"index(uint256)", seven, api.CodeTrap, "index out of range"},
 		{"write_then_fail()", nil, api.CodeTrap, "refused after writing"},
 		{"tamper()", nil, 0, ""}, // the host refuses the ciphertext
-		{"unknown()", nil, api.CodeTrap, "unknown function"},
+		{"unknown()", nil, api.CodeUnknownFunction, "has no function"},
 		{"echo(uint256[],string,bytes32[2])", short, api.CodeTrap, "too short"},
 	} {
 		res, err := vmEngine(t).Run(context.Background(), c.mod, vm.Request{

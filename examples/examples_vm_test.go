@@ -27,7 +27,7 @@ func TestCalculatorOnVM(t *testing.T) {
 	if err := c.fails("div(uint256,uint256)", 1, 0); !strings.Contains(err.Error(), "division by zero") {
 		t.Fatalf("1/0: %v", err)
 	}
-	if err := c.fails("nonexistent(uint256)", 1); !strings.Contains(err.Error(), "unknown function") {
+	if err := c.fails("nonexistent(uint256)", 1); api.CodeOf(err) != api.CodeUnknownFunction {
 		t.Fatalf("unknown function: %v", err)
 	}
 	// add(uint,uint) with one argument, as the original failure scenario sends it.

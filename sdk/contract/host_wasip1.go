@@ -3,6 +3,7 @@
 package contract
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"unsafe"
@@ -66,7 +67,8 @@ func deploy() { exitOnFailure(run(wasmHost{}, true)) }
 func call() { exitOnFailure(run(wasmHost{}, false)) }
 
 // exitOnFailure reports why the task failed and leaves the module with exit
-// status 1 (WASI proc_exit), which the VM reports as a failed task: the
+// status 1 (WASI proc_exit), or exitUnknownFunction when the call named no
+// public function, which the VM reports as a failed task: the
 // eng_wasm interface has no error channel of its own (the original trapped).
 // The whole text, panic stack included, goes to eprint for the developer;
 // its first line goes to stderr, where the VM takes the failure's message.
@@ -80,8 +82,16 @@ func exitOnFailure(err error) {
 		msg = msg[:i]
 	}
 	os.Stderr.WriteString(msg + "\n")
+	if errors.Is(err, ErrUnknownFunction) {
+		os.Exit(exitUnknownFunction)
+	}
 	os.Exit(1)
 }
+
+// exitUnknownFunction is the exit status the VM reads as "no such public
+// function" (internal/vm.ExitUnknownFunction), so the failure receipt
+// carries that code rather than a generic trap.
+const exitUnknownFunction = 3
 
 type wasmHost struct{}
 
