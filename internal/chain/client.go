@@ -35,6 +35,7 @@ type Client struct {
 	chainID *big.Int
 	signer  types.Signer
 	nonces  *NonceManager
+	m       *metrics
 }
 
 // Dial connects to cfg.RPCURL and checks the chain id.
@@ -67,7 +68,7 @@ func NewClient(ctx context.Context, rc *rpc.Client, cfg Config) (*Client, error)
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	c := &Client{cfg: cfg, log: logger.With("component", "chain"), rpc: rc, eth: ethclient.NewClient(rc)}
+	c := &Client{cfg: cfg, log: logger.With("component", "chain"), rpc: rc, eth: ethclient.NewClient(rc), m: &metrics{}}
 	cctx, cancel := context.WithTimeout(ctx, cfg.CallTimeout)
 	defer cancel()
 	id, err := c.eth.ChainID(cctx)
@@ -152,6 +153,7 @@ func (c *Client) Transact(ctx context.Context, from Account, tx Tx) (*types.Rece
 // (geth, anvil), else by replaying the call on the parent block's state
 // (which misses earlier transactions of the same block).
 func (c *Client) failedTx(ctx context.Context, from Account, tx Tx, r *types.Receipt) error {
+	c.m.reverts.Add(1)
 	cause := c.traceRevert(ctx, r.TxHash)
 	if cause == nil {
 		msg := ethereum.CallMsg{From: from.Address, To: tx.To, Data: tx.Data, Value: tx.Value, Gas: r.GasUsed + 100_000}
@@ -207,6 +209,7 @@ func (c *Client) Send(ctx context.Context, from Account, tx Tx) (common.Hash, er
 	for attempt := 1; attempt <= c.cfg.SendAttempts; attempt++ {
 		hash, retry, err := c.sendOnce(ctx, from, tx, gas)
 		if err == nil {
+			c.m.txSent.Add(1)
 			c.log.Debug("sent", "what", tx.What, "from", from.Address, "tx", hash, "gas", gas)
 			return hash, nil
 		}
@@ -214,6 +217,7 @@ func (c *Client) Send(ctx context.Context, from Account, tx Tx) (common.Hash, er
 		if !retry || ctx.Err() != nil {
 			break
 		}
+		c.m.sendRetries.Add(1)
 		c.log.Warn("send failed, retrying", "what", tx.What, "attempt", attempt, "err", err)
 		select {
 		case <-ctx.Done():
@@ -235,6 +239,8 @@ func (c *Client) gasFor(ctx context.Context, from Account, tx Tx) (uint64, error
 		code := api.CodeChain
 		if !errors.Is(err, ErrReverted) {
 			code = api.CodeUnavailable
+		} else {
+			c.m.reverts.Add(1)
 		}
 		return 0, api.Errorf(code, "chain: %s would fail (gas estimation from %s): %w", tx.What, from.Address.Hex(), err)
 	}
@@ -370,6 +376,7 @@ func (c *Client) WaitReceipt(ctx context.Context, hash common.Hash, what string)
 		}
 		select {
 		case <-ctx.Done():
+			c.m.receiptTimeouts.Add(1)
 			detail := "is the node sealing blocks, and was the fee high enough?"
 			if lastErr != nil {
 				detail = "last error: " + lastErr.Error()

@@ -274,13 +274,32 @@ func runSuite(t *testing.T, n *chaintest.Node) {
 		if _, err := c.Transact(ctx, r.owner, Tx{What: "warm up", To: &to, Value: big.NewInt(1)}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.Transact(ctx, NodeAccount(r.owner.Address), Tx{What: "outside send", To: &to, Value: big.NewInt(1)}); err != nil {
+		// Straight to the node, past the client's nonce manager.
+		var outside common.Hash
+		if err := c.rpc.CallContext(ctx, &outside, "eth_sendTransaction", map[string]any{"from": r.owner.Address, "to": to, "value": "0x1"}); err != nil {
 			t.Fatal(err)
 		}
+		if _, err := c.WaitReceipt(ctx, outside, "outside send"); err != nil {
+			t.Fatal(err)
+		}
+		before := c.Metrics().SendRetries
 		if _, err := c.Transact(ctx, r.owner, Tx{What: "after outside send", To: &to, Value: big.NewInt(1)}); err != nil {
 			t.Fatal(err)
 		}
 		if bal, err := c.Eth().BalanceAt(ctx, to, nil); err != nil || bal.Int64() != 3 {
+			t.Fatalf("balance = %v, %v", bal, err)
+		}
+		if m := c.Metrics(); m.SendRetries == before || m.TxSent == 0 {
+			t.Fatalf("metrics %+v: the stale nonce should have cost a retry", m)
+		}
+	})
+
+	t.Run("the node signs for a NodeAccount", func(t *testing.T) {
+		to := common.HexToAddress("0x000000000000000000000000000000000000fade")
+		if _, err := c.Transact(ctx, NodeAccount(n.Accounts[7].Address), Tx{What: "node-signed payment", To: &to, Value: big.NewInt(4)}); err != nil {
+			t.Fatal(err)
+		}
+		if bal, err := c.Balance(ctx, to); err != nil || bal.Int64() != 4 {
 			t.Fatalf("balance = %v, %v", bal, err)
 		}
 	})
