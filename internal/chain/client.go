@@ -165,7 +165,7 @@ func (c *Client) failedTx(ctx context.Context, from Account, tx Tx, r *types.Rec
 		}
 	}
 	if cause == nil {
-		cause = &RevertError{Reason: fmt.Sprintf("no reason recovered; the transaction used %d of its %d gas", r.GasUsed, tx.Gas)}
+		cause = &RevertError{Reason: fmt.Sprintf("no reason recovered; the transaction used %d gas (out of gas if that is its whole limit)", r.GasUsed)}
 	}
 	return api.Errorf(api.CodeChain, "chain: %s failed in block %d (tx %s): %w", tx.What, r.BlockNumber, r.TxHash.Hex(), cause)
 }
@@ -236,13 +236,11 @@ func (c *Client) gasFor(ctx context.Context, from Account, tx Tx) (uint64, error
 	est, err := c.eth.EstimateGas(cctx, ethereum.CallMsg{From: from.Address, To: tx.To, Data: tx.Data, Value: tx.Value})
 	if err != nil {
 		err = asRevert(err)
-		code := api.CodeChain
 		if !errors.Is(err, ErrReverted) {
-			code = api.CodeUnavailable
-		} else {
-			c.m.reverts.Add(1)
+			return 0, api.Errorf(api.CodeUnavailable, "chain: estimate the gas of %s from %s: %w", tx.What, from.Address.Hex(), err)
 		}
-		return 0, api.Errorf(code, "chain: %s would fail (gas estimation from %s): %w", tx.What, from.Address.Hex(), err)
+		c.m.reverts.Add(1)
+		return 0, api.Errorf(api.CodeChain, "chain: %s would fail (gas estimation from %s): %w", tx.What, from.Address.Hex(), err)
 	}
 	gas := est + est*c.cfg.GasMarginPercent/100
 	if est <= maxTxGas && gas > maxTxGas {
