@@ -26,7 +26,9 @@ type fakeBackend struct {
 	err      error
 }
 
-func (f *fakeBackend) Info(context.Context) (Info, error) { return Info{PeerID: "peer", Status: "ok"}, nil }
+func (f *fakeBackend) Info(context.Context) (Info, error) {
+	return Info{PeerID: "peer", Status: "ok"}, nil
+}
 
 func (f *fakeBackend) WorkerEncryptionKey(_ context.Context, w api.EthAddress, u [64]byte) (WorkerKey, error) {
 	if f.err != nil {
