@@ -27,8 +27,10 @@ race:
 	@if [ -n "$(strip $(RACE_PKGS))" ]; then $(GO) test -race $(TEST_FLAGS) $(RACE_PKGS); else echo "race: no packages with concurrency yet"; fi
 
 ## bench: the benchmark suites (tables; add --json for machine-readable output)
+BENCH_SUITES ?= exec crypto enclave gas chain contracts
+
 bench:
-	$(GO) run ./cmd/enigma bench exec
+	@for s in $(BENCH_SUITES); do $(GO) run ./cmd/enigma bench $$s || exit 1; echo; done
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
 
 build:
