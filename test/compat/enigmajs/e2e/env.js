@@ -1,0 +1,130 @@
+// Shared setup for the end-to-end scenarios: reads where the devnet is from
+// the environment the Go runner (enigmajs_test.go) sets, builds an enigma-js
+// 0.3.0 client exactly as the original integration tests do, and wraps the
+// library's event emitters in promises.
+//
+//   ENIGMA_ADDRESSES  path of the devnet's addresses.json
+//                     (keys contract, token, eth_node, proxy)
+//   ENIGMA_WASM_DIR   folder holding calculator.wasm, millionaire.wasm, ...
+//   ENIGMA_ORIG_WASM  optional: folder with the original compiled contracts;
+//                     when set, it replaces ENIGMA_WASM_DIR and the original
+//                     gas limits are used
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+
+// eth-crypto's native binding is not built (npm ci --ignore-scripts) and it
+// says so on stdout at load time; keep that out of the test report.
+const realLog = console.log;
+console.log = () => {};
+const {Enigma, utils, eeConstants} = require('enigma-js/node');
+const Web3 = require('web3');
+console.log = realLog;
+
+function need(name) {
+  const v = process.env[name];
+  if (!v) {
+    throw new Error(`${name} is not set: run these tests through 'go test ./test/compat/enigmajs', which starts a devnet`);
+  }
+  return v;
+}
+
+const addresses = JSON.parse(fs.readFileSync(need('ENIGMA_ADDRESSES'), 'utf8'));
+const original = !!process.env.ENIGMA_ORIG_WASM;
+const wasmDir = original ? process.env.ENIGMA_ORIG_WASM : need('ENIGMA_WASM_DIR');
+
+// Deploy gas: a Go contract costs 1 gas per byte of its 3-6 MB module; the
+// original Rust contracts are far smaller and were deployed with 4,000,000.
+const DEPLOY_GAS = original ? 4000000 : 20000000;
+const COMPUTE_GAS = original ? 1000000 : 2000000;
+// The fee is gasLimit * gasPx grains; 1 grain per gas keeps a 20 M deploy
+// at 0.2 ENG so the funded accounts last the whole suite.
+const GAS_PX = 1;
+
+function wasm(name) {
+  return fs.readFileSync(path.join(wasmDir, name + '.wasm'));
+}
+
+async function connect() {
+  const web3 = new Web3(new Web3.providers.HttpProvider(addresses.eth_node));
+  const accounts = await web3.eth.getAccounts();
+  const enigma = new Enigma(web3, addresses.contract, addresses.token, addresses.proxy, {
+    gas: 4712388,
+    gasPrice: 100000000000,
+    from: accounts[0],
+  }, {retry: {retries: 10, minTimeout: 250, maxTimeout: 2000, factor: 1.5}});
+  enigma.admin();
+  enigma.setTaskKeyPair('cupcake');
+  return {web3, accounts, enigma};
+}
+
+// settle turns an enigma-js emitter into a promise resolving on the `ok`
+// event and rejecting on ERROR.
+function settle(emitter, ok) {
+  return new Promise((resolve, reject) => {
+    emitter.on(ok, resolve);
+    emitter.on(eeConstants.ERROR, (e) => reject(e instanceof Error ? e : new Error(JSON.stringify(e))));
+  });
+}
+
+function deploy(enigma, sender, code, gas = DEPLOY_GAS, fn = 'construct()', args = []) {
+  return settle(enigma.deploySecretContract(fn, args, gas, GAS_PX, sender, code, 5),
+    eeConstants.DEPLOY_SECRET_CONTRACT_RESULT);
+}
+
+function compute(enigma, sender, scAddr, fn, args, gas = COMPUTE_GAS) {
+  return settle(enigma.computeTask(fn, args, gas, GAS_PX, sender, scAddr, 5),
+    eeConstants.SEND_TASK_INPUT_RESULT);
+}
+
+// finish waits for the chain to leave status CREATED, then fetches, decrypts
+// and checks the result against the chain the way the original tests do.
+async function finish(enigma, task) {
+  task = await enigma.pollTaskETH(task, 200);
+  task = await settle(enigma.getTaskResult(task), eeConstants.GET_TASK_RESULT_RESULT);
+  if (task.encryptedAbiEncodedOutputs) {
+    task = await quiet(() => enigma.decryptTaskResult(task));
+  }
+  return task;
+}
+
+// quiet runs fn with console.log muted: decryptTaskResult logs the whole
+// ciphertext.
+async function quiet(fn) {
+  const saved = console.log;
+  console.log = () => {};
+  try {
+    return await fn();
+  } finally {
+    console.log = saved;
+  }
+}
+
+module.exports = {
+  Enigma, utils, eeConstants, Web3, addresses, original,
+  DEPLOY_GAS, COMPUTE_GAS, GAS_PX,
+  wasm, connect, settle, deploy, compute, finish, quiet,
+};
+
+// sender picks a distinct funded account per test file: node --test runs
+// files in parallel, and each sender's deploy nonce must stay its own.
+function sender(accounts, n) {
+  return accounts[n % accounts.length];
+}
+
+// waitStatus polls the task record until its status leaves `from` or
+// timeoutMs passes, and returns the last status seen.
+async function waitStatus(enigma, task, from, timeoutMs) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    task = await enigma.getTaskRecordStatus(task);
+    if (task.ethStatus !== from || Date.now() > end) {
+      return task;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+module.exports.sender = sender;
+module.exports.waitStatus = waitStatus;
