@@ -68,14 +68,29 @@ function settle(emitter, ok) {
   });
 }
 
+// epochRetry repeats a task submission that lost the race with an epoch
+// change. enigma-js 0.3.0 retries by itself only on ganache's wording of the
+// revert ('... revert Wrong epoch for this task'), not on geth's.
+async function epochRetry(submit) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await submit();
+    } catch (err) {
+      if (attempt >= 3 || !/Wrong epoch/.test(String(err && err.message))) {
+        throw err;
+      }
+    }
+  }
+}
+
 function deploy(enigma, sender, code, gas = DEPLOY_GAS, fn = 'construct()', args = []) {
-  return settle(enigma.deploySecretContract(fn, args, gas, GAS_PX, sender, code, 5),
-    eeConstants.DEPLOY_SECRET_CONTRACT_RESULT);
+  return epochRetry(() => settle(enigma.deploySecretContract(fn, args, gas, GAS_PX, sender, code, 5),
+    eeConstants.DEPLOY_SECRET_CONTRACT_RESULT));
 }
 
 function compute(enigma, sender, scAddr, fn, args, gas = COMPUTE_GAS) {
-  return settle(enigma.computeTask(fn, args, gas, GAS_PX, sender, scAddr, 5),
-    eeConstants.SEND_TASK_INPUT_RESULT);
+  return epochRetry(() => settle(enigma.computeTask(fn, args, gas, GAS_PX, sender, scAddr, 5),
+    eeConstants.SEND_TASK_INPUT_RESULT));
 }
 
 // finish waits for the chain to leave status CREATED, then fetches, decrypts
