@@ -1,0 +1,273 @@
+// Package devnet starts a whole local Enigma network in one process: the
+// embedded dev chain (or an external node), the Enigma and EnigmaToken
+// contracts, the key manager's enclave as principal, and the gateway's
+// JSON-RPC. It writes addresses.json into its data folder.
+//
+// It is the assembly point of the node roles, so it may import them all; no
+// product package may import it.
+package devnet
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/chain"
+	"github.com/enigma-go/enigma/internal/chain/devchain"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/enclave/sim"
+	"github.com/enigma-go/enigma/internal/gateway"
+)
+
+// Config configures a devnet.
+type Config struct {
+	DataDir     string        // "" = temporary, removed on Close
+	ChainRPC    string        // "" = embedded dev chain; else external JSON-RPC URL
+	ChainAddr   string        // embedded chain HTTP listen addr ("127.0.0.1:0" = free port)
+	GatewayAddr string        // gateway listen addr ("127.0.0.1:0" = free port)
+	Workers     int           // number of workers
+	BlockPeriod time.Duration // embedded chain block period
+	EpochSize   uint64        // blocks per epoch
+	Logger      *slog.Logger  // nil discards
+}
+
+// DefaultConfig is what `enigma devnet` runs with.
+func DefaultConfig() Config {
+	return Config{ChainAddr: "127.0.0.1:8545", GatewayAddr: "127.0.0.1:3346", Workers: 3, BlockPeriod: time.Second, EpochSize: 10}
+}
+
+// TestConfig uses free ports and fast blocks.
+func TestConfig() Config {
+	c := DefaultConfig()
+	c.ChainAddr, c.GatewayAddr, c.Workers, c.BlockPeriod, c.EpochSize = "127.0.0.1:0", "127.0.0.1:0", 2, 200*time.Millisecond, 10
+	return c
+}
+
+// Validate reports settings the devnet cannot start with.
+func (c Config) Validate() error {
+	var errs []error
+	if c.ChainRPC == "" {
+		if _, _, err := net.SplitHostPort(c.ChainAddr); err != nil {
+			errs = append(errs, fmt.Errorf("devnet: ChainAddr %q is not host:port: %w", c.ChainAddr, err))
+		}
+		if c.BlockPeriod <= 0 {
+			errs = append(errs, errors.New("devnet: BlockPeriod must be positive"))
+		}
+	}
+	if _, _, err := net.SplitHostPort(c.GatewayAddr); err != nil {
+		errs = append(errs, fmt.Errorf("devnet: GatewayAddr %q is not host:port: %w", c.GatewayAddr, err))
+	}
+	if c.Workers < 1 {
+		errs = append(errs, errors.New("devnet: Workers must be at least 1"))
+	}
+	if c.EpochSize == 0 {
+		errs = append(errs, errors.New("devnet: EpochSize must be positive"))
+	}
+	return errors.Join(errs...)
+}
+
+// Addresses is the content of addresses.json.
+type Addresses struct {
+	Contract common.Address  `json:"contract"`
+	Token    common.Address  `json:"token"`
+	EthNode  string          `json:"eth_node"`
+	Proxy    string          `json:"proxy"`
+	Voting   *common.Address `json:"voting,omitempty"`
+	Sample   *common.Address `json:"sample,omitempty"`
+}
+
+// Devnet is a running local network.
+type Devnet struct {
+	cfg      Config
+	log      *slog.Logger
+	tmp      string
+	dev      *devchain.Chain
+	client   *chain.Client
+	enigma   *chain.Enigma
+	km       *sim.KeyManager
+	addrs    Addresses
+	accounts []common.Address
+	gwURL    string
+	ln       net.Listener
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
+	once     sync.Once
+}
+
+// Start brings the network up and returns when the contracts are deployed
+// and the gateway is serving.
+func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	d := &Devnet{cfg: cfg, log: log}
+	defer func() {
+		if err != nil {
+			d.Close()
+		}
+	}()
+	if cfg.DataDir == "" {
+		if d.tmp, err = os.MkdirTemp("", "enigma-devnet-"); err != nil {
+			return nil, err
+		}
+		d.cfg.DataDir = d.tmp
+	}
+	dir := d.cfg.DataDir
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("devnet: create the data folder: %w", err)
+	}
+
+	rpcURL := cfg.ChainRPC
+	if rpcURL == "" {
+		host, port, _ := net.SplitHostPort(cfg.ChainAddr)
+		p, err := strconv.Atoi(port)
+		if err != nil {
+			return nil, fmt.Errorf("devnet: chain port %q: %w", port, err)
+		}
+		dc := devchain.DefaultConfig()
+		dc.Host, dc.HTTPPort, dc.WSPort = host, p, p
+		dc.BlockPeriod, dc.DataDir, dc.Logger = cfg.BlockPeriod, filepath.Join(dir, "chain"), log
+		if d.dev, err = devchain.Start(dc); err != nil {
+			return nil, fmt.Errorf("devnet: start the dev chain: %w", err)
+		}
+		rpcURL = d.dev.HTTPEndpoint()
+		for _, a := range d.dev.Accounts() {
+			d.accounts = append(d.accounts, a.Address)
+		}
+	}
+	cc := chain.DefaultConfig()
+	cc.RPCURL, cc.Logger = rpcURL, log
+	if d.client, err = chain.Dial(ctx, cc); err != nil {
+		return nil, fmt.Errorf("devnet: connect to the chain at %s: %w", rpcURL, err)
+	}
+	if len(d.accounts) == 0 {
+		var accs []common.Address
+		if err := d.client.Eth().Client().CallContext(ctx, &accs, "eth_accounts"); err != nil {
+			return nil, fmt.Errorf("devnet: list the node's accounts: %w", err)
+		}
+		d.accounts = accs
+	}
+	if len(d.accounts) == 0 {
+		return nil, fmt.Errorf("devnet: the node at %s has no unlocked accounts to deploy from", rpcURL)
+	}
+
+	attestation, err := compat.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	kc := sim.DefaultConfig()
+	kc.SealKeyFile, kc.AttestationKey = filepath.Join(dir, "km.seal"), attestation
+	if d.km, err = sim.NewKeyManager(kc); err != nil {
+		return nil, fmt.Errorf("devnet: start the key manager enclave: %w", err)
+	}
+	owner := chain.NodeAccount(d.accounts[0])
+	d.enigma, err = d.client.DeployContracts(ctx, owner, chain.DeployParams{
+		Principal:         common.Address(d.km.Address()),
+		EpochSize:         cfg.EpochSize,
+		TimeoutEpochs:     10,
+		AttestationSigner: crypto.PubkeyToAddress(attestation.PublicKey),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("devnet: deploy the contracts: %w", err)
+	}
+	log.Info("contracts deployed", "enigma", d.enigma.Addresses().Enigma, "token", d.enigma.Addresses().Token)
+
+	gw, err := gateway.New(&backend{}, gateway.DefaultConfig())
+	if err != nil {
+		return nil, err
+	}
+	if d.ln, err = net.Listen("tcp", cfg.GatewayAddr); err != nil {
+		return nil, fmt.Errorf("devnet: listen for the gateway on %s (is another devnet running?): %w", cfg.GatewayAddr, err)
+	}
+	d.gwURL = "http://" + d.ln.Addr().String()
+	sctx, cancel := context.WithCancel(context.Background())
+	d.cancel = cancel
+	d.wg.Add(1)
+	go func() {
+		defer d.wg.Done()
+		if err := gw.Serve(sctx, d.ln); err != nil && sctx.Err() == nil {
+			log.Error("gateway stopped", "err", err)
+		}
+	}()
+
+	a := d.enigma.Addresses()
+	d.addrs = Addresses{Contract: a.Enigma, Token: a.Token, EthNode: rpcURL, Proxy: d.gwURL}
+	b, _ := json.MarshalIndent(d.addrs, "", "  ")
+	if err := os.WriteFile(filepath.Join(dir, "addresses.json"), append(b, '\n'), 0o644); err != nil {
+		return nil, fmt.Errorf("devnet: write addresses.json: %w", err)
+	}
+	return d, nil
+}
+
+// Addresses are the deployed contracts and the endpoints.
+func (d *Devnet) Addresses() Addresses { return d.addrs }
+
+// GatewayURL is the gateway's JSON-RPC endpoint.
+func (d *Devnet) GatewayURL() string { return d.gwURL }
+
+// ChainURL is the chain's JSON-RPC endpoint.
+func (d *Devnet) ChainURL() string { return d.addrs.EthNode }
+
+// Accounts are the node's funded, unlocked dev accounts.
+func (d *Devnet) Accounts() []common.Address { return append([]common.Address(nil), d.accounts...) }
+
+// Close stops everything; it is safe to call more than once.
+func (d *Devnet) Close() error {
+	var errs []error
+	d.once.Do(func() {
+		if d.cancel != nil {
+			d.cancel()
+		}
+		if d.ln != nil {
+			d.ln.Close()
+		}
+		d.wg.Wait()
+		if d.km != nil {
+			errs = append(errs, d.km.Close())
+		}
+		if d.client != nil {
+			d.client.Close()
+		}
+		if d.dev != nil {
+			errs = append(errs, d.dev.Close())
+		}
+		if d.tmp != "" {
+			errs = append(errs, os.RemoveAll(d.tmp))
+		}
+	})
+	return errors.Join(errs...)
+}
+
+// backend answers the gateway until workers are attached.
+type backend struct{}
+
+var errNoWorkers = errors.New("devnet: no worker is attached to this gateway yet")
+
+func (*backend) Info(context.Context) (gateway.Info, error) {
+	return gateway.Info{PeerID: "enigma-devnet", Status: "running"}, nil
+}
+func (*backend) WorkerEncryptionKey(context.Context, api.EthAddress, [64]byte) (gateway.WorkerKey, error) {
+	return gateway.WorkerKey{}, errNoWorkers
+}
+func (*backend) SubmitDeploy(context.Context, *gateway.DeployRequest) error   { return errNoWorkers }
+func (*backend) SubmitCompute(context.Context, *gateway.ComputeRequest) error { return errNoWorkers }
+func (*backend) TaskResult(context.Context, api.TaskID) (*gateway.TaskResult, error) {
+	return nil, nil
+}

@@ -1,0 +1,64 @@
+package devnet
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestStartWritesAddressesAndServesGateway(t *testing.T) {
+	cfg := TestConfig()
+	cfg.DataDir = t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	start := time.Now()
+	d, err := Start(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	t.Logf("cold start %v", time.Since(start))
+	b, err := os.ReadFile(filepath.Join(cfg.DataDir, "addresses.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"contract", "token", "eth_node", "proxy"} {
+		if got[k] == nil || got[k] == "" {
+			t.Errorf("addresses.json lacks %q: %s", k, b)
+		}
+	}
+	if len(d.Accounts()) == 0 {
+		t.Error("no dev accounts")
+	}
+	resp, err := http.Post(d.GatewayURL(), "application/json", bytes.NewReader([]byte(`{"jsonrpc":"2.0","id":1,"method":"getInfo","params":[]}`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("getInfo: HTTP %d", resp.StatusCode)
+	}
+	if err := d.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	c := DefaultConfig()
+	c.Workers = 0
+	if c.Validate() == nil {
+		t.Error("Workers=0 accepted")
+	}
+	if err := DefaultConfig().Validate(); err != nil {
+		t.Error(err)
+	}
+}
