@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/enigma-go/enigma/internal/devnet"
+)
+
+func init() {
+	registerCommand(command{
+		name:    "devnet",
+		summary: "start a local network in one process: dev chain, Enigma contracts, key manager and gateway",
+		run:     runDevnet,
+	})
+}
+
+func runDevnet(ctx context.Context, args []string) error {
+	cfg := devnet.DefaultConfig()
+	fs := flag.NewFlagSet("devnet", flag.ContinueOnError)
+	home, _ := os.UserHomeDir()
+	fs.StringVar(&cfg.DataDir, "data", filepath.Join(home, ".enigma", "devnet"), "data folder (chain, sealed keys, addresses.json); a restart with the same folder resumes")
+	fs.StringVar(&cfg.ChainRPC, "chain-rpc", "", "JSON-RPC URL of an external Ethereum node (default: the embedded dev chain)")
+	fs.StringVar(&cfg.ChainAddr, "chain-addr", cfg.ChainAddr, "listen address of the embedded chain's JSON-RPC")
+	fs.StringVar(&cfg.GatewayAddr, "gateway-addr", cfg.GatewayAddr, "listen address of the gateway's JSON-RPC")
+	fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "number of workers")
+	fs.DurationVar(&cfg.BlockPeriod, "block-period", cfg.BlockPeriod, "time between blocks of the embedded chain")
+	fs.Uint64Var(&cfg.EpochSize, "epoch-size", cfg.EpochSize, "blocks per epoch")
+	verbose := fs.Bool("v", false, "log progress details")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if err := cfg.Validate(); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if *verbose {
+		cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	start := time.Now()
+	fmt.Printf("starting the devnet in %s ...\n", cfg.DataDir)
+	d, err := devnet.Start(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	a := d.Addresses()
+	fmt.Printf("ready in %.2fs\n  chain    %s\n  gateway  %s\n  enigma   %s\n  token    %s\n  addresses.json in %s\nfunded dev accounts:\n",
+		time.Since(start).Seconds(), d.ChainURL(), d.GatewayURL(), a.Contract, a.Token, cfg.DataDir)
+	for _, acc := range d.Accounts() {
+		fmt.Printf("  %s\n", acc)
+	}
+	fmt.Println("Ctrl-C stops the devnet")
+	<-ctx.Done()
+	fmt.Println("shutting down")
+	return d.Close()
+}
