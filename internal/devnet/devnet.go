@@ -9,15 +9,19 @@ package devnet
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/big"
 	"net"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -28,6 +32,7 @@ import (
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/chain/devchain"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/enclave/sim"
 	"github.com/enigma-go/enigma/internal/gateway"
 )
@@ -168,24 +173,49 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		return nil, fmt.Errorf("devnet: the node at %s has no unlocked accounts to deploy from", rpcURL)
 	}
 
-	attestation, err := compat.GenerateKey(rand.Reader)
+	attestation, err := loadOrCreateKey(filepath.Join(dir, "attestation.key"))
 	if err != nil {
 		return nil, err
 	}
 	kc := sim.DefaultConfig()
 	kc.SealKeyFile, kc.AttestationKey = filepath.Join(dir, "km.seal"), attestation
-	if d.km, err = sim.NewKeyManager(kc); err != nil {
-		return nil, fmt.Errorf("devnet: start the key manager enclave: %w", err)
+	sealedPath := filepath.Join(dir, "km.sealed")
+	if kc.Sealed, err = os.ReadFile(sealedPath); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("devnet: read the key manager's sealed keys: %w", err)
 	}
-	owner := chain.NodeAccount(d.accounts[0])
-	d.enigma, err = d.client.DeployContracts(ctx, owner, chain.DeployParams{
-		Principal:         common.Address(d.km.Address()),
-		EpochSize:         cfg.EpochSize,
-		TimeoutEpochs:     10,
-		AttestationSigner: crypto.PubkeyToAddress(attestation.PublicKey),
-	})
+	if d.km, err = sim.NewKeyManager(kc); err != nil {
+		return nil, fmt.Errorf("devnet: start the key manager enclave (remove %s to start with new keys): %w", sealedPath, err)
+	}
+	// The sealed signing key keeps the principal address across restarts,
+	// so a resumed chain still accepts the key manager's epochs.
+	sealed, err := d.km.Seal(ctx, &enclave.SealRequest{})
 	if err != nil {
-		return nil, fmt.Errorf("devnet: deploy the contracts: %w", err)
+		return nil, fmt.Errorf("devnet: seal the key manager's keys: %w", err)
+	}
+	if err := os.WriteFile(sealedPath, sealed.Blob, 0o600); err != nil {
+		return nil, fmt.Errorf("devnet: store the key manager's sealed keys: %w", err)
+	}
+	if d.enigma, err = d.resume(ctx); err != nil {
+		return nil, err
+	}
+	if d.enigma == nil {
+		owner := chain.NodeAccount(d.accounts[0])
+		d.enigma, err = d.client.DeployContracts(ctx, owner, chain.DeployParams{
+			Principal:         common.Address(d.km.Address()),
+			EpochSize:         cfg.EpochSize,
+			TimeoutEpochs:     10,
+			AttestationSigner: crypto.PubkeyToAddress(attestation.PublicKey),
+		})
+		if err != nil {
+			return nil, fmt.Errorf("devnet: deploy the contracts: %w", err)
+		}
+		// The deployer holds the whole ENG supply; the other dev accounts
+		// get enough to stake and pay task fees.
+		if len(d.accounts) > 1 {
+			if err := d.enigma.FundENG(ctx, owner, d.accounts[1:], new(big.Int).Set(DevAccountENG)); err != nil {
+				return nil, fmt.Errorf("devnet: fund the dev accounts with ENG: %w", err)
+			}
+		}
 	}
 	log.Info("contracts deployed", "enigma", d.enigma.Addresses().Enigma, "token", d.enigma.Addresses().Token)
 
@@ -214,6 +244,71 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		return nil, fmt.Errorf("devnet: write addresses.json: %w", err)
 	}
 	return d, nil
+}
+
+// DevAccountENG is what each dev account but the deployer receives in ENG
+// base units (8 decimals): one million ENG.
+var DevAccountENG = new(big.Int).Mul(big.NewInt(1_000_000), big.NewInt(100_000_000))
+
+// resume binds the contracts of a previous run when the embedded chain was
+// kept in the data folder and still holds their code; it returns nil when
+// there is nothing to resume.
+func (d *Devnet) resume(ctx context.Context) (*chain.Enigma, error) {
+	if d.cfg.ChainRPC != "" {
+		return nil, nil
+	}
+	b, err := os.ReadFile(filepath.Join(d.cfg.DataDir, "addresses.json"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("devnet: read addresses.json: %w", err)
+	}
+	var prev Addresses
+	if err := json.Unmarshal(b, &prev); err != nil {
+		return nil, fmt.Errorf("devnet: addresses.json in %s is damaged; remove it (or the whole folder) to start afresh: %w", d.cfg.DataDir, err)
+	}
+	for _, a := range []common.Address{prev.Contract, prev.Token} {
+		code, err := d.client.Eth().CodeAt(ctx, a, nil)
+		if err != nil {
+			return nil, fmt.Errorf("devnet: read the code at %s: %w", a, err)
+		}
+		if len(code) == 0 {
+			d.log.Info("the chain no longer holds the previous contracts; deploying afresh", "addr", a)
+			return nil, nil // the chain was reset: deploy afresh
+		}
+	}
+	principal, err := d.client.Bind(chain.Addresses{Enigma: prev.Contract, Token: prev.Token}).Principal(ctx)
+	if err != nil || principal != common.Address(d.km.Address()) {
+		d.log.Info("the previous contracts name another key manager; deploying afresh", "principal", principal)
+		return nil, nil // deployed for another key manager: deploy afresh
+	}
+	d.log.Info("resuming the contracts of the previous run", "enigma", prev.Contract)
+	return d.client.Bind(chain.Addresses{Enigma: prev.Contract, Token: prev.Token}), nil
+}
+
+// loadOrCreateKey reads a hex private key from path or creates one there,
+// so the simulated attestation signer survives a restart.
+func loadOrCreateKey(path string) (*ecdsa.PrivateKey, error) {
+	b, err := os.ReadFile(path)
+	if err == nil {
+		k, err := crypto.HexToECDSA(strings.TrimSpace(string(b)))
+		if err != nil {
+			return nil, fmt.Errorf("devnet: key file %s is damaged; remove the data folder to start afresh: %w", path, err)
+		}
+		return k, nil
+	}
+	if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("devnet: read %s: %w", path, err)
+	}
+	k, err := compat.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(path, []byte(hex.EncodeToString(crypto.FromECDSA(k))+"\n"), 0o600); err != nil {
+		return nil, fmt.Errorf("devnet: write %s: %w", path, err)
+	}
+	return k, nil
 }
 
 // Addresses are the deployed contracts and the endpoints.

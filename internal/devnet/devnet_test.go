@@ -62,3 +62,33 @@ func TestValidate(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestRestartResumesContracts(t *testing.T) {
+	cfg := TestConfig()
+	cfg.DataDir = t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	d, err := Start(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := d.Addresses()
+	bal, err := d.enigma.TokenBalance(ctx, d.Accounts()[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bal.Cmp(DevAccountENG) != 0 {
+		t.Errorf("dev account ENG balance %v, want %v", bal, DevAccountENG)
+	}
+	if err := d.Close(); err != nil {
+		t.Fatal(err)
+	}
+	d, err = Start(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if got := d.Addresses(); got.Contract != first.Contract || got.Token != first.Token {
+		t.Errorf("restart deployed afresh: %v, first run %v", got, first)
+	}
+}
