@@ -35,6 +35,7 @@ import (
 	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/enclave/sim"
 	"github.com/enigma-go/enigma/internal/gateway"
+	"github.com/enigma-go/enigma/internal/vm"
 )
 
 // Config configures a devnet.
@@ -103,6 +104,8 @@ type Devnet struct {
 	client   *chain.Client
 	enigma   *chain.Enigma
 	km       *sim.KeyManager
+	workers  []*node
+	engine   *vm.Engine
 	addrs    Addresses
 	accounts []common.Address
 	gwURL    string
@@ -219,6 +222,13 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	}
 	log.Info("contracts deployed", "enigma", d.enigma.Addresses().Enigma, "token", d.enigma.Addresses().Token)
 
+	if err := d.startWorkers(ctx, kc); err != nil {
+		return nil, err
+	}
+	if err := d.newEpoch(ctx); err != nil {
+		return nil, err
+	}
+
 	gw, err := gateway.New(&backend{}, gateway.DefaultConfig())
 	if err != nil {
 		return nil, err
@@ -334,6 +344,12 @@ func (d *Devnet) Close() error {
 			d.ln.Close()
 		}
 		d.wg.Wait()
+		for _, w := range d.workers {
+			errs = append(errs, w.enclave.Close())
+		}
+		if d.engine != nil {
+			errs = append(errs, d.engine.Close(context.Background()))
+		}
 		if d.km != nil {
 			errs = append(errs, d.km.Close())
 		}

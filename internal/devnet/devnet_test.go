@@ -39,6 +39,14 @@ func TestStartWritesAddressesAndServesGateway(t *testing.T) {
 	if len(d.Accounts()) == 0 {
 		t.Error("no dev accounts")
 	}
+	st, err := d.enigma.EpochState(ctx)
+	if err != nil || st.Count.Sign() == 0 {
+		t.Errorf("no epoch set: %v %v", st, err)
+	}
+	active, err := d.enigma.ActiveWorkers(ctx, st.FirstBlock.Uint64())
+	if err != nil || len(active.Arg0) != cfg.Workers {
+		t.Errorf("active workers %v (%v), want %d", active.Arg0, err, cfg.Workers)
+	}
 	resp, err := http.Post(d.GatewayURL(), "application/json", bytes.NewReader([]byte(`{"jsonrpc":"2.0","id":1,"method":"getInfo","params":[]}`)))
 	if err != nil {
 		t.Fatal(err)
@@ -73,7 +81,7 @@ func TestRestartResumesContracts(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := d.Addresses()
-	bal, err := d.enigma.TokenBalance(ctx, d.Accounts()[1])
+	bal, err := d.enigma.TokenBalance(ctx, d.Accounts()[cfg.Workers+1])
 	if err != nil {
 		t.Fatal(err)
 	}
