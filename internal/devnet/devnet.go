@@ -247,6 +247,12 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		}
 	}()
 
+	d.wg.Add(1)
+	go func() {
+		defer d.wg.Done()
+		d.epochLoop(sctx)
+	}()
+
 	a := d.enigma.Addresses()
 	d.addrs = Addresses{Contract: a.Enigma, Token: a.Token, EthNode: rpcURL, Proxy: d.gwURL}
 	b, _ := json.MarshalIndent(d.addrs, "", "  ")

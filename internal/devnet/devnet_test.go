@@ -100,3 +100,29 @@ func TestRestartResumesContracts(t *testing.T) {
 		t.Errorf("restart deployed afresh: %v, first run %v", got, first)
 	}
 }
+
+func TestEpochsAdvance(t *testing.T) {
+	cfg := TestConfig()
+	cfg.EpochSize, cfg.BlockPeriod = 3, 100*time.Millisecond
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	d, err := Start(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	for {
+		st, err := d.enigma.EpochState(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Count.Int64() >= 3 {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("only %v epochs set", st.Count)
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}

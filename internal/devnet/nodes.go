@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -144,4 +145,25 @@ func (d *Devnet) newEpoch(ctx context.Context) error {
 	}
 	d.log.Info("epoch set", "block", block, "workers", len(req.Workers))
 	return nil
+}
+
+// epochLoop starts a new epoch whenever the current one is epochSize
+// blocks old; newEpoch itself skips while the epoch stands.
+func (d *Devnet) epochLoop(ctx context.Context) {
+	period := d.cfg.BlockPeriod
+	if period <= 0 {
+		period = time.Second
+	}
+	t := time.NewTicker(period)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := d.newEpoch(ctx); err != nil && ctx.Err() == nil {
+				d.log.Warn("new epoch failed; retrying", "err", err)
+			}
+		}
+	}
 }
