@@ -229,7 +229,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		return nil, err
 	}
 
-	gw, err := gateway.New(&backend{}, gateway.DefaultConfig())
+	gw, err := gateway.New(&backend{d: d}, gateway.DefaultConfig())
 	if err != nil {
 		return nil, err
 	}
@@ -372,19 +372,35 @@ func (d *Devnet) Close() error {
 	return errors.Join(errs...)
 }
 
-// backend answers the gateway until workers are attached.
-type backend struct{}
+// backend routes the gateway's calls to the in-process workers by their
+// signing address. Task execution is not attached yet: submissions are
+// refused with errNoExecution and every task reads as not seen.
+type backend struct{ d *Devnet }
 
-var errNoWorkers = errors.New("devnet: no worker is attached to this gateway yet")
+var errNoExecution = errors.New("devnet: task execution is not available on this devnet yet")
 
 func (*backend) Info(context.Context) (gateway.Info, error) {
 	return gateway.Info{PeerID: "enigma-devnet", Status: "running"}, nil
 }
-func (*backend) WorkerEncryptionKey(context.Context, api.EthAddress, [64]byte) (gateway.WorkerKey, error) {
-	return gateway.WorkerKey{}, errNoWorkers
+func (b *backend) WorkerEncryptionKey(ctx context.Context, worker api.EthAddress, userPubKey [64]byte) (gateway.WorkerKey, error) {
+	for _, n := range b.d.workers {
+		if n.signer != worker {
+			continue
+		}
+		st, err := b.d.enigma.EpochState(ctx)
+		if err != nil {
+			return gateway.WorkerKey{}, fmt.Errorf("devnet: read the epoch: %w", err)
+		}
+		r, err := n.enclave.NewTaskKey(ctx, &enclave.TaskKeyRequest{UserPubKey: userPubKey, Epoch: st.FirstBlock.Uint64()})
+		if err != nil {
+			return gateway.WorkerKey{}, err
+		}
+		return gateway.WorkerKey{PublicKey: r.WorkerPubKey, Signature: r.Signature[:]}, nil
+	}
+	return gateway.WorkerKey{}, fmt.Errorf("devnet: no worker with signing address %s runs in this devnet", worker)
 }
-func (*backend) SubmitDeploy(context.Context, *gateway.DeployRequest) error   { return errNoWorkers }
-func (*backend) SubmitCompute(context.Context, *gateway.ComputeRequest) error { return errNoWorkers }
+func (*backend) SubmitDeploy(context.Context, *gateway.DeployRequest) error   { return errNoExecution }
+func (*backend) SubmitCompute(context.Context, *gateway.ComputeRequest) error { return errNoExecution }
 func (*backend) TaskResult(context.Context, api.TaskID) (*gateway.TaskResult, error) {
 	return nil, nil
 }

@@ -3,7 +3,13 @@ package devnet
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/json"
+
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -124,5 +130,33 @@ func TestEpochsAdvance(t *testing.T) {
 			t.Fatalf("only %v epochs set", st.Count)
 		case <-time.After(100 * time.Millisecond):
 		}
+	}
+}
+
+func TestWorkerEncryptionKey(t *testing.T) {
+	cfg := TestConfig()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	d, err := Start(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	b := &backend{d: d}
+	k, err := compat.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var user [64]byte
+	copy(user[:], crypto.FromECDSAPub(&k.PublicKey)[1:])
+	wk, err := b.WorkerEncryptionKey(ctx, d.workers[0].signer, user)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(wk.Signature) != 65 {
+		t.Errorf("signature of %d bytes", len(wk.Signature))
+	}
+	if _, err := b.WorkerEncryptionKey(ctx, api.EthAddress{1}, user); err == nil {
+		t.Error("an unknown worker answered")
 	}
 }
