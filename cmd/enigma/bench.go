@@ -61,7 +61,7 @@ func runBenchSuite(ctx context.Context, suite string, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
 	quick := fs.Bool("quick", false, "few iterations: checks the suite runs, figures are not meaningful")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	parts := append([]benchPart(nil), benchSuites[suite]...)
 	sort.SliceStable(parts, func(i, j int) bool { return parts[i].order < parts[j].order })

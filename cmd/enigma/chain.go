@@ -36,7 +36,7 @@ func runChain(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.Mnemonic, "mnemonic", cfg.Mnemonic, "seed phrase of the dev accounts")
 	verbose := fs.Bool("v", false, "log the chain's events")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	cfg.WSPort = cfg.HTTPPort // one listener for both unless --ws-port says otherwise
 	fs.Visit(func(f *flag.Flag) {

@@ -39,7 +39,7 @@ func contractBuild(ctx context.Context, args []string, stdout io.Writer) error {
 			if err == flag.ErrHelp {
 				return err
 			}
-			return fmt.Errorf("%w: %v", errUsage, err)
+			return fmt.Errorf("%w: %w", errUsage, err)
 		}
 		if fs.NArg() == 0 {
 			break

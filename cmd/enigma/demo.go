@@ -63,7 +63,7 @@ func runDemo(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	dir := fs.String("data", "", "folder for the state store and sealed keys (default: a temporary folder, removed afterwards)")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	if *dir == "" {
 		tmp, err := os.MkdirTemp("", "enigma-demo-")

@@ -41,7 +41,7 @@ func runEnclaveServe(ctx context.Context, args []string) error {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil)).With("component", "enclave", "role", *role)
 	cfg := sim.DefaultConfig()
