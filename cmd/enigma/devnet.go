@@ -33,10 +33,10 @@ func runDevnet(ctx context.Context, args []string) error {
 	fs.Uint64Var(&cfg.EpochSize, "epoch-size", cfg.EpochSize, "blocks per epoch")
 	verbose := fs.Bool("v", false, "log progress details")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	if err := cfg.Validate(); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	if *verbose {
 		cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
