@@ -457,12 +457,19 @@ func (c *Client) WaitForBlock(ctx context.Context, number uint64) error {
 // FundETH sends amount wei from `from` to each recipient, concurrently
 // (consecutive nonces), and waits for all of them.
 func (c *Client) FundETH(ctx context.Context, from Account, recipients []common.Address, amount *big.Int) error {
+	return sendToEach(recipients, func(to common.Address) error {
+		_, err := c.Transact(ctx, from, Tx{What: fmt.Sprintf("send %v wei to %s", amount, to.Hex()), To: &to, Value: amount})
+		return err
+	})
+}
+
+// sendToEach runs send for every recipient at once (the nonce manager hands
+// the sender consecutive nonces, so the transactions can share a block) and
+// joins the errors of those that failed.
+func sendToEach(recipients []common.Address, send func(to common.Address) error) error {
 	errs := make(chan error, len(recipients))
 	for _, to := range recipients {
-		go func() {
-			_, err := c.Transact(ctx, from, Tx{What: fmt.Sprintf("send %v wei to %s", amount, to.Hex()), To: &to, Value: amount})
-			errs <- err
-		}()
+		go func() { errs <- send(to) }()
 	}
 	var all []error
 	for range recipients {

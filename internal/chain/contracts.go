@@ -183,20 +183,10 @@ func (e *Enigma) ApproveEnigma(ctx context.Context, from Account, amount *big.In
 // FundENG transfers amount ENG grains from `from` to each recipient. The
 // transfers are sent concurrently (consecutive nonces) and all awaited.
 func (e *Enigma) FundENG(ctx context.Context, from Account, recipients []common.Address, amount *big.Int) error {
-	errs := make(chan error, len(recipients))
-	for _, to := range recipients {
-		go func() {
-			_, err := e.TransferToken(ctx, from, to, amount)
-			errs <- err
-		}()
-	}
-	var all []error
-	for range recipients {
-		if err := <-errs; err != nil {
-			all = append(all, err)
-		}
-	}
-	return errors.Join(all...)
+	return sendToEach(recipients, func(to common.Address) error {
+		_, err := e.TransferToken(ctx, from, to, amount)
+		return err
+	})
 }
 
 // ---- workers ----
