@@ -77,3 +77,37 @@ type Delta struct {
 	Hash  api.Hash
 	Data  []byte // encrypted
 }
+
+// V2Backend is implemented by backends that serve envelope v2 tasks
+// (docs/protocol/envelope-v2.md). The gateway's v2 methods answer "not
+// supported" when the Backend does not implement it.
+type V2Backend interface {
+	// EpochKey returns the envelope v2 public key of the worker whose
+	// signing address is worker, for the current epoch, signed by its
+	// enclave over envelope.WorkerKeyHash.
+	EpochKey(ctx context.Context, worker api.EthAddress) (EpochKey, error)
+	// SubmitV2 hands a v2 deploy or compute task to the selected worker. It
+	// returns once the task is accepted (not executed).
+	SubmitV2(ctx context.Context, req *V2Request) error
+}
+
+// EpochKey is a worker's envelope v2 key for one epoch.
+type EpochKey struct {
+	Epoch     uint64 // first block number of the selection epoch
+	PublicKey []byte // ML-KEM-768 ‖ X25519, 1216 bytes
+	Signature []byte // 65 bytes r||s||v over envelope.WorkerKeyHash
+}
+
+// V2Request is one envelope v2 task. Its task record on chain was created
+// by Sender with nonce TaskNonce (TaskID = keccak256(Sender ‖ uint256
+// TaskNonce)); the record's inputsHash is envelope.InputsHash(Request).
+type V2Request struct {
+	Deploy          bool
+	TaskID          api.TaskID
+	Worker          api.EthAddress
+	ContractAddress api.ContractAddress // equal to TaskID for a deploy
+	PreCode         []byte              // deploy only: the contract's wasm, un-gzipped
+	Request         []byte              // the sealed v2 request (type 0x01)
+	Sender          api.EthAddress
+	TaskNonce       uint64
+}
