@@ -21,6 +21,7 @@ const CONTRACTS = {
   'src/EnigmaToken.sol': ['EnigmaToken'],
   'src/test/SelectionHarness.sol': ['SelectionHarness'],
   'src/test/CallbackTarget.sol': ['CallbackTarget'],
+  'src/examples/VotingETH.sol': ['VotingETH'],
 };
 
 function listSources(dir) {
