@@ -44,6 +44,7 @@ func New(backend Backend, cfg Config) (*Server, error) {
 		"getTaskStatus":          s.getTaskStatus,
 		"getTaskResult":          s.getTaskResult,
 	}
+	s.addV2Methods()
 	return s, nil
 }
 
