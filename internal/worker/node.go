@@ -1,0 +1,55 @@
+package worker
+
+import (
+	"context"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/enigma-go/enigma/internal/gateway"
+	"github.com/enigma-go/enigma/internal/state"
+)
+
+// Node is what the gateway and the other workers can ask of a worker: a
+// *Worker in the same process, or a client of one in another process.
+type Node interface {
+	// Signer is the worker enclave's signing address, by which the chain's
+	// worker selection and clients name it.
+	Signer() api.EthAddress
+	// TaskKey issues a task encryption key for a user (getWorkerEncryptionKey).
+	TaskKey(ctx context.Context, userPubKey [64]byte) (gateway.WorkerKey, error)
+	// EpochKey returns the worker's envelope v2 key of the current epoch.
+	EpochKey(ctx context.Context) (gateway.EpochKey, error)
+	// SubmitDeploy, SubmitCompute and SubmitV2 accept a task after checking
+	// its task record on chain; they return before it runs.
+	SubmitDeploy(ctx context.Context, req *gateway.DeployRequest) error
+	SubmitCompute(ctx context.Context, req *gateway.ComputeRequest) error
+	SubmitV2(ctx context.Context, req *gateway.V2Request) error
+	// TaskResult reports a task this worker accepted; (nil, nil) when it
+	// has not seen it.
+	TaskResult(ctx context.Context, id api.TaskID) (*gateway.TaskResult, error)
+	// ExportState returns a contract's deltas from index from on, its code
+	// when from is 0, and its latest encrypted state, for state sync.
+	ExportState(ctx context.Context, contract api.ContractAddress, from uint32) (*StateExport, error)
+}
+
+// StateExport is what state sync moves between workers: a range of deltas
+// and the full encrypted state at its end. Both are ciphertext under the
+// contract's state key; the receiver checks the deltas against the chain
+// and its enclave checks the state ends at the chain's last delta.
+type StateExport struct {
+	Range *state.DeltaRange
+	State *state.StateBlob
+}
+
+// Directory finds the other workers of the network.
+type Directory interface {
+	// Node returns the worker whose signing address is signer.
+	Node(signer api.EthAddress) (Node, bool)
+	// Nodes lists every known worker.
+	Nodes() []Node
+}
+
+// KeyService is the key manager as a worker reaches it.
+type KeyService interface {
+	GetStateKeys(ctx context.Context, req *enclave.StateKeysRequest) (*enclave.StateKeysReply, error)
+}

@@ -1,0 +1,257 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/chain"
+	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/enigma-go/enigma/internal/state"
+)
+
+// runContract runs a contract's queued tasks in order until the queue is
+// empty.
+func (w *Worker) runContract(contract api.ContractAddress) {
+	defer w.wg.Done()
+	for {
+		w.mu.Lock()
+		q := w.queues[contract]
+		if len(q) == 0 || w.closed {
+			delete(w.queues, contract)
+			w.mu.Unlock()
+			return
+		}
+		j := q[0]
+		w.mu.Unlock()
+
+		status, err := w.run(j)
+
+		w.mu.Lock()
+		w.queues[contract] = w.queues[contract][1:]
+		delete(w.jobs, j.req.TaskID)
+		switch {
+		case err != nil:
+			w.stats.HostFailures++
+			w.faults[j.req.TaskID] = err.Error()
+		default:
+			w.final[j.req.TaskID] = status
+			if status == api.StatusSuccess {
+				w.stats.Succeeded++
+			} else {
+				w.stats.Failed++
+			}
+		}
+		w.mu.Unlock()
+		if err != nil && w.ctx.Err() == nil {
+			w.log.Error("task abandoned: it stays open on chain and its fee is refundable after the timeout", "task", j.req.TaskID, "err", err)
+		}
+	}
+}
+
+// run takes one task through the enclave, the store and the chain, and
+// returns its final status as the chain recorded it.
+func (w *Worker) run(j *job) (api.TaskStatus, error) {
+	ctx, cancel := context.WithTimeout(w.ctx, w.cfg.TaskTimeout)
+	defer cancel()
+	req := &j.req
+	hdr, err := w.cfg.Enigma.Client().Eth().HeaderByNumber(ctx, new(big.Int).SetUint64(req.BlockNumber))
+	if err != nil {
+		return "", fmt.Errorf("read block %d of the task record: %w", req.BlockNumber, err)
+	}
+	req.BlockTime = int64(hdr.Time)
+
+	var prior *state.StateBlob
+	if req.Kind == enclave.KindCompute {
+		if prior, err = w.syncState(ctx, req.Contract); err != nil {
+			return "", err
+		}
+		if req.Code, err = w.cfg.Store.Code(ctx, req.Contract); err != nil {
+			return "", fmt.Errorf("read the code of contract %s: %w", req.Contract, err)
+		}
+		req.State, req.PrevDeltaHash = prior.Data, prior.Hash
+	}
+	if err := w.ensureKey(ctx, req.Contract, j.seed); err != nil {
+		return "", err
+	}
+	resp, err := w.cfg.Enclave.Execute(ctx, req)
+	if err != nil {
+		return "", fmt.Errorf("execute in the enclave: %w", err)
+	}
+	if err := w.store(ctx, req, resp); err != nil {
+		return "", fmt.Errorf("store the result: %w", err)
+	}
+	if err := w.commit(ctx, req, resp); err != nil {
+		w.rollback(req, resp, prior)
+		return "", err
+	}
+	rec, err := w.cfg.Enigma.TaskRecord(ctx, req.TaskID)
+	if err != nil {
+		return "", fmt.Errorf("read the task's status after its receipt: %w", err)
+	}
+	if rec.Status == chainFailedETH {
+		// The callback reverted, so the chain did not take the delta.
+		w.rollback(req, resp, prior)
+	}
+	w.log.Info("task done", "task", req.TaskID, "kind", req.Kind, "status", rec.Status, "gas", resp.GasUsed)
+	return chainStatus(rec.Status), nil
+}
+
+// store commits the task's result (and for a success its code, delta and
+// state) durably before its receipt goes on chain, so a receipt on chain
+// always has its data here.
+func (w *Worker) store(ctx context.Context, req *enclave.ExecuteRequest, r *enclave.ExecuteResponse) error {
+	c := &state.TaskCommit{PrevHash: r.PrevDeltaHash}
+	kind := state.KindCompute
+	if req.Kind == enclave.KindDeploy {
+		kind = state.KindDeploy
+	}
+	status := api.StatusFailed
+	if r.Status == enclave.TaskSuccess {
+		status = api.StatusSuccess
+		if kind == state.KindDeploy {
+			c.Code = req.Code
+		}
+		if !r.DeltaHash.IsZero() {
+			c.Delta = &state.Delta{Index: r.DeltaIndex, Hash: r.DeltaHash, Data: r.Delta}
+			c.State = r.State
+		}
+	}
+	c.Result = state.TaskResult{TaskID: r.TaskID, Contract: req.Contract, Kind: kind, Status: status,
+		Output: r.Output, UsedGas: r.GasUsed, Signature: r.Signature[:], EthPayload: r.EthPayload, EthAddress: r.EthAddress}
+	if kind == state.KindDeploy {
+		c.Result.PreCodeHash = r.PreCodeHash
+	}
+	return w.cfg.Store.CommitTask(ctx, c)
+}
+
+// rollback undoes the delta of a task whose receipt the chain did not take.
+func (w *Worker) rollback(req *enclave.ExecuteRequest, r *enclave.ExecuteResponse, prior *state.StateBlob) {
+	if r.Status != enclave.TaskSuccess || r.DeltaHash.IsZero() || prior == nil {
+		return
+	}
+	if err := w.cfg.Store.RollbackTo(context.Background(), req.Contract, prior.Index, prior); err != nil {
+		w.log.Error("roll back the state of a task the chain did not take; the contract resyncs from other workers", "task", req.TaskID, "err", err)
+	}
+}
+
+// commit sends the task's receipt and waits for it to be mined.
+func (w *Worker) commit(ctx context.Context, req *enclave.ExecuteRequest, r *enclave.ExecuteResponse) error {
+	e, from, sig := w.cfg.Enigma, w.cfg.Account, r.Signature[:]
+	abi := e.ABI()
+	var data []byte
+	var what string
+	switch {
+	case req.Kind == enclave.KindDeploy && r.Status == enclave.TaskSuccess:
+		what = fmt.Sprintf("commit the deployment of %s", req.TaskID)
+		data = abi.PackDeploySecretContract(req.TaskID, r.PreCodeHash, r.CodeHash, r.DeltaHash, r.EthPayload, common.Address(r.EthAddress), r.GasUsed, sig)
+	case req.Kind == enclave.KindDeploy:
+		what = fmt.Sprintf("commit the failed deployment %s", req.TaskID)
+		data = abi.PackDeploySecretContractFailure(req.TaskID, r.OutputHash, r.GasUsed, sig)
+	case r.Status == enclave.TaskSuccess:
+		what = fmt.Sprintf("commit the receipt of task %s", req.TaskID)
+		data = abi.PackCommitReceipt(req.Contract, req.TaskID, r.DeltaHash, r.OutputHash, r.EthPayload, common.Address(r.EthAddress), r.GasUsed, sig)
+	default:
+		what = fmt.Sprintf("commit the failure of task %s", req.TaskID)
+		data = abi.PackCommitTaskFailure(req.Contract, req.TaskID, r.OutputHash, r.GasUsed, sig)
+	}
+	to := e.Addresses().Enigma
+	tx := chain.Tx{What: what, To: &to, Data: data}
+	if r.EthAddress != (api.EthAddress{}) {
+		tx.Gas = w.cfg.CallbackGas
+	}
+	if _, err := e.Client().Transact(ctx, from, tx); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}
+
+// ensureKey makes sure the enclave holds the contract's state key, asking
+// the key manager once per contract and epoch.
+func (w *Worker) ensureKey(ctx context.Context, contract api.ContractAddress, seed [32]byte) error {
+	w.mu.Lock()
+	have, ok := w.keys[contract]
+	w.mu.Unlock()
+	if ok && have == seed {
+		return nil
+	}
+	req, err := w.cfg.Enclave.StateKeysRequest(ctx, &enclave.NewStateKeysRequest{EpochSeed: seed, Contracts: []api.ContractAddress{contract}})
+	if err != nil {
+		return fmt.Errorf("build the state key request: %w", err)
+	}
+	reply, err := w.cfg.KeyManager.GetStateKeys(ctx, req)
+	if err != nil {
+		return fmt.Errorf("get the state key of contract %s from the key manager: %w", contract, err)
+	}
+	if _, err := w.cfg.Enclave.InstallStateKeys(ctx, reply); err != nil {
+		return fmt.Errorf("install the state key of contract %s: %w", contract, err)
+	}
+	w.mu.Lock()
+	w.keys[contract] = seed
+	w.mu.Unlock()
+	return nil
+}
+
+// syncState returns the contract's latest encrypted state, first fetching
+// the deltas this worker misses from the other workers when the chain has
+// more than its store.
+func (w *Worker) syncState(ctx context.Context, contract api.ContractAddress) (*state.StateBlob, error) {
+	sc, err := w.cfg.Enigma.SecretContract(ctx, contract)
+	if err != nil {
+		return nil, fmt.Errorf("read contract %s on chain: %w", contract, err)
+	}
+	if sc.Status != 1 || len(sc.StateDeltaHashes) == 0 {
+		return nil, fmt.Errorf("contract %s is not deployed on chain", contract)
+	}
+	last := uint32(len(sc.StateDeltaHashes) - 1)
+	want := api.Hash(sc.StateDeltaHashes[last])
+	blob, err := w.cfg.Store.State(ctx, contract)
+	if err == nil && blob.Index == last && blob.Hash == want {
+		return blob, nil
+	}
+	if err != nil && api.CodeOf(err) != api.CodeNotFound {
+		return nil, err
+	}
+	from := uint32(0)
+	if tip, err := w.cfg.Store.Tip(ctx, contract); err == nil {
+		if tip.Index > last {
+			return nil, fmt.Errorf("this worker holds deltas of contract %s beyond the chain's (%d > %d)", contract, tip.Index, last)
+		}
+		from = tip.Index + 1
+		if tip.Index == last {
+			from = last // the deltas are here but the state lags: take a peer's
+		}
+	}
+	rec := state.ChainRecord{CodeHash: api.Hash(sc.CodeHash)}
+	for _, h := range sc.StateDeltaHashes {
+		rec.DeltaHashes = append(rec.DeltaHashes, api.Hash(h))
+	}
+	var errs []error
+	if w.cfg.Directory != nil {
+		for _, n := range w.cfg.Directory.Nodes() {
+			if n.Signer() == w.signer {
+				continue
+			}
+			exp, err := n.ExportState(ctx, contract, from)
+			if err == nil && (exp.Range == nil || exp.State == nil || exp.State.Index != last || exp.State.Hash != want) {
+				err = fmt.Errorf("it does not hold the state up to delta %d", last)
+			}
+			if err == nil {
+				if _, err = w.cfg.Store.Import(ctx, exp.Range, rec); err == nil {
+					err = w.cfg.Store.PutState(ctx, contract, exp.State)
+				}
+			}
+			if err != nil {
+				errs = append(errs, fmt.Errorf("worker %s: %w", n.Signer(), err))
+				continue
+			}
+			w.log.Info("synced contract state", "contract", contract, "from", n.Signer(), "deltas", last+1-from)
+			return exp.State, nil
+		}
+	}
+	return nil, fmt.Errorf("no worker could provide the state of contract %s up to delta %d: %w", contract, last, errors.Join(errs...))
+}

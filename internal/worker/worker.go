@@ -1,0 +1,294 @@
+// Package worker is the worker node: the host around a worker enclave. It
+// accepts tasks from the gateway (or from another worker that forwards
+// them), checks each against its task record on the Enigma contract, gets
+// the contract's state key from the key manager and its latest state from
+// its own store or from the other workers, runs the task in the enclave,
+// stores the encrypted result and state, and commits the signed receipt on
+// chain. Every task it accepts ends on chain with a receipt or a failure
+// receipt; when the host itself cannot finish one, the task stays open on
+// chain and its sender reclaims the fee after the timeout.
+//
+// Tasks of one secret contract run one at a time in the order accepted
+// (each builds on the previous one's state delta); tasks of different
+// contracts run in parallel, and their receipts are sent without waiting
+// for each other, so several land in the same block.
+//
+// The package imports the enclave interface, the state store and the chain
+// client; it never imports the gateway's server, the key manager node or
+// the devnet.
+package worker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/chain"
+	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/enigma-go/enigma/internal/gateway"
+	"github.com/enigma-go/enigma/internal/state"
+)
+
+// Config configures a worker node.
+type Config struct {
+	Enclave enclave.Enclave // the worker's enclave; required
+	Store   state.Store     // the worker's state store; required
+	Enigma  *chain.Enigma   // the Enigma contract; required
+	// Account is the worker's custodian (staking) account, which sends its
+	// receipts; required.
+	Account chain.Account
+	// KeyManager hands out contract state keys; required.
+	KeyManager KeyService
+	// Directory finds the other workers, to forward tasks this worker was
+	// not selected for and to sync contract state; nil for a lone worker.
+	Directory Directory
+
+	// RecordWait is how long a submission waits for its task record to
+	// appear on chain (the client sends the record first, but a node may
+	// lag a block behind).
+	RecordWait time.Duration
+	// TaskTimeout bounds one task from dequeue to mined receipt.
+	TaskTimeout time.Duration
+	// MaxQueued bounds the tasks waiting per contract; beyond it a
+	// submission is refused with api.CodeUnavailable.
+	MaxQueued int
+	// CallbackGas is the gas limit of receipts that carry an Ethereum
+	// callback. Estimating them would find the least gas at which the
+	// receipt succeeds, which is gas at which the callback runs out and
+	// the task ends as failed: so they get a fixed, generous limit.
+	CallbackGas uint64
+	Logger      *slog.Logger // nil discards
+}
+
+// DefaultConfig returns the settings a worker runs with; set the required
+// fields.
+func DefaultConfig() Config {
+	return Config{RecordWait: 5 * time.Second, TaskTimeout: 2 * time.Minute, MaxQueued: 1024, CallbackGas: 3_000_000}
+}
+
+// Validate reports settings the worker cannot run with.
+func (c Config) Validate() error {
+	var errs []error
+	if c.Enclave == nil {
+		errs = append(errs, errors.New("worker: Config.Enclave is required"))
+	}
+	if c.Store == nil {
+		errs = append(errs, errors.New("worker: Config.Store is required"))
+	}
+	if c.Enigma == nil {
+		errs = append(errs, errors.New("worker: Config.Enigma is required"))
+	}
+	if c.Account.Address == (common.Address{}) {
+		errs = append(errs, errors.New("worker: Config.Account (the custodian that sends receipts) is required"))
+	}
+	if c.KeyManager == nil {
+		errs = append(errs, errors.New("worker: Config.KeyManager is required"))
+	}
+	if c.RecordWait <= 0 || c.TaskTimeout <= 0 || c.MaxQueued <= 0 || c.CallbackGas == 0 {
+		errs = append(errs, errors.New("worker: RecordWait, TaskTimeout, MaxQueued and CallbackGas must be positive (start from DefaultConfig)"))
+	}
+	return errors.Join(errs...)
+}
+
+// Worker is a running worker node. It is safe for concurrent use.
+type Worker struct {
+	cfg     Config
+	log     *slog.Logger
+	signer  api.EthAddress
+	chainID uint64
+
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+
+	mu     sync.Mutex
+	closed bool
+	jobs   map[api.TaskID]*job                // accepted tasks not yet final
+	final  map[api.TaskID]api.TaskStatus      // on-chain outcome of finished tasks
+	queues map[api.ContractAddress][]*job     // per contract, in order
+	keys   map[api.ContractAddress][32]byte   // epoch seed the contract's key was installed for
+	faults map[api.TaskID]string              // tasks the host could not finish, and why
+	stats  Stats
+}
+
+// Stats counts what the worker did.
+type Stats struct {
+	Accepted, Forwarded, Succeeded, Failed, HostFailures uint64
+}
+
+// New starts a worker node.
+func New(ctx context.Context, cfg Config) (*Worker, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	reg, err := cfg.Enclave.Registration(ctx, &enclave.RegistrationRequest{})
+	if err != nil {
+		return nil, fmt.Errorf("worker: read the enclave's signing address: %w", err)
+	}
+	w := &Worker{
+		cfg: cfg, log: log.With("worker", reg.SigningAddress.String()), signer: reg.SigningAddress,
+		chainID: cfg.Enigma.Client().ChainID().Uint64(),
+		jobs:    map[api.TaskID]*job{}, final: map[api.TaskID]api.TaskStatus{},
+		queues: map[api.ContractAddress][]*job{}, keys: map[api.ContractAddress][32]byte{},
+		faults: map[api.TaskID]string{},
+	}
+	w.ctx, w.cancel = context.WithCancel(context.Background())
+	return w, nil
+}
+
+// Signer implements Node.
+func (w *Worker) Signer() api.EthAddress { return w.signer }
+
+// Stats returns the worker's counters.
+func (w *Worker) Stats() Stats {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.stats
+}
+
+// Close stops the worker: tasks not yet executed are dropped (they stay open
+// on chain and are refundable after the timeout); a task in its enclave or
+// waiting for its receipt is abandoned the same way. It waits for the
+// worker's goroutines and does not close the enclave or the store.
+func (w *Worker) Close() error {
+	w.mu.Lock()
+	w.closed = true
+	w.mu.Unlock()
+	w.cancel()
+	w.wg.Wait()
+	return nil
+}
+
+var errClosed = api.Errorf(api.CodeUnavailable, "worker: the worker is shutting down; submit to another worker or retry once it is back")
+
+// TaskKey implements Node.
+func (w *Worker) TaskKey(ctx context.Context, userPubKey [64]byte) (gateway.WorkerKey, error) {
+	st, err := w.cfg.Enigma.EpochState(ctx)
+	if err != nil {
+		return gateway.WorkerKey{}, fmt.Errorf("worker: read the epoch: %w", err)
+	}
+	r, err := w.cfg.Enclave.NewTaskKey(ctx, &enclave.TaskKeyRequest{UserPubKey: userPubKey, Epoch: st.FirstBlock.Uint64()})
+	if err != nil {
+		return gateway.WorkerKey{}, err
+	}
+	return gateway.WorkerKey{PublicKey: r.WorkerPubKey, Signature: r.Signature[:]}, nil
+}
+
+// EpochKey implements Node.
+func (w *Worker) EpochKey(ctx context.Context) (gateway.EpochKey, error) {
+	st, err := w.cfg.Enigma.EpochState(ctx)
+	if err != nil {
+		return gateway.EpochKey{}, fmt.Errorf("worker: read the epoch: %w", err)
+	}
+	r, err := w.cfg.Enclave.EpochKey(ctx, &enclave.EpochKeyRequest{
+		Epoch: st.FirstBlock.Uint64(), ChainID: w.chainID, EnigmaContract: api.EthAddress(w.cfg.Enigma.Addresses().Enigma),
+	})
+	if err != nil {
+		return gateway.EpochKey{}, err
+	}
+	return gateway.EpochKey{Epoch: r.Epoch, PublicKey: r.PublicKey, Signature: r.Signature[:]}, nil
+}
+
+// ExportState implements Node.
+func (w *Worker) ExportState(ctx context.Context, contract api.ContractAddress, from uint32) (*StateExport, error) {
+	tip, err := w.cfg.Store.Tip(ctx, contract)
+	if err != nil {
+		return nil, err
+	}
+	if from > tip.Index {
+		return nil, api.Errorf(api.CodeNotFound, "worker: this worker holds contract %s only up to delta %d, not %d", contract, tip.Index, from)
+	}
+	r, err := w.cfg.Store.Export(ctx, contract, from, tip.Index)
+	if err != nil {
+		return nil, err
+	}
+	blob, err := w.cfg.Store.State(ctx, contract)
+	if err != nil {
+		return nil, err
+	}
+	return &StateExport{Range: r, State: blob}, nil
+}
+
+// TaskResult implements Node.
+func (w *Worker) TaskResult(ctx context.Context, id api.TaskID) (*gateway.TaskResult, error) {
+	w.mu.Lock()
+	_, running := w.jobs[id]
+	status, final := w.final[id]
+	fault, faulted := w.faults[id]
+	w.mu.Unlock()
+	if running {
+		return &gateway.TaskResult{TaskID: id, Status: api.StatusInProgress}, nil
+	}
+	if faulted {
+		// The host could not finish the task: it stays open on chain
+		// until its sender reclaims the fee. enigma-js knows only the four
+		// statuses, so it reads FAILED; the text says why.
+		w.log.Debug("reporting a task the host could not finish", "task", id, "why", fault)
+		return &gateway.TaskResult{TaskID: id, Status: api.StatusFailed}, nil
+	}
+	r, err := w.cfg.Store.TaskResult(ctx, id)
+	if api.CodeOf(err) == api.CodeNotFound {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !final {
+		// Committed locally by an earlier run of this worker: ask the chain.
+		rec, err := w.cfg.Enigma.TaskRecord(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		status = chainStatus(rec.Status)
+	}
+	out := &gateway.TaskResult{TaskID: id, Status: status, Output: r.Output, UsedGas: r.UsedGas,
+		EthereumPayload: r.EthPayload, EthereumAddress: r.EthAddress, Signature: r.Signature, PreCodeHash: r.PreCodeHash}
+	if r.Delta != nil && status == api.StatusSuccess {
+		d, err := w.cfg.Store.Delta(ctx, r.Contract, r.Delta.Index)
+		if err == nil && d.Hash == r.Delta.Hash {
+			out.Delta = &gateway.Delta{Index: d.Index, Hash: d.Hash, Data: d.Data}
+		}
+	}
+	return out, nil
+}
+
+// On-chain task statuses (Enigma.sol).
+const (
+	chainCreated      = 1
+	chainVerified     = 2
+	chainFailed       = 3
+	chainFailedETH    = 4
+	chainFeesReturned = 5
+)
+
+// chainStatus maps an on-chain task status to the four enigma-js 0.3.0
+// knows. A task whose Ethereum callback reverted (4) reads FAILED: its
+// state change did not happen (docs/worker.md).
+func chainStatus(s uint8) api.TaskStatus {
+	switch s {
+	case chainVerified:
+		return api.StatusSuccess
+	case chainFailed, chainFailedETH, chainFeesReturned:
+		return api.StatusFailed
+	default:
+		return api.StatusInProgress
+	}
+}
+
+func bigU64(b *big.Int) uint64 {
+	if b == nil || !b.IsUint64() {
+		return 0
+	}
+	return b.Uint64()
+}
