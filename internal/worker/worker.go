@@ -110,11 +110,11 @@ type Worker struct {
 
 	mu     sync.Mutex
 	closed bool
-	jobs   map[api.TaskID]*job                // accepted tasks not yet final
-	final  map[api.TaskID]api.TaskStatus      // on-chain outcome of finished tasks
-	queues map[api.ContractAddress][]*job     // per contract, in order
-	keys   map[api.ContractAddress][32]byte   // epoch seed the contract's key was installed for
-	faults map[api.TaskID]string              // tasks the host could not finish, and why
+	jobs   map[api.TaskID]*job              // accepted tasks not yet final
+	final  map[api.TaskID]api.TaskStatus    // on-chain outcome of finished tasks
+	queues map[api.ContractAddress][]*job   // per contract, in order
+	keys   map[api.ContractAddress][32]byte // epoch seed the contract's key was installed for
+	faults map[api.TaskID]string            // tasks the host could not finish, and why
 	stats  Stats
 }
 
