@@ -5,8 +5,9 @@
 
 const {describe, it, before} = require('node:test');
 const assert = require('node:assert');
+// env first: it loads eth-crypto quietly.
+const {Enigma, utils, connect, STEP} = require('./env');
 const EthCrypto = require('eth-crypto');
-const {Enigma, utils, connect} = require('./env');
 
 describe('init', () => {
   let web3;
@@ -15,7 +16,7 @@ describe('init', () => {
 
   before(async () => {
     ({web3, accounts, enigma} = await connect());
-  });
+  }, STEP);
 
   it('is the 0.3.0 client', () => {
     assert.strictEqual(Enigma.version(), '0.0.1');

@@ -5,7 +5,7 @@
 
 const {describe, it, before} = require('node:test');
 const assert = require('node:assert');
-const {eeConstants, connect, deploy, compute, finish, wasm, sender, original} = require('./env');
+const {eeConstants, connect, deploy, compute, finish, wasm, sender, original, STEP} = require('./env');
 
 describe('calculator', () => {
   let web3;
@@ -16,10 +16,10 @@ describe('calculator', () => {
   before(async () => {
     let accounts;
     ({web3, accounts, enigma} = await connect());
-    from = sender(accounts, 2);
-  });
+    from = sender(accounts, 5);
+  }, STEP);
 
-  it('deploys', async () => {
+  it('deploys', STEP, async () => {
     const code = wasm('calculator');
     let task = await deploy(enigma, from, code);
     task = await enigma.pollTaskETH(task, 200);
@@ -36,7 +36,7 @@ describe('calculator', () => {
   });
 
   for (const [fn, want] of [['sub(uint256,uint256)', 59], ['mul(uint256,uint256)', 1292]]) {
-    it(`computes ${fn} of 76 and 17`, async () => {
+    it(`computes ${fn} of 76 and 17`, STEP, async () => {
       assert.ok(scAddr, 'the deploy step failed');
       let task = await compute(enigma, from, scAddr, fn, [[76, 'uint256'], [17, 'uint256']]);
       task = await finish(enigma, task);

@@ -4,7 +4,7 @@
 
 const {describe, it, before} = require('node:test');
 const assert = require('node:assert');
-const {eeConstants, connect, deploy, compute, finish, wasm, sender} = require('./env');
+const {eeConstants, connect, deploy, compute, finish, wasm, sender, STEP} = require('./env');
 
 describe('millionaire', () => {
   let web3;
@@ -15,10 +15,10 @@ describe('millionaire', () => {
 
   before(async () => {
     ({web3, accounts, enigma} = await connect());
-    from = sender(accounts, 3);
-  });
+    from = sender(accounts, 6);
+  }, STEP);
 
-  it('deploys', async () => {
+  it('deploys', STEP, async () => {
     let task = await deploy(enigma, from, wasm('millionaire'));
     task = await enigma.pollTaskETH(task, 200);
     assert.strictEqual(task.ethStatus, eeConstants.ETH_STATUS_VERIFIED);
@@ -26,10 +26,10 @@ describe('millionaire', () => {
     assert.strictEqual(await enigma.admin.isDeployed(scAddr), true);
   });
 
-  const poorer = () => accounts[5 % accounts.length];
-  const richer = () => accounts[6 % accounts.length];
+  const poorer = () => accounts[3 % accounts.length];
+  const richer = () => accounts[4 % accounts.length];
 
-  it('adds two millionaires', async () => {
+  it('adds two millionaires', STEP, async () => {
     assert.ok(scAddr, 'the deploy step failed');
     for (const [who, worth] of [[poorer(), 1000000], [richer(), 2000000]]) {
       let task = await compute(enigma, from, scAddr, 'add_millionaire(address,uint256)',
@@ -42,7 +42,7 @@ describe('millionaire', () => {
     assert.ok(await enigma.admin.countStateDeltas(scAddr) >= 2, 'state deltas were not committed');
   });
 
-  it('computes the richest', async () => {
+  it('computes the richest', STEP, async () => {
     assert.ok(scAddr, 'the deploy step failed');
     let task = await compute(enigma, from, scAddr, 'compute_richest()', []);
     task = await finish(enigma, task);

@@ -7,7 +7,7 @@
 
 const {describe, it, before} = require('node:test');
 const assert = require('node:assert');
-const {utils, eeConstants, connect, deploy, compute, settle, wasm, sender, waitStatus} = require('./env');
+const {utils, eeConstants, connect, deploy, compute, settle, wasm, sender, waitStatus, STEP} = require('./env');
 
 // A valid secp256k1 public key no worker holds: deriving the task key from it
 // yields a key the selected worker cannot decrypt with.
@@ -36,30 +36,30 @@ describe('failures', () => {
 
   before(async () => {
     ({web3, accounts, enigma} = await connect());
-    from = sender(accounts, 4);
+    from = sender(accounts, 7);
     let task = await deploy(enigma, from, wasm('calculator'));
     task = await enigma.pollTaskETH(task, 200);
     assert.strictEqual(task.ethStatus, eeConstants.ETH_STATUS_VERIFIED, 'could not deploy the calculator');
     scAddr = task.scAddr;
-  });
+  }, STEP);
 
-  it('deploy out of gas', async () => {
+  it('deploy out of gas', STEP, async () => {
     const task = await deploy(enigma, from, wasm('calculator'), 100000);
     await expectFailed(enigma, task);
     assert.strictEqual(await enigma.admin.isDeployed(task.scAddr), false);
   });
 
-  it('compute out of gas', async () => {
+  it('compute out of gas', STEP, async () => {
     const task = await compute(enigma, from, scAddr, 'mul(uint256,uint256)', [[76, 'uint256'], [17, 'uint256']], 1);
     await expectFailed(enigma, task);
   });
 
-  it('unknown function', async () => {
+  it('unknown function', STEP, async () => {
     const task = await compute(enigma, from, scAddr, 'nonexistent(uint256)', [[1, 'uint256']]);
     await expectFailed(enigma, task);
   });
 
-  it('inputs encrypted with the wrong key', async () => {
+  it('inputs encrypted with the wrong key', STEP, async () => {
     // enigma-js derives the task key from the worker's key; hand it another
     // one for this task only, so the worker cannot decrypt the inputs.
     const real = utils.getDerivedKey;
@@ -73,7 +73,7 @@ describe('failures', () => {
     await expectFailed(enigma, task);
   });
 
-  it('task sent to a worker that was not selected', async (t) => {
+  it('task sent to a worker that was not selected', STEP, async (t) => {
     const params = await enigma.getWorkerParams(await web3.eth.getBlockNumber());
     if (params.workers.length < 2) {
       t.skip('needs at least two workers');

@@ -17,10 +17,13 @@ const path = require('path');
 // eth-crypto's native binding is not built (npm ci --ignore-scripts) and it
 // says so on stdout at load time; keep that out of the test report.
 const realLog = console.log;
+const realInfo = console.info;
 console.log = () => {};
+console.info = () => {};
 const {Enigma, utils, eeConstants} = require('enigma-js/node');
 const Web3 = require('web3');
 console.log = realLog;
+console.info = realInfo;
 
 function need(name) {
   const v = process.env[name];
@@ -41,6 +44,14 @@ const COMPUTE_GAS = original ? 1000000 : 2000000;
 // The fee is gasLimit * gasPx grains; 1 grain per gas keeps a 20 M deploy
 // at 0.2 ENG so the funded accounts last the whole suite.
 const GAS_PX = 1;
+
+// STEP bounds one scenario step: pollTaskETH waits for ever, and a stuck
+// task must fail its own test, not hang the whole run until the Go runner
+// kills node.
+const STEP = {timeout: 3 * 60 * 1000};
+
+// The voting example's Ethereum side, compiled by contracts/ethereum.
+const VOTING_ETH = path.join(__dirname, '..', '..', '..', '..', 'contracts', 'ethereum', 'build', 'VotingETH');
 
 function wasm(name) {
   return fs.readFileSync(path.join(wasmDir, name + '.wasm'));
@@ -116,14 +127,24 @@ async function quiet(fn) {
   }
 }
 
+// votingETH deploys a fresh VotingETH from the committed artifact and
+// returns it as a web3 contract.
+async function votingETH(web3, from) {
+  const abi = JSON.parse(fs.readFileSync(VOTING_ETH + '.abi', 'utf8'));
+  const bin = fs.readFileSync(VOTING_ETH + '.bin', 'utf8').trim();
+  return new web3.eth.Contract(abi).deploy({data: '0x' + bin}).send({from, gas: 3000000});
+}
+
 module.exports = {
   Enigma, utils, eeConstants, Web3, addresses, original,
-  DEPLOY_GAS, COMPUTE_GAS, GAS_PX,
-  wasm, connect, settle, deploy, compute, finish, quiet,
+  DEPLOY_GAS, COMPUTE_GAS, GAS_PX, STEP,
+  wasm, connect, settle, deploy, compute, finish, quiet, votingETH,
 };
 
 // sender picks a distinct funded account per test file: node --test runs
-// files in parallel, and each sender's deploy nonce must stay its own.
+// files in parallel, and each sender's deploy nonce must stay its own. The
+// files use accounts 5 and up: the devnet's key manager sends from account
+// 0 and worker i's custodian is account i+1.
 function sender(accounts, n) {
   return accounts[n % accounts.length];
 }
