@@ -1,16 +1,33 @@
 // Package client is the Go client of an Enigma network, the equivalent of
-// enigma-js: it reads the network's endpoints and contract addresses and will
-// deploy secret contracts and submit compute tasks through the chain and the
-// gateway. It must not import enclave, VM or state-store packages: a client
-// only talks to the network over its public endpoints.
+// enigma-js: it deploys secret contracts and sends compute tasks through the
+// Enigma contract on Ethereum and the network's gateway, encrypting inputs to
+// the selected worker (envelope v2 by default, or enigma-js 0.3.0's compat
+// envelope) and verifying and decrypting outputs.
+//
+// It imports api, the crypto, chain and selection packages and the contract
+// SDK's ABI codec. It must not import enclave, VM, state-store or node-role
+// packages: a client only talks to the network over its public endpoints.
 package client
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"strings"
+	"time"
+)
+
+// Envelope names how task inputs and outputs are encrypted.
+type Envelope string
+
+const (
+	// EnvelopeV2 is the post-quantum, context-bound HPKE envelope
+	// (docs/protocol/envelope-v2.md); the default.
+	EnvelopeV2 Envelope = "v2"
+	// EnvelopeCompat is enigma-js 0.3.0's secp256k1 ECDH + AES-GCM scheme.
+	EnvelopeCompat Envelope = "compat"
 )
 
 // Addresses are the network's contract addresses and node URL, with the JSON
@@ -31,12 +48,48 @@ type Config struct {
 	// AddressesFile, when set, fills empty fields above from an addresses.json.
 	AddressesFile string
 	// Account is a hex private key, or an address unlocked on the node.
+	// Empty: the node's second account (its first is the devnet's
+	// deployer), or its only one.
 	Account string
+
+	// Envelope encrypts the tasks: EnvelopeV2 ("" means v2) or
+	// EnvelopeCompat. A node that does not serve v2 makes v2 tasks fail
+	// with ErrNotSupported; the client never falls back on its own.
+	Envelope Envelope
+	// PadV2 pads v2 requests to their size bucket, hiding their length.
+	PadV2 bool
+	// DeployGasLimit and ComputeGasLimit are the gas limits of tasks that
+	// do not set one (WithGasLimit). A Go contract's deploy pays one gas
+	// per byte of its 3-6 MB module.
+	DeployGasLimit  uint64
+	ComputeGasLimit uint64
+	// GasPx is the fee per unit of gas, in ENG grains; a task pays
+	// gasLimit*GasPx up front and gets the unused part back as credit.
+	GasPx uint64
+	// PollInterval is how often Wait reads the chain and the gateway.
+	PollInterval time.Duration
+	// WaitTimeout bounds Task.Wait (and Output's wait for the gateway's
+	// result) when the caller's context has no earlier deadline.
+	WaitTimeout time.Duration
+	// CallTimeout bounds each gateway call.
+	CallTimeout time.Duration
+	Logger      *slog.Logger // nil discards
 }
 
 // DefaultConfig returns the endpoints of a local devnet with default settings.
 func DefaultConfig() Config {
-	return Config{ChainRPC: "http://127.0.0.1:8545", Gateway: "http://127.0.0.1:3346"}
+	return Config{
+		ChainRPC: "http://127.0.0.1:8545", Gateway: "http://127.0.0.1:3346", Envelope: EnvelopeV2,
+		DeployGasLimit: 20_000_000, ComputeGasLimit: 1_000_000, GasPx: 1,
+		PollInterval: 500 * time.Millisecond, WaitTimeout: 3 * time.Minute, CallTimeout: 30 * time.Second,
+	}
+}
+
+// TestConfig suits a devnet with 100-250 ms blocks.
+func TestConfig() Config {
+	c := DefaultConfig()
+	c.PollInterval, c.WaitTimeout = 100*time.Millisecond, 90*time.Second
+	return c
 }
 
 // LoadAddresses reads an addresses.json written by the devnet.
@@ -89,6 +142,18 @@ func (c Config) Validate() error {
 		if !strings.HasPrefix(v, "0x") || len(v) != 42 {
 			errs = append(errs, fmt.Errorf("client: %s address %q is not a 0x-prefixed 20-byte address", name, v))
 		}
+	}
+	if c.Envelope != "" && c.Envelope != EnvelopeV2 && c.Envelope != EnvelopeCompat {
+		errs = append(errs, fmt.Errorf("client: Envelope %q is neither %q nor %q", c.Envelope, EnvelopeV2, EnvelopeCompat))
+	}
+	if c.DeployGasLimit == 0 || c.ComputeGasLimit == 0 {
+		errs = append(errs, errors.New("client: DeployGasLimit and ComputeGasLimit must be positive (start from DefaultConfig)"))
+	}
+	if c.GasPx == 0 {
+		errs = append(errs, errors.New("client: GasPx must be positive: a task pays gasLimit*GasPx ENG grains"))
+	}
+	if c.PollInterval <= 0 || c.WaitTimeout <= 0 || c.CallTimeout <= 0 {
+		errs = append(errs, errors.New("client: PollInterval, WaitTimeout and CallTimeout must be positive (start from DefaultConfig)"))
 	}
 	return errors.Join(errs...)
 }

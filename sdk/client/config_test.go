@@ -13,7 +13,9 @@ func TestResolveFromAddressesFile(t *testing.T) {
 	if err := os.WriteFile(p, []byte(js), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	c, err := Config{AddressesFile: p}.Resolve()
+	c := DefaultConfig()
+	c.ChainRPC, c.Gateway, c.AddressesFile = "", "", p
+	c, err := c.Resolve()
 	if err != nil {
 		t.Fatal(err)
 	}
