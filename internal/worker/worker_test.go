@@ -1,0 +1,351 @@
+package worker_test
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/rand"
+	"math/big"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/chain"
+	"github.com/enigma-go/enigma/internal/chain/chaintest"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/enigma-go/enigma/internal/enclave/sim"
+	"github.com/enigma-go/enigma/internal/enclave/testcontract"
+	"github.com/enigma-go/enigma/internal/gateway"
+	"github.com/enigma-go/enigma/internal/km"
+	"github.com/enigma-go/enigma/internal/selection"
+	"github.com/enigma-go/enigma/internal/state"
+	"github.com/enigma-go/enigma/internal/vm"
+	"github.com/enigma-go/enigma/internal/worker"
+)
+
+// network is a key manager and workers on a dev chain, without a gateway
+// server: tests call the Router, the gateway's backend, directly.
+type network struct {
+	t       *testing.T
+	chain   *chaintest.Node
+	enigma  *chain.Enigma
+	dir     *worker.Nodes
+	router  *worker.Router
+	workers []*worker.Worker
+	user    chain.Account
+	epochSz uint64
+}
+
+const timeoutEpochs = 1
+
+func startNetwork(t *testing.T, ctx context.Context, workers int) *network {
+	t.Helper()
+	node := chaintest.DevChain(t, nil)
+	cc := chain.TestConfig()
+	cc.RPCURL = node.URL
+	client, err := chain.Dial(ctx, cc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(client.Close)
+	tmp := t.TempDir()
+	attest, _ := compat.GenerateKey(rand.Reader)
+	kc := sim.DefaultConfig()
+	kc.SealKeyFile, kc.AttestationKey = filepath.Join(tmp, "km.seal"), attest
+	kmEnc, err := sim.NewKeyManager(kc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { kmEnc.Close() })
+	accs := node.Accounts
+	owner := chain.NodeAccount(accs[0].Address)
+	n := &network{t: t, chain: node, dir: worker.NewNodes(), epochSz: 20, user: chain.NodeAccount(accs[workers+1].Address)}
+	n.enigma, err = client.DeployContracts(ctx, owner, chain.DeployParams{Principal: common.Address(kmEnc.Address()),
+		EpochSize: n.epochSz, TimeoutEpochs: timeoutEpochs, AttestationSigner: compat.Address(&attest.PublicKey)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rest []common.Address
+	for _, a := range accs[1:] {
+		rest = append(rest, a.Address)
+	}
+	if err := n.enigma.FundENG(ctx, owner, rest, big.NewInt(1e15)); err != nil {
+		t.Fatal(err)
+	}
+	kcfg := km.DefaultConfig()
+	kcfg.Enclave, kcfg.Enigma, kcfg.Account = kmEnc, n.enigma, owner
+	kmNode, err := km.New(ctx, kcfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine, err := vm.NewEngine(ctx, vm.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { engine.Close(context.Background()) })
+	for i := range workers {
+		wc := kc
+		wc.SealKeyFile, wc.KeyManager, wc.Runner = filepath.Join(tmp, "w.seal"+string(rune('0'+i))), kmEnc.Address(), sim.NewVMRunner(engine)
+		enc, err := sim.NewWorker(wc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { enc.Close() })
+		store, err := state.Open(state.TestConfig(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { store.Close() })
+		custodian := chain.NodeAccount(accs[i+1].Address)
+		if err := worker.Join(ctx, n.enigma, custodian, enc, big.NewInt(1e11)); err != nil {
+			t.Fatal(err)
+		}
+		cfg := worker.DefaultConfig()
+		cfg.Enclave, cfg.Store, cfg.Enigma, cfg.Account, cfg.KeyManager, cfg.Directory = enc, store, n.enigma, custodian, kmNode, n.dir
+		cfg.RecordWait = 300 * time.Millisecond
+		w, err := worker.New(ctx, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { w.Close() })
+		n.workers = append(n.workers, w)
+		n.dir.Add(w)
+	}
+	if set, err := kmNode.NewEpoch(ctx); err != nil || !set {
+		t.Fatalf("first epoch: set %v, %v", set, err)
+	}
+	n.router = worker.NewRouter(n.dir, gateway.Info{PeerID: "test", Status: "running"})
+	return n
+}
+
+// task is one task as a compat client sends it.
+type task struct {
+	id       api.TaskID
+	contract api.ContractAddress
+	key      [32]byte
+	worker   api.EthAddress
+	deploy   *gateway.DeployRequest
+	compute  *gateway.ComputeRequest
+}
+
+// newTask creates the task record of a task for contract (a deploy when
+// code is set) and returns the submission, not yet sent.
+func (n *network) newTask(ctx context.Context, user *ecdsa.PrivateKey, contract api.ContractAddress, code []byte, fn string, args []byte, gasLimit uint64) *task {
+	return n.newTaskFor(ctx, user, contract, code, fn, args, gasLimit, api.EthAddress{})
+}
+
+// newTaskFor is newTask encrypting to and naming worker w instead of the
+// selected worker when w is not zero.
+func (n *network) newTaskFor(ctx context.Context, user *ecdsa.PrivateKey, contract api.ContractAddress, code []byte, fn string, args []byte, gasLimit uint64, w api.EthAddress) *task {
+	t := n.t
+	t.Helper()
+	e := n.enigma
+	nonce, err := e.UserTaskDeployments(ctx, n.user.Address)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk := &task{id: compat.TaskID(n.user.Address, nonce), contract: contract}
+	if code != nil {
+		tk.contract = tk.id
+	}
+	head, _ := e.Client().BlockNumber(ctx)
+	first, err := e.FirstBlockNumber(ctx, head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk.worker = n.selected(ctx, tk.contract)
+	if w != (api.EthAddress{}) {
+		tk.worker = w
+	}
+	wk, err := n.router.WorkerEncryptionKey(ctx, tk.worker, compat.PublicKeyBytes(&user.PublicKey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tk.key, err = compat.DeriveKeyFromBytes(user, wk.PublicKey[:]); err != nil {
+		t.Fatal(err)
+	}
+	encFn, _ := compat.Encrypt(tk.key, []byte(fn), rand.Reader)
+	encArgs, _ := compat.Encrypt(tk.key, args, rand.Reader)
+	pub := compat.PublicKeyBytes(&user.PublicKey)
+	if _, err := e.ApproveEnigma(ctx, n.user, new(big.Int).SetUint64(gasLimit)); err != nil {
+		t.Fatal(err)
+	}
+	if code != nil {
+		h := compat.Keccak256(code)
+		inputs := compat.InputsHash(encFn, encArgs, h[:], pub[:])
+		if _, err := e.CreateDeploymentTaskRecord(ctx, n.user, inputs, gasLimit, 1, first, nonce); err != nil {
+			t.Fatal(err)
+		}
+		tk.deploy = &gateway.DeployRequest{ContractAddress: tk.id, Worker: tk.worker, PreCode: code, EncryptedFn: encFn, EncryptedArgs: encArgs, UserPubKey: pub}
+		return tk
+	}
+	inputs := compat.InputsHash(encFn, encArgs, contract[:], pub[:])
+	if _, err := e.CreateTaskRecord(ctx, n.user, inputs, gasLimit, 1, first); err != nil {
+		t.Fatal(err)
+	}
+	tk.compute = &gateway.ComputeRequest{TaskID: tk.id, Worker: tk.worker, ContractAddress: contract, EncryptedFn: encFn, EncryptedArgs: encArgs, UserPubKey: pub}
+	return tk
+}
+
+// selected is the worker selected for contract at the head block.
+func (n *network) selected(ctx context.Context, contract api.ContractAddress) api.EthAddress {
+	n.t.Helper()
+	head, _ := n.enigma.Client().BlockNumber(ctx)
+	p, err := n.enigma.WorkerParams(ctx, head)
+	if err != nil {
+		n.t.Fatal(err)
+	}
+	sel, err := selection.SelectOne(selection.Params{FirstBlock: p.Arg0.Uint64(), Seed: p.Arg1, Workers: p.Arg2, Stakes: p.Arg3}, contract)
+	if err != nil {
+		n.t.Fatal(err)
+	}
+	return api.EthAddress(sel)
+}
+
+func (n *network) submit(ctx context.Context, tk *task) error {
+	if tk.deploy != nil {
+		return n.router.SubmitDeploy(ctx, tk.deploy)
+	}
+	return n.router.SubmitCompute(ctx, tk.compute)
+}
+
+// wait polls the task's result until it is final and returns it with the
+// decrypted output (nil when it does not open) and the on-chain status.
+func (n *network) wait(ctx context.Context, tk *task) (*gateway.TaskResult, []byte, uint8) {
+	n.t.Helper()
+	for {
+		r, err := n.router.TaskResult(ctx, tk.id)
+		if err != nil {
+			n.t.Fatal(err)
+		}
+		if r != nil && r.Status.Final() {
+			rec, err := n.enigma.TaskRecord(ctx, tk.id)
+			if err != nil {
+				n.t.Fatal(err)
+			}
+			out, _ := compat.Decrypt(tk.key, r.Output)
+			return r, out, rec.Status
+		}
+		select {
+		case <-ctx.Done():
+			n.t.Fatalf("task %s did not end: %+v", tk.id, r)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+func (n *network) run(ctx context.Context, user *ecdsa.PrivateKey, contract api.ContractAddress, code []byte, fn string, args []byte, gas uint64) (*task, *gateway.TaskResult, []byte, uint8) {
+	n.t.Helper()
+	tk := n.newTask(ctx, user, contract, code, fn, args, gas)
+	if err := n.submit(ctx, tk); err != nil {
+		n.t.Fatalf("%s: %v", fn, err)
+	}
+	r, out, st := n.wait(ctx, tk)
+	return tk, r, out, st
+}
+
+func TestTasksEndOnChain(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	n := startNetwork(t, ctx, 2)
+	user, _ := compat.GenerateKey(rand.Reader)
+
+	dep, r, _, st := n.run(ctx, user, api.ContractAddress{}, testcontract.Contract(), "construct(bytes)", []byte("v0"), 1_000_000)
+	if r.Status != api.StatusSuccess || st != 2 {
+		t.Fatalf("deploy: %s, on chain %d", r.Status, st)
+	}
+	sc := dep.contract
+
+	_, r, out, st := n.run(ctx, user, sc, nil, "store", []byte("hello"), 1_000_000)
+	if r.Status != api.StatusSuccess || st != 2 || string(out) != "hello" || r.Delta == nil {
+		t.Fatalf("store: %s, chain %d, output %q, delta %v", r.Status, st, out, r.Delta)
+	}
+	if c, _ := n.enigma.CountStateDeltas(ctx, sc); c != 2 {
+		t.Fatalf("deltas on chain: %d, want 2", c)
+	}
+	if _, r, out, _ = n.run(ctx, user, sc, nil, "get", nil, 1_000_000); string(out) != "hello" {
+		t.Fatalf("get: %s %q", r.Status, out)
+	}
+	for _, fn := range []string{"loop", "xunknown"} {
+		if _, r, _, st = n.run(ctx, user, sc, nil, fn, nil, 100_000); r.Status != api.StatusFailed || st != 3 {
+			t.Errorf("%s: %s, chain %d; want FAILED, 3", fn, r.Status, st)
+		}
+	}
+
+	// Sent to the worker that was not selected: forwarded, and the selected
+	// worker's enclave cannot open it.
+	other := n.workers[0].Signer()
+	if sel := n.selected(ctx, sc); other == sel {
+		other = n.workers[1].Signer()
+	}
+	tk := n.newTaskFor(ctx, user, sc, nil, "get", nil, 1_000_000, other)
+	if err := n.submit(ctx, tk); err != nil {
+		t.Fatal(err)
+	}
+	if r, _, st := n.wait(ctx, tk); r.Status != api.StatusFailed || st != 3 {
+		t.Errorf("wrong worker: %s, chain %d; want FAILED, 3", r.Status, st)
+	}
+
+	// Inputs that are not the record's are refused at submission.
+	tk = n.newTask(ctx, user, sc, nil, "get", nil, 1_000_000)
+	tk.compute.EncryptedArgs = append([]byte{}, tk.compute.EncryptedFn...)
+	if err := n.submit(ctx, tk); api.CodeOf(err) != api.CodeInputsMismatch {
+		t.Errorf("altered inputs: %v, want CodeInputsMismatch", err)
+	}
+	// A task without a record is refused.
+	bogus := *tk.compute
+	bogus.TaskID = api.TaskID{1}
+	if err := n.router.SubmitCompute(ctx, &bogus); api.CodeOf(err) != api.CodeNotFound {
+		t.Errorf("no record: %v, want CodeNotFound", err)
+	}
+	if r, err := n.router.TaskResult(ctx, api.TaskID{2}); r != nil || err != nil {
+		t.Errorf("unknown task: %v %v", r, err)
+	}
+}
+
+// A task whose selected worker is down is refused at once, and its fee is
+// returned after the timeout.
+func TestWorkerDownTaskIsRefundable(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	n := startNetwork(t, ctx, 2)
+	user, _ := compat.GenerateKey(rand.Reader)
+	dep, r, _, _ := n.run(ctx, user, api.ContractAddress{}, testcontract.Contract(), "construct(bytes)", []byte("v0"), 1_000_000)
+	if r.Status != api.StatusSuccess {
+		t.Fatal(r.Status)
+	}
+	tk := n.newTask(ctx, user, dep.contract, nil, "get", nil, 1_000_000)
+	for _, w := range n.workers {
+		if w.Signer() == tk.worker {
+			n.dir.Remove(w.Signer())
+			w.Close()
+		}
+	}
+	err := n.submit(ctx, tk)
+	if code := api.CodeOf(err); code != api.CodeUnavailable || !strings.Contains(err.Error(), "not running") {
+		t.Fatalf("submission to a stopped worker: %v", err)
+	}
+	rec, _ := n.enigma.TaskRecord(ctx, tk.id)
+	if rec.Status != 1 {
+		t.Fatalf("status %d, want 1", rec.Status)
+	}
+	timeout, err := n.enigma.TaskTimeoutSize(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := n.enigma.Client().WaitForBlock(ctx, rec.BlockNumber.Uint64()+timeout+1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := n.enigma.ReturnFeesForTask(ctx, n.user, tk.id); err != nil {
+		t.Fatal(err)
+	}
+	if rec, _ = n.enigma.TaskRecord(ctx, tk.id); rec.Status != 5 {
+		t.Fatalf("status after refund %d, want 5", rec.Status)
+	}
+}
+
+var _ enclave.Enclave = (*sim.Worker)(nil)
