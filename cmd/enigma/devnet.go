@@ -23,8 +23,7 @@ func init() {
 func runDevnet(ctx context.Context, args []string) error {
 	cfg := devnet.DefaultConfig()
 	fs := flag.NewFlagSet("devnet", flag.ContinueOnError)
-	home, _ := os.UserHomeDir()
-	fs.StringVar(&cfg.DataDir, "data", filepath.Join(home, ".enigma", "devnet"), "data folder (chain, sealed keys, addresses.json); a restart with the same folder resumes")
+	fs.StringVar(&cfg.DataDir, "data", defaultDevnetDir(), "data folder (chain, sealed keys, addresses.json, contract ABIs); a restart with the same folder resumes")
 	fs.StringVar(&cfg.ChainRPC, "chain-rpc", "", "JSON-RPC URL of an external Ethereum node (default: the embedded dev chain)")
 	fs.StringVar(&cfg.ChainAddr, "chain-addr", cfg.ChainAddr, "listen address of the embedded chain's JSON-RPC")
 	fs.StringVar(&cfg.GatewayAddr, "gateway-addr", cfg.GatewayAddr, "listen address of the gateway's JSON-RPC")
@@ -43,13 +42,14 @@ func runDevnet(ctx context.Context, args []string) error {
 	}
 	start := time.Now()
 	fmt.Printf("starting the devnet in %s ...\n", cfg.DataDir)
+	cfg.Progress = func(step string) { fmt.Printf("  %6.2fs  %s\n", time.Since(start).Seconds(), step) }
 	d, err := devnet.Start(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
 	a := d.Addresses()
-	fmt.Printf("ready in %.2fs\n  chain    %s\n  gateway  %s\n  enigma   %s\n  token    %s\n  addresses.json in %s\nfunded dev accounts:\n",
+	fmt.Printf("ready in %.2fs\n  chain    %s\n  gateway  %s\n  enigma   %s\n  token    %s\n  addresses.json and contract ABIs in %s\nfunded dev accounts:\n",
 		time.Since(start).Seconds(), d.ChainURL(), d.GatewayURL(), a.Contract, a.Token, cfg.DataDir)
 	for _, acc := range d.Accounts() {
 		fmt.Printf("  %s\n", acc)
@@ -57,5 +57,18 @@ func runDevnet(ctx context.Context, args []string) error {
 	fmt.Println("Ctrl-C stops the devnet")
 	<-ctx.Done()
 	fmt.Println("shutting down")
-	return d.Close()
+	if err := d.Close(); err != nil {
+		return err
+	}
+	fmt.Println("stopped")
+	return nil
+}
+
+// defaultDevnetDir is ~/.enigma/devnet, or a folder under the system's
+// temporary one for a user without a home.
+func defaultDevnetDir() string {
+	if home, err := os.UserHomeDir(); err == nil && home != "" {
+		return filepath.Join(home, ".enigma", "devnet")
+	}
+	return filepath.Join(os.TempDir(), "enigma-devnet")
 }

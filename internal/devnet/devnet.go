@@ -30,6 +30,7 @@ import (
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
+	"github.com/enigma-go/enigma/internal/chain/bindings"
 	"github.com/enigma-go/enigma/internal/chain/devchain"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/enclave"
@@ -48,6 +49,10 @@ type Config struct {
 	BlockPeriod time.Duration // embedded chain block period
 	EpochSize   uint64        // blocks per epoch
 	Logger      *slog.Logger  // nil discards
+	// Progress, if set, is called from Start's goroutine with a short
+	// description each time a step of the start is done (chain up,
+	// contracts deployed, workers logged in, epoch set, gateway serving).
+	Progress func(step string)
 }
 
 // DefaultConfig is what `enigma devnet` runs with.
@@ -97,26 +102,34 @@ type Addresses struct {
 
 // Devnet is a running local network.
 type Devnet struct {
-	cfg      Config
-	log      *slog.Logger
-	tmp      string
-	dev      *devchain.Chain
-	client   *chain.Client
-	enigma   *chain.Enigma
-	km       *sim.KeyManager
-	workers  []*node
-	engine   *vm.Engine
-	addrs    Addresses
-	accounts []common.Address
-	gwURL    string
-	ln       net.Listener
-	cancel   context.CancelFunc
-	wg       sync.WaitGroup
-	once     sync.Once
+	cfg         Config
+	log         *slog.Logger
+	tmp         string
+	dev         *devchain.Chain
+	client      *chain.Client
+	enigma      *chain.Enigma
+	km          *sim.KeyManager
+	attestation *ecdsa.PrivateKey
+	workers     []*node
+	engine      *vm.Engine
+	addrs       Addresses
+	accounts    []common.Address
+	gwURL       string
+	ln          net.Listener
+	cancel      context.CancelFunc
+	wg          sync.WaitGroup
+	once        sync.Once
 }
 
-// Start brings the network up and returns when the contracts are deployed
-// and the gateway is serving.
+// Start brings the network up and returns when the contracts are deployed,
+// the workers are logged in, the first epoch is set, addresses.json is
+// written and the gateway is serving.
+//
+// On the embedded chain every transaction of the start is mined as soon as
+// it arrives, and the chain returns to its block period once the network
+// is up; independent transactions (the ENG funding, each worker's
+// registration and stake) are sent at once. The enclaves and the VM start
+// while the chain does.
 func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -125,9 +138,18 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	progress := cfg.Progress
+	if progress == nil {
+		progress = func(string) {}
+	}
 	d := &Devnet{cfg: cfg, log: log}
+	enclavesDone := make(chan error, 1)
+	enclavesStarted := false
 	defer func() {
 		if err != nil {
+			if enclavesStarted {
+				<-enclavesDone // Close must not race the enclaves' start
+			}
 			d.Close()
 		}
 	}()
@@ -141,8 +163,20 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("devnet: create the data folder: %w", err)
 	}
+	// The gateway's port is taken first: a devnet already running fails
+	// this one before anything else starts.
+	if d.ln, err = net.Listen("tcp", cfg.GatewayAddr); err != nil {
+		return nil, fmt.Errorf("devnet: listen for the gateway on %s (is another devnet running? pick another port with --gateway-addr): %w", cfg.GatewayAddr, err)
+	}
+	d.gwURL = "http://" + d.ln.Addr().String()
+
+	// The enclaves need nothing from the chain: they start meanwhile.
+	enclavesStarted = true
+	go func() { enclavesDone <- d.startEnclaves(ctx) }()
 
 	rpcURL := cfg.ChainRPC
+	cc := chain.DefaultConfig()
+	cc.Logger = log
 	if rpcURL == "" {
 		host, port, _ := net.SplitHostPort(cfg.ChainAddr)
 		p, err := strconv.Atoi(port)
@@ -152,6 +186,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		dc := devchain.DefaultConfig()
 		dc.Host, dc.HTTPPort, dc.WSPort = host, p, p
 		dc.BlockPeriod, dc.DataDir, dc.Logger = cfg.BlockPeriod, filepath.Join(dir, "chain"), log
+		dc.MineOnTransaction = true // until the network is up
 		if d.dev, err = devchain.Start(dc); err != nil {
 			return nil, fmt.Errorf("devnet: start the dev chain: %w", err)
 		}
@@ -159,11 +194,17 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		for _, a := range d.dev.Accounts() {
 			d.accounts = append(d.accounts, a.Address)
 		}
-	}
-	cc := chain.DefaultConfig()
-	cc.RPCURL, cc.Logger = rpcURL, log
-	if d.client, err = chain.Dial(ctx, cc); err != nil {
-		return nil, fmt.Errorf("devnet: connect to the chain at %s: %w", rpcURL, err)
+		// In process: no HTTP round trips, and polling for receipts is
+		// cheap enough to do often.
+		cc.RPCURL, cc.PollInterval = rpcURL, embeddedPollInterval
+		if d.client, err = chain.NewClient(ctx, d.dev.RPC(), cc); err != nil {
+			return nil, fmt.Errorf("devnet: connect to the dev chain: %w", err)
+		}
+	} else {
+		cc.RPCURL = rpcURL
+		if d.client, err = chain.Dial(ctx, cc); err != nil {
+			return nil, fmt.Errorf("devnet: connect to the chain at %s: %w", rpcURL, err)
+		}
 	}
 	if len(d.accounts) == 0 {
 		var accs []common.Address
@@ -175,68 +216,85 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	if len(d.accounts) == 0 {
 		return nil, fmt.Errorf("devnet: the node at %s has no unlocked accounts to deploy from", rpcURL)
 	}
+	if len(d.accounts) < cfg.Workers+1 {
+		return nil, fmt.Errorf("devnet: %d workers need %d dev accounts, the node has %d; use fewer --workers", cfg.Workers, cfg.Workers+1, len(d.accounts))
+	}
+	progress("chain up at " + rpcURL)
 
-	attestation, err := loadOrCreateKey(filepath.Join(dir, "attestation.key"))
-	if err != nil {
+	enclavesStarted = false
+	if err := <-enclavesDone; err != nil {
 		return nil, err
 	}
-	kc := sim.DefaultConfig()
-	kc.SealKeyFile, kc.AttestationKey = filepath.Join(dir, "km.seal"), attestation
-	sealedPath := filepath.Join(dir, "km.sealed")
-	if kc.Sealed, err = os.ReadFile(sealedPath); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("devnet: read the key manager's sealed keys: %w", err)
-	}
-	if d.km, err = sim.NewKeyManager(kc); err != nil {
-		return nil, fmt.Errorf("devnet: start the key manager enclave (remove %s to start with new keys): %w", sealedPath, err)
-	}
-	// The sealed signing key keeps the principal address across restarts,
-	// so a resumed chain still accepts the key manager's epochs.
-	sealed, err := d.km.Seal(ctx, &enclave.SealRequest{})
-	if err != nil {
-		return nil, fmt.Errorf("devnet: seal the key manager's keys: %w", err)
-	}
-	if err := os.WriteFile(sealedPath, sealed.Blob, 0o600); err != nil {
-		return nil, fmt.Errorf("devnet: store the key manager's sealed keys: %w", err)
-	}
+	resumed := true
 	if d.enigma, err = d.resume(ctx); err != nil {
 		return nil, err
 	}
 	if d.enigma == nil {
+		resumed = false
 		owner := chain.NodeAccount(d.accounts[0])
 		d.enigma, err = d.client.DeployContracts(ctx, owner, chain.DeployParams{
 			Principal:         common.Address(d.km.Address()),
 			EpochSize:         cfg.EpochSize,
 			TimeoutEpochs:     10,
-			AttestationSigner: crypto.PubkeyToAddress(attestation.PublicKey),
+			AttestationSigner: crypto.PubkeyToAddress(d.attestation.PublicKey),
 		})
 		if err != nil {
 			return nil, fmt.Errorf("devnet: deploy the contracts: %w", err)
 		}
-		// The deployer holds the whole ENG supply; the other dev accounts
-		// get enough to stake and pay task fees.
-		if len(d.accounts) > 1 {
-			if err := d.enigma.FundENG(ctx, owner, d.accounts[1:], new(big.Int).Set(DevAccountENG)); err != nil {
-				return nil, fmt.Errorf("devnet: fund the dev accounts with ENG: %w", err)
-			}
-		}
 	}
-	log.Info("contracts deployed", "enigma", d.enigma.Addresses().Enigma, "token", d.enigma.Addresses().Token)
+	a := d.enigma.Addresses()
+	log.Info("contracts ready", "enigma", a.Enigma, "token", a.Token, "resumed", resumed)
+	if resumed {
+		progress("contracts of the previous run resumed")
+	} else {
+		progress("contracts deployed")
+	}
 
-	if err := d.startWorkers(ctx, kc); err != nil {
+	// The deployer holds the whole ENG supply; the other dev accounts get
+	// enough to stake and pay task fees, while the workers register.
+	funded := make(chan error, 1)
+	if resumed || len(d.accounts) < 2 {
+		funded <- nil
+	} else {
+		go func() {
+			err := d.enigma.FundENG(ctx, chain.NodeAccount(d.accounts[0]), d.accounts[1:], new(big.Int).Set(DevAccountENG))
+			if err != nil {
+				err = fmt.Errorf("devnet: fund the dev accounts with ENG: %w", err)
+			}
+			funded <- err
+		}()
+	}
+	fundErr := sync.OnceValue(func() error { return <-funded })
+	lastLogin, err := d.joinWorkers(ctx, fundErr)
+	if ferr := fundErr(); ferr != nil {
+		return nil, ferr
+	}
+	if err != nil {
 		return nil, err
 	}
-	if err := d.newEpoch(ctx); err != nil {
+	progress(fmt.Sprintf("%d workers registered, staked and logged in", len(d.workers)))
+
+	// The epoch counts the workers logged in before its block.
+	if err := d.waitForBlock(ctx, lastLogin+1); err != nil {
 		return nil, err
+	}
+	set, err := d.newEpoch(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if set {
+		progress("first epoch set")
+	} else {
+		progress("the epoch of the previous run stands")
+	}
+	if d.dev != nil {
+		d.dev.SetMineOnTransaction(false)
 	}
 
 	gw, err := gateway.New(&backend{d: d}, gateway.DefaultConfig())
 	if err != nil {
 		return nil, err
 	}
-	if d.ln, err = net.Listen("tcp", cfg.GatewayAddr); err != nil {
-		return nil, fmt.Errorf("devnet: listen for the gateway on %s (is another devnet running?): %w", cfg.GatewayAddr, err)
-	}
-	d.gwURL = "http://" + d.ln.Addr().String()
 	sctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
 	d.wg.Add(1)
@@ -246,20 +304,68 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 			log.Error("gateway stopped", "err", err)
 		}
 	}()
-
 	d.wg.Add(1)
 	go func() {
 		defer d.wg.Done()
 		d.epochLoop(sctx)
 	}()
 
-	a := d.enigma.Addresses()
 	d.addrs = Addresses{Contract: a.Enigma, Token: a.Token, EthNode: rpcURL, Proxy: d.gwURL}
-	b, _ := json.MarshalIndent(d.addrs, "", "  ")
-	if err := os.WriteFile(filepath.Join(dir, "addresses.json"), append(b, '\n'), 0o644); err != nil {
-		return nil, fmt.Errorf("devnet: write addresses.json: %w", err)
+	if err := writeFiles(dir, d.addrs); err != nil {
+		return nil, err
 	}
+	progress("gateway serving at " + d.gwURL)
 	return d, nil
+}
+
+// embeddedPollInterval is how often the client polls the in-process chain
+// for receipts and blocks.
+const embeddedPollInterval = 20 * time.Millisecond
+
+// waitForBlock returns once the head is at least number; on the embedded
+// chain it seals the missing blocks itself.
+func (d *Devnet) waitForBlock(ctx context.Context, number uint64) error {
+	if d.dev == nil {
+		return d.client.WaitForBlock(ctx, number)
+	}
+	for d.dev.BlockNumber() < number {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		d.dev.Mine()
+	}
+	return nil
+}
+
+// writeFiles writes addresses.json and the contracts' ABIs (Enigma.json,
+// EnigmaToken.json as {"abi": [...]}) into dir; addresses.json comes last,
+// so whoever waits for it finds the ABIs too. Each file is written whole
+// and renamed into place, so a reader never sees half of one.
+func writeFiles(dir string, addrs Addresses) error {
+	for name, abiJSON := range map[string]string{"Enigma.json": bindings.EnigmaMetaData.ABI, "EnigmaToken.json": bindings.EnigmaTokenMetaData.ABI} {
+		b, err := json.MarshalIndent(struct {
+			ABI json.RawMessage `json:"abi"`
+		}{json.RawMessage(abiJSON)}, "", "  ")
+		if err != nil {
+			return fmt.Errorf("devnet: encode the ABI of %s: %w", name, err)
+		}
+		if err := writeFileAtomic(filepath.Join(dir, name), append(b, '\n')); err != nil {
+			return err
+		}
+	}
+	b, _ := json.MarshalIndent(addrs, "", "  ")
+	return writeFileAtomic(filepath.Join(dir, "addresses.json"), append(b, '\n'))
+}
+
+func writeFileAtomic(path string, b []byte) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return fmt.Errorf("devnet: write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("devnet: write %s: %w", path, err)
+	}
+	return nil
 }
 
 // DevAccountENG is what each dev account but the deployer receives in ENG

@@ -9,10 +9,12 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/chain/devchain"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -20,6 +22,8 @@ import (
 func TestStartWritesAddressesAndServesGateway(t *testing.T) {
 	cfg := TestConfig()
 	cfg.DataDir = t.TempDir()
+	var steps []string
+	cfg.Progress = func(s string) { steps = append(steps, s) }
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	start := time.Now()
@@ -28,7 +32,22 @@ func TestStartWritesAddressesAndServesGateway(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Close()
-	t.Logf("cold start %v", time.Since(start))
+	t.Logf("cold start %v, steps %q", time.Since(start), steps)
+	if len(steps) != 5 || !strings.HasPrefix(steps[0], "chain up") || !strings.HasPrefix(steps[4], "gateway serving") {
+		t.Errorf("progress steps %q", steps)
+	}
+	for _, name := range []string{"Enigma.json", "EnigmaToken.json"} {
+		b, err := os.ReadFile(filepath.Join(cfg.DataDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var art struct {
+			ABI []map[string]any `json:"abi"`
+		}
+		if err := json.Unmarshal(b, &art); err != nil || len(art.ABI) == 0 {
+			t.Errorf("%s: no ABI (%v)", name, err)
+		}
+	}
 	b, err := os.ReadFile(filepath.Join(cfg.DataDir, "addresses.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -158,5 +177,34 @@ func TestWorkerEncryptionKey(t *testing.T) {
 	}
 	if _, err := b.WorkerEncryptionKey(ctx, api.EthAddress{1}, user); err == nil {
 		t.Error("an unknown worker answered")
+	}
+}
+
+func TestExternalChain(t *testing.T) {
+	dc := devchain.TestConfig()
+	node, err := devchain.Start(dc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer node.Close()
+	cfg := TestConfig()
+	cfg.ChainRPC = node.HTTPEndpoint()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	d, err := Start(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if d.ChainURL() != node.HTTPEndpoint() {
+		t.Errorf("chain URL %s, want %s", d.ChainURL(), node.HTTPEndpoint())
+	}
+	st, err := d.enigma.EpochState(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	active, err := d.enigma.ActiveWorkers(ctx, st.FirstBlock.Uint64())
+	if err != nil || len(active.Arg0) != cfg.Workers {
+		t.Errorf("active workers %v (%v), want %d", active.Arg0, err, cfg.Workers)
 	}
 }

@@ -42,6 +42,9 @@ type Chain struct {
 
 	sealMu sync.Mutex // SimulatedBeacon's sealing is not safe for concurrent use
 	paused bool       // guarded by sealMu: the timer and new transactions seal nothing
+	// mineOnTx, guarded by sealMu, seals a block as soon as transactions
+	// wait; it starts as cfg.MineOnTransaction (SetMineOnTransaction).
+	mineOnTx bool
 	// sealClosed, guarded by sealMu, makes Mine a no-op once Close began.
 	sealClosed bool
 
@@ -68,7 +71,7 @@ func Start(cfg Config) (*Chain, error) {
 		return nil, err
 	}
 	c := &Chain{cfg: cfg, log: logger.With("component", "devchain"), accounts: accs,
-		stop: make(chan struct{}), done: make(chan struct{})}
+		mineOnTx: cfg.MineOnTransaction, stop: make(chan struct{}), done: make(chan struct{})}
 
 	c.stack, err = node.New(c.nodeConfig())
 	if err != nil {
@@ -204,7 +207,9 @@ func (c *Chain) genesis() *core.Genesis {
 	}
 }
 
-// run seals blocks every period and, if configured, on new transactions.
+// run seals blocks every period and, while mining on transactions is on,
+// on new transactions. It always listens for transactions, so that mode
+// can be switched at any time (SetMineOnTransaction).
 func (c *Chain) run() {
 	defer close(c.done)
 	var tick <-chan time.Time
@@ -213,12 +218,9 @@ func (c *Chain) run() {
 		defer t.Stop()
 		tick = t.C
 	}
-	var newTxs chan core.NewTxsEvent
-	if c.cfg.MineOnTransaction {
-		newTxs = make(chan core.NewTxsEvent, 16)
-		sub := c.eth.TxPool().SubscribeTransactions(newTxs, true)
-		defer sub.Unsubscribe()
-	}
+	newTxs := make(chan core.NewTxsEvent, 16)
+	sub := c.eth.TxPool().SubscribeTransactions(newTxs, true)
+	defer sub.Unsubscribe()
 	for {
 		select {
 		case <-c.stop:
@@ -234,7 +236,7 @@ func (c *Chain) run() {
 					drained = true
 				}
 			}
-			c.sealIfRunning()
+			c.sealOnTransactions()
 		}
 	}
 }
@@ -243,6 +245,34 @@ func (c *Chain) sealIfRunning() {
 	c.sealMu.Lock()
 	defer c.sealMu.Unlock()
 	if !c.paused {
+		c.seal()
+	}
+}
+
+func (c *Chain) sealOnTransactions() {
+	c.sealMu.Lock()
+	defer c.sealMu.Unlock()
+	if !c.paused && c.mineOnTx && c.pending() {
+		c.seal()
+	}
+}
+
+// pending reports whether executable transactions wait in the pool.
+func (c *Chain) pending() bool {
+	n, _ := c.eth.TxPool().Stats()
+	return n > 0
+}
+
+// SetMineOnTransaction turns sealing on new transactions on or off while
+// the chain runs; the period's blocks go on either way. A network being
+// set up turns it on so that each of its dependent transactions is mined
+// at once instead of at the next period, then returns to the period.
+// Turning it on seals what already waits.
+func (c *Chain) SetMineOnTransaction(on bool) {
+	c.sealMu.Lock()
+	defer c.sealMu.Unlock()
+	c.mineOnTx = on
+	if on && !c.paused && c.pending() {
 		c.seal()
 	}
 }

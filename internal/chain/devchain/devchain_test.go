@@ -412,3 +412,34 @@ func TestSeparateWebSocketPort(t *testing.T) {
 		t.Fatalf("WS disabled but endpoint %q", off.WSEndpoint())
 	}
 }
+
+func TestSetMineOnTransactionSwitchesAtRuntime(t *testing.T) {
+	c := startChain(t, func(c *Config) { c.BlockPeriod = time.Hour })
+	ctx := testCtx(t)
+	cl, err := rpc.Dial(c.HTTPEndpoint())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	ec := ethclient.NewClient(cl)
+	from := c.Accounts()[1].Address
+	send := func() common.Hash {
+		var h common.Hash
+		if err := cl.CallContext(ctx, &h, "eth_sendTransaction", map[string]any{"from": from, "to": from, "value": "0x1"}); err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	c.SetMineOnTransaction(true)
+	if r := waitReceipt(t, ctx, ec, send()); r.Status != types.ReceiptStatusSuccessful {
+		t.Fatal("transaction failed")
+	}
+	c.SetMineOnTransaction(false)
+	h := send()
+	time.Sleep(300 * time.Millisecond)
+	if _, err := ec.TransactionReceipt(ctx, h); err == nil {
+		t.Fatal("mined on arrival after mining on transactions was turned off")
+	}
+	c.SetMineOnTransaction(true) // seals what waits
+	waitReceipt(t, ctx, ec, h)
+}
