@@ -297,7 +297,7 @@ func (c *Client) prepareV2(ctx context.Context, p *prepared, s *taskSpec, args [
 	}
 	var ek epochKeyReply
 	if err := c.gw.call(ctx, "v2_getEpochKey", map[string]string{"workerAddress": hexNo0x(t.Worker[:])}, &ek); err != nil {
-		return fmt.Errorf("client: get the envelope v2 key of worker %s (or use the compat envelope): %w", t.Worker, err)
+		return fmt.Errorf("client: get the envelope v2 key of worker %s: %w", t.Worker, err)
 	}
 	if ek.Epoch != p.epoch {
 		return api.Errorf(api.CodeWrongEpoch, "client: worker %s sent its key for epoch %d but the chain's epoch starts at block %d: retry after the epoch change settles", t.Worker, ek.Epoch, p.epoch)

@@ -173,6 +173,9 @@ type Result struct {
 // returns a *TaskError with the worker's error text; a task whose Ethereum
 // callback reverted returns its output and a *TaskError.
 func (t *Task) Output(ctx context.Context) ([]byte, error) {
+	if t.compatKey == nil && t.v2Key == nil {
+		return nil, api.Errorf(api.CodeInvalidInput, "client: task %s was not sent by this client: its output cannot be decrypted", t.ID)
+	}
 	r, err := t.Result(ctx)
 	if err != nil {
 		return nil, err
@@ -187,11 +190,9 @@ func (t *Task) Output(ctx context.Context) ([]byte, error) {
 }
 
 // Result is Output with the details: it fetches the result from the
-// gateway once the chain has a receipt, verifies and decrypts it.
+// gateway once the chain has a receipt, verifies it against the chain and
+// decrypts it. For a task opened by id (Client.Task), Output stays nil.
 func (t *Task) Result(ctx context.Context) (*Result, error) {
-	if t.compatKey == nil && t.v2Key == nil {
-		return nil, api.Errorf(api.CodeInvalidInput, "client: task %s was not sent by this client: its output cannot be decrypted", t.ID)
-	}
 	rec, err := t.c.enigma.TaskRecord(ctx, t.ID)
 	if err != nil {
 		return nil, fmt.Errorf("client: read the task record of %s: %w", t.ID, err)
@@ -217,6 +218,9 @@ func (t *Task) Result(ctx context.Context) (*Result, error) {
 	}
 	if err := t.verify(ctx, r, rec); err != nil {
 		return nil, err
+	}
+	if t.compatKey == nil && t.v2Key == nil {
+		return r, nil
 	}
 	out, err := t.open(enc)
 	if err != nil {
@@ -261,13 +265,15 @@ func (t *Task) fetchResult(ctx context.Context) (*taskResultReply, error) {
 // the record's output hash, except for a successful deploy, which commits
 // no output hash; its code hash must then be the one of the code sent.
 func (t *Task) verify(ctx context.Context, r *Result, rec bindings.EnigmaTaskRecord) error {
-	if t.Deploy && r.Status == api.ChainReceiptVerified {
-		sc, err := t.c.enigma.SecretContract(ctx, t.Contract)
+	// A task opened by id may be a deploy: only those keep no output hash.
+	deploy := t.Deploy || (t.compatKey == nil && t.v2Key == nil && rec.OutputHash == [32]byte{})
+	if deploy && r.Status == api.ChainReceiptVerified {
+		sc, err := t.c.enigma.SecretContract(ctx, t.ID) // a deploy's contract address is its task id
 		if err != nil {
-			return fmt.Errorf("client: read secret contract %s: %w", t.Contract, err)
+			return fmt.Errorf("client: read secret contract %s: %w", t.ID, err)
 		}
-		if sc.PreCodeHash != t.PreCodeHash {
-			return api.Errorf(api.CodeTampered, "client: contract %s was deployed from code %x, not the code sent (%s)", t.Contract, sc.PreCodeHash, t.PreCodeHash)
+		if sc.CodeHash == ([32]byte{}) || (!t.PreCodeHash.IsZero() && sc.PreCodeHash != t.PreCodeHash) {
+			return api.Errorf(api.CodeTampered, "client: contract %s was not deployed from the code sent (pre-code hash on chain %x, sent %s)", t.ID, sc.PreCodeHash, t.PreCodeHash)
 		}
 		return nil
 	}
