@@ -1,0 +1,164 @@
+package workerhttp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/worker"
+)
+
+// Peers is a worker.Directory of worker processes known by URL. A peer's
+// signing address is learned when it first answers; until then it is left
+// out, and it is asked again at most every Config.ResolveEvery, so workers
+// and gateways start in any order. A peer that goes down stays listed:
+// calls to it fail with api.CodeUnavailable, which tells the caller more
+// than a worker it never heard of. Safe for concurrent use.
+type Peers struct {
+	cfg Config
+	log *slog.Logger
+
+	mu       sync.Mutex
+	urls     []string
+	byURL    map[string]*Client
+	bySigner map[api.EthAddress]*Client
+	tried    map[string]time.Time // last failed resolution per URL
+}
+
+var _ worker.Directory = (*Peers)(nil)
+
+// NewPeers returns a directory of the workers at urls; it contacts none
+// yet (see Refresh).
+func NewPeers(urls []string, cfg Config) (*Peers, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	p := &Peers{cfg: cfg, log: cfg.logger().With("component", "workerhttp"), byURL: map[string]*Client{},
+		bySigner: map[api.EthAddress]*Client{}, tried: map[string]time.Time{}}
+	for _, u := range urls {
+		u = strings.TrimRight(strings.TrimSpace(u), "/")
+		if u == "" || slices.Contains(p.urls, u) {
+			continue
+		}
+		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+			return nil, api.Errorf(api.CodeInvalidInput, "workerhttp: peer URL %q must start with http:// or https://", u)
+		}
+		p.urls = append(p.urls, u)
+	}
+	return p, nil
+}
+
+// Refresh contacts every peer whose signing address is not known yet and
+// reports those that did not answer.
+func (p *Peers) Refresh(ctx context.Context) error {
+	return p.resolve(ctx, true)
+}
+
+// resolve dials the unresolved peers (all of them when force is set, else
+// those not tried within ResolveEvery), at once.
+func (p *Peers) resolve(ctx context.Context, force bool) error {
+	p.mu.Lock()
+	var todo []string
+	now := time.Now()
+	for _, u := range p.urls {
+		if _, ok := p.byURL[u]; ok {
+			continue
+		}
+		if t, ok := p.tried[u]; ok && !force && now.Sub(t) < p.cfg.ResolveEvery {
+			continue
+		}
+		todo = append(todo, u)
+	}
+	p.mu.Unlock()
+	if len(todo) == 0 {
+		return nil
+	}
+	// A peer that is starting accepts connections before it serves: do
+	// not let it hold up a caller for long.
+	ctx, cancel := context.WithTimeout(ctx, min(p.cfg.ClientTimeout, 3*time.Second))
+	defer cancel()
+	errs := make([]error, len(todo))
+	clients := make([]*Client, len(todo))
+	var wg sync.WaitGroup
+	for i, u := range todo {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			clients[i], errs[i] = Dial(ctx, u, p.cfg)
+		}()
+	}
+	wg.Wait()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for i, u := range todo {
+		if errs[i] != nil {
+			p.tried[u] = time.Now()
+			errs[i] = fmt.Errorf("peer %s: %w", u, errs[i])
+			continue
+		}
+		c := clients[i]
+		if prev, dup := p.bySigner[c.signer]; dup && prev.url != u {
+			errs[i] = fmt.Errorf("peers %s and %s have the same signing address %s: list each worker once", prev.url, u, c.signer)
+			continue
+		}
+		p.byURL[u], p.bySigner[c.signer] = c, c
+		delete(p.tried, u)
+		p.log.Info("worker peer found", "url", u, "signer", c.signer)
+	}
+	return errors.Join(errs...)
+}
+
+// Node implements worker.Directory. A signer not known yet makes it ask the
+// peers it has not reached.
+func (p *Peers) Node(signer api.EthAddress) (worker.Node, bool) {
+	if c, ok := p.lookup(signer); ok {
+		return c, true
+	}
+	if err := p.resolve(context.Background(), false); err != nil {
+		p.log.Debug("some worker peers are not reachable", "err", err)
+	}
+	c, ok := p.lookup(signer)
+	if !ok {
+		return nil, false
+	}
+	return c, true
+}
+
+func (p *Peers) lookup(signer api.EthAddress) (*Client, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	c, ok := p.bySigner[signer]
+	return c, ok
+}
+
+// Nodes implements worker.Directory: the peers whose signing address is
+// known, in signer order.
+func (p *Peers) Nodes() []worker.Node {
+	if err := p.resolve(context.Background(), false); err != nil {
+		p.log.Debug("some worker peers are not reachable", "err", err)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := make([]worker.Node, 0, len(p.bySigner))
+	for _, c := range p.bySigner {
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b worker.Node) int {
+		x, y := a.Signer(), b.Signer()
+		return slices.Compare(x[:], y[:])
+	})
+	return out
+}
+
+// URLs are the peers' URLs as configured.
+func (p *Peers) URLs() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return slices.Clone(p.urls)
+}
