@@ -1,0 +1,245 @@
+// Package kmhttp carries the key manager's state key service over HTTP, so
+// worker processes reach a key manager that runs in another process.
+// Requests and replies are enclave protocol frames (enclave.Marshal), the
+// same bytes an SGX key manager would receive: the host in between relays
+// ciphertext signed by the enclaves at both ends. Errors travel as the
+// protocol's error frame and keep their api.Code.
+//
+// The channel is plain HTTP for loopback; docs/nodes.md says what a
+// deployment across hosts needs. It imports the enclave protocol only;
+// never the key manager node, a worker or the chain.
+package kmhttp
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/enclave"
+)
+
+const (
+	pathInfo      = "/v1/info"
+	pathStateKeys = "/v1/state-keys"
+	frameType     = "application/octet-stream"
+)
+
+// KeyService is what the server exposes: the key manager node's
+// GetStateKeys (km.KeyManager).
+type KeyService interface {
+	GetStateKeys(ctx context.Context, req *enclave.StateKeysRequest) (*enclave.StateKeysReply, error)
+}
+
+// Config configures a Server or a Client.
+type Config struct {
+	// MaxFrameBytes bounds a request or reply frame. A state keys request
+	// names contracts by 32-byte address; 1 MiB is ample.
+	MaxFrameBytes int64
+	// Timeout bounds one call on the server and one request of a client.
+	Timeout time.Duration
+	Logger  *slog.Logger // nil discards
+}
+
+// DefaultConfig returns the settings the node roles run with.
+func DefaultConfig() Config { return Config{MaxFrameBytes: 1 << 20, Timeout: 15 * time.Second} }
+
+// Validate reports settings that cannot work.
+func (c Config) Validate() error {
+	if c.MaxFrameBytes < 1<<10 || c.Timeout <= 0 {
+		return errors.New("kmhttp: MaxFrameBytes must be at least 1 KiB and Timeout positive (start from DefaultConfig)")
+	}
+	return nil
+}
+
+// infoReply names the key manager behind a URL.
+type infoReply struct {
+	Signer api.EthAddress `json:"signer"`
+}
+
+// Server answers state key requests with a KeyService.
+type Server struct {
+	ks     KeyService
+	signer api.EthAddress
+	cfg    Config
+	log    *slog.Logger
+	mux    *http.ServeMux
+}
+
+// NewServer returns a Server for ks, whose enclave signs as signer.
+func NewServer(ks KeyService, signer api.EthAddress, cfg Config) (*Server, error) {
+	if ks == nil {
+		return nil, errors.New("kmhttp: nil KeyService")
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{ks: ks, signer: signer, cfg: cfg, log: log.With("component", "kmhttp"), mux: http.NewServeMux()}
+	s.mux.HandleFunc("GET "+pathInfo, func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(infoReply{Signer: signer})
+	})
+	s.mux.HandleFunc("POST "+pathStateKeys, s.stateKeys)
+	return s, nil
+}
+
+func (s *Server) stateKeys(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", frameType)
+	fail := func(err error) {
+		code := api.CodeOf(err)
+		status := http.StatusInternalServerError
+		switch code {
+		case api.CodeInvalidInput, api.CodeBadEnvelope, api.CodeBadSignature:
+			status = http.StatusBadRequest
+		case api.CodeNotSelected, api.CodeWrongEpoch:
+			status = http.StatusForbidden
+		}
+		w.WriteHeader(status)
+		_, _ = w.Write(enclave.Marshal(enclave.TypeError, &enclave.ErrorResponse{Code: uint32(code), Message: err.Error()}))
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Error("state keys call panicked", "panic", p)
+			fail(api.Errorf(api.CodeUnknown, "kmhttp: internal error"))
+		}
+	}()
+	frame, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxFrameBytes))
+	if err != nil {
+		fail(api.Errorf(api.CodeInvalidInput, "kmhttp: read the request (at most %d bytes): %v", s.cfg.MaxFrameBytes, err))
+		return
+	}
+	t, m, err := enclave.Unmarshal(frame)
+	if err != nil {
+		fail(err)
+		return
+	}
+	req, ok := m.(*enclave.StateKeysRequest)
+	if !ok || t != enclave.TypeStateKeysRequest {
+		fail(api.Errorf(api.CodeInvalidInput, "kmhttp: %s takes a state keys request frame (type 0x%02x), not type 0x%02x", pathStateKeys, uint8(enclave.TypeStateKeysRequest), uint8(t)))
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+	defer cancel()
+	reply, err := s.ks.GetStateKeys(ctx, req)
+	if err != nil {
+		s.log.Info("state keys refused", "contracts", len(req.Contracts), "err", err)
+		fail(err)
+		return
+	}
+	_, _ = w.Write(enclave.Marshal(enclave.TypeStateKeysReplyResp, reply))
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+// Serve answers on ln until ctx ends.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: s.cfg.Timeout + 10*time.Second, IdleTimeout: 2 * time.Minute}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = hs.Shutdown(sctx)
+	}()
+	err := hs.Serve(ln)
+	<-done
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Client reaches a key manager process; it implements worker.KeyService.
+// Safe for concurrent use.
+type Client struct {
+	url string
+	cfg Config
+	hc  *http.Client
+}
+
+// NewClient returns a client of the key manager at url (e.g.
+// http://127.0.0.1:3400). It contacts nothing yet.
+func NewClient(url string, cfg Config) (*Client, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	url = strings.TrimRight(strings.TrimSpace(url), "/")
+	if !strings.HasPrefix(url, "http://") && !strings.HasPrefix(url, "https://") {
+		return nil, api.Errorf(api.CodeInvalidInput, "kmhttp: key manager URL %q must start with http:// or https://", url)
+	}
+	return &Client{url: url, cfg: cfg, hc: &http.Client{Timeout: cfg.Timeout}}, nil
+}
+
+// Signer asks the key manager for its enclave's signing address.
+func (c *Client) Signer(ctx context.Context) (api.EthAddress, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.url+pathInfo, nil)
+	if err != nil {
+		return api.EthAddress{}, err
+	}
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return api.EthAddress{}, c.unreachable(ctx, err)
+	}
+	defer resp.Body.Close()
+	var info infoReply
+	if err := json.NewDecoder(io.LimitReader(resp.Body, c.cfg.MaxFrameBytes)).Decode(&info); err != nil || resp.StatusCode != http.StatusOK {
+		return api.EthAddress{}, api.Errorf(api.CodeUnavailable, "kmhttp: %s is not a key manager of this version (%s, %v)", c.url, resp.Status, err)
+	}
+	return info.Signer, nil
+}
+
+// GetStateKeys implements worker.KeyService.
+func (c *Client) GetStateKeys(ctx context.Context, r *enclave.StateKeysRequest) (*enclave.StateKeysReply, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+pathStateKeys, bytes.NewReader(enclave.Marshal(enclave.TypeStateKeysRequest, r)))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", frameType)
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return nil, c.unreachable(ctx, err)
+	}
+	defer resp.Body.Close()
+	frame, err := io.ReadAll(io.LimitReader(resp.Body, c.cfg.MaxFrameBytes+1))
+	if err != nil {
+		return nil, api.Errorf(api.CodeUnavailable, "kmhttp: the key manager at %s broke off its reply: %v", c.url, err)
+	}
+	if int64(len(frame)) > c.cfg.MaxFrameBytes {
+		return nil, api.Errorf(api.CodeInvalidInput, "kmhttp: the key manager's reply exceeds %d bytes", c.cfg.MaxFrameBytes)
+	}
+	t, m, err := enclave.Unmarshal(frame)
+	if err != nil {
+		return nil, fmt.Errorf("kmhttp: the key manager at %s answered %s with no protocol frame: %w", c.url, resp.Status, err)
+	}
+	switch m := m.(type) {
+	case *enclave.ErrorResponse:
+		return nil, &api.Error{Code: api.Code(m.Code), Message: m.Message}
+	case *enclave.StateKeysReply:
+		if t == enclave.TypeStateKeysReplyResp {
+			return m, nil
+		}
+	}
+	return nil, api.Errorf(api.CodeInvalidInput, "kmhttp: the key manager answered a state keys request with a frame of type 0x%02x", uint8(t))
+}
+
+func (c *Client) unreachable(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("kmhttp: %s: %w", c.url, ctx.Err())
+	}
+	return api.Errorf(api.CodeUnavailable, "kmhttp: the key manager at %s is not reachable (%v): retry when it is back", c.url, err)
+}

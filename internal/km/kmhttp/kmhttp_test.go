@@ -1,0 +1,95 @@
+package kmhttp
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/enigma-go/enigma/internal/worker"
+)
+
+var _ worker.KeyService = (*Client)(nil)
+
+type fakeKM struct {
+	got   *enclave.StateKeysRequest
+	reply *enclave.StateKeysReply
+	err   error
+}
+
+func (f *fakeKM) GetStateKeys(_ context.Context, r *enclave.StateKeysRequest) (*enclave.StateKeysReply, error) {
+	f.got = r
+	return f.reply, f.err
+}
+
+func start(t *testing.T, ks KeyService) (*httptest.Server, *Client) {
+	t.Helper()
+	s, err := NewServer(ks, api.EthAddress{0x4b}, DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+	c, err := NewClient(ts.URL+"/", DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ts, c
+}
+
+func TestStateKeysRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	f := &fakeKM{reply: &enclave.StateKeysReply{RequestID: [16]byte{1}, RequestHash: api.Hash{2}, Ciphertext: []byte("keys"), Signature: enclave.Signature{3}}}
+	_, c := start(t, f)
+	if s, err := c.Signer(ctx); err != nil || s != (api.EthAddress{0x4b}) {
+		t.Fatalf("Signer = %s, %v", s, err)
+	}
+	req := &enclave.StateKeysRequest{RequestID: [16]byte{1}, EpochSeed: [32]byte{5}, Contracts: []api.ContractAddress{{6}, {7}}, Signature: enclave.Signature{8}}
+	reply, err := c.GetStateKeys(ctx, req)
+	if err != nil || !reflect.DeepEqual(reply, f.reply) || !reflect.DeepEqual(f.got, req) {
+		t.Fatalf("GetStateKeys = %+v, %v (server got %+v)", reply, err, f.got)
+	}
+	f.err = api.Errorf(api.CodeNotSelected, "km: worker 0x01 is not selected for contract 0x06")
+	if _, err := c.GetStateKeys(ctx, req); api.CodeOf(err) != api.CodeNotSelected || err.Error() != f.err.Error() {
+		t.Fatalf("refusal came back as %v (code %d)", err, api.CodeOf(err))
+	}
+}
+
+func TestServerRefusesOtherFrames(t *testing.T) {
+	f := &fakeKM{}
+	ts, _ := start(t, f)
+	for name, body := range map[string]string{
+		"garbage":     "hello",
+		"other frame": string(enclave.Marshal(enclave.TypeNewEpochRequest, &enclave.NewEpochRequest{})),
+		"too big":     strings.Repeat("x", 2<<20),
+	} {
+		resp, err := http.Post(ts.URL+pathStateKeys, frameType, strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("%s: status %d, want 400", name, resp.StatusCode)
+		}
+	}
+	if f.got != nil {
+		t.Fatal("a bad frame reached the key manager")
+	}
+}
+
+func TestUnreachableKeyManager(t *testing.T) {
+	c, err := NewClient("http://127.0.0.1:1", DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.GetStateKeys(context.Background(), &enclave.StateKeysRequest{}); api.CodeOf(err) != api.CodeUnavailable {
+		t.Fatalf("unreachable: %v", err)
+	}
+	if _, err := NewClient("127.0.0.1:3400", DefaultConfig()); api.CodeOf(err) != api.CodeInvalidInput {
+		t.Fatalf("URL without scheme: %v", err)
+	}
+}
