@@ -45,6 +45,10 @@ func runDevnet(ctx context.Context, args []string) error {
 	cfg.Progress = func(step string) { fmt.Printf("  %6.2fs  %s\n", time.Since(start).Seconds(), step) }
 	d, err := devnet.Start(ctx, cfg)
 	if err != nil {
+		if ctx.Err() != nil { // Ctrl-C while starting: Start cleaned up
+			fmt.Println("interrupted while starting; stopped")
+			return nil
+		}
 		return err
 	}
 	defer d.Close()
