@@ -28,15 +28,15 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
-	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/chain/bindings"
 	"github.com/enigma-go/enigma/internal/chain/devchain"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
-	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/enclave/sim"
 	"github.com/enigma-go/enigma/internal/gateway"
+	"github.com/enigma-go/enigma/internal/km"
 	"github.com/enigma-go/enigma/internal/vm"
+	"github.com/enigma-go/enigma/internal/worker"
 )
 
 // Config configures a devnet.
@@ -109,6 +109,8 @@ type Devnet struct {
 	client      *chain.Client
 	enigma      *chain.Enigma
 	km          *sim.KeyManager
+	kmNode      *km.KeyManager
+	nodes       *worker.Nodes // the running workers, as the gateway and the workers find them
 	attestation *ecdsa.PrivateKey
 	workers     []*node
 	engine      *vm.Engine
@@ -274,11 +276,19 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	}
 	progress(fmt.Sprintf("%d workers registered, staked and logged in", len(d.workers)))
 
+	kc := km.DefaultConfig()
+	kc.Enclave, kc.Enigma, kc.Account, kc.Logger = d.km, d.enigma, chain.NodeAccount(d.accounts[0]), log
+	if cfg.ChainRPC == "" {
+		kc.Poll = cfg.BlockPeriod
+	}
+	if d.kmNode, err = km.New(ctx, kc); err != nil {
+		return nil, err
+	}
 	// The epoch counts the workers logged in before its block.
 	if err := d.waitForBlock(ctx, lastLogin+1); err != nil {
 		return nil, err
 	}
-	set, err := d.newEpoch(ctx)
+	set, err := d.kmNode.NewEpoch(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -291,7 +301,11 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		d.dev.SetMineOnTransaction(false)
 	}
 
-	gw, err := gateway.New(&backend{d: d}, gateway.DefaultConfig())
+	if err := d.startWorkerNodes(ctx); err != nil {
+		return nil, err
+	}
+	progress("workers serving tasks")
+	gw, err := gateway.New(worker.NewRouter(d.nodes, gateway.Info{PeerID: "enigma-devnet", Status: "running"}), gateway.DefaultConfig())
 	if err != nil {
 		return nil, err
 	}
@@ -307,7 +321,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	d.wg.Add(1)
 	go func() {
 		defer d.wg.Done()
-		d.epochLoop(sctx)
+		d.kmNode.Run(sctx)
 	}()
 
 	d.addrs = Addresses{Contract: a.Enigma, Token: a.Token, EthNode: rpcURL, Proxy: d.gwURL}
@@ -457,7 +471,7 @@ func (d *Devnet) Close() error {
 		}
 		d.wg.Wait()
 		for _, w := range d.workers {
-			errs = append(errs, w.enclave.Close())
+			errs = append(errs, w.close())
 		}
 		if d.engine != nil {
 			errs = append(errs, d.engine.Close(context.Background()))
@@ -476,37 +490,4 @@ func (d *Devnet) Close() error {
 		}
 	})
 	return errors.Join(errs...)
-}
-
-// backend routes the gateway's calls to the in-process workers by their
-// signing address. Task execution is not attached yet: submissions are
-// refused with errNoExecution and every task reads as not seen.
-type backend struct{ d *Devnet }
-
-var errNoExecution = errors.New("devnet: task execution is not available on this devnet yet")
-
-func (*backend) Info(context.Context) (gateway.Info, error) {
-	return gateway.Info{PeerID: "enigma-devnet", Status: "running"}, nil
-}
-func (b *backend) WorkerEncryptionKey(ctx context.Context, worker api.EthAddress, userPubKey [64]byte) (gateway.WorkerKey, error) {
-	for _, n := range b.d.workers {
-		if n.signer != worker {
-			continue
-		}
-		st, err := b.d.enigma.EpochState(ctx)
-		if err != nil {
-			return gateway.WorkerKey{}, fmt.Errorf("devnet: read the epoch: %w", err)
-		}
-		r, err := n.enclave.NewTaskKey(ctx, &enclave.TaskKeyRequest{UserPubKey: userPubKey, Epoch: st.FirstBlock.Uint64()})
-		if err != nil {
-			return gateway.WorkerKey{}, err
-		}
-		return gateway.WorkerKey{PublicKey: r.WorkerPubKey, Signature: r.Signature[:]}, nil
-	}
-	return gateway.WorkerKey{}, fmt.Errorf("devnet: no worker with signing address %s runs in this devnet", worker)
-}
-func (*backend) SubmitDeploy(context.Context, *gateway.DeployRequest) error   { return errNoExecution }
-func (*backend) SubmitCompute(context.Context, *gateway.ComputeRequest) error { return errNoExecution }
-func (*backend) TaskResult(context.Context, api.TaskID) (*gateway.TaskResult, error) {
-	return nil, nil
 }

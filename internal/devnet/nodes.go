@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -16,7 +15,9 @@ import (
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/enclave/sim"
+	"github.com/enigma-go/enigma/internal/state"
 	"github.com/enigma-go/enigma/internal/vm"
+	"github.com/enigma-go/enigma/internal/worker"
 )
 
 // WorkerStakeENG is each worker's deposit in ENG base units: 1,000 ENG.
@@ -25,11 +26,16 @@ var WorkerStakeENG = new(big.Int).Mul(big.NewInt(1_000), big.NewInt(100_000_000)
 // workerLoggedIn is the contract's WorkerStatus.LoggedIn.
 const workerLoggedIn = 1
 
-// node is one worker: its enclave and the dev account that is its custodian.
+// node is one worker: its enclave, the dev account that is its custodian,
+// its state store and the worker node around them.
 type node struct {
 	enclave *sim.Worker
 	account chain.Account
 	signer  api.EthAddress
+	store   *state.PebbleStore
+	worker  *worker.Worker
+	stop    sync.Once
+	stopErr error
 	// registration is the enclave's signing address and attestation.
 	registration *enclave.RegistrationReport
 }
@@ -187,72 +193,62 @@ func (d *Devnet) joinWorker(ctx context.Context, i int, n *node, fundErr func() 
 	return r.BlockNumber.Uint64(), nil
 }
 
-// newEpoch has the key manager sign the active workers and their stakes at
-// the head block and sets them on chain; set is false when the current
-// epoch is not epochSize blocks old yet.
-func (d *Devnet) newEpoch(ctx context.Context) (set bool, err error) {
-	block, err := d.client.BlockNumber(ctx)
-	if err != nil {
-		return false, err
+// startWorkerNodes opens each worker's state store (worker<i>/state) and
+// starts its worker node, which takes tasks from the gateway.
+func (d *Devnet) startWorkerNodes(ctx context.Context) error {
+	d.nodes = worker.NewNodes()
+	for i, n := range d.workers {
+		sc := state.DefaultConfig()
+		sc.Dir = filepath.Join(d.cfg.DataDir, fmt.Sprintf("worker%d", i), "state")
+		store, err := state.Open(sc, d.log)
+		if err != nil {
+			return fmt.Errorf("devnet: open worker %d's state store: %w", i, err)
+		}
+		n.store = store
+		wc := worker.DefaultConfig()
+		wc.Enclave, wc.Store, wc.Enigma, wc.Account = n.enclave, store, d.enigma, n.account
+		wc.KeyManager, wc.Directory, wc.Logger = d.kmNode, d.nodes, d.log
+		if n.worker, err = worker.New(ctx, wc); err != nil {
+			return fmt.Errorf("devnet: start worker %d: %w", i, err)
+		}
+		d.nodes.Add(n.worker)
 	}
-	// A resumed network may still be inside the epoch its last run set;
-	// the contract refuses a second one before epochSize blocks passed.
-	st, err := d.enigma.EpochState(ctx)
-	if err != nil {
-		return false, fmt.Errorf("devnet: read the epoch state: %w", err)
-	}
-	size, err := d.enigma.EpochSize(ctx) // a resumed contract keeps its own
-	if err != nil {
-		return false, err
-	}
-	if st.Count.Sign() > 0 && st.FirstBlock.Uint64()+size > block {
-		d.log.Info("the current epoch stands", "first_block", st.FirstBlock)
-		return false, nil
-	}
-	active, err := d.enigma.ActiveWorkers(ctx, block)
-	if err != nil {
-		return false, fmt.Errorf("devnet: read the active workers: %w", err)
-	}
-	nonce, err := d.enigma.UserTaskDeployments(ctx, common.Address(d.km.Address()))
-	if err != nil {
-		return false, err
-	}
-	req := &enclave.NewEpochRequest{BlockNumber: block}
-	nonce.FillBytes(req.Nonce[:])
-	for i, w := range active.Arg0 {
-		req.Workers = append(req.Workers, api.EthAddress(w))
-		var s [32]byte
-		active.Arg1[i].FillBytes(s[:])
-		req.Stakes = append(req.Stakes, s)
-	}
-	resp, err := d.km.NewEpoch(ctx, req)
-	if err != nil {
-		return false, fmt.Errorf("devnet: draw the epoch seed: %w", err)
-	}
-	if _, err := d.enigma.SetWorkersParams(ctx, chain.NodeAccount(d.accounts[0]), block, new(big.Int).SetBytes(resp.Seed[:]), resp.Signature[:]); err != nil {
-		return false, fmt.Errorf("devnet: set the workers' parameters: %w", err)
-	}
-	d.log.Info("epoch set", "block", block, "workers", len(req.Workers))
-	return true, nil
+	return nil
 }
 
-// epochLoop starts a new epoch whenever the current one is epochSize
-// blocks old; newEpoch itself skips while the epoch stands.
-func (d *Devnet) epochLoop(ctx context.Context) {
-	period := d.cfg.BlockPeriod
-	if period <= 0 {
-		period = time.Second
+// StopWorker stops worker i as if its machine died: it leaves the network
+// at once, the tasks it accepted and did not commit stay open on chain
+// (refundable after the timeout), and submissions naming it are refused.
+// It stays registered and logged in on chain, so it keeps being selected.
+func (d *Devnet) StopWorker(i int) error {
+	if i < 0 || i >= len(d.workers) {
+		return fmt.Errorf("devnet: no worker %d (the devnet runs %d)", i, len(d.workers))
 	}
-	t := time.NewTicker(period)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if _, err := d.newEpoch(ctx); err != nil && ctx.Err() == nil {
-				d.log.Warn("new epoch failed; retrying", "err", err)
-			}
+	n := d.workers[i]
+	d.nodes.Remove(n.signer)
+	return n.close()
+}
+
+// Workers are the workers' signing addresses, worker 0 first.
+func (d *Devnet) Workers() []api.EthAddress {
+	out := make([]api.EthAddress, len(d.workers))
+	for i, n := range d.workers {
+		out[i] = n.signer
+	}
+	return out
+}
+
+// close stops the worker node, then its store and enclave; only once.
+func (n *node) close() error {
+	n.stop.Do(func() {
+		var errs []error
+		if n.worker != nil {
+			errs = append(errs, n.worker.Close())
 		}
-	}
+		if n.store != nil {
+			errs = append(errs, n.store.Close())
+		}
+		n.stopErr = errors.Join(append(errs, n.enclave.Close())...)
+	})
+	return n.stopErr
 }
