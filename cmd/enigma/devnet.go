@@ -31,6 +31,8 @@ func runDevnet(ctx context.Context, args []string) error {
 	fs.DurationVar(&cfg.BlockPeriod, "block-period", cfg.BlockPeriod, "time between blocks of the embedded chain")
 	fs.Uint64Var(&cfg.EpochSize, "epoch-size", cfg.EpochSize, "blocks per epoch")
 	verbose := fs.Bool("v", false, "log progress details")
+	demo := fs.Bool("demo", false, "once up, run the millionaires' problem end to end through the chain (from the repository's root), then stop")
+	keep := fs.Bool("keep", false, "with --demo: keep the devnet running after the demo")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %w", errUsage, err)
 	}
@@ -55,8 +57,23 @@ func runDevnet(ctx context.Context, args []string) error {
 	a := d.Addresses()
 	fmt.Printf("ready in %.2fs\n  chain    %s\n  gateway  %s\n  enigma   %s\n  token    %s\n  addresses.json and contract ABIs in %s\nfunded dev accounts:\n",
 		time.Since(start).Seconds(), d.ChainURL(), d.GatewayURL(), a.Contract, a.Token, cfg.DataDir)
-	for _, acc := range d.Accounts() {
-		fmt.Printf("  %s\n", acc)
+	for i, acc := range d.Accounts() {
+		role := "free for clients"
+		switch {
+		case i == 0:
+			role = "deployer; sends the key manager's epochs"
+		case i <= cfg.Workers:
+			role = fmt.Sprintf("custodian of worker %d", i-1)
+		}
+		fmt.Printf("  %s  %s\n", acc, role)
+	}
+	if *demo {
+		if err := devnetDemo(ctx, d, cfg.Workers, os.Stdout); err != nil {
+			return err
+		}
+		if !*keep {
+			return d.Close()
+		}
 	}
 	fmt.Println("Ctrl-C stops the devnet")
 	<-ctx.Done()
