@@ -25,6 +25,10 @@ describe('init', () => {
   it('shows the epoch workers with stakes', async () => {
     const params = await enigma.getWorkerParams(await web3.eth.getBlockNumber());
     assert.ok(params.workers.length >= 1, `no workers in the epoch: ${JSON.stringify(params.workers)}`);
+    if (process.env.ENIGMA_WORKERS) {
+      assert.strictEqual(params.workers.length, Number(process.env.ENIGMA_WORKERS),
+        `the epoch does not hold every worker the devnet started: ${JSON.stringify(params.workers)}`);
+    }
     assert.strictEqual(params.workers.length, params.stakes.length);
     assert.ok(params.firstBlockNumber > 0);
     for (const w of params.workers) {

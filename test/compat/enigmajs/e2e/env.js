@@ -6,6 +6,7 @@
 //   ENIGMA_ADDRESSES  path of the devnet's addresses.json
 //                     (keys contract, token, eth_node, proxy)
 //   ENIGMA_WASM_DIR   folder holding calculator.wasm, millionaire.wasm, ...
+//   ENIGMA_WORKERS    optional: how many workers the devnet started
 //   ENIGMA_ORIG_WASM  optional: folder with the original compiled contracts;
 //                     when set, it replaces ENIGMA_WASM_DIR and the original
 //                     gas limits are used
