@@ -38,6 +38,7 @@ type network struct {
 	workers []*worker.Worker
 	user    chain.Account
 	epochSz uint64
+	km      *km.KeyManager
 }
 
 const timeoutEpochs = 1
@@ -115,6 +116,7 @@ func startNetwork(t *testing.T, ctx context.Context, workers int) *network {
 		n.workers = append(n.workers, w)
 		n.dir.Add(w)
 	}
+	n.km = kmNode
 	if set, err := kmNode.NewEpoch(ctx); err != nil || !set {
 		t.Fatalf("first epoch: set %v, %v", set, err)
 	}
@@ -349,3 +351,46 @@ func TestWorkerDownTaskIsRefundable(t *testing.T) {
 }
 
 var _ enclave.Enclave = (*sim.Worker)(nil)
+
+// When an epoch selects another worker for a contract, that worker fetches
+// the contract's deltas and state from the one that ran it before.
+func TestStateFollowsTheContractAcrossEpochs(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	n := startNetwork(t, ctx, 2)
+	user, _ := compat.GenerateKey(rand.Reader)
+	dep, r, _, _ := n.run(ctx, user, api.ContractAddress{}, testcontract.Contract(), "construct(bytes)", []byte("v0"), 1_000_000)
+	if r.Status != api.StatusSuccess {
+		t.Fatal(r.Status)
+	}
+	sc := dep.contract
+	if _, r, _, _ = n.run(ctx, user, sc, nil, "store", []byte("kept"), 1_000_000); r.Status != api.StatusSuccess {
+		t.Fatal(r.Status)
+	}
+	first := n.selected(ctx, sc)
+	// New epochs until the contract moves (each epoch draws anew; with two
+	// equal stakes it stays with probability 1/2).
+	for i := 0; n.selected(ctx, sc) == first; i++ {
+		if i == 12 {
+			t.Fatal("the contract never moved to the other worker")
+		}
+		st, _ := n.enigma.EpochState(ctx)
+		if err := n.enigma.Client().WaitForBlock(ctx, st.FirstBlock.Uint64()+n.epochSz); err != nil {
+			t.Fatal(err)
+		}
+		if set, err := n.km.NewEpoch(ctx); err != nil || !set {
+			t.Fatalf("new epoch: %v %v", set, err)
+		}
+	}
+	_, r, out, st := n.run(ctx, user, sc, nil, "get", nil, 1_000_000)
+	if r.Status != api.StatusSuccess || st != 2 || string(out) != "kept" {
+		t.Fatalf("after the move: %s, chain %d, output %q", r.Status, st, out)
+	}
+	_, r, out, _ = n.run(ctx, user, sc, nil, "store", []byte("again"), 1_000_000)
+	if r.Status != api.StatusSuccess || string(out) != "again" {
+		t.Fatalf("store after the move: %s %q", r.Status, out)
+	}
+	if c, _ := n.enigma.CountStateDeltas(ctx, sc); c != 3 {
+		t.Fatalf("deltas on chain: %d, want 3", c)
+	}
+}
