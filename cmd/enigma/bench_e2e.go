@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"time"
+
+	"github.com/enigma-go/enigma/internal/benchkit/e2e"
+)
+
+// The e2e suite's parts run in this order; further figures of the whole
+// network (task latency in blocks, system throughput) join as parts of
+// their own with orders after these.
+const (
+	benchE2EOrderStart  = 10
+	benchE2EOrderWorker = 20
+)
+
+const benchE2ESummary = "end to end: devnet start time, memory and shutdown; the worker's task pipeline"
+
+func init() {
+	registerBenchPart("e2e", benchE2ESummary, benchE2EOrderStart, benchE2EStart)
+	registerBenchPart("e2e", benchE2ESummary, benchE2EOrderWorker, benchE2EWorker)
+}
+
+// benchE2EStart runs this very binary as `enigma devnet` (fresh data
+// folder, free ports) and times it from process start until addresses.json
+// exists and the gateway answers getInfo; it reads the process's memory
+// then and after an idle period, and stops it with SIGINT. Median of 3.
+func benchE2EStart(ctx context.Context, opt benchOptions) (benchResult, error) {
+	bin, err := os.Executable()
+	if err != nil {
+		return benchResult{}, fmt.Errorf("find the enigma binary to run as a devnet: %w", err)
+	}
+	cfg := e2e.DefaultStartConfig(bin)
+	runs := 3
+	if opt.Quick {
+		runs, cfg.Idle = 1, time.Second
+	}
+	var ready, stop []time.Duration
+	var rssReady, rssIdle, rssPeak []uint64
+	for i := range runs {
+		r, err := e2e.MeasureStart(ctx, cfg)
+		if err != nil {
+			return benchResult{}, fmt.Errorf("devnet start, run %d: %w", i+1, err)
+		}
+		fmt.Fprintf(opt.Out, "e2e: devnet run %d: ready in %.3fs, RSS %.1f MB ready, %.1f MB after %v idle, peak %.1f MB, stopped in %.3fs\n",
+			i+1, r.Ready.Seconds(), mb(r.RSSReady), mb(r.RSSIdle), cfg.Idle, mb(r.RSSPeak), r.Stop.Seconds())
+		ready, stop = append(ready, r.Ready), append(stop, r.Stop)
+		rssReady, rssIdle, rssPeak = append(rssReady, r.RSSReady), append(rssIdle, r.RSSIdle), append(rssPeak, r.RSSPeak)
+	}
+	note := fmt.Sprintf("median of %d", runs)
+	out := benchResult{Fields: map[string]any{
+		"start_s":      median(ready).Seconds(),
+		"rss_mb":       mb(median(rssPeak)),
+		"rss_ready_mb": mb(median(rssReady)),
+		"rss_idle_mb":  mb(median(rssIdle)),
+		"stop_s":       median(stop).Seconds(),
+	}}
+	out.Rows = []benchRow{
+		{Name: "devnet start to addresses.json + getInfo", Value: median(ready).Seconds(), Unit: "s", Note: note + ", 3 workers, 1 s blocks"},
+		{Name: "devnet memory, peak (VmHWM)", Value: mb(median(rssPeak)), Unit: "MB", Note: fmt.Sprintf("%s, after %v idle", note, cfg.Idle)},
+		{Name: "devnet memory when ready (VmRSS)", Value: mb(median(rssReady)), Unit: "MB", Note: note},
+		{Name: "devnet memory after idle (VmRSS)", Value: mb(median(rssIdle)), Unit: "MB", Note: fmt.Sprintf("%s, %v idle", note, cfg.Idle)},
+		{Name: "devnet stop on SIGINT", Value: median(stop).Seconds(), Unit: "s", Note: note + ", exit status 0 checked"},
+	}
+	return out, nil
+}
+
+// benchE2EWorker pushes trivial compute tasks through the worker's share
+// of the pipeline without the chain: task key issuance, execution in the
+// simulated enclave with the real VM, and a synced state store commit, over
+// 32 contracts on all cores.
+func benchE2EWorker(ctx context.Context, opt benchOptions) (benchResult, error) {
+	n := 5000
+	if opt.Quick {
+		n = 200
+	}
+	cfg := e2e.DefaultPipelineConfig()
+	p, err := e2e.NewPipeline(ctx, cfg)
+	if err != nil {
+		return benchResult{}, err
+	}
+	defer p.Close()
+	if _, err := p.Run(ctx, 2*cfg.Contracts); err != nil { // warm the VM's caches
+		return benchResult{}, err
+	}
+	r, err := p.Run(ctx, n)
+	if err != nil {
+		return benchResult{}, err
+	}
+	fmt.Fprintf(opt.Out, "e2e: worker pipeline: %d tasks over %d contracts, %d in the enclave at once: keys %v, execute+commit %v, %d commits in %d group syncs\n",
+		r.Tasks, r.Contracts, r.Parallelism, r.KeyTime.Round(time.Millisecond), r.ExecTime.Round(time.Millisecond), r.Commits, r.Syncs)
+	note := fmt.Sprintf("%d tasks, %d contracts, %d cores", r.Tasks, r.Contracts, r.Parallelism)
+	out := benchResult{Fields: map[string]any{
+		"worker_tasks_per_s":        r.TasksPerSec(),
+		"worker_exec_commit_per_s":  r.ExecPerSec(),
+		"worker_commits_per_sync":   perSync(r),
+		"worker_pipeline_tasks":     r.Tasks,
+		"worker_pipeline_contracts": r.Contracts,
+	}}
+	out.Rows = []benchRow{
+		{Name: "worker tasks: key + execute + synced commit", Value: r.TasksPerSec(), Unit: "tasks/s", Note: note},
+		{Name: "worker tasks: execute + synced commit", Value: r.ExecPerSec(), Unit: "tasks/s", Note: note},
+		{Name: "task commits per group sync", Value: perSync(r), Unit: "commits", Note: "state store GroupCommit"},
+	}
+	return out, nil
+}
+
+func perSync(r e2e.Result) float64 {
+	if r.Syncs == 0 {
+		return 0
+	}
+	return float64(r.Commits) / float64(r.Syncs)
+}
+
+func mb(b uint64) float64 { return float64(b) / (1 << 20) }
+
+func median[T time.Duration | uint64](v []T) T {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
