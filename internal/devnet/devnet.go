@@ -48,7 +48,10 @@ type Config struct {
 	Workers     int           // number of workers
 	BlockPeriod time.Duration // embedded chain block period
 	EpochSize   uint64        // blocks per epoch
-	Logger      *slog.Logger  // nil discards
+	// TimeoutEpochs is how many epochs a task may wait for its receipt
+	// before its sender can reclaim the fee (returnFeesForTask).
+	TimeoutEpochs uint64
+	Logger        *slog.Logger // nil discards
 	// Progress, if set, is called from Start's goroutine with a short
 	// description each time a step of the start is done (chain up,
 	// contracts deployed, workers logged in, epoch set, gateway serving).
@@ -57,7 +60,7 @@ type Config struct {
 
 // DefaultConfig is what `enigma devnet` runs with.
 func DefaultConfig() Config {
-	return Config{ChainAddr: "127.0.0.1:8545", GatewayAddr: "127.0.0.1:3346", Workers: 3, BlockPeriod: time.Second, EpochSize: 10}
+	return Config{ChainAddr: "127.0.0.1:8545", GatewayAddr: "127.0.0.1:3346", Workers: 3, BlockPeriod: time.Second, EpochSize: 10, TimeoutEpochs: 10}
 }
 
 // TestConfig uses free ports and fast blocks.
@@ -86,6 +89,9 @@ func (c Config) Validate() error {
 	}
 	if c.EpochSize == 0 {
 		errs = append(errs, errors.New("devnet: EpochSize must be positive"))
+	}
+	if c.TimeoutEpochs == 0 {
+		errs = append(errs, errors.New("devnet: TimeoutEpochs must be positive (start from DefaultConfig)"))
 	}
 	return errors.Join(errs...)
 }
@@ -237,7 +243,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		d.enigma, err = d.client.DeployContracts(ctx, owner, chain.DeployParams{
 			Principal:         common.Address(d.km.Address()),
 			EpochSize:         cfg.EpochSize,
-			TimeoutEpochs:     10,
+			TimeoutEpochs:     cfg.TimeoutEpochs,
 			AttestationSigner: crypto.PubkeyToAddress(d.attestation.PublicKey),
 		})
 		if err != nil {

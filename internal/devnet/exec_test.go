@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -267,5 +268,63 @@ func TestDeployAndComputeThroughTheChain(t *testing.T) {
 	s = u.task(ctx, dep.id, nil, "sub(uint256,uint256)", args, 2_000_000, other)
 	if st, _, chainSt := u.wait(ctx, s); st != api.StatusFailed || chainSt != 3 {
 		t.Fatalf("wrong worker: gateway %s, chain %d; want FAILED and 3", st, chainSt)
+	}
+}
+
+// A worker killed with a task in hand: the task still ends, with its
+// receipt if it was already sent, else by the refund after the timeout.
+// Tasks for the contract are refused at submission while it is down.
+func TestKilledWorkerTaskEnds(t *testing.T) {
+	code := calculator(t)
+	cfg := TestConfig()
+	cfg.EpochSize, cfg.TimeoutEpochs = 100, 1 // one epoch for the whole test; refunds after 100 blocks
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	d, err := Start(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	u := newUser(t, d, cfg.Workers+1)
+	dep := u.task(ctx, api.Hash{}, code, "construct()", []byte{}, 20_000_000, api.EthAddress{})
+	if st, _, _ := u.wait(ctx, dep); st != api.StatusSuccess {
+		t.Fatalf("deploy: %s", st)
+	}
+	args, _ := contract.EncodeArgs("(uint256,uint256)", big.NewInt(2), big.NewInt(1))
+	s := u.task(ctx, dep.id, nil, "sub(uint256,uint256)", args, 2_000_000, api.EthAddress{})
+	sel, _ := u.selected(ctx, dep.id)
+	for i, w := range d.Workers() {
+		if w == sel {
+			if err := d.StopWorker(i); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	rec, err := d.enigma.TaskRecord(ctx, s.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	timeout, _ := d.enigma.TaskTimeoutSize(ctx)
+	if err := d.waitForBlock(ctx, rec.BlockNumber.Uint64()+timeout+1); err != nil { // seals the blocks at once
+		t.Fatal(err)
+	}
+	switch rec, _ = d.enigma.TaskRecord(ctx, s.id); rec.Status {
+	case 2:
+		t.Log("the receipt was sent before the worker stopped")
+	case 1:
+		if _, err := d.enigma.ReturnFeesForTask(ctx, u.account, s.id); err != nil {
+			t.Fatalf("refund: %v", err)
+		}
+		t.Log("the task was refunded")
+	default:
+		t.Fatalf("on-chain status %d", rec.Status)
+	}
+
+	// The contract's worker is down: a new task is refused at once.
+	pub := compat.PublicKeyBytes(&u.priv.PublicKey)
+	var ok map[string]any
+	err = u.rpc(ctx, "getWorkerEncryptionKey", map[string]string{"workerAddress": sel.Hex(), "userPubKey": hex.EncodeToString(pub[:])}, &ok)
+	if err == nil || !strings.Contains(err.Error(), "not running") {
+		t.Fatalf("key from a stopped worker: %v", err)
 	}
 }
