@@ -1,0 +1,221 @@
+package node
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// Role is what a node process does.
+type Role string
+
+// The roles.
+const (
+	RoleKM      Role = "km"
+	RoleWorker  Role = "worker"
+	RoleGateway Role = "gateway"
+)
+
+// Config is a node's configuration file. Paths are used as written
+// (relative ones from the process's working directory). docs/nodes.md has
+// an example per role.
+type Config struct {
+	Role Role `json:"role"`
+	// DataDir holds the node's sealed enclave keys and, for a worker, its
+	// state store; the key manager writes addresses.json and
+	// attestation.key into it. Required for km and worker.
+	DataDir string `json:"data_dir"`
+	// Listen is the host:port the node serves on: kmhttp, workerhttp or the
+	// gateway's JSON-RPC. Keep it on loopback: the channel is not
+	// authenticated (docs/nodes.md).
+	Listen string `json:"listen"`
+
+	// ChainRPC is the Ethereum node's JSON-RPC URL; empty takes the
+	// eth_node of AddressesFile. km and worker.
+	ChainRPC string `json:"chain_rpc,omitempty"`
+	// ChainPoll is how often receipts and blocks are polled; empty keeps
+	// the chain client's default.
+	ChainPoll Duration `json:"chain_poll,omitempty"`
+	// AddressesFile is an addresses.json naming the Enigma and token
+	// contracts (the key manager writes one into its data dir). Contract
+	// and Token, when set, win over it.
+	AddressesFile string `json:"addresses_file,omitempty"`
+	Contract      string `json:"contract,omitempty"`
+	Token         string `json:"token,omitempty"`
+
+	// Account sends the node's transactions: a 0x address the Ethereum
+	// node holds unlocked (a dev account). AccountKeyFile instead names a
+	// file with a hex private key, signed for locally. The key manager
+	// defaults to the node's first account; a worker needs one (its
+	// custodian, which stakes and sends receipts).
+	Account        string `json:"account,omitempty"`
+	AccountKeyFile string `json:"account_key_file,omitempty"`
+
+	// AttestationKeyFile is the simulated attestation service's key (hex):
+	// the sim enclaves sign their reports with it and the Enigma contract
+	// checks them against its attestation signer. The key manager creates
+	// it (default DataDir/attestation.key) when it deploys; workers must
+	// name the key manager's.
+	AttestationKeyFile string `json:"attestation_key_file,omitempty"`
+
+	// KeyManagerURL is the key manager's kmhttp URL. Worker only.
+	KeyManagerURL string `json:"key_manager_url,omitempty"`
+	// Peers are workerhttp URLs: for a worker, the other workers (to
+	// forward tasks and sync state); for the gateway, the workers it
+	// routes to.
+	Peers []string `json:"peers,omitempty"`
+	// StakeENG is what a worker deposits when it registers, in whole ENG.
+	StakeENG uint64 `json:"stake_eng,omitempty"`
+
+	// EpochPoll is how often the key manager checks whether a new epoch
+	// is due; about one block period.
+	EpochPoll Duration `json:"epoch_poll,omitempty"`
+	// EpochSize and TimeoutEpochs configure the Enigma contract the key
+	// manager deploys (blocks per epoch; epochs before a task's fee is
+	// refundable).
+	EpochSize     uint64 `json:"epoch_size,omitempty"`
+	TimeoutEpochs uint64 `json:"timeout_epochs,omitempty"`
+	// MinWorkers is how many workers must be logged in before the key
+	// manager sets the first epoch, so the first selection includes them.
+	MinWorkers int `json:"min_workers,omitempty"`
+	// FundDevAccounts has a key manager that deploys send DevAccountENG to
+	// each of the Ethereum node's other unlocked accounts, as the devnet
+	// does, so workers can stake and users pay fees. Default true.
+	FundDevAccounts *bool `json:"fund_dev_accounts,omitempty"`
+	// GatewayURL is written as "proxy" into the key manager's
+	// addresses.json, for clients that read it.
+	GatewayURL string `json:"gateway_url,omitempty"`
+
+	// LogLevel is debug, info, warn or error.
+	LogLevel string `json:"log_level,omitempty"`
+	// Logger overrides LogLevel when the node runs inside another program.
+	Logger *slog.Logger `json:"-"`
+}
+
+// Duration is a time.Duration written as "1s", "250ms" in the file.
+type Duration time.Duration
+
+// MarshalText implements encoding.TextMarshaler.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (d *Duration) UnmarshalText(b []byte) error {
+	v, err := time.ParseDuration(string(b))
+	if err != nil {
+		return fmt.Errorf("duration %q: write it like \"1s\" or \"250ms\"", b)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// DefaultConfig returns the settings every role starts from.
+func DefaultConfig() Config {
+	return Config{
+		EpochPoll: Duration(time.Second), EpochSize: 10, TimeoutEpochs: 10, MinWorkers: 1,
+		StakeENG: 1000, LogLevel: "info",
+	}
+}
+
+// Load reads a configuration file over DefaultConfig. Unknown keys are
+// refused, so a misspelt setting does not pass silently.
+func Load(path string) (Config, error) {
+	cfg := DefaultConfig()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return cfg, fmt.Errorf("node: read the config file: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&cfg); err != nil {
+		return cfg, fmt.Errorf("node: config file %s: %w (docs/nodes.md lists the keys)", path, err)
+	}
+	return cfg, nil
+}
+
+// Validate reports settings the role cannot run with.
+func (c Config) Validate() error {
+	var errs []error
+	switch c.Role {
+	case RoleKM, RoleWorker, RoleGateway:
+	default:
+		return fmt.Errorf("node: role %q is none of km, worker, gateway", c.Role)
+	}
+	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
+		errs = append(errs, fmt.Errorf("node: listen %q is not host:port: %w", c.Listen, err))
+	}
+	if c.Role != RoleGateway {
+		if c.DataDir == "" {
+			errs = append(errs, fmt.Errorf("node: a %s needs data_dir for its sealed keys", c.Role))
+		}
+		if c.ChainRPC == "" && c.AddressesFile == "" {
+			errs = append(errs, errors.New("node: set chain_rpc (or an addresses_file whose eth_node names the chain)"))
+		}
+	}
+	for name, v := range map[string]string{"contract": c.Contract, "token": c.Token} {
+		if v != "" && !common.IsHexAddress(v) {
+			errs = append(errs, fmt.Errorf("node: %s %q is not a 0x-prefixed 20-byte address", name, v))
+		}
+	}
+	if c.Account != "" && !common.IsHexAddress(c.Account) {
+		errs = append(errs, fmt.Errorf("node: account %q is not a 0x address (for a private key use account_key_file)", c.Account))
+	}
+	if c.Account != "" && c.AccountKeyFile != "" {
+		errs = append(errs, errors.New("node: set account or account_key_file, not both"))
+	}
+	switch c.Role {
+	case RoleKM:
+		if c.EpochPoll <= 0 {
+			errs = append(errs, errors.New("node: epoch_poll must be positive"))
+		}
+		if c.Contract == "" && (c.EpochSize == 0 || c.TimeoutEpochs == 0) {
+			errs = append(errs, errors.New("node: epoch_size and timeout_epochs must be positive to deploy the contracts"))
+		}
+	case RoleWorker:
+		if c.KeyManagerURL == "" {
+			errs = append(errs, errors.New("node: a worker needs key_manager_url"))
+		}
+		if c.AttestationKeyFile == "" {
+			errs = append(errs, errors.New("node: a worker needs attestation_key_file (the key manager's data_dir/attestation.key on a dev network)"))
+		}
+		if c.Account == "" && c.AccountKeyFile == "" {
+			errs = append(errs, errors.New("node: a worker needs account (or account_key_file): its custodian stakes and sends receipts"))
+		}
+		if c.Contract == "" && c.AddressesFile == "" {
+			errs = append(errs, errors.New("node: a worker needs contract and token, or an addresses_file"))
+		}
+	case RoleGateway:
+		if len(c.Peers) == 0 {
+			errs = append(errs, errors.New("node: a gateway needs peers: the workerhttp URLs of the workers it routes to"))
+		}
+	}
+	for _, p := range c.Peers {
+		if !strings.HasPrefix(p, "http://") && !strings.HasPrefix(p, "https://") {
+			errs = append(errs, fmt.Errorf("node: peer %q must be an http:// URL", p))
+		}
+	}
+	if _, err := parseLevel(c.LogLevel); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
+func parseLevel(s string) (slog.Level, error) {
+	var l slog.Level
+	if s == "" {
+		return slog.LevelInfo, nil
+	}
+	if err := l.UnmarshalText([]byte(s)); err != nil {
+		return l, fmt.Errorf("node: log_level %q is none of debug, info, warn, error", s)
+	}
+	return l, nil
+}
+
+func (c Config) fundDevAccounts() bool { return c.FundDevAccounts == nil || *c.FundDevAccounts }

@@ -1,0 +1,289 @@
+package node
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"net"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/enigma-go/enigma/internal/chain"
+	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/enigma-go/enigma/internal/enclave/sim"
+	"github.com/enigma-go/enigma/internal/km"
+	"github.com/enigma-go/enigma/internal/km/kmhttp"
+)
+
+// DevAccountENG is what a key manager that deploys sends each of the
+// Ethereum node's other unlocked accounts, in ENG grains (8 decimals): one
+// million ENG, as the devnet does.
+var DevAccountENG = new(big.Int).Mul(big.NewInt(1_000_000), big.NewInt(100_000_000))
+
+// Files in a key manager's data dir.
+const (
+	kmSealKeyFile   = "km.seal"
+	kmSealedFile    = "km.sealed"
+	attestationFile = "attestation.key"
+	addressesName   = "addresses.json"
+)
+
+func (n *Node) startKM(ctx context.Context, cfg Config, ln net.Listener) error {
+	dir := cfg.DataDir
+	attPath := cfg.AttestationKeyFile
+	if attPath == "" {
+		attPath = filepath.Join(dir, attestationFile)
+	}
+	attestation, err := loadOrCreateKey(attPath)
+	if err != nil {
+		return err
+	}
+	kc := sim.DefaultConfig()
+	kc.SealKeyFile, kc.AttestationKey, kc.Logger = filepath.Join(dir, kmSealKeyFile), attestation, n.log
+	sealedPath := filepath.Join(dir, kmSealedFile)
+	if kc.Sealed, err = readSealed(sealedPath); err != nil {
+		return err
+	}
+	enc, err := sim.NewKeyManager(kc)
+	if err != nil {
+		return fmt.Errorf("node: start the key manager enclave (remove %s to start with new keys): %w", sealedPath, err)
+	}
+	n.onClose(enc.Close)
+	sealer := &sealer{enc: enc, path: sealedPath}
+	// The signing key must survive a restart: it is the contract's principal.
+	if err := sealer.seal(ctx); err != nil {
+		return err
+	}
+	n.onClose(func() error { return sealer.seal(context.Background()) })
+	signer := enc.Address()
+	n.info.Signer = &signer
+
+	rpcURL, addrs, err := chainTarget(cfg)
+	if err != nil {
+		return err
+	}
+	client, err := dialChain(ctx, cfg, rpcURL, n.log)
+	if err != nil {
+		return err
+	}
+	n.onClose(func() error { client.Close(); return nil })
+	acct, err := account(ctx, cfg, client, 0)
+	if err != nil {
+		return err
+	}
+	n.info.Account = &acct.Address
+
+	var e *chain.Enigma
+	if addrs != nil {
+		e = client.Bind(*addrs)
+		if err := checkPrincipal(ctx, e, signer); err != nil {
+			return err
+		}
+	} else if e, err = resumeContracts(ctx, client, filepath.Join(dir, addressesName), signer); err != nil {
+		return err
+	}
+	if e == nil {
+		if e, err = n.deploy(ctx, cfg, client, acct, signer, crypto.PubkeyToAddress(attestation.PublicKey)); err != nil {
+			return err
+		}
+	}
+	a := e.Addresses()
+	n.info.Enigma, n.info.Token = &a.Enigma, &a.Token
+	b, _ := json.MarshalIndent(addressesFile{Contract: a.Enigma, Token: a.Token, EthNode: rpcURL, Proxy: cfg.GatewayURL}, "", "  ")
+	if err := writeFileAtomic(filepath.Join(dir, addressesName), append(b, '\n'), 0o644); err != nil {
+		return err
+	}
+
+	kcfg := km.DefaultConfig()
+	kcfg.Enclave, kcfg.Enigma, kcfg.Account, kcfg.Poll, kcfg.Logger = enc, e, acct, time.Duration(cfg.EpochPoll), n.log
+	k, err := km.New(ctx, kcfg)
+	if err != nil {
+		return err
+	}
+	hc := kmhttp.DefaultConfig()
+	hc.Logger = n.log
+	srv, err := kmhttp.NewServer(&sealingKeys{k: k, sealer: sealer}, signer, hc)
+	if err != nil {
+		return err
+	}
+	rctx := n.runContext()
+	n.goRun(rctx, "kmhttp server", func(ctx context.Context) error { return srv.Serve(ctx, ln) })
+	n.goRun(rctx, "epoch loop", func(ctx context.Context) error {
+		epochLoop(ctx, k, e, sealer, cfg, n)
+		return nil
+	})
+	return nil
+}
+
+// deploy deploys EnigmaToken and Enigma with this key manager as
+// principal, and funds the node's other accounts with ENG.
+func (n *Node) deploy(ctx context.Context, cfg Config, c *chain.Client, from chain.Account, principal [20]byte, attestationSigner common.Address) (*chain.Enigma, error) {
+	e, err := c.DeployContracts(ctx, from, chain.DeployParams{
+		Principal: common.Address(principal), EpochSize: cfg.EpochSize, TimeoutEpochs: cfg.TimeoutEpochs, AttestationSigner: attestationSigner,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("node: deploy the contracts: %w", err)
+	}
+	n.info.Deployed = true
+	a := e.Addresses()
+	n.log.Info("contracts deployed", "enigma", a.Enigma, "token", a.Token)
+	if !cfg.fundDevAccounts() {
+		return e, nil
+	}
+	accs, err := nodeAccounts(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	var to []common.Address
+	for _, a := range accs {
+		if a != from.Address {
+			to = append(to, a)
+		}
+	}
+	if len(to) > 0 {
+		if err := e.FundENG(ctx, from, to, new(big.Int).Set(DevAccountENG)); err != nil {
+			return nil, fmt.Errorf("node: fund the dev accounts with ENG: %w", err)
+		}
+	}
+	return e, nil
+}
+
+// resumeContracts binds the contracts of a previous run, named in the
+// data dir's addresses.json, when the chain still holds them with this key
+// manager as principal; nil when there is nothing to resume.
+func resumeContracts(ctx context.Context, c *chain.Client, path string, signer [20]byte) (*chain.Enigma, error) {
+	prev, err := readAddresses(path)
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w; remove it to deploy afresh", err)
+	}
+	for _, a := range []common.Address{prev.Contract, prev.Token} {
+		code, err := c.Eth().CodeAt(ctx, a, nil)
+		if err != nil {
+			return nil, fmt.Errorf("node: read the code at %s: %w", a, err)
+		}
+		if len(code) == 0 {
+			return nil, nil // another chain, or a reset one
+		}
+	}
+	e := c.Bind(chain.Addresses{Enigma: prev.Contract, Token: prev.Token})
+	if p, err := e.Principal(ctx); err != nil || p != common.Address(signer) {
+		return nil, nil // deployed for another key manager
+	}
+	return e, nil
+}
+
+func checkPrincipal(ctx context.Context, e *chain.Enigma, signer [20]byte) error {
+	p, err := e.Principal(ctx)
+	if err != nil {
+		return fmt.Errorf("node: read the Enigma contract's principal at %s (is it deployed on this chain?): %w", e.Addresses().Enigma, err)
+	}
+	if p != common.Address(signer) {
+		return fmt.Errorf("node: the Enigma contract at %s names key manager %s, this one signs as %s: use its data_dir (sealed keys) or deploy new contracts by leaving contract unset",
+			e.Addresses().Enigma, p, common.Address(signer))
+	}
+	return nil
+}
+
+// epochLoop sets a new epoch whenever one is due. The first waits for
+// MinWorkers logged-in workers: an epoch set before them would leave them
+// unselected for a whole epoch.
+func epochLoop(ctx context.Context, k *km.KeyManager, e *chain.Enigma, s *sealer, cfg Config, n *Node) {
+	t := time.NewTicker(time.Duration(cfg.EpochPoll))
+	defer t.Stop()
+	waiting := false
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if ready, active, err := firstEpochReady(ctx, e, cfg.MinWorkers); err != nil || !ready {
+			if err != nil && ctx.Err() == nil {
+				n.log.Warn("read the epoch state; retrying", "err", err)
+			} else if !waiting && err == nil {
+				n.log.Info("waiting for workers to log in before the first epoch", "active", active, "min_workers", cfg.MinWorkers)
+				waiting = true
+			}
+			continue
+		}
+		set, err := k.NewEpoch(ctx)
+		if err != nil {
+			if ctx.Err() == nil {
+				n.log.Warn("new epoch failed; retrying", "err", err)
+			}
+			continue
+		}
+		if set {
+			if err := s.seal(ctx); err != nil {
+				n.log.Error("seal the key manager's keys after an epoch", "err", err)
+			}
+		}
+	}
+}
+
+// firstEpochReady is true once an epoch was set or enough workers are
+// logged in for the first.
+func firstEpochReady(ctx context.Context, e *chain.Enigma, min int) (bool, int, error) {
+	st, err := e.EpochState(ctx)
+	if err != nil {
+		return false, 0, err
+	}
+	if st.Count.Sign() > 0 || min <= 0 {
+		return true, 0, nil
+	}
+	head, err := e.Client().BlockNumber(ctx)
+	if err != nil {
+		return false, 0, err
+	}
+	active, err := e.ActiveWorkers(ctx, head)
+	if err != nil {
+		return false, 0, err
+	}
+	return len(active.Arg0) >= min, len(active.Arg0), nil
+}
+
+// sealer writes the key manager enclave's sealed keys to its data dir:
+// the state keys it creates for new contracts and the epochs it signed
+// must survive a restart.
+type sealer struct {
+	mu   sync.Mutex
+	enc  enclave.Common
+	path string
+}
+
+func (s *sealer) seal(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sealed, err := s.enc.Seal(ctx, &enclave.SealRequest{})
+	if err != nil {
+		return fmt.Errorf("node: seal the enclave's keys: %w", err)
+	}
+	return writeFileAtomic(s.path, sealed.Blob, 0o600)
+}
+
+// sealingKeys seals after every state keys answer: it may have created a
+// contract's key.
+type sealingKeys struct {
+	k      *km.KeyManager
+	sealer *sealer
+}
+
+func (s *sealingKeys) GetStateKeys(ctx context.Context, req *enclave.StateKeysRequest) (*enclave.StateKeysReply, error) {
+	r, err := s.k.GetStateKeys(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.sealer.seal(ctx); err != nil {
+		return nil, fmt.Errorf("node: keep the contract's state key: %w", err)
+	}
+	return r, nil
+}

@@ -1,0 +1,304 @@
+package node
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/chain"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
+)
+
+// Info describes a running node, for its operator and for scripts.
+type Info struct {
+	Role Role   `json:"role"`
+	URL  string `json:"url"` // what it serves: kmhttp, workerhttp or the gateway's JSON-RPC
+	// Signer is the enclave's signing address (km, worker).
+	Signer *api.EthAddress `json:"signer,omitempty"`
+	// Enigma and Token are the contracts (km, worker).
+	Enigma *common.Address `json:"contract,omitempty"`
+	Token  *common.Address `json:"token,omitempty"`
+	// Account sends the node's transactions (km, worker).
+	Account *common.Address `json:"account,omitempty"`
+	// Deployed is set when this key manager deployed the contracts now.
+	Deployed bool `json:"deployed,omitempty"`
+}
+
+// Node is a running role. Close stops it.
+type Node struct {
+	info Info
+	log  *slog.Logger
+
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+	failed  chan error // the first error a server or loop stopped with
+	closers []func() error
+	once    sync.Once
+	err     error
+}
+
+// Start starts the role cfg names and returns once it serves on
+// cfg.Listen. ctx bounds the start only.
+func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	log := cfg.Logger
+	if log == nil {
+		level, _ := parseLevel(cfg.LogLevel)
+		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+	}
+	log = log.With("role", string(cfg.Role))
+	n := &Node{log: log, failed: make(chan error, 1), info: Info{Role: cfg.Role}}
+	defer func() {
+		if err != nil {
+			n.Close()
+		}
+	}()
+	// The port is taken first, so a clash fails before the slow parts.
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return nil, fmt.Errorf("node: listen on %s (is another node using it? pick another listen address): %w", cfg.Listen, err)
+	}
+	n.onClose(func() error { ln.Close(); return nil })
+	n.info.URL = "http://" + ln.Addr().String()
+	if cfg.DataDir != "" {
+		if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+			return nil, fmt.Errorf("node: create the data dir: %w", err)
+		}
+	}
+	switch cfg.Role {
+	case RoleKM:
+		err = n.startKM(ctx, cfg, ln)
+	case RoleWorker:
+		err = n.startWorker(ctx, cfg, ln)
+	case RoleGateway:
+		err = n.startGateway(cfg, ln)
+	}
+	if err != nil {
+		return nil, err
+	}
+	log.Info("node serving", "url", n.info.URL)
+	return n, nil
+}
+
+// Info describes the node.
+func (n *Node) Info() Info { return n.info }
+
+// Failed delivers the error of a server or loop that stopped on its own;
+// the node should then be closed.
+func (n *Node) Failed() <-chan error { return n.failed }
+
+// Close stops the node: its server and loops first, then what they used,
+// in the reverse order of their start. Safe to call more than once.
+func (n *Node) Close() error {
+	n.once.Do(func() {
+		if n.cancel != nil {
+			n.cancel()
+		}
+		n.wg.Wait()
+		var errs []error
+		for i := len(n.closers) - 1; i >= 0; i-- {
+			errs = append(errs, n.closers[i]())
+		}
+		n.err = errors.Join(errs...)
+	})
+	return n.err
+}
+
+func (n *Node) onClose(f func() error) { n.closers = append(n.closers, f) }
+
+// goRun runs f until the node closes; an error it returns while the node
+// runs is reported on Failed.
+func (n *Node) goRun(ctx context.Context, what string, f func(context.Context) error) {
+	n.wg.Add(1)
+	go func() {
+		defer n.wg.Done()
+		if err := f(ctx); err != nil && ctx.Err() == nil {
+			n.log.Error(what+" stopped", "err", err)
+			select {
+			case n.failed <- fmt.Errorf("node: %s: %w", what, err):
+			default:
+			}
+		}
+	}()
+}
+
+// runContext is the context of the node's servers and loops.
+func (n *Node) runContext() context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	n.cancel = cancel
+	return ctx
+}
+
+// addressesFile is the content of addresses.json, with the devnet's keys.
+type addressesFile struct {
+	Contract common.Address `json:"contract"`
+	Token    common.Address `json:"token"`
+	EthNode  string         `json:"eth_node"`
+	Proxy    string         `json:"proxy"`
+}
+
+func readAddresses(path string) (*addressesFile, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var a addressesFile
+	if err := json.Unmarshal(b, &a); err != nil {
+		return nil, fmt.Errorf("node: %s is not an addresses.json: %w", path, err)
+	}
+	return &a, nil
+}
+
+// chainTarget resolves the chain URL and contract addresses from the
+// config and its addresses file; addrs is nil when neither names them.
+func chainTarget(cfg Config) (rpcURL string, addrs *chain.Addresses, err error) {
+	rpcURL = cfg.ChainRPC
+	var file *addressesFile
+	if cfg.AddressesFile != "" {
+		if file, err = readAddresses(cfg.AddressesFile); err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				err = fmt.Errorf("node: addresses file %s does not exist: start the key manager first (it writes one into its data_dir), or set contract and token: %w", cfg.AddressesFile, err)
+			}
+			return "", nil, err
+		}
+		if rpcURL == "" {
+			rpcURL = file.EthNode
+		}
+	}
+	if rpcURL == "" {
+		return "", nil, errors.New("node: no chain_rpc set and the addresses file names no eth_node")
+	}
+	switch {
+	case cfg.Contract != "":
+		if cfg.Token == "" && file == nil {
+			return "", nil, errors.New("node: contract is set without token: set both")
+		}
+		a := chain.Addresses{Enigma: common.HexToAddress(cfg.Contract)}
+		if cfg.Token != "" {
+			a.Token = common.HexToAddress(cfg.Token)
+		} else {
+			a.Token = file.Token
+		}
+		addrs = &a
+	case file != nil:
+		addrs = &chain.Addresses{Enigma: file.Contract, Token: file.Token}
+	}
+	return rpcURL, addrs, nil
+}
+
+func dialChain(ctx context.Context, cfg Config, rpcURL string, log *slog.Logger) (*chain.Client, error) {
+	cc := chain.DefaultConfig()
+	cc.RPCURL, cc.Logger = rpcURL, log
+	if cfg.ChainPoll > 0 {
+		cc.PollInterval = time.Duration(cfg.ChainPoll)
+	}
+	c, err := chain.Dial(ctx, cc)
+	if err != nil {
+		return nil, fmt.Errorf("node: connect to the chain at %s: %w", rpcURL, err)
+	}
+	return c, nil
+}
+
+// account resolves the node's sending account; def, when not negative,
+// picks that index of the node's unlocked accounts when none is set.
+func account(ctx context.Context, cfg Config, c *chain.Client, def int) (chain.Account, error) {
+	switch {
+	case cfg.Account != "":
+		return chain.NodeAccount(common.HexToAddress(cfg.Account)), nil
+	case cfg.AccountKeyFile != "":
+		k, err := readKey(cfg.AccountKeyFile)
+		if err != nil {
+			return chain.Account{}, err
+		}
+		return chain.KeyAccount(k), nil
+	case def < 0:
+		return chain.Account{}, errors.New("node: set account or account_key_file")
+	}
+	accs, err := nodeAccounts(ctx, c)
+	if err != nil {
+		return chain.Account{}, err
+	}
+	if len(accs) <= def {
+		return chain.Account{}, errors.New("node: the Ethereum node holds no unlocked account to send from: set account_key_file")
+	}
+	return chain.NodeAccount(accs[def]), nil
+}
+
+func nodeAccounts(ctx context.Context, c *chain.Client) ([]common.Address, error) {
+	var accs []common.Address
+	if err := c.Eth().Client().CallContext(ctx, &accs, "eth_accounts"); err != nil {
+		return nil, fmt.Errorf("node: list the Ethereum node's accounts: %w", err)
+	}
+	return accs, nil
+}
+
+// readKey reads a hex secp256k1 private key.
+func readKey(path string) (*ecdsa.PrivateKey, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("node: read key file: %w", err)
+	}
+	k, err := crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(string(b)), "0x"))
+	if err != nil {
+		return nil, fmt.Errorf("node: key file %s does not hold a hex private key: %w", path, err)
+	}
+	return k, nil
+}
+
+// loadOrCreateKey reads a hex private key from path or creates one there.
+func loadOrCreateKey(path string) (*ecdsa.PrivateKey, error) {
+	k, err := readKey(path)
+	if err == nil || !errors.Is(err, os.ErrNotExist) {
+		return k, err
+	}
+	if k, err = compat.GenerateKey(rand.Reader); err != nil {
+		return nil, err
+	}
+	if err := writeFileAtomic(path, []byte(hex.EncodeToString(crypto.FromECDSA(k))+"\n"), 0o600); err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+func writeFileAtomic(path string, b []byte, mode os.FileMode) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("node: create the folder of %s: %w", path, err)
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, mode); err != nil {
+		return fmt.Errorf("node: write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("node: write %s: %w", path, err)
+	}
+	return nil
+}
+
+// readSealed reads an enclave's sealed blob; nil when there is none yet.
+func readSealed(path string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("node: read the sealed enclave keys: %w", err)
+	}
+	return b, nil
+}
