@@ -1,0 +1,133 @@
+package node
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func writeConfig(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "node.json")
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestLoadReadsTheDocumentedKeys(t *testing.T) {
+	cfg, err := Load(writeConfig(t, `{
+		"role": "worker", "data_dir": "w0", "listen": "127.0.0.1:3401",
+		"chain_rpc": "http://127.0.0.1:8545", "chain_poll": "250ms",
+		"addresses_file": "km/addresses.json", "account": "0x1df62f291b2e969fb0849d99d9ce41e2f137006e",
+		"key_manager_url": "http://127.0.0.1:3400", "peers": ["http://127.0.0.1:3402"],
+		"attestation_key_file": "km/attestation.key", "stake_eng": 500, "log_level": "debug"
+	}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Role != RoleWorker || time.Duration(cfg.ChainPoll) != 250*time.Millisecond || cfg.StakeENG != 500 || len(cfg.Peers) != 1 {
+		t.Fatalf("loaded %+v", cfg)
+	}
+	if time.Duration(cfg.EpochPoll) != time.Second || cfg.MinWorkers != 1 {
+		t.Fatalf("unset keys lost their defaults: %+v", cfg)
+	}
+	// It writes back as it reads.
+	b, err := json.Marshal(cfg)
+	if err != nil || !strings.Contains(string(b), `"chain_poll":"250ms"`) {
+		t.Fatalf("marshal: %s, %v", b, err)
+	}
+}
+
+func TestLoadRefusesUnknownKeysAndBadDurations(t *testing.T) {
+	for name, body := range map[string]string{
+		"misspelt key": `{"role": "km", "chian_rpc": "http://127.0.0.1:8545"}`,
+		"bad duration": `{"role": "km", "epoch_poll": "fast"}`,
+		"not json":     `role = km`,
+	} {
+		if _, err := Load(writeConfig(t, body)); err == nil {
+			t.Errorf("%s: loaded", name)
+		}
+	}
+	if _, err := Load(filepath.Join(t.TempDir(), "missing.json")); err == nil {
+		t.Error("a missing file loaded")
+	}
+}
+
+func TestValidateNamesWhatEachRoleNeeds(t *testing.T) {
+	base := DefaultConfig()
+	base.Listen = "127.0.0.1:0"
+	for name, c := range map[string]struct {
+		mutate func(*Config)
+		want   string
+	}{
+		"no role":          {func(c *Config) {}, "role"},
+		"km without dir":   {func(c *Config) { c.Role, c.ChainRPC = RoleKM, "http://x" }, "data_dir"},
+		"km without chain": {func(c *Config) { c.Role, c.DataDir = RoleKM, "d" }, "chain_rpc"},
+		"worker bare": {func(c *Config) { c.Role, c.DataDir, c.ChainRPC = RoleWorker, "d", "http://x" },
+			"key_manager_url"},
+		"gateway without peers": {func(c *Config) { c.Role = RoleGateway }, "peers"},
+		"bad peer":              {func(c *Config) { c.Role, c.Peers = RoleGateway, []string{"127.0.0.1:1"} }, "http://"},
+		"bad listen":            {func(c *Config) { c.Role, c.Peers, c.Listen = RoleGateway, []string{"http://a"}, "3346" }, "host:port"},
+		"bad account": {func(c *Config) {
+			c.Role, c.DataDir, c.ChainRPC, c.Account = RoleKM, "d", "http://x", "nobody"
+		}, "account"},
+		"bad level": {func(c *Config) { c.Role, c.Peers, c.LogLevel = RoleGateway, []string{"http://a"}, "loud" }, "log_level"},
+	} {
+		cfg := base
+		c.mutate(&cfg)
+		err := cfg.Validate()
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want an error about %s", name, err, c.want)
+		}
+	}
+	ok := base
+	ok.Role, ok.Peers = RoleGateway, []string{"http://127.0.0.1:3401"}
+	if err := ok.Validate(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A gateway needs no chain: it starts with its workers down, answers
+// getInfo, and says a worker it cannot reach is unavailable.
+func TestGatewayStartsBeforeItsWorkers(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Role, cfg.Listen, cfg.Peers, cfg.LogLevel = RoleGateway, "127.0.0.1:0", []string{"http://127.0.0.1:1"}, "error"
+	n, err := Start(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	body := `{"jsonrpc":"2.0","id":1,"method":"getWorkerEncryptionKey","params":{"workerAddress":"0x1df62f291b2e969fb0849d99d9ce41e2f137006e","userPubKey":"` + strings.Repeat("ab", 64) + `"}}`
+	resp, err := http.Post(n.Info().URL, "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var reply struct {
+		Error struct {
+			Message string
+			Data    struct{ Code int }
+		}
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&reply); err != nil {
+		t.Fatal(err)
+	}
+	if reply.Error.Data.Code != 1103 || !strings.Contains(reply.Error.Message, "not running or not reachable") {
+		t.Fatalf("reply %+v, want code 1103 (unavailable)", reply.Error)
+	}
+	if err := n.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Start(context.Background(), Config{Role: "miner"}); err == nil {
+		t.Fatal("an unknown role started")
+	}
+}
