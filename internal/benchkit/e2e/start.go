@@ -45,8 +45,10 @@ type StartResult struct {
 	// gateway answered getInfo.
 	Ready time.Duration
 	// Memory in bytes, from /proc/<pid>/status: the resident set when
-	// ready, after Idle, and its peak (VmHWM) after Idle.
-	RSSReady, RSSIdle, RSSPeak uint64
+	// ready, after Idle, and its peak (VmHWM) after Idle; RSSAnonIdle is
+	// the part of RSSIdle that is the process's own memory rather than
+	// pages of the binary and other files mapped from disk (RssAnon).
+	RSSReady, RSSIdle, RSSPeak, RSSAnonIdle uint64
 	// Stop is from SIGINT until the process exited (with status 0).
 	Stop time.Duration
 	// Output is what the process printed, for diagnosing a failure.
@@ -98,15 +100,18 @@ func MeasureStart(ctx context.Context, cfg StartConfig) (res StartResult, err er
 	}
 	res.Ready = time.Since(start)
 	pid := cmd.Process.Pid
-	if res.RSSReady, _, err = memory(pid); err != nil {
+	m, err := memory(pid)
+	if err != nil {
 		return res, err
 	}
+	res.RSSReady = m["VmRSS"]
 	if err := p.sleep(ctx, cfg.Idle); err != nil {
 		return res, fmt.Errorf("e2e: while idle: %w", err)
 	}
-	if res.RSSIdle, res.RSSPeak, err = memory(pid); err != nil {
+	if m, err = memory(pid); err != nil {
 		return res, err
 	}
+	res.RSSIdle, res.RSSPeak, res.RSSAnonIdle = m["VmRSS"], m["VmHWM"], m["RssAnon"]
 	if err := getInfo(ctx, gateway); err != nil {
 		return res, fmt.Errorf("e2e: the gateway stopped answering while idle: %w", err)
 	}
@@ -205,34 +210,33 @@ func getInfo(ctx context.Context, url string) error {
 	return nil
 }
 
-// memory reads a process's resident set (VmRSS) and its peak (VmHWM) in
-// bytes from /proc.
-func memory(pid int) (rss, peak uint64, err error) {
+// memory reads a process's VmRSS, VmHWM and RssAnon in bytes from /proc.
+func memory(pid int) (map[string]uint64, error) {
 	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
-		return 0, 0, fmt.Errorf("e2e: read the devnet's memory (needs Linux /proc): %w", err)
+		return nil, fmt.Errorf("e2e: read the devnet's memory (needs Linux /proc): %w", err)
 	}
 	defer f.Close()
+	m := map[string]uint64{}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		name, value, ok := strings.Cut(sc.Text(), ":")
-		if !ok || (name != "VmRSS" && name != "VmHWM") {
+		if !ok || (name != "VmRSS" && name != "VmHWM" && name != "RssAnon") {
 			continue
 		}
 		kb, err := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(value), " kB"), 10, 64)
 		if err != nil {
-			return 0, 0, fmt.Errorf("e2e: /proc/%d/status: %s: %w", pid, name, err)
+			return nil, fmt.Errorf("e2e: /proc/%d/status: %s: %w", pid, name, err)
 		}
-		if name == "VmRSS" {
-			rss = kb << 10
-		} else {
-			peak = kb << 10
-		}
+		m[name] = kb << 10
 	}
-	if rss == 0 || peak == 0 {
-		return 0, 0, fmt.Errorf("e2e: /proc/%d/status has no VmRSS/VmHWM", pid)
+	if err := sc.Err(); err != nil {
+		return nil, err
 	}
-	return rss, peak, sc.Err()
+	if m["VmRSS"] == 0 || m["VmHWM"] == 0 {
+		return nil, fmt.Errorf("e2e: /proc/%d/status has no VmRSS/VmHWM", pid)
+	}
+	return m, nil
 }
 
 func tail(s string, n int) string {
