@@ -47,27 +47,27 @@ func benchE2EStart(ctx context.Context, opt benchOptions) (benchResult, error) {
 			return benchResult{}, fmt.Errorf("devnet start, run %d: %w", i+1, err)
 		}
 		fmt.Fprintf(opt.Out, "e2e: devnet run %d: ready in %.3fs, RSS %.1f MB ready, %.1f MB (%.1f MB anonymous) after %v idle, peak %.1f MB, stopped in %.3fs\n",
-			i+1, r.Ready.Seconds(), mb(r.RSSReady), mb(r.RSSIdle), mb(r.RSSAnonIdle), cfg.Idle, mb(r.RSSPeak), r.Stop.Seconds())
+			i+1, r.Ready.Seconds(), e2eMB(r.RSSReady), e2eMB(r.RSSIdle), e2eMB(r.RSSAnonIdle), cfg.Idle, e2eMB(r.RSSPeak), r.Stop.Seconds())
 		ready, stop = append(ready, r.Ready), append(stop, r.Stop)
 		rssReady, rssIdle, rssPeak = append(rssReady, r.RSSReady), append(rssIdle, r.RSSIdle), append(rssPeak, r.RSSPeak)
 		rssAnon = append(rssAnon, r.RSSAnonIdle)
 	}
 	note := fmt.Sprintf("median of %d", runs)
 	out := benchResult{Fields: map[string]any{
-		"start_s":      median(ready).Seconds(),
-		"rss_mb":       mb(median(rssPeak)),
-		"rss_ready_mb": mb(median(rssReady)),
-		"rss_idle_mb":  mb(median(rssIdle)),
-		"rss_anon_mb":  mb(median(rssAnon)),
-		"stop_s":       median(stop).Seconds(),
+		"start_s":      e2eMedian(ready).Seconds(),
+		"rss_mb":       e2eMB(e2eMedian(rssPeak)),
+		"rss_ready_mb": e2eMB(e2eMedian(rssReady)),
+		"rss_idle_mb":  e2eMB(e2eMedian(rssIdle)),
+		"rss_anon_mb":  e2eMB(e2eMedian(rssAnon)),
+		"stop_s":       e2eMedian(stop).Seconds(),
 	}}
 	out.Rows = []benchRow{
-		{Name: "devnet start to addresses.json + getInfo", Value: median(ready).Seconds(), Unit: "s", Note: note + ", 3 workers, 1 s blocks"},
-		{Name: "devnet memory, peak (VmHWM)", Value: mb(median(rssPeak)), Unit: "MB", Note: fmt.Sprintf("%s, after %v idle", note, cfg.Idle)},
-		{Name: "devnet memory when ready (VmRSS)", Value: mb(median(rssReady)), Unit: "MB", Note: note},
-		{Name: "devnet memory after idle (VmRSS)", Value: mb(median(rssIdle)), Unit: "MB", Note: fmt.Sprintf("%s, %v idle", note, cfg.Idle)},
-		{Name: "devnet own memory after idle (RssAnon)", Value: mb(median(rssAnon)), Unit: "MB", Note: "the rest of RSS is the binary's pages mapped from disk"},
-		{Name: "devnet stop on SIGINT", Value: median(stop).Seconds(), Unit: "s", Note: note + ", exit status 0 checked"},
+		{Name: "devnet start to addresses.json + getInfo", Value: e2eMedian(ready).Seconds(), Unit: "s", Note: note + ", 3 workers, 1 s blocks"},
+		{Name: "devnet memory, peak (VmHWM)", Value: e2eMB(e2eMedian(rssPeak)), Unit: "MB", Note: fmt.Sprintf("%s, after %v idle", note, cfg.Idle)},
+		{Name: "devnet memory when ready (VmRSS)", Value: e2eMB(e2eMedian(rssReady)), Unit: "MB", Note: note},
+		{Name: "devnet memory after idle (VmRSS)", Value: e2eMB(e2eMedian(rssIdle)), Unit: "MB", Note: fmt.Sprintf("%s, %v idle", note, cfg.Idle)},
+		{Name: "devnet own memory after idle (RssAnon)", Value: e2eMB(e2eMedian(rssAnon)), Unit: "MB", Note: "the rest of RSS is the binary's pages mapped from disk"},
+		{Name: "devnet stop on SIGINT", Value: e2eMedian(stop).Seconds(), Unit: "s", Note: note + ", exit status 0 checked"},
 	}
 	return out, nil
 }
@@ -100,28 +100,28 @@ func benchE2EWorker(ctx context.Context, opt benchOptions) (benchResult, error) 
 	out := benchResult{Fields: map[string]any{
 		"worker_tasks_per_s":        r.TasksPerSec(),
 		"worker_exec_commit_per_s":  r.ExecPerSec(),
-		"worker_commits_per_sync":   perSync(r),
+		"worker_commits_per_sync":   e2ePerSync(r),
 		"worker_pipeline_tasks":     r.Tasks,
 		"worker_pipeline_contracts": r.Contracts,
 	}}
 	out.Rows = []benchRow{
 		{Name: "worker tasks: key + execute + synced commit", Value: r.TasksPerSec(), Unit: "tasks/s", Note: note},
 		{Name: "worker tasks: execute + synced commit", Value: r.ExecPerSec(), Unit: "tasks/s", Note: note},
-		{Name: "task commits per group sync", Value: perSync(r), Unit: "commits", Note: "state store GroupCommit"},
+		{Name: "task commits per group sync", Value: e2ePerSync(r), Unit: "commits", Note: "state store GroupCommit"},
 	}
 	return out, nil
 }
 
-func perSync(r e2e.Result) float64 {
+func e2ePerSync(r e2e.Result) float64 {
 	if r.Syncs == 0 {
 		return 0
 	}
 	return float64(r.Commits) / float64(r.Syncs)
 }
 
-func mb(b uint64) float64 { return float64(b) / (1 << 20) }
+func e2eMB(b uint64) float64 { return float64(b) / (1 << 20) }
 
-func median[T time.Duration | uint64](v []T) T {
+func e2eMedian[T time.Duration | uint64](v []T) T {
 	s := slices.Clone(v)
 	slices.Sort(s)
 	return s[len(s)/2]
