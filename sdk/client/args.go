@@ -13,10 +13,11 @@ import (
 )
 
 // SignatureTypes returns the argument types of a function signature:
-// "add(uint256,uint256)" → [uint256 uint256]. Tuples are not supported.
+// "add(uint256,uint256)" → [uint256 uint256]; the name may be left out, as
+// in "(uint256,bool)". Tuples are not supported.
 func SignatureTypes(sig string) ([]string, error) {
 	open := strings.IndexByte(sig, '(')
-	if open <= 0 || !strings.HasSuffix(sig, ")") {
+	if open < 0 || !strings.HasSuffix(sig, ")") {
 		return nil, api.Errorf(api.CodeInvalidInput, "%q is not a function signature like \"add(uint256,uint256)\"", sig)
 	}
 	inner := strings.TrimSpace(sig[open+1 : len(sig)-1])

@@ -3,6 +3,7 @@ package client_test
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -56,7 +57,11 @@ func testNet(t *testing.T) *devnet.Devnet {
 	netOnce.Do(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
-		net, netErr = devnet.Start(ctx, devnet.TestConfig())
+		cfg := devnet.TestConfig()
+		if os.Getenv("ENIGMA_TEST_LOG") != "" {
+			cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		}
+		net, netErr = devnet.Start(ctx, cfg)
 	})
 	if netErr != nil {
 		t.Fatalf("start the devnet: %v", netErr)

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"time"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
@@ -97,6 +98,9 @@ func (c *Client) send(ctx context.Context, s *taskSpec) (*Task, error) {
 	// that changes in between reverts it ("Wrong epoch for this task"),
 	// and enigma-js tries once more, with the new epoch's worker.
 	for attempt := 0; ; attempt++ {
+		if err := c.awaitEpochRoom(ctx); err != nil {
+			return nil, err
+		}
 		if p, err = c.prepare(ctx, s, args); err != nil {
 			if attempt == 0 && api.CodeOf(err) == api.CodeWrongEpoch {
 				continue // the worker already moved to the next epoch
@@ -194,6 +198,46 @@ func (c *Client) prepare(ctx context.Context, s *taskSpec, args []byte) (*prepar
 		return nil, err
 	}
 	return p, nil
+}
+
+// epochMargin is how many blocks before an epoch is due the client stops
+// creating task records: approve and record take about two blocks, and a
+// record mined in the block that sets the next epoch (before it) belongs
+// to the old epoch while getWorkerParams of its block already answers the
+// new one, which nodes may read as the task's epoch. Waiting costs a few
+// blocks now and then; it also saves the reverted "Wrong epoch" records.
+const epochMargin = 4
+
+// awaitEpochRoom returns once the current epoch is far enough from its end
+// for a task record to land inside it, waiting for the next epoch if not.
+func (c *Client) awaitEpochRoom(ctx context.Context) error {
+	size, err := c.enigma.EpochSize(ctx)
+	if err != nil {
+		return fmt.Errorf("client: read the epoch size: %w", err)
+	}
+	margin := min(uint64(epochMargin), size/2)
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.WaitTimeout)
+	defer cancel()
+	for {
+		head, err := c.chain.BlockNumber(ctx)
+		if err != nil {
+			return fmt.Errorf("client: read the head block: %w", err)
+		}
+		st, err := c.enigma.EpochState(ctx)
+		if err != nil {
+			return fmt.Errorf("client: read the epoch state: %w", err)
+		}
+		due := st.FirstBlock.Uint64() + size
+		if st.Count.Sign() == 0 || head+margin < due {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return api.Errorf(api.CodeUnavailable, "client: the epoch that started at block %d was due for renewal at block %d and is still current at block %d: is the key manager running? (%v)",
+				st.FirstBlock, due, head, ctx.Err())
+		case <-time.After(c.cfg.PollInterval):
+		}
+	}
 }
 
 // epochParams reads the selection parameters of the epoch at the head.

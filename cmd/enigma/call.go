@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/sdk/client"
+)
+
+func init() {
+	registerCommand(command{
+		name:    "call",
+		summary: "run a function of a secret contract with encrypted arguments and print its decrypted output",
+		run:     func(ctx context.Context, args []string) error { return runCall(ctx, args, os.Stdout) },
+	})
+}
+
+func runCall(ctx context.Context, args []string, w io.Writer) error {
+	fs := flag.NewFlagSet("call", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: enigma call CONTRACT 'fn(types)' [args...] [--returns '(types)'] [flags]")
+		fs.PrintDefaults()
+	}
+	var cf clientFlags
+	cf.bind(fs, true)
+	returns := fs.String("returns", "", "decode the output as these types, e.g. '(uint256)' (default: print it as hex)")
+	words, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(words) < 2 {
+		fs.Usage()
+		return fmt.Errorf("%w: name the contract and the function", errUsage)
+	}
+	sc, err := api.ParseHash(words[0])
+	if err != nil {
+		return fmt.Errorf("%w: contract address %q: %w", errUsage, words[0], err)
+	}
+	fn := words[1]
+	fnArgs, err := client.ParseArgs(fn, words[2:])
+	if err != nil {
+		return fmt.Errorf("%w: %w", errUsage, err)
+	}
+	if *returns != "" {
+		if _, err := client.SignatureTypes(*returns); err != nil {
+			return fmt.Errorf("%w: --returns: %w", errUsage, err)
+		}
+	}
+	c, err := cf.dial(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	task, err := c.Compute(ctx, sc, fn, fnArgs...)
+	if task != nil {
+		printSent(w, task)
+	}
+	if err != nil {
+		return err
+	}
+	if err := waitAndReport(ctx, w, task); err != nil {
+		return err
+	}
+	out, err := task.Output(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "output 0x%x\n", out)
+	if *returns != "" {
+		vals, err := client.FormatValues(*returns, out)
+		if err != nil {
+			return err
+		}
+		for _, v := range vals {
+			fmt.Fprintln(w, v)
+		}
+	}
+	return nil
+}
