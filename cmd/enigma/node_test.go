@@ -36,9 +36,9 @@ func TestNodeRolesAsProcesses(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the enigma binary and starts four node processes")
 	}
+	bin := buildEnigma(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 80*time.Second)
 	defer cancel()
-	bin := buildEnigma(t)
 	chainNode := chaintest.DevChain(t, nil)
 	var accs []common.Address
 	for _, a := range chainNode.Accounts {
@@ -137,6 +137,13 @@ func TestNodeRolesAsProcesses(t *testing.T) {
 		t.Fatalf("a task for the killed worker's contract: %v (code %d); want CodeUnavailable naming the unreachable worker", err, api.CodeOf(err))
 	}
 	t.Logf("refused as expected: %v", err)
+	// A client that already holds the worker's key is refused the same way.
+	reply := gatewayCall(t, ctx, nn.Procs["gateway"].Info.URL, "sendTaskInput", map[string]string{
+		"taskId": api.Hash{1}.Hex(), "workerAddress": api.EthAddress(dep.Worker).Hex(), "contractAddress": dep.Contract.Hex(),
+		"encryptedFn": strings.Repeat("00", 32), "encryptedArgs": strings.Repeat("00", 32), "userDHKey": strings.Repeat("ab", 64)})
+	if reply.Error == nil || reply.Error.Data.Code != api.CodeUnavailable || !strings.Contains(reply.Error.Message, "not reachable") {
+		t.Fatalf("sendTaskInput to the killed worker: %+v", reply.Error)
+	}
 
 	// The others stop cleanly on SIGTERM.
 	for _, name := range []string{"gateway", "worker0", "worker1", "km"} {
@@ -187,6 +194,34 @@ func mustSucceed(t *testing.T, ctx context.Context, task *client.Task) []byte {
 		t.Fatal(err)
 	}
 	return out
+}
+
+type rpcReply struct {
+	Error *struct {
+		Code    int
+		Message string
+		Data    struct{ Code api.Code }
+	}
+}
+
+func gatewayCall(t *testing.T, ctx context.Context, url, method string, params any) rpcReply {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": method, "params": params})
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var r rpcReply
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
 
 // holdProxy forwards JSON-RPC to the chain; once hold is called it keeps

@@ -132,7 +132,7 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) error
 		if ctx.Err() != nil {
 			return fmt.Errorf("workerhttp: %s%s: %w", c.url, path, ctx.Err())
 		}
-		return api.Errorf(api.CodeUnavailable, "workerhttp: worker %s at %s is not reachable (%v): retry when it is back", c.name(), c.url, err)
+		return api.Errorf(api.CodeUnavailable, "workerhttp: worker %s at %s is not reachable (%v): it is down or restarting; retry when it is back (a task already recorded for it can have its fee returned after the timeout)", c.name(), c.url, err)
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(resp.Body, c.cfg.MaxResponseBytes+1))
