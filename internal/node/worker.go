@@ -77,6 +77,9 @@ func (n *Node) startWorker(ctx context.Context, cfg Config, ln net.Listener) err
 	if err := sealer.seal(ctx); err != nil {
 		return err
 	}
+	// Sealed again on the way out, after the worker stopped and before the
+	// enclave closes, with whatever it learnt meanwhile.
+	n.onClose(func() error { return sealer.seal(context.Background()) })
 	signer := enc.Address()
 	n.info.Signer = &signer
 

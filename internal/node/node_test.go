@@ -1,0 +1,72 @@
+package node
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/enigma-go/enigma/internal/chain/chaintest"
+)
+
+// A key manager restarted with its data dir resumes its contracts instead
+// of deploying again, and a restarted worker keeps its signing address and
+// joins again without error.
+func TestRestartsResume(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	node := chaintest.DevChain(t, nil)
+	dir := t.TempDir()
+	km := DefaultConfig()
+	km.Role, km.DataDir, km.Listen, km.ChainRPC, km.LogLevel = RoleKM, filepath.Join(dir, "km"), "127.0.0.1:0", node.URL, "warn"
+	km.ChainPoll, km.EpochPoll = Duration(25*time.Millisecond), Duration(100*time.Millisecond)
+
+	first, err := Start(ctx, km)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := first.Info()
+	if !a.Deployed || a.Enigma == nil || a.Signer == nil {
+		t.Fatalf("first start: %+v", a)
+	}
+	for _, f := range []string{"addresses.json", "attestation.key", "km.sealed"} {
+		if _, err := os.Stat(filepath.Join(km.DataDir, f)); err != nil {
+			t.Errorf("the key manager did not write %s: %v", f, err)
+		}
+	}
+	w := DefaultConfig()
+	w.Role, w.DataDir, w.Listen, w.LogLevel = RoleWorker, filepath.Join(dir, "w0"), "127.0.0.1:0", "warn"
+	w.AddressesFile, w.AttestationKeyFile = filepath.Join(km.DataDir, "addresses.json"), filepath.Join(km.DataDir, "attestation.key")
+	w.Account, w.KeyManagerURL, w.ChainPoll = node.Accounts[1].Address.Hex(), a.URL, Duration(25*time.Millisecond)
+	wn, err := Start(ctx, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer := *wn.Info().Signer
+	if err := wn.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	second, err := Start(ctx, km)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	b := second.Info()
+	if b.Deployed || *b.Enigma != *a.Enigma || *b.Signer != *a.Signer {
+		t.Fatalf("restart: %+v, want the contracts %s of the first run", b, *a.Enigma)
+	}
+	w.KeyManagerURL = b.URL
+	wn, err = Start(ctx, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wn.Close()
+	if *wn.Info().Signer != signer {
+		t.Fatalf("the restarted worker signs as %s, before as %s", *wn.Info().Signer, signer)
+	}
+}
