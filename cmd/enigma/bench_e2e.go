@@ -40,17 +40,18 @@ func benchE2EStart(ctx context.Context, opt benchOptions) (benchResult, error) {
 		runs, cfg.Idle = 1, time.Second
 	}
 	var ready, stop []time.Duration
+	var idleCPU []float64
 	var rssReady, rssIdle, rssPeak, rssAnon []uint64
 	for i := range runs {
 		r, err := e2e.MeasureStart(ctx, cfg)
 		if err != nil {
 			return benchResult{}, fmt.Errorf("devnet start, run %d: %w", i+1, err)
 		}
-		fmt.Fprintf(opt.Out, "e2e: devnet run %d: ready in %.3fs, RSS %.1f MB ready, %.1f MB (%.1f MB anonymous) after %v idle, peak %.1f MB, stopped in %.3fs\n",
-			i+1, r.Ready.Seconds(), e2eMB(r.RSSReady), e2eMB(r.RSSIdle), e2eMB(r.RSSAnonIdle), cfg.Idle, e2eMB(r.RSSPeak), r.Stop.Seconds())
+		fmt.Fprintf(opt.Out, "e2e: devnet run %d: ready in %.3fs, RSS %.1f MB ready, %.1f MB (%.1f MB anonymous) after %v idle (CPU %.1f%%), peak %.1f MB, stopped in %.3fs\n",
+			i+1, r.Ready.Seconds(), e2eMB(r.RSSReady), e2eMB(r.RSSIdle), e2eMB(r.RSSAnonIdle), cfg.Idle, 100*r.IdleCPU, e2eMB(r.RSSPeak), r.Stop.Seconds())
 		ready, stop = append(ready, r.Ready), append(stop, r.Stop)
 		rssReady, rssIdle, rssPeak = append(rssReady, r.RSSReady), append(rssIdle, r.RSSIdle), append(rssPeak, r.RSSPeak)
-		rssAnon = append(rssAnon, r.RSSAnonIdle)
+		rssAnon, idleCPU = append(rssAnon, r.RSSAnonIdle), append(idleCPU, 100*r.IdleCPU)
 	}
 	note := fmt.Sprintf("median of %d", runs)
 	out := benchResult{Fields: map[string]any{
@@ -60,6 +61,7 @@ func benchE2EStart(ctx context.Context, opt benchOptions) (benchResult, error) {
 		"rss_idle_mb":  e2eMB(e2eMedian(rssIdle)),
 		"rss_anon_mb":  e2eMB(e2eMedian(rssAnon)),
 		"stop_s":       e2eMedian(stop).Seconds(),
+		"idle_cpu_pct": e2eMedian(idleCPU),
 	}}
 	out.Rows = []benchRow{
 		{Name: "devnet start to addresses.json + getInfo", Value: e2eMedian(ready).Seconds(), Unit: "s", Note: note + ", 3 workers, 1 s blocks"},
@@ -67,6 +69,7 @@ func benchE2EStart(ctx context.Context, opt benchOptions) (benchResult, error) {
 		{Name: "devnet memory when ready (VmRSS)", Value: e2eMB(e2eMedian(rssReady)), Unit: "MB", Note: note},
 		{Name: "devnet memory after idle (VmRSS)", Value: e2eMB(e2eMedian(rssIdle)), Unit: "MB", Note: fmt.Sprintf("%s, %v idle", note, cfg.Idle)},
 		{Name: "devnet own memory after idle (RssAnon)", Value: e2eMB(e2eMedian(rssAnon)), Unit: "MB", Note: "the rest of RSS is the binary's pages mapped from disk"},
+		{Name: "devnet CPU while idle", Value: e2eMedian(idleCPU), Unit: "% of a core", Note: fmt.Sprintf("%s, %v idle, 1 s blocks", note, cfg.Idle)},
 		{Name: "devnet stop on SIGINT", Value: e2eMedian(stop).Seconds(), Unit: "s", Note: note + ", exit status 0 checked"},
 	}
 	return out, nil
@@ -121,7 +124,7 @@ func e2ePerSync(r e2e.Result) float64 {
 
 func e2eMB(b uint64) float64 { return float64(b) / (1 << 20) }
 
-func e2eMedian[T time.Duration | uint64](v []T) T {
+func e2eMedian[T time.Duration | uint64 | float64](v []T) T {
 	s := slices.Clone(v)
 	slices.Sort(s)
 	return s[len(s)/2]

@@ -49,6 +49,9 @@ type StartResult struct {
 	// the part of RSSIdle that is the process's own memory rather than
 	// pages of the binary and other files mapped from disk (RssAnon).
 	RSSReady, RSSIdle, RSSPeak, RSSAnonIdle uint64
+	// IdleCPU is the CPU time (user and system) the process used while
+	// idle, as a fraction of the idle period: 0.05 is 5% of one core.
+	IdleCPU float64
 	// Stop is from SIGINT until the process exited (with status 0).
 	Stop time.Duration
 	// Output is what the process printed, for diagnosing a failure.
@@ -105,9 +108,19 @@ func MeasureStart(ctx context.Context, cfg StartConfig) (res StartResult, err er
 		return res, err
 	}
 	res.RSSReady = m["VmRSS"]
+	cpu0, err := cpuTime(pid)
+	if err != nil {
+		return res, err
+	}
+	idle0 := time.Now()
 	if err := p.sleep(ctx, cfg.Idle); err != nil {
 		return res, fmt.Errorf("e2e: while idle: %w", err)
 	}
+	cpu1, err := cpuTime(pid)
+	if err != nil {
+		return res, err
+	}
+	res.IdleCPU = (cpu1 - cpu0).Seconds() / time.Since(idle0).Seconds()
 	if m, err = memory(pid); err != nil {
 		return res, err
 	}
@@ -237,6 +250,34 @@ func memory(pid int) (map[string]uint64, error) {
 		return nil, fmt.Errorf("e2e: /proc/%d/status has no VmRSS/VmHWM", pid)
 	}
 	return m, nil
+}
+
+// cpuTime is a process's user plus system CPU time from /proc/<pid>/stat,
+// in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+func cpuTime(pid int) (time.Duration, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, fmt.Errorf("e2e: read the devnet's CPU time (needs Linux /proc): %w", err)
+	}
+	// The command name (field 2) is in parentheses and may hold spaces:
+	// fields count from after its closing one; utime and stime are 14, 15.
+	i := bytes.LastIndexByte(b, ')')
+	if i < 0 {
+		return 0, fmt.Errorf("e2e: /proc/%d/stat: unexpected format", pid)
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0, fmt.Errorf("e2e: /proc/%d/stat: unexpected format", pid)
+	}
+	var ticks uint64
+	for _, s := range f[11:13] {
+		n, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("e2e: /proc/%d/stat: %w", pid, err)
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond, nil
 }
 
 func tail(s string, n int) string {
