@@ -169,6 +169,18 @@ func TestNodeRolesAsProcesses(t *testing.T) {
 	}
 }
 
+func TestNodeRejectsBadFlags(t *testing.T) {
+	for _, args := range [][]string{{"--no-such-flag"}, {"--role", "miner"}, {"--role", "worker", "--listen", "127.0.0.1:0"},
+		{"--role", "gateway", "--listen", "127.0.0.1:0", "--peers", "127.0.0.1:3401"}, {"--role", "km", "extra"}} {
+		if err := runNode(context.Background(), args); !errors.Is(err, errUsage) {
+			t.Errorf("%v: got %v, want a usage error", args, err)
+		}
+	}
+	if err := runNode(context.Background(), []string{"--config", filepath.Join(t.TempDir(), "missing.json")}); err == nil {
+		t.Error("a missing config file was accepted")
+	}
+}
+
 // buildEnigma builds this command once for the test.
 func buildEnigma(t *testing.T) string {
 	t.Helper()
