@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
+	"math/big"
 	"net"
 	"net/http"
 	"net/http/httputil"
@@ -20,7 +23,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/chain/chaintest"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/enclave/testcontract"
 	"github.com/enigma-go/enigma/sdk/client"
 )
@@ -98,6 +103,17 @@ func TestNodeRolesAsProcesses(t *testing.T) {
 	}
 	if out := mustSucceed(t, ctx, get); string(out) != "v1" {
 		t.Fatalf("get returned %q, want v1", out)
+	}
+
+	// A task sent to the worker that is not selected travels to the
+	// selected one over workerhttp; that enclave did not issue its key, so
+	// the task ends with a failure receipt.
+	other := nn.Procs["worker0"].Info.Signer
+	if *other == api.EthAddress(dep.Worker) {
+		other = nn.Procs["worker1"].Info.Signer
+	}
+	if status := misroutedTask(t, ctx, nn, chainNode.URL, accs[4], dep.Contract, *other); status != api.ChainReceiptFailed {
+		t.Fatalf("a task sent to the worker not selected ended with chain status %s, want a failure receipt", status)
 	}
 
 	// Kill the selected worker once its receipt is on the way.
@@ -208,8 +224,82 @@ func mustSucceed(t *testing.T, ctx context.Context, task *client.Task) []byte {
 	return out
 }
 
+// misroutedTask sends a compute task of contract, encrypted for worker,
+// to worker through the gateway as enigma-js 0.3.0 would, and returns the
+// task's final status on chain.
+func misroutedTask(t *testing.T, ctx context.Context, nn *nodeNet, chainURL string, sender common.Address, contract api.ContractAddress, worker api.EthAddress) api.ChainStatus {
+	t.Helper()
+	gw := nn.Procs["gateway"].Info.URL
+	priv, err := compat.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := compat.PublicKeyBytes(&priv.PublicKey)
+	var key struct {
+		Result struct {
+			Key string `json:"workerEncryptionKey"`
+		} `json:"result"`
+	}
+	r := gatewayCall(t, ctx, gw, "getWorkerEncryptionKey", map[string]string{"workerAddress": worker.Hex(), "userPubKey": hex.EncodeToString(pub[:])})
+	if r.Error != nil || json.Unmarshal(r.Result, &key) != nil {
+		t.Fatalf("getWorkerEncryptionKey: %+v %s", r.Error, r.Result)
+	}
+	wpub, _ := hex.DecodeString(key.Result.Key)
+	k, err := compat.DeriveKeyFromBytes(priv, wpub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	encFn, _ := compat.Encrypt(k, []byte("get()"), rand.Reader)
+	encArgs, _ := compat.Encrypt(k, []byte{}, rand.Reader)
+	inputs := compat.InputsHash(encFn, encArgs, contract[:], pub[:])
+
+	cc := chain.TestConfig()
+	cc.RPCURL = chainURL
+	ch, err := chain.Dial(ctx, cc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ch.Close()
+	km := nn.Procs["km"].Info
+	e := ch.Bind(chain.Addresses{Enigma: *km.Enigma, Token: *km.Token})
+	user := chain.NodeAccount(sender)
+	epoch, err := e.EpochState(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const gasLimit = 1_000_000
+	if _, err := e.ApproveEnigma(ctx, user, big.NewInt(gasLimit)); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := e.CreateTaskRecord(ctx, user, inputs, gasLimit, 1, epoch.FirstBlock.Uint64())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = gatewayCall(t, ctx, gw, "sendTaskInput", map[string]string{"taskId": api.Hash(rec.TaskID).Hex(), "workerAddress": worker.Hex(),
+		"encryptedFn": hex.EncodeToString(encFn), "encryptedArgs": hex.EncodeToString(encArgs), "contractAddress": contract.Hex(),
+		"userDHKey": hex.EncodeToString(pub[:])})
+	if r.Error != nil {
+		t.Fatalf("sendTaskInput to the worker not selected: %+v", r.Error)
+	}
+	for {
+		got, err := e.TaskRecord(ctx, rec.TaskID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st := api.ChainStatus(got.Status); st.Final() {
+			return st
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("the misrouted task %s got no receipt", api.Hash(rec.TaskID))
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
 type rpcReply struct {
-	Error *struct {
+	Result json.RawMessage
+	Error  *struct {
 		Code    int
 		Message string
 		Data    struct{ Code api.Code }
