@@ -72,6 +72,9 @@ func testNet(t *testing.T) *devnet.Devnet {
 // example builds examples/<name> once.
 func example(t *testing.T, name string) []byte {
 	t.Helper()
+	if raceEnabled {
+		t.Skip("deploys a Go contract: too slow under -race (the plain run covers it)")
+	}
 	buildMu.Lock()
 	defer buildMu.Unlock()
 	if code, ok := built[name]; ok {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/devnet"
 	"github.com/enigma-go/enigma/sdk/client"
 )
 
@@ -24,11 +25,12 @@ type proxy struct {
 	mu      sync.Mutex
 	target  string
 	rewrite map[string]func(reply map[string]any) map[string]any
+	answer  map[string]map[string]any // replies given without asking the gateway
 	calls   map[string]int
 }
 
 func newProxy(t *testing.T, target string) (*proxy, string) {
-	p := &proxy{target: target, rewrite: map[string]func(map[string]any) map[string]any{}, calls: map[string]int{}}
+	p := &proxy{target: target, rewrite: map[string]func(map[string]any) map[string]any{}, answer: map[string]map[string]any{}, calls: map[string]int{}}
 	ts := httptest.NewServer(p)
 	t.Cleanup(ts.Close)
 	return p, ts.URL
@@ -54,8 +56,13 @@ func (p *proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	json.Unmarshal(body, &req)
 	p.mu.Lock()
 	p.calls[req.Method]++
-	f := p.rewrite[req.Method]
+	f, canned := p.rewrite[req.Method], p.answer[req.Method]
 	p.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	if canned != nil {
+		json.NewEncoder(w).Encode(canned)
+		return
+	}
 	resp, err := http.Post(p.target, "application/json", bytes.NewReader(body))
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadGateway)
@@ -70,7 +77,6 @@ func (p *proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if f != nil {
 		reply = f(reply)
 	}
-	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(reply)
 }
 
@@ -161,4 +167,103 @@ func TestGatewayErrors(t *testing.T) {
 	if _, err := c.Compute(ctx, api.Hash{1}, "add(uint256)", "x"); api.CodeOf(err) != api.CodeInvalidInput {
 		t.Fatalf("bad argument accepted: %v", err)
 	}
+}
+
+// TestTamperedOutput: an output that does not hash to the receipt's output
+// hash is refused, whoever altered it.
+func TestTamperedOutput(t *testing.T) {
+	d := testNet(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	sc := deployedCalculator(t, ctx, d)
+	p, url := newProxy(t, d.GatewayURL())
+	p.set("getTaskResult", func(r map[string]any) map[string]any {
+		if in := inner(r); in != nil && in["output"] != nil {
+			in["output"] = flipHex(in["output"].(string))
+		}
+		return r
+	})
+	for _, env := range []client.Envelope{client.EnvelopeV2, client.EnvelopeCompat} {
+		c := newClient(t, d, 8, env, url)
+		task, err := c.Compute(ctx, sc, "add(uint256,uint256)", big.NewInt(1), big.NewInt(2))
+		run(t, ctx, task, err)
+		if _, err := task.Output(ctx); api.CodeOf(err) != api.CodeTampered {
+			t.Fatalf("%s: tampered output gave %v", env, err)
+		}
+	}
+}
+
+// TestUnexecutedTask: a task the network never runs makes Wait give up
+// with what it saw, and its fees come back after the chain's timeout.
+func TestUnexecutedTask(t *testing.T) {
+	d := testNet(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	sc := api.Hash{0x42} // nothing runs it: the compat envelope needs no contract on chain to send
+	p, url := newProxy(t, d.GatewayURL())
+	p.answer["sendTaskInput"] = map[string]any{"jsonrpc": "2.0", "id": 1, "result": map[string]any{"sendTaskResult": true}}
+	c := newClient(t, d, 8, client.EnvelopeCompat, url)
+	task, err := c.Compute(ctx, sc, "add(uint256,uint256)", big.NewInt(1), big.NewInt(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	short, cancelShort := context.WithTimeout(ctx, time.Second)
+	_, err = task.Wait(short, nil)
+	cancelShort()
+	if err == nil || !strings.Contains(err.Error(), task.ID.Hex()) || !strings.Contains(err.Error(), "RecordCreated") {
+		t.Fatalf("short wait: %v", err)
+	}
+	if err := task.ReturnFees(ctx); api.CodeOf(err) != api.CodeInvalidInput || !strings.Contains(err.Error(), "after block") {
+		t.Fatalf("early ReturnFees: %v", err)
+	}
+	if _, err := task.Output(ctx); api.CodeOf(err) != api.CodeUnavailable {
+		t.Fatalf("Output before a receipt: %v", err)
+	}
+	e := enigmaOf(t, ctx, d)
+	before, _ := e.TokenBalance(ctx, c.Address())
+	if _, err := task.Wait(ctx, nil); !errors.Is(err, client.ErrTaskTimedOut) {
+		t.Fatalf("wait past the timeout: %v", err)
+	}
+	if err := task.ReturnFees(ctx); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := e.TokenBalance(ctx, c.Address())
+	if fee := new(big.Int).Sub(after, before); fee.Uint64() != task.GasLimit*c.Config().GasPx {
+		t.Fatalf("returned %v grains, want %d", fee, task.GasLimit*c.Config().GasPx)
+	}
+	var te *client.TaskError
+	if _, err := task.Output(ctx); !errors.As(err, &te) || te.Status != api.ChainReceiptFailedRet {
+		t.Fatalf("Output after the fee return: %v", err)
+	}
+}
+
+var (
+	calcOnce sync.Once
+	calcAddr api.ContractAddress
+	calcErr  error
+)
+
+// deployedCalculator deploys the calculator once for the tests that only
+// compute.
+func deployedCalculator(t *testing.T, ctx context.Context, d *devnet.Devnet) api.ContractAddress {
+	t.Helper()
+	code := example(t, "calculator")
+	calcOnce.Do(func() {
+		c := newClient(t, d, 9, client.EnvelopeCompat, "")
+		task, err := c.Deploy(ctx, code, "construct()")
+		if err == nil {
+			_, err = task.Wait(ctx, nil)
+		}
+		if err == nil {
+			_, err = task.Output(ctx)
+		}
+		if err == nil {
+			calcAddr = task.Contract
+		}
+		calcErr = err
+	})
+	if calcErr != nil {
+		t.Fatalf("deploy the calculator: %v", calcErr)
+	}
+	return calcAddr
 }

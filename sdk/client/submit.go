@@ -95,14 +95,16 @@ func (c *Client) send(ctx context.Context, s *taskSpec) (*Task, error) {
 	var p *prepared
 	var rec *chain.TaskRecord
 	// The record must name the epoch in force when it is mined; an epoch
-	// that changes in between reverts it ("Wrong epoch for this task"),
-	// and enigma-js tries once more, with the new epoch's worker.
+	// that changes in between reverts it ("Wrong epoch for this task").
+	// enigma-js tries once more with the new epoch's worker; we try up to
+	// maxEpochRetries times, since short epochs on a loaded machine can
+	// change twice in a row.
 	for attempt := 0; ; attempt++ {
 		if err := c.awaitEpochRoom(ctx); err != nil {
 			return nil, err
 		}
 		if p, err = c.prepare(ctx, s, args); err != nil {
-			if attempt == 0 && api.CodeOf(err) == api.CodeWrongEpoch {
+			if attempt < maxEpochRetries && api.CodeOf(err) == api.CodeWrongEpoch {
 				continue // the worker already moved to the next epoch
 			}
 			return nil, err
@@ -116,7 +118,7 @@ func (c *Client) send(ctx context.Context, s *taskSpec) (*Task, error) {
 			rec, err = c.enigma.CreateTaskRecord(ctx, c.account, p.inputsHash, gasLimit, c.cfg.GasPx, p.epoch)
 		}
 		var rev *chain.RevertError
-		if err != nil && attempt == 0 && errors.As(err, &rev) && strings.Contains(rev.Reason, "Wrong epoch") {
+		if err != nil && attempt < maxEpochRetries && errors.As(err, &rev) && strings.Contains(rev.Reason, "Wrong epoch") {
 			c.log.Info("the epoch changed before the task record was mined; trying again", "epoch", p.epoch)
 			continue
 		}
@@ -199,6 +201,10 @@ func (c *Client) prepare(ctx context.Context, s *taskSpec, args []byte) (*prepar
 	}
 	return p, nil
 }
+
+// maxEpochRetries bounds the new tries of a task whose record lost the
+// race with an epoch change.
+const maxEpochRetries = 2
 
 // epochMargin is how many blocks before an epoch is due the client stops
 // creating task records: approve and record take about two blocks, and a
