@@ -214,14 +214,18 @@ const maxEpochRetries = 2
 // blocks now and then; it also saves the reverted "Wrong epoch" records.
 const epochMargin = 4
 
+// lateEpochBlocks × epochMargin blocks after an epoch was due, the client
+// stops waiting for the next one.
+const lateEpochBlocks = 3
+
 // awaitEpochRoom returns once the current epoch is far enough from its end
-// for a task record to land inside it, waiting for the next epoch if not.
+// for a task record to land inside it, waiting for the next epoch if not,
+// unless the next epoch is long overdue.
 func (c *Client) awaitEpochRoom(ctx context.Context) error {
 	size, err := c.enigma.EpochSize(ctx)
 	if err != nil {
 		return fmt.Errorf("client: read the epoch size: %w", err)
 	}
-	margin := min(uint64(epochMargin), size/2)
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.WaitTimeout)
 	defer cancel()
 	for {
@@ -234,16 +238,44 @@ func (c *Client) awaitEpochRoom(ctx context.Context) error {
 			return fmt.Errorf("client: read the epoch state: %w", err)
 		}
 		due := st.FirstBlock.Uint64() + size
-		if st.Count.Sign() == 0 || head+margin < due {
+		switch epochRoom(head, st.FirstBlock.Uint64(), size, st.Count.Sign() > 0) {
+		case roomNow:
+			return nil
+		case roomLate:
+			// The key manager is late: an epoch change is no likelier
+			// now than later, and tasks must not stop while it is down.
+			c.log.Warn("the epoch is overdue; sending the task anyway", "first_block", st.FirstBlock, "due", due, "head", head)
 			return nil
 		}
 		select {
 		case <-ctx.Done():
-			return api.Errorf(api.CodeUnavailable, "client: the epoch that started at block %d was due for renewal at block %d and is still current at block %d: is the key manager running? (%v)",
-				st.FirstBlock, due, head, ctx.Err())
+			return api.Errorf(api.CodeUnavailable, "client: gave up waiting for the epoch due at block %d to be renewed (head %d): is the chain producing blocks? (%v)",
+				due, head, ctx.Err())
 		case <-time.After(c.cfg.PollInterval):
 		}
 	}
+}
+
+type room int
+
+const (
+	roomWait room = iota // the epoch is about to end: wait for the next
+	roomNow              // far enough from the end
+	roomLate             // the next epoch is long overdue: go ahead
+)
+
+// epochRoom decides whether a task record can be created at head in the
+// epoch that started at first.
+func epochRoom(head, first, size uint64, haveEpoch bool) room {
+	margin := min(uint64(epochMargin), size/2)
+	due := first + size
+	switch {
+	case !haveEpoch || head+margin < due:
+		return roomNow
+	case head >= due+lateEpochBlocks*margin:
+		return roomLate
+	}
+	return roomWait
 }
 
 // epochParams reads the selection parameters of the epoch at the head.
