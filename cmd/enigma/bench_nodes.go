@@ -132,6 +132,7 @@ type nodeNetOptions struct {
 	// WorkerChainURL, if set, gives worker i another way to the chain.
 	WorkerChainURL func(i int) string
 	EpochSize      uint64
+	TimeoutEpochs  uint64 // default 1
 	LogLevel       string
 }
 
@@ -149,6 +150,7 @@ func startNodeNet(ctx context.Context, opt nodeNetOptions) (_ *nodeNet, err erro
 	if len(opt.Accounts) < 3 {
 		return nil, errors.New("bench: the chain needs 3 unlocked accounts")
 	}
+	timeoutEpochs := max(opt.TimeoutEpochs, 1)
 	level := opt.LogLevel
 	if level == "" {
 		level = "info"
@@ -168,7 +170,7 @@ func startNodeNet(ctx context.Context, opt nodeNetOptions) (_ *nodeNet, err erro
 	}()
 	poll := node.Duration(25 * time.Millisecond)
 	nn.Configs["km"] = node.Config{Role: node.RoleKM, DataDir: nn.KMDir, Listen: kmAddr, ChainRPC: opt.ChainURL, ChainPoll: poll,
-		EpochPoll: node.Duration(100 * time.Millisecond), EpochSize: opt.EpochSize, TimeoutEpochs: 1, MinWorkers: 2,
+		EpochPoll: node.Duration(100 * time.Millisecond), EpochSize: opt.EpochSize, TimeoutEpochs: timeoutEpochs, MinWorkers: 2,
 		GatewayURL: "http://" + gwAddr, LogLevel: level}
 	nn.Configs["gateway"] = node.Config{Role: node.RoleGateway, Listen: gwAddr, Peers: []string{"http://" + wAddr[0], "http://" + wAddr[1]}, LogLevel: level}
 	for i := range 2 {

@@ -27,16 +27,25 @@ import (
 	"github.com/enigma-go/enigma/internal/chain/chaintest"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/enclave/testcontract"
+	"github.com/enigma-go/enigma/internal/node"
 	"github.com/enigma-go/enigma/sdk/client"
 )
 
 // TestNodeRolesAsProcesses runs the key manager, two workers and the
 // gateway as separate processes of the enigma binary on a dev chain that
-// runs in the test, drives a deploy and computes through the gateway with
-// the client SDK, then kills the worker selected for the contract while
-// its receipt is on the way: the task stays open on chain and the gateway
-// refuses the contract's next task with a clear error. Last, `enigma bench
-// nodes --quick` runs.
+// runs in the test, and drives them through the gateway with the client
+// SDK. Workers log out and in so the test knows which one is selected:
+//
+//   - only worker0 is logged in: a contract is deployed and its state set
+//     (compat envelope);
+//   - only worker1: it runs the contract (v2 envelope) after fetching its
+//     state from worker0 over workerhttp; a task sent to worker0 is
+//     forwarded to worker1, whose enclave cannot open it: failure receipt;
+//   - worker1 is killed while its receipt is on the way: the task stays
+//     open on chain and the gateway refuses the contract's next task.
+//
+// The other processes then stop on SIGTERM, and `enigma bench nodes
+// --quick` runs.
 func TestNodeRolesAsProcesses(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the enigma binary and starts four node processes")
@@ -53,8 +62,9 @@ func TestNodeRolesAsProcesses(t *testing.T) {
 	// transactions, so the test can stop a worker between its execution
 	// and its receipt.
 	proxies := []*holdProxy{newHoldProxy(t, chainNode.URL), newHoldProxy(t, chainNode.URL)}
+	// 3-second epochs: short enough to wait for, long enough for a task.
 	nn, err := startNodeNet(ctx, nodeNetOptions{Bin: bin, Dir: t.TempDir(), ChainURL: chainNode.URL, Accounts: accs,
-		WorkerChainURL: func(i int) string { return proxies[i].url }, EpochSize: 1000, LogLevel: "debug"})
+		WorkerChainURL: func(i int) string { return proxies[i].url }, EpochSize: 30, TimeoutEpochs: 20, LogLevel: "debug"})
 	if nn != nil {
 		defer nn.Close()
 		t.Cleanup(func() {
@@ -72,6 +82,9 @@ func TestNodeRolesAsProcesses(t *testing.T) {
 	if err := nn.WaitFirstEpoch(ctx); err != nil {
 		t.Fatal(err)
 	}
+	e := bindEnigma(t, ctx, chainNode.URL, nn.Procs["km"].Info)
+	w0, w1 := *nn.Procs["worker0"].Info.Signer, *nn.Procs["worker1"].Info.Signer
+	custodian := []chain.Account{chain.NodeAccount(accs[1]), chain.NodeAccount(accs[2])}
 
 	cc := client.TestConfig()
 	cc.ChainRPC, cc.Gateway, cc.AddressesFile = chainNode.URL, nn.Procs["gateway"].Info.URL, filepath.Join(nn.KMDir, "addresses.json")
@@ -83,6 +96,11 @@ func TestNodeRolesAsProcesses(t *testing.T) {
 	}
 	defer c.Close()
 
+	// Only worker0.
+	if _, err := e.Logout(ctx, custodian[1]); err != nil {
+		t.Fatal(err)
+	}
+	waitEpochOf(t, ctx, e, w0)
 	dep, err := c.Deploy(ctx, testcontract.Contract(), "construct(bytes)", client.RawArgs("v0"))
 	if err != nil {
 		t.Fatal(err)
@@ -95,53 +113,46 @@ func TestNodeRolesAsProcesses(t *testing.T) {
 	if out := mustSucceed(t, ctx, store); string(out) != "v1" {
 		t.Fatalf("store returned %q, want v1", out)
 	}
-	// The same contract through envelope v2: epoch keys and v2 tasks
-	// cross the wire too.
+	if api.EthAddress(dep.Worker) != w0 || api.EthAddress(store.Worker) != w0 {
+		t.Fatalf("tasks ran on %s and %s, want worker0 %s", dep.Worker, store.Worker, w0)
+	}
+
+	// Only worker1, which has never seen the contract.
+	if _, err := e.Login(ctx, custodian[1]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Logout(ctx, custodian[0]); err != nil {
+		t.Fatal(err)
+	}
+	waitEpochOf(t, ctx, e, w1)
 	get, err := c.WithEnvelope(client.EnvelopeV2).Compute(ctx, dep.Contract, "get()")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out := mustSucceed(t, ctx, get); string(out) != "v1" {
-		t.Fatalf("get returned %q, want v1", out)
+	if out := mustSucceed(t, ctx, get); string(out) != "v1" || api.EthAddress(get.Worker) != w1 {
+		t.Fatalf("get on %s returned %q, want v1 from worker1 %s after state sync", get.Worker, out, w1)
 	}
-
-	// A task sent to the worker that is not selected travels to the
-	// selected one over workerhttp; that enclave did not issue its key, so
-	// the task ends with a failure receipt.
-	other := nn.Procs["worker0"].Info.Signer
-	if *other == api.EthAddress(dep.Worker) {
-		other = nn.Procs["worker1"].Info.Signer
-	}
-	if status := misroutedTask(t, ctx, nn, chainNode.URL, accs[4], dep.Contract, *other); status != api.ChainReceiptFailed {
+	if status := misroutedTask(t, ctx, e, nn.Procs["gateway"].Info.URL, chain.NodeAccount(accs[4]), dep.Contract, w0); status != api.ChainReceiptFailed {
 		t.Fatalf("a task sent to the worker not selected ended with chain status %s, want a failure receipt", status)
 	}
 
-	// Kill the selected worker once its receipt is on the way.
-	victim, proxy := "", (*holdProxy)(nil)
-	for i, name := range []string{"worker0", "worker1"} {
-		if *nn.Procs[name].Info.Signer == api.EthAddress(dep.Worker) {
-			victim, proxy = name, proxies[i]
-		}
-	}
-	if victim == "" {
-		t.Fatalf("no worker process signs as %s, the worker selected for the contract", dep.Worker)
-	}
-	proxy.hold()
+	// Kill worker1 once its receipt is on the way.
+	proxies[1].hold()
 	lost, err := c.Compute(ctx, dep.Contract, "store(bytes)", client.RawArgs("v2"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	select {
-	case <-proxy.held:
+	case <-proxies[1].held:
 	case <-ctx.Done():
-		t.Fatalf("%s never sent the receipt of task %s", victim, lost.ID)
+		t.Fatalf("worker1 never sent the receipt of task %s", lost.ID)
 	}
-	nn.Procs[victim].Kill()
-	head, err := chainNode.Dev.Client().BlockNumber(ctx)
+	nn.Procs["worker1"].Kill()
+	head, err := e.Client().BlockNumber(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := chainNode.Dev.WaitForBlock(ctx, head+5); err != nil {
+	if err := e.Client().WaitForBlock(ctx, head+5); err != nil {
 		t.Fatal(err)
 	}
 	st, err := lost.Status(ctx)
@@ -155,18 +166,16 @@ func TestNodeRolesAsProcesses(t *testing.T) {
 	t.Logf("refused as expected: %v", err)
 	// A client that already holds the worker's key is refused the same way.
 	reply := gatewayCall(t, ctx, nn.Procs["gateway"].Info.URL, "sendTaskInput", map[string]string{
-		"taskId": api.Hash{1}.Hex(), "workerAddress": api.EthAddress(dep.Worker).Hex(), "contractAddress": dep.Contract.Hex(),
+		"taskId": api.Hash{1}.Hex(), "workerAddress": w1.Hex(), "contractAddress": dep.Contract.Hex(),
 		"encryptedFn": strings.Repeat("00", 32), "encryptedArgs": strings.Repeat("00", 32), "userDHKey": strings.Repeat("ab", 64)})
 	if reply.Error == nil || reply.Error.Data.Code != api.CodeUnavailable || !strings.Contains(reply.Error.Message, "not reachable") {
 		t.Fatalf("sendTaskInput to the killed worker: %+v", reply.Error)
 	}
 
 	// The others stop cleanly on SIGTERM.
-	for _, name := range []string{"gateway", "worker0", "worker1", "km"} {
-		if name != victim {
-			if err := nn.Procs[name].Stop(15 * time.Second); err != nil {
-				t.Error(err)
-			}
+	for _, name := range []string{"gateway", "worker0", "km"} {
+		if err := nn.Procs[name].Stop(15 * time.Second); err != nil {
+			t.Error(err)
 		}
 	}
 
@@ -181,6 +190,38 @@ func TestNodeRolesAsProcesses(t *testing.T) {
 	for _, f := range []string{"start_s_km", "start_s_worker0", "start_s_gateway", "start_s_first_epoch"} {
 		if v, ok := bench[f].(float64); !ok || v <= 0 {
 			t.Errorf("bench field %s = %v", f, bench[f])
+		}
+	}
+}
+
+func bindEnigma(t *testing.T, ctx context.Context, chainURL string, km node.Info) *chain.Enigma {
+	t.Helper()
+	cc := chain.TestConfig()
+	cc.RPCURL = chainURL
+	ch, err := chain.Dial(ctx, cc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(ch.Close)
+	return ch.Bind(chain.Addresses{Enigma: *km.Enigma, Token: *km.Token})
+}
+
+// waitEpochOf waits for an epoch whose only worker is signer.
+func waitEpochOf(t *testing.T, ctx context.Context, e *chain.Enigma, signer api.EthAddress) {
+	t.Helper()
+	for {
+		head, err := e.Client().BlockNumber(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := e.WorkerParams(ctx, head)
+		if err == nil && len(p.Arg2) == 1 && api.EthAddress(p.Arg2[0]) == signer {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("no epoch with %s as its only worker", signer)
+		case <-time.After(50 * time.Millisecond):
 		}
 	}
 }
@@ -227,9 +268,8 @@ func mustSucceed(t *testing.T, ctx context.Context, task *client.Task) []byte {
 // misroutedTask sends a compute task of contract, encrypted for worker,
 // to worker through the gateway as enigma-js 0.3.0 would, and returns the
 // task's final status on chain.
-func misroutedTask(t *testing.T, ctx context.Context, nn *nodeNet, chainURL string, sender common.Address, contract api.ContractAddress, worker api.EthAddress) api.ChainStatus {
+func misroutedTask(t *testing.T, ctx context.Context, e *chain.Enigma, gw string, user chain.Account, contract api.ContractAddress, worker api.EthAddress) api.ChainStatus {
 	t.Helper()
-	gw := nn.Procs["gateway"].Info.URL
 	priv, err := compat.GenerateKey(rand.Reader)
 	if err != nil {
 		t.Fatal(err)
@@ -253,27 +293,25 @@ func misroutedTask(t *testing.T, ctx context.Context, nn *nodeNet, chainURL stri
 	encArgs, _ := compat.Encrypt(k, []byte{}, rand.Reader)
 	inputs := compat.InputsHash(encFn, encArgs, contract[:], pub[:])
 
-	cc := chain.TestConfig()
-	cc.RPCURL = chainURL
-	ch, err := chain.Dial(ctx, cc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ch.Close()
-	km := nn.Procs["km"].Info
-	e := ch.Bind(chain.Addresses{Enigma: *km.Enigma, Token: *km.Token})
-	user := chain.NodeAccount(sender)
-	epoch, err := e.EpochState(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
 	const gasLimit = 1_000_000
 	if _, err := e.ApproveEnigma(ctx, user, big.NewInt(gasLimit)); err != nil {
 		t.Fatal(err)
 	}
-	rec, err := e.CreateTaskRecord(ctx, user, inputs, gasLimit, 1, epoch.FirstBlock.Uint64())
-	if err != nil {
-		t.Fatal(err)
+	var rec *chain.TaskRecord
+	for attempt := 0; ; attempt++ {
+		epoch, err := e.EpochState(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec, err = e.CreateTaskRecord(ctx, user, inputs, gasLimit, 1, epoch.FirstBlock.Uint64())
+		var rev *chain.RevertError
+		if err != nil && attempt < 2 && errors.As(err, &rev) && strings.Contains(rev.Reason, "Wrong epoch") {
+			continue // the epoch changed before the record was mined
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		break
 	}
 	r = gatewayCall(t, ctx, gw, "sendTaskInput", map[string]string{"taskId": api.Hash(rec.TaskID).Hex(), "workerAddress": worker.Hex(),
 		"encryptedFn": hex.EncodeToString(encFn), "encryptedArgs": hex.EncodeToString(encArgs), "contractAddress": contract.Hex(),
