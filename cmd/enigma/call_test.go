@@ -100,6 +100,11 @@ func TestClientCommands(t *testing.T) {
 		t.Fatalf("deploy: %v\n%s", err, out.String())
 	}
 	sc := lineField(t, out.String(), "deployed secret contract ")
+	deployID := strings.Fields(lineField(t, out.String(), "deploy task "))[0]
+	out.Reset()
+	if err := runTask(ctx, "result", append([]string{deployID}, data...), &out); err != nil || !strings.Contains(out.String(), "ReceiptVerified") {
+		t.Fatalf("task result of the deploy: %v\n%s", err, out.String())
+	}
 	for _, env := range []string{"v2", "compat"} {
 		out.Reset()
 		args := append(append([]string{sc, "sub(uint256,uint256)", "76", "17", "--returns", "(uint256)", "--envelope", env}, data...), from...)

@@ -71,7 +71,11 @@ func runTask(ctx context.Context, what string, args []string, w io.Writer) error
 
 func printResult(w io.Writer, id api.TaskID, r *client.Result) {
 	fmt.Fprintf(w, "task              %s\nstatus            %s\ngas used          %d\n", id, r.Status, r.UsedGas)
-	fmt.Fprintf(w, "output hash       %s (matches the receipt on chain)\n", r.OutputHash)
+	if r.Deployed {
+		fmt.Fprintf(w, "contract          %s deployed (its code hash is on chain; a deploy commits no output hash)\n", id)
+	} else {
+		fmt.Fprintf(w, "output hash       %s (matches the receipt on chain)\n", r.OutputHash)
+	}
 	if r.DeltaIndex != nil {
 		fmt.Fprintf(w, "state delta       %d\n", *r.DeltaIndex)
 	}

@@ -267,3 +267,44 @@ func deployedCalculator(t *testing.T, ctx context.Context, d *devnet.Devnet) api
 	}
 	return calcAddr
 }
+
+// TestConcurrentTasks: tasks sent at once from one client get consecutive
+// nonces and distinct records.
+func TestConcurrentTasks(t *testing.T) {
+	d := testNet(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	p, url := newProxy(t, d.GatewayURL())
+	p.answer["sendTaskInput"] = map[string]any{"jsonrpc": "2.0", "id": 1, "result": map[string]any{"sendTaskResult": true}}
+	c := newClient(t, d, 7, client.EnvelopeCompat, url)
+	e := enigmaOf(t, ctx, d)
+	first, err := e.UserTaskDeployments(ctx, c.Address())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 3
+	tasks := make([]*client.Task, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tasks[i], errs[i] = c.Compute(ctx, api.Hash{0x43}, "add(uint256,uint256)", big.NewInt(int64(i)), big.NewInt(1))
+		}()
+	}
+	wg.Wait()
+	nonces := map[uint64]bool{}
+	for i := range n {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		nonces[tasks[i].Nonce] = true
+		if tasks[i].Nonce < first.Uint64() || tasks[i].Nonce >= first.Uint64()+n {
+			t.Fatalf("task %d has nonce %d, first was %v", i, tasks[i].Nonce, first)
+		}
+	}
+	if len(nonces) != n || p.count("sendTaskInput") != n {
+		t.Fatalf("nonces %v, %d tasks sent", nonces, p.count("sendTaskInput"))
+	}
+}

@@ -166,6 +166,9 @@ type Result struct {
 	OutputHash      api.Hash // keccak256(EncryptedOutput), equal to the chain's (not committed for a successful deploy)
 	UsedGas         uint64
 	DeltaIndex      *uint32 // the state delta the task appended, if any
+	// Deployed is set for a successful deploy: it commits no output hash,
+	// so the contract's record on chain was checked instead.
+	Deployed bool
 }
 
 // Output waits for the task's result (Wait first), checks the encrypted
@@ -275,6 +278,7 @@ func (t *Task) verify(ctx context.Context, r *Result, rec bindings.EnigmaTaskRec
 		if sc.CodeHash == ([32]byte{}) || (!t.PreCodeHash.IsZero() && sc.PreCodeHash != t.PreCodeHash) {
 			return api.Errorf(api.CodeTampered, "client: contract %s was not deployed from the code sent (pre-code hash on chain %x, sent %s)", t.ID, sc.PreCodeHash, t.PreCodeHash)
 		}
+		r.Deployed = true
 		return nil
 	}
 	if r.OutputHash != rec.OutputHash {
