@@ -48,7 +48,7 @@ func (f *clientFlags) bind(fs *flag.FlagSet, sends bool) {
 		return
 	}
 	fs.StringVar(&f.keyFile, "key", "", "file holding the sender's hex private key")
-	fs.StringVar(&f.from, "from", "", "sender address unlocked on the node (default: the devnet's first funded non-deployer account)")
+	fs.StringVar(&f.from, "from", "", "sender address unlocked on the node (default: the node's first account that neither deploys nor stakes for a worker)")
 	fs.StringVar(&f.envelope, "envelope", string(client.EnvelopeV2), "task encryption: v2 (post-quantum, context-bound) or compat (enigma-js 0.3.0)")
 	fs.Uint64Var(&f.gas, "gas", 0, "gas limit of the task (default: 20,000,000 for a deploy, 1,000,000 for a call)")
 	fs.DurationVar(&f.timeout, "timeout", 3*time.Minute, "how long to wait for the task's receipt")

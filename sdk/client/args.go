@@ -89,6 +89,9 @@ func parseValue(typ, s string) (any, error) {
 		if !ok {
 			return nil, fmt.Errorf("%q is not an integer (decimal or 0x-hex)", s)
 		}
+		if n.Sign() < 0 && strings.HasPrefix(typ, "uint") {
+			return nil, fmt.Errorf("%s cannot be negative, got %s", typ, s)
+		}
 		return n, nil
 	case typ == "address":
 		return contract.ParseAddress(s)

@@ -43,6 +43,7 @@ func TestParseArgsErrors(t *testing.T) {
 		{"add", nil},
 		{"add(uint256,uint256)", []string{"1"}},
 		{"add(uint256)", []string{"one"}},
+		{"add(uint256)", []string{"-5"}},
 		{"f(address)", []string{"0x12"}},
 		{"f(bytes4)", []string{"0x0102"}},
 		{"f(bool)", []string{"maybe"}},

@@ -95,13 +95,10 @@ func (c *Client) resolveAccount(ctx context.Context, s string) (chain.Account, e
 		if err := c.chain.Eth().Client().CallContext(ctx, &accs, "eth_accounts"); err != nil {
 			return chain.Account{}, fmt.Errorf("client: list the node's accounts: %w", err)
 		}
-		switch len(accs) {
-		case 0:
+		if len(accs) == 0 {
 			return chain.Account{}, errors.New("client: no Account given and the node holds no unlocked accounts: pass a private key or an address")
-		case 1:
-			return chain.NodeAccount(accs[0]), nil
 		}
-		return chain.NodeAccount(accs[1]), nil
+		return chain.NodeAccount(c.freeAccount(ctx, accs)), nil
 	case len(h) == 40 && common.IsHexAddress(s):
 		return chain.NodeAccount(common.HexToAddress(s)), nil
 	case len(h) == 64:
@@ -116,6 +113,28 @@ func (c *Client) resolveAccount(ctx context.Context, s string) (chain.Account, e
 		return chain.KeyAccount(k), nil
 	}
 	return chain.Account{}, errors.New("client: Account must be a 64-digit hex private key or a 0x-prefixed 20-byte address")
+}
+
+// freeAccount picks the first of the node's accounts that neither deploys
+// (the devnet's first account sends the key manager's epochs) nor stakes
+// for a worker of the current epoch (workers send receipts from it): a
+// client sending from those would race their nonces.
+func (c *Client) freeAccount(ctx context.Context, accs []common.Address) common.Address {
+	busy := map[common.Address]bool{}
+	if e, err := c.Epoch(ctx); err == nil {
+		for _, w := range e.Workers {
+			busy[w.Custodian] = true
+		}
+	}
+	for _, a := range accs[1:] {
+		if !busy[a] {
+			return a
+		}
+	}
+	if len(accs) > 1 {
+		return accs[1]
+	}
+	return accs[0]
 }
 
 // Close closes the chain connection. Tasks of the client stop working.

@@ -48,8 +48,8 @@ type Config struct {
 	// AddressesFile, when set, fills empty fields above from an addresses.json.
 	AddressesFile string
 	// Account is a hex private key, or an address unlocked on the node.
-	// Empty: the node's second account (its first is the devnet's
-	// deployer), or its only one.
+	// Empty: the first of the node's accounts after its first (the
+	// devnet's deployer) that is not a worker's custodian.
 	Account string
 
 	// Envelope encrypts the tasks: EnvelopeV2 ("" means v2) or

@@ -274,4 +274,16 @@ func TestEpoch(t *testing.T) {
 	if c.Address() != d.Accounts()[7] || c.Config().Envelope != client.EnvelopeV2 {
 		t.Fatalf("client defaults: %s %q", c.Address(), c.Config().Envelope)
 	}
+	// Without an account the client takes the first dev account that
+	// neither deploys nor stakes for a worker.
+	cfg := c.Config()
+	cfg.Account = ""
+	free, err := client.New(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer free.Close()
+	if want := d.Accounts()[1+len(e.Workers)]; free.Address() != want {
+		t.Fatalf("default account %s, want %s", free.Address(), want)
+	}
 }
