@@ -141,7 +141,7 @@ func (s *Server) call(ctx context.Context, raw json.RawMessage) rpcResponse {
 	}
 	m, ok := s.methods[req.Method]
 	if !ok {
-		resp.Error = &rpcError{Code: codeMethodNotFound, Message: fmt.Sprintf("unknown method %q; the gateway serves getInfo, getWorkerEncryptionKey, deploySecretContract, sendTaskInput, getTaskStatus and getTaskResult", req.Method)}
+		resp.Error = &rpcError{Code: codeMethodNotFound, Message: fmt.Sprintf("unknown method %q; the gateway serves getInfo, getWorkerEncryptionKey, deploySecretContract, sendTaskInput, getTaskStatus, getTaskResult, v2_getEpochKey and v2_sendTask", req.Method)}
 		return resp
 	}
 	cctx, cancel := context.WithTimeout(ctx, s.cfg.CallTimeout)

@@ -49,7 +49,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func testNet(t *testing.T) *devnet.Devnet {
+func testNet(t testing.TB) *devnet.Devnet {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("starts a devnet; skipped with -short")
@@ -70,7 +70,7 @@ func testNet(t *testing.T) *devnet.Devnet {
 }
 
 // example builds examples/<name> once.
-func example(t *testing.T, name string) []byte {
+func example(t testing.TB, name string) []byte {
 	t.Helper()
 	if raceEnabled {
 		t.Skip("deploys a Go contract: too slow under -race (the plain run covers it)")
@@ -96,7 +96,7 @@ func example(t *testing.T, name string) []byte {
 
 // newClient is a client of the test devnet sending from dev account i
 // (accounts 0..Workers are the deployer and the workers' custodians).
-func newClient(t *testing.T, d *devnet.Devnet, i int, env client.Envelope, gateway string) *client.Client {
+func newClient(t testing.TB, d *devnet.Devnet, i int, env client.Envelope, gateway string) *client.Client {
 	t.Helper()
 	cfg := client.TestConfig()
 	a := d.Addresses()

@@ -245,7 +245,7 @@ var (
 
 // deployedCalculator deploys the calculator once for the tests that only
 // compute.
-func deployedCalculator(t *testing.T, ctx context.Context, d *devnet.Devnet) api.ContractAddress {
+func deployedCalculator(t testing.TB, ctx context.Context, d *devnet.Devnet) api.ContractAddress {
 	t.Helper()
 	code := example(t, "calculator")
 	calcOnce.Do(func() {
