@@ -19,7 +19,8 @@ import (
 // out, and it is asked again at most every Config.ResolveEvery, so workers
 // and gateways start in any order. A peer that goes down stays listed:
 // calls to it fail with api.CodeUnavailable, which tells the caller more
-// than a worker it never heard of. Safe for concurrent use.
+// than a worker it never heard of. A peer restarted with a new identity is
+// found when a caller asks for its new signer. Safe for concurrent use.
 type Peers struct {
 	cfg Config
 	log *slog.Logger
@@ -28,7 +29,7 @@ type Peers struct {
 	urls     []string
 	byURL    map[string]*Client
 	bySigner map[api.EthAddress]*Client
-	tried    map[string]time.Time // last failed resolution per URL
+	tried    map[string]time.Time // last time each URL was dialled
 }
 
 var _ worker.Directory = (*Peers)(nil)
@@ -57,22 +58,27 @@ func NewPeers(urls []string, cfg Config) (*Peers, error) {
 // Refresh contacts every peer whose signing address is not known yet and
 // reports those that did not answer.
 func (p *Peers) Refresh(ctx context.Context) error {
-	return p.resolve(ctx, true)
+	return p.resolve(ctx, true, false)
 }
 
-// resolve dials the unresolved peers (all of them when force is set, else
-// those not tried within ResolveEvery), at once.
-func (p *Peers) resolve(ctx context.Context, force bool) error {
+// resolve dials, at once, the peers whose signing address is not known
+// (all of them when force is set, else those not tried within
+// ResolveEvery) and, with recheck, also the known ones not checked within
+// ResolveEvery: a worker restarted with a new identity answers with
+// another signer.
+func (p *Peers) resolve(ctx context.Context, force, recheck bool) error {
 	p.mu.Lock()
 	var todo []string
 	now := time.Now()
 	for _, u := range p.urls {
-		if _, ok := p.byURL[u]; ok {
+		_, known := p.byURL[u]
+		if known && !recheck {
 			continue
 		}
 		if t, ok := p.tried[u]; ok && !force && now.Sub(t) < p.cfg.ResolveEvery {
 			continue
 		}
+		p.tried[u] = now // one caller at a time dials a peer
 		todo = append(todo, u)
 	}
 	p.mu.Unlock()
@@ -98,8 +104,7 @@ func (p *Peers) resolve(ctx context.Context, force bool) error {
 	defer p.mu.Unlock()
 	for i, u := range todo {
 		if errs[i] != nil {
-			p.tried[u] = time.Now()
-			errs[i] = fmt.Errorf("peer %s: %w", u, errs[i])
+			errs[i] = fmt.Errorf("peer %s: %w", u, errs[i]) // a known peer stays listed: callers learn it is down
 			continue
 		}
 		c := clients[i]
@@ -107,20 +112,28 @@ func (p *Peers) resolve(ctx context.Context, force bool) error {
 			errs[i] = fmt.Errorf("peers %s and %s have the same signing address %s: list each worker once", prev.url, u, c.signer)
 			continue
 		}
+		if old, known := p.byURL[u]; known {
+			if old.signer == c.signer {
+				continue
+			}
+			delete(p.bySigner, old.signer)
+			p.log.Info("worker peer answers with a new signing address", "url", u, "was", old.signer, "now", c.signer)
+		} else {
+			p.log.Info("worker peer found", "url", u, "signer", c.signer)
+		}
 		p.byURL[u], p.bySigner[c.signer] = c, c
-		delete(p.tried, u)
-		p.log.Info("worker peer found", "url", u, "signer", c.signer)
 	}
 	return errors.Join(errs...)
 }
 
-// Node implements worker.Directory. A signer not known yet makes it ask the
-// peers it has not reached.
+// Node implements worker.Directory. A signer not known makes it ask the
+// peers it has not reached, and check that the others still sign as
+// before.
 func (p *Peers) Node(signer api.EthAddress) (worker.Node, bool) {
 	if c, ok := p.lookup(signer); ok {
 		return c, true
 	}
-	if err := p.resolve(context.Background(), false); err != nil {
+	if err := p.resolve(context.Background(), false, true); err != nil {
 		p.log.Debug("some worker peers are not reachable", "err", err)
 	}
 	c, ok := p.lookup(signer)
@@ -140,7 +153,7 @@ func (p *Peers) lookup(signer api.EthAddress) (*Client, bool) {
 // Nodes implements worker.Directory: the peers whose signing address is
 // known, in signer order.
 func (p *Peers) Nodes() []worker.Node {
-	if err := p.resolve(context.Background(), false); err != nil {
+	if err := p.resolve(context.Background(), false, false); err != nil {
 		p.log.Debug("some worker peers are not reachable", "err", err)
 	}
 	p.mu.Lock()

@@ -238,3 +238,46 @@ func TestNewPeersRefusesBadURLs(t *testing.T) {
 		t.Fatalf("a URL without scheme: %v", err)
 	}
 }
+
+func TestPeersFollowARestartWithANewIdentity(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	serveOn := func(ln net.Listener, n worker.Node) func() {
+		s, err := NewServer(n, TestConfig())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() { s.Serve(ctx, ln); close(done) }()
+		return func() { cancel(); <-done }
+	}
+	before, after := &fakeNode{signer: api.EthAddress{0x01}}, &fakeNode{signer: api.EthAddress{0x05}}
+	stop := serveOn(ln, before)
+	cfg := TestConfig()
+	cfg.ResolveEvery = 1
+	p, err := NewPeers([]string{"http://" + addr}, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := p.Node(before.signer); !ok {
+		t.Fatal("the first identity was not found")
+	}
+	stop()
+	if ln, err = net.Listen("tcp", addr); err != nil {
+		t.Skipf("the port was taken meanwhile: %v", err)
+	}
+	defer serveOn(ln, after)()
+	if n, ok := p.Node(after.signer); !ok || n.Signer() != after.signer {
+		t.Fatalf("the new identity: %v, %v", n, ok)
+	}
+	if _, ok := p.Node(before.signer); ok {
+		t.Fatal("the old identity is still listed")
+	}
+	if got := p.Nodes(); len(got) != 1 || got[0].Signer() != after.signer {
+		t.Fatalf("Nodes = %v", got)
+	}
+}
