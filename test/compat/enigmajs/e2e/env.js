@@ -81,27 +81,40 @@ function settle(emitter, ok) {
 }
 
 // epochRetry repeats a task submission that lost the race with an epoch
-// change. enigma-js 0.3.0 retries by itself only on ganache's wording of the
-// revert ('... revert Wrong epoch for this task'), not on geth's.
-async function epochRetry(submit) {
+// change: enigma-js reads the epoch, then sends two transactions (fee
+// approval, task record), and the record reverts when a new epoch started in
+// between. 0.3.0 retries by itself only on ganache's wording of the revert
+// ('... revert Wrong epoch for this task'); geth's receipt carries no
+// reason, so a revert counts as that race when the epoch moved meanwhile.
+async function epochRetry(enigma, submit) {
   for (let attempt = 1; ; attempt++) {
+    const before = await currentEpoch(enigma);
     try {
       return await submit();
     } catch (err) {
-      if (attempt >= 3 || !/Wrong epoch/.test(String(err && err.message))) {
+      const msg = String(err && err.message);
+      const raced = /Wrong epoch/.test(msg) ||
+        (/reverted by the EVM/.test(msg) && (await currentEpoch(enigma)) !== before);
+      if (attempt >= 3 || !raced) {
         throw err;
       }
     }
   }
 }
 
+// currentEpoch is the first block of the epoch at the chain's head.
+async function currentEpoch(enigma) {
+  const head = await enigma.web3.eth.getBlockNumber();
+  return (await enigma.enigmaContract.methods.getWorkerParams(head).call())[0];
+}
+
 function deploy(enigma, sender, code, gas = DEPLOY_GAS, fn = 'construct()', args = []) {
-  return epochRetry(() => settle(enigma.deploySecretContract(fn, args, gas, GAS_PX, sender, code, 5),
+  return epochRetry(enigma, () => settle(enigma.deploySecretContract(fn, args, gas, GAS_PX, sender, code, 5),
     eeConstants.DEPLOY_SECRET_CONTRACT_RESULT));
 }
 
 function compute(enigma, sender, scAddr, fn, args, gas = COMPUTE_GAS) {
-  return epochRetry(() => settle(enigma.computeTask(fn, args, gas, GAS_PX, sender, scAddr, 5),
+  return epochRetry(enigma, () => settle(enigma.computeTask(fn, args, gas, GAS_PX, sender, scAddr, 5),
     eeConstants.SEND_TASK_INPUT_RESULT));
 }
 
