@@ -207,12 +207,13 @@ func (c *Client) prepare(ctx context.Context, s *taskSpec, args []byte) (*prepar
 const maxEpochRetries = 2
 
 // epochMargin is how many blocks before an epoch is due the client stops
-// creating task records: approve and record take about two blocks, and a
+// creating task records: approve and record take about two blocks (one
+// more is slack), and a
 // record mined in the block that sets the next epoch (before it) belongs
 // to the old epoch while getWorkerParams of its block already answers the
 // new one, which nodes may read as the task's epoch. Waiting costs a few
 // blocks now and then; it also saves the reverted "Wrong epoch" records.
-const epochMargin = 4
+const epochMargin = 3
 
 // lateEpochBlocks × epochMargin blocks after an epoch was due, the client
 // stops waiting for the next one.

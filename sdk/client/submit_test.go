@@ -10,11 +10,11 @@ func TestEpochRoom(t *testing.T) {
 	}{
 		{0, 0, 10, false, roomNow},
 		{100, 100, 10, true, roomNow},
-		{105, 100, 10, true, roomNow},
-		{106, 100, 10, true, roomWait}, // 106+4 reaches the due block 110
+		{106, 100, 10, true, roomNow},
+		{107, 100, 10, true, roomWait}, // 107+3 reaches the due block 110
 		{110, 100, 10, true, roomWait},
-		{121, 100, 10, true, roomWait},
-		{122, 100, 10, true, roomLate}, // 12 blocks overdue: the key manager is late
+		{118, 100, 10, true, roomWait},
+		{119, 100, 10, true, roomLate}, // 9 blocks overdue: the key manager is late
 		{101, 100, 2, true, roomWait},  // tiny epochs: margin is half an epoch
 		{100, 100, 2, true, roomNow},
 		{100, 100, 1, true, roomNow}, // one-block epochs: no margin possible
