@@ -129,9 +129,15 @@ func (c *Client) send(ctx context.Context, s *taskSpec) (*Task, error) {
 	}
 	t := p.task
 	t.Block, t.GasLimit = rec.Block, gasLimit
-	if rec.TaskID != t.ID {
+	if rec.TaskID != t.ID && t.Envelope == EnvelopeCompat && !t.Deploy {
 		// Another sender of this account took the nonce between our read
-		// and the record: the inputs are bound to the wrong task id.
+		// and the record. Compat compute inputs do not name the task, so
+		// the task runs under the id it got.
+		t.ID = rec.TaskID
+	}
+	if rec.TaskID != t.ID {
+		// The inputs are bound to the task id we expected (v2 context,
+		// deploy address): the task cannot run.
 		t.ID = rec.TaskID
 		return t, api.Errorf(api.CodeReplay, "client: task record %s was created with another nonce than %d: another process sends from %s at the same time; the task cannot run, return its fees with ReturnFees after it times out",
 			rec.TaskID, p.nonce, c.account.Address)
@@ -156,14 +162,25 @@ func encodeArgs(sig string, args []any) ([]byte, error) {
 	return b, nil
 }
 
+// checkBalance refuses a task the account cannot pay, before anything is
+// sent: the fee comes from the account's credit on the Enigma contract
+// (refunds of earlier tasks) first, then from its tokens.
 func (c *Client) checkBalance(ctx context.Context, fee *big.Int) error {
 	bal, err := c.enigma.TokenBalance(ctx, c.account.Address)
 	if err != nil {
 		return fmt.Errorf("client: read the ENG balance of %s: %w", c.account.Address, err)
 	}
-	if bal.Cmp(fee) < 0 {
-		return api.Errorf(api.CodeInvalidInput, "client: %s holds %v ENG grains, less than the task's fee of %v (gas limit × gas price): fund it or lower the gas limit",
-			c.account.Address, bal, fee)
+	raw, err := c.enigma.View(ctx, "user balance", c.enigma.ABI().PackGetUserBalance(c.account.Address))
+	if err != nil {
+		return fmt.Errorf("client: read the credit of %s: %w", c.account.Address, err)
+	}
+	credit, err := c.enigma.ABI().UnpackGetUserBalance(raw)
+	if err != nil {
+		return fmt.Errorf("client: read the credit of %s: %w", c.account.Address, err)
+	}
+	if have := new(big.Int).Add(bal, credit); have.Cmp(fee) < 0 {
+		return api.Errorf(api.CodeInvalidInput, "client: %s holds %v ENG grains (%v in tokens, %v of credit), less than the task's fee of %v (gas limit × gas price): fund it or lower the gas limit",
+			c.account.Address, have, bal, credit, fee)
 	}
 	return nil
 }

@@ -107,6 +107,7 @@ func (t *Task) Wait(ctx context.Context, progress func(Status)) (Status, error) 
 	}
 	var last Status
 	var lastErr error
+	start := time.Now()
 	tick := time.NewTicker(t.c.cfg.PollInterval)
 	defer tick.Stop()
 	for {
@@ -138,7 +139,7 @@ func (t *Task) Wait(ctx context.Context, progress func(Status)) (Status, error) 
 				seen += "; last error: " + lastErr.Error()
 			}
 			return last, fmt.Errorf("client: gave up waiting for task %s (worker %s) after %s: saw %s: %w",
-				t.ID, t.Worker, t.c.cfg.WaitTimeout, seen, ctx.Err())
+				t.ID, t.Worker, time.Since(start).Round(time.Millisecond), seen, ctx.Err())
 		case <-tick.C:
 		}
 	}
