@@ -60,7 +60,7 @@ func runCall(ctx context.Context, args []string, w io.Writer) error {
 		printSent(w, task)
 	}
 	if err != nil {
-		return err
+		return hintEnvelope(err)
 	}
 	if err := waitAndReport(ctx, w, task); err != nil {
 		return err

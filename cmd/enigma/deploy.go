@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -56,7 +57,7 @@ func runDeploy(ctx context.Context, args []string, w io.Writer) error {
 		printSent(w, task)
 	}
 	if err != nil {
-		return err
+		return hintEnvelope(err)
 	}
 	if *noWait {
 		return nil
@@ -113,4 +114,12 @@ func waitAndReport(ctx context.Context, w io.Writer, t *client.Task) error {
 	}
 	fmt.Fprintf(w, "receipt: %s at block %d, gas used %d\n", st.Chain, st.Head, r.UsedGas)
 	return nil
+}
+
+// hintEnvelope tells the user how to reach a node without envelope v2.
+func hintEnvelope(err error) error {
+	if errors.Is(err, client.ErrNotSupported) {
+		return fmt.Errorf("%w\n(pass --envelope compat to use enigma-js 0.3.0's envelope)", err)
+	}
+	return err
 }
