@@ -87,6 +87,16 @@ describe('voting', () => {
     assert.strictEqual(await enigma.verifyTaskStatus(task), true, 'status differs from the chain');
   });
 
+  it('fails a task whose function the contract does not have (status 3)', STEP, async () => {
+    // The original's wrong-payload case: no callback is made at all.
+    assert.ok(scAddr, 'the deploy step failed');
+    let task = await compute(enigma, from, scAddr, 'cast_vote_bad(uint256,bytes32,uint256)',
+      [[pollId, 'uint256'], [voter(2), 'bytes32'], [1, 'uint256']]);
+    task = await finish(enigma, task);
+    assert.strictEqual(task.ethStatus, eeConstants.ETH_STATUS_FAILED, `status ${task.ethStatus}, want 3 (FAILED)`);
+    assert.strictEqual(await enigma.verifyTaskStatus(task), true, 'status differs from the chain');
+  });
+
   it('casts a second voter\'s vote', STEP, async () => {
     assert.ok(scAddr, 'the deploy step failed');
     const task = await cast(2, 0);

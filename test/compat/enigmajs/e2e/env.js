@@ -12,6 +12,7 @@
 //                     gas limits are used
 'use strict';
 
+const assert = require('node:assert');
 const fs = require('fs');
 const path = require('path');
 
@@ -141,6 +142,54 @@ async function quiet(fn) {
   }
 }
 
+// expectFailed waits for the task to be settled on chain and checks the
+// network's FAILED result against it: status 3, an encrypted output and the
+// worker's signature, and verifyTaskStatus agreeing.
+async function expectFailed(enigma, task) {
+  task = await enigma.pollTaskETH(task, 200);
+  assert.strictEqual(task.ethStatus, eeConstants.ETH_STATUS_FAILED, `status ${task.ethStatus}, want 3 (FAILED)`);
+  task = await settle(enigma.getTaskResult(task), eeConstants.GET_TASK_RESULT_RESULT);
+  assert.strictEqual(task.engStatus, eeConstants.GET_TASK_RESULT_FAILED);
+  assert.ok(task.encryptedAbiEncodedOutputs, 'a failed task still carries an encrypted output');
+  assert.ok(task.workerTaskSig, 'a failed task is still signed by its worker');
+  assert.strictEqual(await enigma.verifyTaskStatus(task), true, 'status differs from the chain');
+  return task;
+}
+
+// A valid secp256k1 public key no worker holds: deriving the task key from it
+// yields a key the selected worker cannot decrypt with.
+const STRANGER_KEY = 'c54ba8ead9b94f6672da002d08caa3423695ad03842537e64317890f05fa0771' +
+  '457175b0f92bbe22ad8914a1f04b012a3f9883d5559f2c2749e0114fe56e7000';
+
+// withStrangerKey runs submit with enigma-js deriving the task key from
+// STRANGER_KEY instead of the worker's key, so the worker cannot open the
+// task. Only that one step of enigma-js's own flow changes.
+async function withStrangerKey(submit) {
+  const real = utils.getDerivedKey;
+  utils.getDerivedKey = (_workerKey, privateKey) => real.call(utils, STRANGER_KEY, privateKey);
+  try {
+    return await submit();
+  } finally {
+    utils.getDerivedKey = real;
+  }
+}
+
+// withWrongWorker runs submit with enigma-js addressing the task to the
+// first epoch worker its selection did not pick; the task record is
+// created as usual.
+async function withWrongWorker(enigma, submit) {
+  const select = enigma.selectWorkerGroup.bind(enigma);
+  enigma.selectWorkerGroup = (sc, p, n) => {
+    const chosen = select(sc, p, n)[0];
+    return [p.workers.find((w) => w.toLowerCase() !== chosen.toLowerCase())];
+  };
+  try {
+    return await submit();
+  } finally {
+    enigma.selectWorkerGroup = select;
+  }
+}
+
 // votingETH deploys a fresh VotingETH from the committed artifact and
 // returns it as a web3 contract.
 async function votingETH(web3, from) {
@@ -153,6 +202,7 @@ module.exports = {
   Enigma, utils, eeConstants, Web3, addresses, original,
   DEPLOY_GAS, COMPUTE_GAS, GAS_PX, STEP,
   wasm, connect, settle, deploy, compute, finish, quiet, votingETH,
+  expectFailed, withStrangerKey, withWrongWorker,
 };
 
 // sender picks a distinct funded account per test file: node --test runs
