@@ -189,6 +189,12 @@ func TestCalculatorAndMillionaires(t *testing.T) {
 				t.Fatalf("div by zero: %v", err)
 			}
 
+			bad, err := c.Deploy(ctx, calc, "initialise()")
+			run(t, ctx, bad, err)
+			if _, err := bad.Output(ctx); !errors.As(err, &te) || te.Status != api.ChainReceiptFailed || te.Message == "" {
+				t.Fatalf("deploy with an unknown constructor: %v", err)
+			}
+
 			m, err := c.Deploy(ctx, mill, "construct()")
 			run(t, ctx, m, err)
 			alice, bob := common.HexToAddress("0xa11ce"), common.HexToAddress("0xb0b")
