@@ -225,11 +225,11 @@ const maxEpochRetries = 2
 
 // epochMargin is how many blocks before an epoch is due the client stops
 // creating task records: approve and record take about two blocks (one
-// more is slack), and a
-// record mined in the block that sets the next epoch (before it) belongs
-// to the old epoch while getWorkerParams of its block already answers the
-// new one, which nodes may read as the task's epoch. Waiting costs a few
-// blocks now and then; it also saves the reverted "Wrong epoch" records.
+// more is slack). A record mined after the next epoch is set reverts
+// ("Wrong epoch for this task"), and one mined in the block of the epoch
+// change, before it, belongs to the old epoch while getWorkerParams of its
+// block answers the new one, which nodes must untangle. Waiting costs a
+// few blocks now and then.
 const epochMargin = 3
 
 // lateEpochBlocks × epochMargin blocks after an epoch was due, the client
