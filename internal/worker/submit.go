@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/enigma-go/enigma/api"
@@ -119,9 +120,9 @@ func (w *Worker) accept(ctx context.Context, j *job) error {
 		return api.Errorf(api.CodeInvalidInput, "worker: task %s has a zero gas limit; create a record with a gas limit and fee", id)
 	}
 	block := bigU64(rec.BlockNumber)
-	p, err := w.cfg.Enigma.WorkerParams(ctx, block)
+	p, err := w.taskEpoch(ctx, id, block)
 	if err != nil {
-		return fmt.Errorf("worker: read the epoch of task %s: %w", id, err)
+		return err
 	}
 	if p.Arg0 == nil || p.Arg0.Sign() == 0 {
 		return api.Errorf(api.CodeWrongEpoch, "worker: the chain no longer holds the epoch of task %s (block %d); its fee is refundable after the timeout", id, block)
@@ -137,6 +138,46 @@ func (w *Worker) accept(ctx context.Context, j *job) error {
 	j.req.GasLimit, j.req.BlockNumber, j.req.Epoch = rec.GasLimit, block, p.Arg0.Uint64()
 	p.Arg1.FillBytes(j.seed[:])
 	return w.enqueue(j)
+}
+
+// taskEpoch returns the parameters of the epoch a task record belongs to.
+// getWorkerParams(block) names the epoch in force at the end of the
+// record's block; when the key manager's setWorkersParams is in the same
+// block but after the record, the record still belongs to the epoch
+// before (the contract stored that one with it), so the worker must select
+// with that one too.
+func (w *Worker) taskEpoch(ctx context.Context, id api.TaskID, block uint64) (bindings.GetWorkerParamsOutput, error) {
+	e := w.cfg.Enigma
+	p, err := e.WorkerParams(ctx, block)
+	if err != nil {
+		return p, fmt.Errorf("worker: read the epoch of task %s: %w", id, err)
+	}
+	if p.Arg0 == nil || p.Arg0.Uint64() != block || block == 0 {
+		return p, nil
+	}
+	logs, err := e.Client().Eth().FilterLogs(ctx, ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(block), ToBlock: new(big.Int).SetUint64(block),
+		Addresses: []common.Address{e.Addresses().Enigma},
+	})
+	if err != nil {
+		return p, fmt.Errorf("worker: read the events of block %d: %w", block, err)
+	}
+	abi := e.ABI()
+	recordAt, epochAt := -1, -1
+	for i := range logs {
+		if ev, err := abi.UnpackTaskRecordCreatedEvent(&logs[i]); err == nil && ev.TaskId == id {
+			recordAt = int(logs[i].Index)
+		}
+		if _, err := abi.UnpackWorkersParameterizedEvent(&logs[i]); err == nil {
+			epochAt = int(logs[i].Index)
+		}
+	}
+	if recordAt >= 0 && epochAt > recordAt {
+		if p, err = e.WorkerParams(ctx, block-1); err != nil {
+			return p, fmt.Errorf("worker: read the epoch of task %s: %w", id, err)
+		}
+	}
+	return p, nil
 }
 
 // forwardTo hands a task to the worker selected for it. That worker's

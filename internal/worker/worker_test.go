@@ -394,3 +394,102 @@ func TestStateFollowsTheContractAcrossEpochs(t *testing.T) {
 		t.Fatalf("deltas on chain: %d, want 3", c)
 	}
 }
+
+// A task record mined in the same block as, and before, the next epoch's
+// setWorkersParams belongs to the epoch before: the contract stored that one
+// with it, the client selected with it, and so must the worker.
+func TestRecordInTheBlockThatStartsAnEpoch(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	n := startNetwork(t, ctx, 2)
+	user, _ := compat.GenerateKey(rand.Reader)
+	dep, r, _, _ := n.run(ctx, user, api.ContractAddress{}, testcontract.Contract(), "construct(bytes)", []byte("v0"), 1_000_000)
+	if r.Status != api.StatusSuccess {
+		t.Fatal(r.Status)
+	}
+	sc, e, dev := dep.contract, n.enigma, n.chain.Dev
+	for attempt := 1; ; attempt++ {
+		st, _ := e.EpochState(ctx)
+		if err := e.Client().WaitForBlock(ctx, st.FirstBlock.Uint64()+n.epochSz); err != nil {
+			t.Fatal(err)
+		}
+		// Everything but the record, while blocks still come.
+		sel := n.selected(ctx, sc)
+		nonce, _ := e.UserTaskDeployments(ctx, n.user.Address)
+		wk, err := n.router.WorkerEncryptionKey(ctx, sel, compat.PublicKeyBytes(&user.PublicKey))
+		if err != nil {
+			t.Fatal(err)
+		}
+		key, _ := compat.DeriveKeyFromBytes(user, wk.PublicKey[:])
+		encFn, _ := compat.Encrypt(key, []byte("get"), rand.Reader)
+		encArgs, _ := compat.Encrypt(key, nil, rand.Reader)
+		pub := compat.PublicKeyBytes(&user.PublicKey)
+		if _, err := e.ApproveEnigma(ctx, n.user, big.NewInt(1_000_000)); err != nil {
+			t.Fatal(err)
+		}
+		// The record first, then the epoch, both in one block.
+		dev.Pause()
+		recErr := make(chan error, 1)
+		go func() {
+			_, err := e.CreateTaskRecord(ctx, n.user, compat.InputsHash(encFn, encArgs, sc[:], pub[:]), 1_000_000, 1, st.FirstBlock.Uint64())
+			recErr <- err
+		}()
+		waitPending(t, ctx, e, n.user.Address)
+		epochErr := make(chan error, 1)
+		go func() {
+			_, err := n.km.NewEpoch(ctx)
+			epochErr <- err
+		}()
+		waitPending(t, ctx, e, n.chain.Accounts[0].Address)
+		dev.Mine()
+		dev.Resume()
+		if err := <-recErr; err != nil {
+			t.Fatal(err)
+		}
+		if err := <-epochErr; err != nil {
+			t.Fatal(err)
+		}
+		id := compat.TaskID(n.user.Address, nonce)
+		rec, _ := e.TaskRecord(ctx, id)
+		now, _ := e.EpochState(ctx)
+		if rec.BlockNumber.Cmp(now.FirstBlock) != 0 {
+			t.Fatalf("the record (block %v) and the epoch (block %v) are not in one block", rec.BlockNumber, now.FirstBlock)
+		}
+		tk := &task{id: id, contract: sc, key: key, worker: sel, compute: &gateway.ComputeRequest{
+			TaskID: id, Worker: sel, ContractAddress: sc, EncryptedFn: encFn, EncryptedArgs: encArgs, UserPubKey: pub}}
+		if err := n.submit(ctx, tk); err != nil {
+			t.Fatal(err)
+		}
+		if r, out, st := n.wait(ctx, tk); r.Status != api.StatusSuccess || st != 2 || string(out) != "v0" {
+			t.Fatalf("task: %s, chain %d, output %q", r.Status, st, out)
+		}
+		// The case matters when the new epoch selects another worker.
+		if n.selected(ctx, sc) != sel || attempt == 6 {
+			return
+		}
+	}
+}
+
+// waitPending returns once addr has a transaction waiting in the pool.
+func waitPending(t *testing.T, ctx context.Context, e *chain.Enigma, addr common.Address) {
+	t.Helper()
+	eth := e.Client().Eth()
+	mined, err := eth.NonceAt(ctx, addr, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		pending, err := eth.PendingNonceAt(ctx, addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pending > mined {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatal("no transaction reached the pool")
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
