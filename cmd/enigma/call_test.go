@@ -107,7 +107,7 @@ func TestClientCommands(t *testing.T) {
 	}
 	for _, env := range []string{"v2", "compat"} {
 		out.Reset()
-		args := append(append([]string{sc, "sub(uint256,uint256)", "76", "17", "--returns", "(uint256)", "--envelope", env}, data...), from...)
+		args := append(append([]string{sc, "sub(uint256,uint256)", "76", "17", "--returns", "(uint256)", "--envelope", env, "--pad"}, data...), from...)
 		if err := runCall(ctx, args, &out); err != nil {
 			t.Fatalf("call (%s): %v\n%s", env, err, out.String())
 		}

@@ -25,6 +25,7 @@ type clientFlags struct {
 	from     string
 	envelope string
 	gas      uint64
+	pad      bool
 	timeout  time.Duration
 	verbose  bool
 }
@@ -50,6 +51,7 @@ func (f *clientFlags) bind(fs *flag.FlagSet, sends bool) {
 	fs.StringVar(&f.keyFile, "key", "", "file holding the sender's hex private key")
 	fs.StringVar(&f.from, "from", "", "sender address unlocked on the node (default: the node's first account that neither deploys nor stakes for a worker)")
 	fs.StringVar(&f.envelope, "envelope", string(client.EnvelopeV2), "task encryption: v2 (post-quantum, context-bound) or compat (enigma-js 0.3.0)")
+	fs.BoolVar(&f.pad, "pad", false, "v2: pad the request to its size bucket, hiding the length of the arguments")
 	fs.Uint64Var(&f.gas, "gas", 0, "gas limit of the task (default: 20,000,000 for a deploy, 1,000,000 for a call)")
 	fs.DurationVar(&f.timeout, "timeout", 3*time.Minute, "how long to wait for the task's receipt")
 }
@@ -84,6 +86,7 @@ func (f *clientFlags) config() (client.Config, error) {
 	if f.timeout > 0 {
 		cfg.WaitTimeout = f.timeout
 	}
+	cfg.PadV2 = f.pad
 	if f.verbose {
 		cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
