@@ -195,6 +195,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		dc.Host, dc.HTTPPort, dc.WSPort = host, p, p
 		dc.BlockPeriod, dc.DataDir, dc.Logger = cfg.BlockPeriod, filepath.Join(dir, "chain"), log
 		dc.MineOnTransaction = true // until the network is up
+		dc.RejectReverts = true     // as ganache, which enigma-js 0.3.0 expects
 		if d.dev, err = devchain.Start(dc); err != nil {
 			return nil, fmt.Errorf("devnet: start the dev chain: %w", err)
 		}

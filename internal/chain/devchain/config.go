@@ -39,6 +39,14 @@ type Config struct {
 	// MineOnTransaction seals a block as soon as a transaction arrives
 	// (ganache-style instant mining), in addition to the period.
 	MineOnTransaction bool
+	// RejectReverts makes eth_sendTransaction with an explicit gas limit
+	// first run the transaction on the head state and refuse it when it
+	// reverts, with ganache's message ("VM Exception while processing
+	// transaction: revert <reason>"). Clients written against ganache,
+	// such as enigma-js 0.3.0 (which retries a task record on exactly that
+	// message when an epoch changes under it), need it; without a gas
+	// limit the node's gas estimate already refuses a reverting call.
+	RejectReverts bool
 
 	// Mnemonic seeds the dev accounts; Accounts is how many are unlocked
 	// and funded with AccountBalance wei each.

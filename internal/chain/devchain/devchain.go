@@ -94,6 +94,7 @@ func Start(cfg Config) (*Chain, error) {
 		RangeLimit:    ethCfg.RangeLimit,
 	})
 	sig := newSigner(cfg.ChainID, accs)
+	sig.rejectReverts = cfg.RejectReverts
 	c.signer = sig
 	// Order matters: services registered later replace same-named methods
 	// of earlier ones, so the signer's eth_accounts/eth_sendTransaction/

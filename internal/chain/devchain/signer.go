@@ -7,14 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"sync"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts"
+	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 )
 
@@ -26,6 +29,7 @@ type txBackend interface {
 	SuggestGasTipCap(ctx context.Context) (*big.Int, error)
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 	SendTransaction(ctx context.Context, tx *types.Transaction) error
+	CallContract(ctx context.Context, msg ethereum.CallMsg, block *big.Int) ([]byte, error)
 }
 
 // signer holds the dev accounts' keys and answers the account methods that
@@ -45,6 +49,8 @@ type signer struct {
 	// the pool's pending nonce is updated asynchronously after a send, so
 	// two quick sends could otherwise read the same one.
 	next map[common.Address]uint64
+	// rejectReverts is Config.RejectReverts.
+	rejectReverts bool
 }
 
 func newSigner(chainID uint64, accs []DevAccount) *signer {
@@ -305,6 +311,11 @@ func (a ethAccountAPI) SendTransaction(ctx context.Context, args TxArgs) (common
 	if err != nil {
 		return common.Hash{}, err
 	}
+	if a.s.rejectReverts && args.Gas != nil && args.From != nil {
+		if err := preflight(ctx, b, args); err != nil {
+			return common.Hash{}, err
+		}
+	}
 	tx, release, err := a.s.signTx(ctx, args, true)
 	if err != nil {
 		return common.Hash{}, err
@@ -315,6 +326,36 @@ func (a ethAccountAPI) SendTransaction(ctx context.Context, args TxArgs) (common
 		return common.Hash{}, err
 	}
 	return tx.Hash(), nil
+}
+
+// preflight runs a transaction on the head state and returns ganache's
+// error when it reverts (see Config.RejectReverts).
+func preflight(ctx context.Context, b txBackend, args TxArgs) error {
+	data, err := args.data()
+	if err != nil {
+		return err
+	}
+	msg := ethereum.CallMsg{From: *args.From, To: args.To, Gas: uint64(*args.Gas), Data: data}
+	if args.Value != nil {
+		msg.Value = args.Value.ToInt()
+	}
+	_, err = b.CallContract(ctx, msg, nil)
+	if err == nil || !strings.Contains(err.Error(), "execution reverted") {
+		return nil // not a revert (or one the node reports otherwise): let the node decide
+	}
+	reason := ""
+	var de rpc.DataError
+	if errors.As(err, &de) {
+		if s, ok := de.ErrorData().(string); ok {
+			if raw, derr := hexutil.Decode(s); derr == nil {
+				reason, _ = abi.UnpackRevert(raw)
+			}
+		}
+	}
+	if reason == "" {
+		return errors.New("VM Exception while processing transaction: revert")
+	}
+	return errors.New("VM Exception while processing transaction: revert " + reason)
 }
 
 // SignTransactionResult is what eth_signTransaction returns, as in geth.
