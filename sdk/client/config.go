@@ -157,3 +157,17 @@ func (c Config) Validate() error {
 	}
 	return errors.Join(errs...)
 }
+
+// ConfigFromFile returns DefaultConfig with the endpoints and contract
+// addresses of an addresses.json (a devnet writes one into its data folder,
+// ~/.enigma/devnet/addresses.json by default): the file's endpoints replace
+// the default ones.
+func ConfigFromFile(addressesFile string) (Config, error) {
+	a, err := LoadAddresses(addressesFile)
+	if err != nil {
+		return Config{}, err
+	}
+	c := DefaultConfig()
+	c.Enigma, c.Token, c.ChainRPC, c.Gateway = a.Enigma, a.Token, a.EthNode, a.Proxy
+	return c, nil
+}
