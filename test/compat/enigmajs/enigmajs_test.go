@@ -38,7 +38,7 @@ import (
 const nodeTimeout = 10 * time.Minute
 
 // contracts are the examples the scenarios deploy, by file name in e2e/.
-var contracts = []string{"calculator", "millionaire", "voting"}
+var contracts = []string{"calculator", "millionaire", "voting", "erc20", "flipcoin"}
 
 // logTail is how many lines of the devnet's log a failed run prints.
 const logTail = 200
