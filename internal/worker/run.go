@@ -216,14 +216,14 @@ func (w *Worker) syncState(ctx context.Context, contract api.ContractAddress) (*
 	if err != nil && api.CodeOf(err) != api.CodeNotFound {
 		return nil, err
 	}
-	from := uint32(0)
+	from, ahead := uint32(0), false
 	if tip, err := w.cfg.Store.Tip(ctx, contract); err == nil {
-		if tip.Index > last {
-			return nil, fmt.Errorf("this worker holds deltas of contract %s beyond the chain's (%d > %d)", contract, tip.Index, last)
-		}
 		from = tip.Index + 1
-		if tip.Index == last {
-			from = last // the deltas are here but the state lags: take a peer's
+		if tip.Index >= last {
+			// The deltas are here but the state lags, or this worker stored
+			// a task whose receipt never reached the chain (it stopped in
+			// between): take a peer's state at the chain's last delta.
+			from, ahead = last, tip.Index > last
 		}
 	}
 	rec := state.ChainRecord{CodeHash: api.Hash(sc.CodeHash)}
@@ -240,7 +240,10 @@ func (w *Worker) syncState(ctx context.Context, contract api.ContractAddress) (*
 			if err == nil && (exp.Range == nil || exp.State == nil || exp.State.Index != last || exp.State.Hash != want) {
 				err = fmt.Errorf("it does not hold the state up to delta %d", last)
 			}
-			if err == nil {
+			switch {
+			case err == nil && ahead:
+				err = w.cfg.Store.RollbackTo(ctx, contract, last, exp.State)
+			case err == nil:
 				if _, err = w.cfg.Store.Import(ctx, exp.Range, rec); err == nil {
 					err = w.cfg.Store.PutState(ctx, contract, exp.State)
 				}

@@ -39,6 +39,7 @@ type network struct {
 	user    chain.Account
 	epochSz uint64
 	km      *km.KeyManager
+	stores  []*state.PebbleStore // worker i's store
 }
 
 const timeoutEpochs = 1
@@ -114,6 +115,7 @@ func startNetwork(t *testing.T, ctx context.Context, workers int) *network {
 		}
 		t.Cleanup(func() { w.Close() })
 		n.workers = append(n.workers, w)
+		n.stores = append(n.stores, store)
 		n.dir.Add(w)
 	}
 	n.km = kmNode
@@ -368,23 +370,35 @@ func TestStateFollowsTheContractAcrossEpochs(t *testing.T) {
 		t.Fatal(r.Status)
 	}
 	first := n.selected(ctx, sc)
-	// New epochs until the contract moves (each epoch draws anew; with two
-	// equal stakes it stays with probability 1/2).
-	for i := 0; n.selected(ctx, sc) == first; i++ {
-		if i == 12 {
-			t.Fatal("the contract never moved to the other worker")
-		}
-		st, _ := n.enigma.EpochState(ctx)
-		if err := n.enigma.Client().WaitForBlock(ctx, st.FirstBlock.Uint64()+n.epochSz); err != nil {
-			t.Fatal(err)
-		}
-		if set, err := n.km.NewEpoch(ctx); err != nil || !set {
-			t.Fatalf("new epoch: %v %v", set, err)
+	for _, w := range n.workers {
+		if w.Signer() != first {
+			n.moveTo(ctx, sc, w.Signer())
 		}
 	}
 	_, r, out, st := n.run(ctx, user, sc, nil, "get", nil, 1_000_000)
 	if r.Status != api.StatusSuccess || st != 2 || string(out) != "kept" {
 		t.Fatalf("after the move: %s, chain %d, output %q", r.Status, st, out)
+	}
+
+	// The first worker stored a task whose receipt never reached the chain
+	// (it stopped in between): when the contract comes back to it, it
+	// takes the other worker's state at the chain's last delta.
+	i := 0
+	if n.workers[1].Signer() == first {
+		i = 1
+	}
+	tip, err := n.stores[i].Tip(ctx, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lost := &state.TaskCommit{PrevHash: tip.Hash, Delta: &state.Delta{Index: tip.Index + 1, Data: []byte("a delta the chain never took")}, State: []byte("its state"),
+		Result: state.TaskResult{TaskID: api.TaskID{9}, Contract: sc, Kind: state.KindCompute, Status: api.StatusSuccess}}
+	if err := n.stores[i].CommitTask(ctx, lost); err != nil {
+		t.Fatal(err)
+	}
+	n.moveTo(ctx, sc, first)
+	if _, r, out, _ = n.run(ctx, user, sc, nil, "get", nil, 1_000_000); r.Status != api.StatusSuccess || string(out) != "kept" {
+		t.Fatalf("back on the first worker: %s %q", r.Status, out)
 	}
 	_, r, out, _ = n.run(ctx, user, sc, nil, "store", []byte("again"), 1_000_000)
 	if r.Status != api.StatusSuccess || string(out) != "again" {
@@ -466,6 +480,25 @@ func TestRecordInTheBlockThatStartsAnEpoch(t *testing.T) {
 		// The case matters when the new epoch selects another worker.
 		if n.selected(ctx, sc) != sel || attempt == 6 {
 			return
+		}
+	}
+}
+
+// moveTo sets new epochs until worker w is selected for contract (each
+// epoch draws anew; with two equal stakes a contract moves with
+// probability 1/2 per epoch).
+func (n *network) moveTo(ctx context.Context, contract api.ContractAddress, w api.EthAddress) {
+	n.t.Helper()
+	for i := 0; n.selected(ctx, contract) != w; i++ {
+		if i == 16 {
+			n.t.Fatalf("worker %s was never selected for %s", w, contract)
+		}
+		st, _ := n.enigma.EpochState(ctx)
+		if err := n.enigma.Client().WaitForBlock(ctx, st.FirstBlock.Uint64()+n.epochSz); err != nil {
+			n.t.Fatal(err)
+		}
+		if set, err := n.km.NewEpoch(ctx); err != nil || !set {
+			n.t.Fatalf("new epoch: %v %v", set, err)
 		}
 	}
 }
