@@ -238,7 +238,7 @@ func (n *Net) Latency(ctx context.Context, users, perUser int) (LatencyResult, e
 			for k := range perUser {
 				s, err := n.send(ctx, u, sc, int64(k))
 				if err == nil {
-					s, err = n.w.wait(ctx, s)
+					s, err = n.w.wait(ctx, s, n.receiptTimeout())
 				}
 				if err != nil {
 					errs <- err
@@ -273,8 +273,8 @@ func (n *Net) Latency(ctx context.Context, users, perUser int) (LatencyResult, e
 
 // ThroughputResult is what Throughput measured.
 type ThroughputResult struct {
-	// TasksPerSec is the receipts mined in the measured window per second
-	// of it.
+	// TasksPerSec is the receipts mined in the blocks of the measured
+	// window per second of those blocks (Blocks × BlockPeriod).
 	TasksPerSec float64
 	Window      time.Duration
 	Receipts    int // receipts mined in the window
@@ -290,6 +290,9 @@ type ThroughputResult struct {
 	Sent int
 	// P50Blocks is the median latency in blocks of the window's tasks.
 	P50Blocks uint64
+	// MaxBlockGas is the most gas a block of the window used, of
+	// BlockGasLimit.
+	MaxBlockGas, BlockGasLimit uint64
 }
 
 // Throughput has every user send compute tasks as fast as its client
@@ -329,7 +332,7 @@ func (n *Net) Throughput(ctx context.Context, warm, window time.Duration, inFlig
 				res.Sent++
 				mu.Unlock()
 				go func() {
-					n.w.wait(ctx, s)
+					n.w.wait(ctx, s, n.receiptTimeout())
 					<-sem
 				}()
 			}
@@ -379,9 +382,22 @@ func (n *Net) Throughput(ctx context.Context, warm, window time.Duration, inFlig
 		res.MaxPerContractBlock = max(res.MaxPerContractBlock, v)
 	}
 	res.P50Blocks = percentile(blocks, 50)
-	res.TasksPerSec = float64(res.Receipts) / res.Window.Seconds()
+	for b := first; b <= last; b++ {
+		h, err := n.ch.Eth().HeaderByNumber(context.WithoutCancel(ctx), new(big.Int).SetUint64(b))
+		if err != nil {
+			return res, fmt.Errorf("network: read block %d: %w", b, err)
+		}
+		res.MaxBlockGas, res.BlockGasLimit = max(res.MaxBlockGas, h.GasUsed), h.GasLimit
+	}
+	// The dev chain seals exactly one block a period: counting whole
+	// blocks avoids the watcher's polling lag at the window's edges.
+	res.TasksPerSec = float64(res.Receipts) / (float64(res.Blocks) * n.cfg.BlockPeriod.Seconds())
 	return res, nil
 }
+
+// receiptTimeout is how long a task's receipt is awaited: far more
+// blocks than a task takes on a loaded machine.
+func (n *Net) receiptTimeout() time.Duration { return 60*n.cfg.BlockPeriod + 30*time.Second }
 
 // send creates one compute task and hands it to the gateway.
 func (n *Net) send(ctx context.Context, u *client.Client, sc api.ContractAddress, k int64) (Sample, error) {
@@ -420,6 +436,7 @@ type watcher struct {
 	exited chan struct{}
 
 	mu      sync.Mutex
+	first   uint64 // the first block watched
 	next    uint64 // the first block not read yet
 	byTask  map[api.TaskID]*receipt
 	started map[api.TaskID]time.Time
@@ -429,7 +446,7 @@ type watcher struct {
 }
 
 func newWatcher(e *chain.Enigma, from uint64, every time.Duration) *watcher {
-	w := &watcher{enigma: e, done: make(chan struct{}), exited: make(chan struct{}), next: from,
+	w := &watcher{enigma: e, done: make(chan struct{}), exited: make(chan struct{}), first: from, next: from,
 		byTask: map[api.TaskID]*receipt{}, started: map[api.TaskID]time.Time{}, record: map[api.TaskID]uint64{}, notify: map[api.TaskID]chan struct{}{}}
 	go w.run(every)
 	return w
@@ -470,7 +487,9 @@ func (w *watcher) poll(ctx context.Context) error {
 		return err
 	}
 	w.mu.Lock()
-	from := w.next
+	// Read the last few blocks again each time: the node's log index may
+	// answer for the head before it holds all of the head's logs.
+	from := max(w.next, w.first+rescanBlocks) - rescanBlocks
 	w.mu.Unlock()
 	if head < from {
 		return nil
@@ -500,6 +519,9 @@ func (w *watcher) poll(ctx context.Context) error {
 		default:
 			continue
 		}
+		if _, ok := w.byTask[id]; ok {
+			continue // seen in an earlier poll
+		}
 		r.record = w.record[id]
 		w.byTask[id] = r
 		if ch, ok := w.notify[id]; ok {
@@ -510,6 +532,10 @@ func (w *watcher) poll(ctx context.Context) error {
 	w.next = head + 1
 	return nil
 }
+
+// rescanBlocks is how many blocks before the next unread one each poll
+// reads again.
+const rescanBlocks = 4
 
 // seen is the last block read.
 func (w *watcher) seen() uint64 {
@@ -531,18 +557,27 @@ func (w *watcher) expect(id api.TaskID, record uint64, start time.Time) {
 }
 
 // wait returns s completed with its receipt once the receipt is mined.
-func (w *watcher) wait(ctx context.Context, s Sample) (Sample, error) {
+func (w *watcher) wait(ctx context.Context, s Sample, timeout time.Duration) (Sample, error) {
 	w.mu.Lock()
 	ch := w.notify[s.ID]
 	w.mu.Unlock()
 	if ch != nil {
+		t := time.NewTimer(timeout)
+		defer t.Stop()
 		select {
 		case <-ch:
 		case <-ctx.Done():
+			return s, fmt.Errorf("network: waiting for the receipt of task %s: %w", s.ID, ctx.Err())
+		case <-t.C:
 			w.mu.Lock()
 			err := w.err
 			w.mu.Unlock()
-			return s, fmt.Errorf("network: waiting for the receipt of task %s (last chain error: %v): %w", s.ID, err, ctx.Err())
+			status := "unknown"
+			if rec, rerr := w.enigma.TaskRecord(ctx, s.ID); rerr == nil {
+				status = api.ChainStatus(rec.Status).String()
+			}
+			return s, fmt.Errorf("network: no receipt for task %s (record in block %d, chain status %s) after %v (last chain error: %v)",
+				s.ID, s.RecordBlock, status, timeout, err)
 		}
 	}
 	w.mu.Lock()
