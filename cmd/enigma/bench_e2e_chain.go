@@ -140,6 +140,7 @@ func benchE2EPrintThroughput(opt benchOptions, block string, tp network.Throughp
 func benchE2EThroughputRow(block string, cfg network.Config, tp network.ThroughputResult) benchRow {
 	return benchRow{
 		Name: fmt.Sprintf("system compute tasks, %s blocks", block), Value: tp.TasksPerSec, Unit: "tasks/s",
-		Note: fmt.Sprintf("%d users on %d contracts, %.0f s; bound: each client approves then records (2 blocks a task), one receipt per contract a block", cfg.Users, cfg.Contracts, tp.Window.Seconds()),
+		Note: fmt.Sprintf("%d users on %d contracts, %d blocks; bounds a block: clients %d (approve, then record: 2 blocks a task), contracts %d (1 receipt each), gas %.0f M (used ≤ %.1f M)",
+			cfg.Users, cfg.Contracts, tp.Blocks, cfg.Users/2, cfg.Contracts, float64(tp.BlockGasLimit)/1e6, float64(tp.MaxBlockGas)/1e6),
 	}
 }

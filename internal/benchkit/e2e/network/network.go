@@ -51,10 +51,12 @@ type Config struct {
 	Logger *slog.Logger
 }
 
-// DefaultConfig runs 3 workers under 1 s blocks, with 32 users over 16
-// contracts.
+// DefaultConfig runs 3 workers under 1 s blocks, with 64 users over 32
+// contracts: two users a contract, so that the clients (one task per user
+// every 2 blocks) and the contracts (one receipt each a block) allow the
+// same 32 tasks a block.
 func DefaultConfig() Config {
-	return Config{BlockPeriod: time.Second, Workers: 3, Users: 32, Contracts: 16}
+	return Config{BlockPeriod: time.Second, Workers: 3, Users: 64, Contracts: 32}
 }
 
 // Validate reports settings the benchmark cannot run with.
