@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"time"
 
 	"github.com/enigma-go/enigma/internal/benchkit/e2e/network"
@@ -95,6 +96,7 @@ func benchE2EChain1s(ctx context.Context, opt benchOptions) (benchResult, error)
 		"system_contracts":     cfg.Contracts,
 		"system_p50_blocks":    float64(tp.P50Blocks),
 		"system_max_per_block": tp.MaxPerBlock,
+		"system_cpu_cores":     tp.CPUCores,
 	}}
 	out.Rows = []benchRow{
 		{Name: "task latency p50, record block to receipt block", Value: float64(lat.P50Blocks), Unit: "blocks", Note: latNote},
@@ -127,20 +129,21 @@ func benchE2EChain250ms(ctx context.Context, opt benchOptions) (benchResult, err
 			"system_tasks_per_s_250ms":   tp.TasksPerSec,
 			"system_p50_blocks_250ms":    float64(tp.P50Blocks),
 			"system_max_per_block_250ms": tp.MaxPerBlock,
+			"system_cpu_cores_250ms":     tp.CPUCores,
 		},
 		Rows: []benchRow{benchE2EThroughputRow("250 ms", cfg, tp)},
 	}, nil
 }
 
 func benchE2EPrintThroughput(opt benchOptions, block string, tp network.ThroughputResult) {
-	fmt.Fprintf(opt.Out, "e2e: throughput (%s blocks): %d receipts (%d failed) in %d blocks over %.1fs = %.1f tasks/s; at most %d receipts a block, %d of one contract; p50 %d blocks; %d records sent; fullest block %.1f M of %.0f M gas\n",
-		block, tp.Receipts, tp.Failed, tp.Blocks, tp.Window.Seconds(), tp.TasksPerSec, tp.MaxPerBlock, tp.MaxPerContractBlock, tp.P50Blocks, tp.Sent, float64(tp.MaxBlockGas)/1e6, float64(tp.BlockGasLimit)/1e6)
+	fmt.Fprintf(opt.Out, "e2e: throughput (%s blocks): %d receipts (%d failed) in %d blocks over %.1fs = %.1f tasks/s; at most %d receipts a block, %d of one contract; p50 %d blocks; %d records sent; fullest block %.1f M of %.0f M gas; CPU %.2f cores of %d\n",
+		block, tp.Receipts, tp.Failed, tp.Blocks, tp.Window.Seconds(), tp.TasksPerSec, tp.MaxPerBlock, tp.MaxPerContractBlock, tp.P50Blocks, tp.Sent, float64(tp.MaxBlockGas)/1e6, float64(tp.BlockGasLimit)/1e6, tp.CPUCores, runtime.NumCPU())
 }
 
 func benchE2EThroughputRow(block string, cfg network.Config, tp network.ThroughputResult) benchRow {
 	return benchRow{
 		Name: fmt.Sprintf("system compute tasks, %s blocks", block), Value: tp.TasksPerSec, Unit: "tasks/s",
-		Note: fmt.Sprintf("%d users on %d contracts, %d blocks; bounds a block: clients %d (approve, then record: 2 blocks a task), contracts %d (1 receipt each), gas %.0f M (used ≤ %.1f M)",
-			cfg.Users, cfg.Contracts, tp.Blocks, cfg.Users/2, cfg.Contracts, float64(tp.BlockGasLimit)/1e6, float64(tp.MaxBlockGas)/1e6),
+		Note: fmt.Sprintf("%d users on %d contracts, %d blocks; bounds a block: clients %d (approve, then record: 2 blocks a task), contracts %d (1 receipt each), gas %.0f M (used ≤ %.1f M); CPU %.1f of %d cores",
+			cfg.Users, cfg.Contracts, tp.Blocks, cfg.Users/2, cfg.Contracts, float64(tp.BlockGasLimit)/1e6, float64(tp.MaxBlockGas)/1e6, tp.CPUCores, runtime.NumCPU()),
 	}
 }

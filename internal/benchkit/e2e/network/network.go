@@ -295,6 +295,10 @@ type ThroughputResult struct {
 	// MaxBlockGas is the most gas a block of the window used, of
 	// BlockGasLimit.
 	MaxBlockGas, BlockGasLimit uint64
+	// CPUCores is the CPU time the whole process (devnet, clients and
+	// all) used in the window, in cores: near the machine's core count,
+	// the CPU is what bounds the figure.
+	CPUCores float64
 }
 
 // Throughput has every user send compute tasks as fast as its client
@@ -346,13 +350,14 @@ func (n *Net) Throughput(ctx context.Context, warm, window time.Duration, inFlig
 	case <-ctx.Done():
 	}
 	first = n.w.seen() + 1
-	t0 := time.Now()
+	t0, cpu0 := time.Now(), processCPU()
 	select {
 	case <-time.After(window):
 	case <-ctx.Done():
 	}
 	last = n.w.seen()
 	res.Window = time.Since(t0)
+	res.CPUCores = float64(processCPU()-cpu0) / float64(res.Window)
 	close(stop)
 	cancel()
 	wg.Wait()
