@@ -10,15 +10,14 @@ import (
 	"github.com/enigma-go/enigma/internal/benchkit/e2e"
 )
 
-// The e2e suite's parts run in this order; further figures of the whole
-// network (task latency in blocks, system throughput) join as parts of
-// their own with orders after these.
+// The e2e suite's parts run in this order; the parts through the chain
+// (bench_e2e_chain.go) follow them.
 const (
 	benchE2EOrderStart  = 10
 	benchE2EOrderWorker = 20
 )
 
-const benchE2ESummary = "end to end: devnet start time, memory and shutdown; the worker's task pipeline"
+const benchE2ESummary = "end to end: devnet start time, memory and shutdown; the worker's task pipeline; task latency in blocks and system throughput through the chain"
 
 func init() {
 	registerBenchPart("e2e", benchE2ESummary, benchE2EOrderStart, benchE2EStart)
