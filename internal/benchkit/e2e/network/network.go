@@ -77,7 +77,7 @@ func (c Config) Validate() error {
 // The funding of each user: plenty for thousands of tasks at the client's
 // default fee of 1 M gas × 1 grain.
 var (
-	userETH = new(big.Int).Mul(big.NewInt(100), big.NewInt(1e18))
+	userETH = new(big.Int).Mul(big.NewInt(10), big.NewInt(1e18))
 	userENG = big.NewInt(1e12)
 )
 
