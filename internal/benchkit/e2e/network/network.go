@@ -71,8 +71,14 @@ func (c Config) Validate() error {
 	if c.Users < 1 || c.Contracts < 1 || c.Contracts > c.Users {
 		errs = append(errs, fmt.Errorf("network: need 1 <= Contracts (%d) <= Users (%d)", c.Contracts, c.Users))
 	}
+	if c.Users > maxUsers {
+		errs = append(errs, fmt.Errorf("network: at most %d users (the deployer's 10,000 ETH funds them), not %d", maxUsers, c.Users))
+	}
 	return errors.Join(errs...)
 }
+
+// maxUsers is how many users the deployer's ETH can fund.
+const maxUsers = 500
 
 // The funding of each user: plenty for thousands of tasks at the client's
 // default fee of 1 M gas × 1 grain.
