@@ -4,7 +4,7 @@
 GO        ?= go
 # Packages with goroutines of their own (or that are called concurrently)
 # run under the race detector too.
-RACE_PKGS ?= $(shell $(GO) list -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}{{end}}' ./... 2>/dev/null | grep -E '/(internal/(vm|state|chain|enclave|km|worker|gateway|p2p|devnet)|sdk/client)(/|$$)' | grep -vE '/(vmbench|kernels|cryptobench|enclavebench)' )
+RACE_PKGS ?= $(shell $(GO) list -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}{{end}}' ./... 2>/dev/null | grep -E '/(internal/(vm|state|chain|enclave|km|worker|gateway|p2p|devnet|node)|sdk/client)(/|$$)' | grep -vE '/(vmbench|kernels|cryptobench|enclavebench)' )
 TEST_FLAGS ?= -timeout 20m
 
 .PHONY: test deps lint unit race bench build generate clean
