@@ -115,6 +115,7 @@ type Devnet struct {
 	client      *chain.Client
 	enigma      *chain.Enigma
 	km          *sim.KeyManager
+	sealMu      sync.Mutex // serialises sealKM
 	kmNode      *km.KeyManager
 	nodes       *worker.Nodes // the running workers, as the gateway and the workers find them
 	attestation *ecdsa.PrivateKey
@@ -285,6 +286,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 
 	kc := km.DefaultConfig()
 	kc.Enclave, kc.Enigma, kc.Account, kc.Logger = d.km, d.enigma, chain.NodeAccount(d.accounts[0]), log
+	kc.Changed = d.sealKM
 	if cfg.ChainRPC == "" {
 		kc.Poll = cfg.BlockPeriod
 	}
@@ -370,17 +372,17 @@ func writeFiles(dir string, addrs Addresses) error {
 		if err != nil {
 			return fmt.Errorf("devnet: encode the ABI of %s: %w", name, err)
 		}
-		if err := writeFileAtomic(filepath.Join(dir, name), append(b, '\n')); err != nil {
+		if err := writeFileAtomic(filepath.Join(dir, name), append(b, '\n'), 0o644); err != nil {
 			return err
 		}
 	}
 	b, _ := json.MarshalIndent(addrs, "", "  ")
-	return writeFileAtomic(filepath.Join(dir, "addresses.json"), append(b, '\n'))
+	return writeFileAtomic(filepath.Join(dir, "addresses.json"), append(b, '\n'), 0o644)
 }
 
-func writeFileAtomic(path string, b []byte) error {
+func writeFileAtomic(path string, b []byte, mode os.FileMode) error {
 	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+	if err := os.WriteFile(tmp, b, mode); err != nil {
 		return fmt.Errorf("devnet: write %s: %w", path, err)
 	}
 	if err := os.Rename(tmp, path); err != nil {

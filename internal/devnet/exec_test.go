@@ -328,3 +328,36 @@ func TestKilledWorkerTaskEnds(t *testing.T) {
 		t.Fatalf("key from a stopped worker: %v", err)
 	}
 }
+
+// A restarted devnet still runs the contracts of its previous run: the key
+// manager's sealed keys keep every contract's state key.
+func TestRestartKeepsContracts(t *testing.T) {
+	code := calculator(t)
+	cfg := TestConfig()
+	cfg.DataDir, cfg.EpochSize = t.TempDir(), 100
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	d, err := Start(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := newUser(t, d, cfg.Workers+1)
+	dep := u.task(ctx, api.Hash{}, code, "construct()", []byte{}, 20_000_000, api.EthAddress{})
+	if st, _, _ := u.wait(ctx, dep); st != api.StatusSuccess {
+		t.Fatalf("deploy: %s", st)
+	}
+	if err := d.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if d, err = Start(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	u.d = d
+	args, _ := contract.EncodeArgs("(uint256,uint256)", big.NewInt(76), big.NewInt(17))
+	st, out, chainSt := u.wait(ctx, u.task(ctx, dep.id, nil, "sub(uint256,uint256)", args, 2_000_000, api.EthAddress{}))
+	var diff contract.Uint256
+	if err := contract.DecodeArgs("(uint256)", out, &diff); err != nil || st != api.StatusSuccess || chainSt != 2 || diff.Big().Int64() != 59 {
+		t.Fatalf("after the restart: %s, chain %d, output %x (%v)", st, chainSt, out, err)
+	}
+}

@@ -62,12 +62,8 @@ func (d *Devnet) startEnclaves(ctx context.Context) error {
 	}
 	// The sealed signing key keeps the principal address across restarts,
 	// so a resumed chain still accepts the key manager's epochs.
-	sealed, err := d.km.Seal(ctx, &enclave.SealRequest{})
-	if err != nil {
-		return fmt.Errorf("devnet: seal the key manager's keys: %w", err)
-	}
-	if err := os.WriteFile(sealedPath, sealed.Blob, 0o600); err != nil {
-		return fmt.Errorf("devnet: store the key manager's sealed keys: %w", err)
+	if err := d.sealKM(ctx); err != nil {
+		return err
 	}
 
 	engine, err := vm.NewEngine(ctx, vm.DefaultConfig())
@@ -103,6 +99,23 @@ func (d *Devnet) startEnclaves(ctx context.Context) error {
 			return err
 		}
 		n.signer = n.registration.SigningAddress
+	}
+	return nil
+}
+
+// sealKM stores the key manager enclave's sealed keys in the data folder:
+// its signing key, and (called again whenever they change) the contracts'
+// state keys and the epochs it signed, so a restarted devnet still serves
+// the contracts of its previous run.
+func (d *Devnet) sealKM(ctx context.Context) error {
+	d.sealMu.Lock()
+	defer d.sealMu.Unlock()
+	sealed, err := d.km.Seal(ctx, &enclave.SealRequest{})
+	if err != nil {
+		return fmt.Errorf("devnet: seal the key manager's keys: %w", err)
+	}
+	if err := writeFileAtomic(filepath.Join(d.cfg.DataDir, "km.sealed"), sealed.Blob, 0o600); err != nil {
+		return fmt.Errorf("devnet: store the key manager's sealed keys: %w", err)
 	}
 	return nil
 }

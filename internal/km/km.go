@@ -38,6 +38,13 @@ type Config struct {
 	// Poll is how often the epoch loop looks at the head block; about
 	// one block period.
 	Poll time.Duration
+	// Changed, if set, is called after every change to the enclave's
+	// secrets: a new epoch (the enclave remembers what it signed) and a
+	// state keys answer (which may have created a contract's key). Hosts
+	// seal the enclave there, so a restart keeps every contract's key. An
+	// error fails the answer: a key that would not survive a restart must
+	// not be handed out.
+	Changed func(ctx context.Context) error
 	// Logger; nil discards.
 	Logger *slog.Logger
 }
@@ -108,7 +115,21 @@ func (k *KeyManager) GetStateKeys(ctx context.Context, req *enclave.StateKeysReq
 	if req == nil || len(req.Contracts) == 0 {
 		return nil, api.Errorf(api.CodeInvalidInput, "km: a state keys request must name at least one contract")
 	}
-	return k.cfg.Enclave.GetStateKeys(ctx, req)
+	r, err := k.cfg.Enclave.GetStateKeys(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if err := k.changed(ctx); err != nil {
+		return nil, fmt.Errorf("km: keep the contract's state key: %w", err)
+	}
+	return r, nil
+}
+
+func (k *KeyManager) changed(ctx context.Context) error {
+	if k.cfg.Changed == nil {
+		return nil
+	}
+	return k.cfg.Changed(ctx)
 }
 
 // NewEpoch sets a new epoch when the current one is epochSize blocks old
@@ -159,6 +180,9 @@ func (k *KeyManager) NewEpoch(ctx context.Context) (bool, error) {
 	}
 	k.epochs++
 	k.log.Info("epoch set", "block", block, "workers", len(req.Workers))
+	if err := k.changed(ctx); err != nil {
+		k.log.Error("seal the key manager's keys after an epoch", "err", err)
+	}
 	return true, nil
 }
 

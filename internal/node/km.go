@@ -102,20 +102,21 @@ func (n *Node) startKM(ctx context.Context, cfg Config, ln net.Listener) error {
 
 	kcfg := km.DefaultConfig()
 	kcfg.Enclave, kcfg.Enigma, kcfg.Account, kcfg.Poll, kcfg.Logger = enc, e, acct, time.Duration(cfg.EpochPoll), n.log
+	kcfg.Changed = sealer.seal
 	k, err := km.New(ctx, kcfg)
 	if err != nil {
 		return err
 	}
 	hc := kmhttp.DefaultConfig()
 	hc.Logger = n.log
-	srv, err := kmhttp.NewServer(&sealingKeys{k: k, sealer: sealer}, signer, hc)
+	srv, err := kmhttp.NewServer(k, signer, hc)
 	if err != nil {
 		return err
 	}
 	rctx := n.runContext()
 	n.goRun(rctx, "kmhttp server", func(ctx context.Context) error { return srv.Serve(ctx, ln) })
 	n.goRun(rctx, "epoch loop", func(ctx context.Context) error {
-		epochLoop(ctx, k, e, sealer, cfg, n)
+		epochLoop(ctx, k, e, cfg, n)
 		return nil
 	})
 	return nil
@@ -196,7 +197,7 @@ func checkPrincipal(ctx context.Context, e *chain.Enigma, signer [20]byte) error
 // epochLoop sets a new epoch whenever one is due. The first waits for
 // MinWorkers logged-in workers: an epoch set before them would leave them
 // unselected for a whole epoch.
-func epochLoop(ctx context.Context, k *km.KeyManager, e *chain.Enigma, s *sealer, cfg Config, n *Node) {
+func epochLoop(ctx context.Context, k *km.KeyManager, e *chain.Enigma, cfg Config, n *Node) {
 	t := time.NewTicker(time.Duration(cfg.EpochPoll))
 	defer t.Stop()
 	waiting := false
@@ -215,17 +216,8 @@ func epochLoop(ctx context.Context, k *km.KeyManager, e *chain.Enigma, s *sealer
 			}
 			continue
 		}
-		set, err := k.NewEpoch(ctx)
-		if err != nil {
-			if ctx.Err() == nil {
-				n.log.Warn("new epoch failed; retrying", "err", err)
-			}
-			continue
-		}
-		if set {
-			if err := s.seal(ctx); err != nil {
-				n.log.Error("seal the key manager's keys after an epoch", "err", err)
-			}
+		if _, err := k.NewEpoch(ctx); err != nil && ctx.Err() == nil {
+			n.log.Warn("new epoch failed; retrying", "err", err)
 		}
 	}
 }
@@ -251,9 +243,9 @@ func firstEpochReady(ctx context.Context, e *chain.Enigma, min int) (bool, int, 
 	return len(active.Arg0) >= min, len(active.Arg0), nil
 }
 
-// sealer writes the key manager enclave's sealed keys to its data dir:
-// the state keys it creates for new contracts and the epochs it signed
-// must survive a restart.
+// sealer writes an enclave's sealed keys to its data dir: the key
+// manager's state keys for new contracts and the epochs it signed must
+// survive a restart (km.Config.Changed calls it).
 type sealer struct {
 	mu   sync.Mutex
 	enc  enclave.Common
@@ -268,22 +260,4 @@ func (s *sealer) seal(ctx context.Context) error {
 		return fmt.Errorf("node: seal the enclave's keys: %w", err)
 	}
 	return writeFileAtomic(s.path, sealed.Blob, 0o600)
-}
-
-// sealingKeys seals after every state keys answer: it may have created a
-// contract's key.
-type sealingKeys struct {
-	k      *km.KeyManager
-	sealer *sealer
-}
-
-func (s *sealingKeys) GetStateKeys(ctx context.Context, req *enclave.StateKeysRequest) (*enclave.StateKeysReply, error) {
-	r, err := s.k.GetStateKeys(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.sealer.seal(ctx); err != nil {
-		return nil, fmt.Errorf("node: keep the contract's state key: %w", err)
-	}
-	return r, nil
 }
