@@ -55,6 +55,28 @@ func (c *Client) Bind(addrs Addresses) *Enigma {
 	return &Enigma{c: c, addrs: addrs, abi: bindings.NewEnigma(), token: bindings.NewEnigmaToken()}
 }
 
+// BindDeployed binds the contracts at addrs when the chain holds code at
+// both addresses and the Enigma contract names principal as its key
+// manager, as a restarted node does with the contracts of its previous run.
+// It returns nil (and no error) when they are gone (another or a reset
+// chain) or serve another key manager: the caller deploys afresh.
+func (c *Client) BindDeployed(ctx context.Context, addrs Addresses, principal common.Address) (*Enigma, error) {
+	for _, a := range []common.Address{addrs.Enigma, addrs.Token} {
+		code, err := c.eth.CodeAt(ctx, a, nil)
+		if err != nil {
+			return nil, fmt.Errorf("chain: read the code at %s: %w", a, err)
+		}
+		if len(code) == 0 {
+			return nil, nil
+		}
+	}
+	e := c.Bind(addrs)
+	if p, err := e.Principal(ctx); err != nil || p != principal {
+		return nil, nil
+	}
+	return e, nil
+}
+
 // DeployContracts deploys EnigmaToken (its whole supply goes to from) and
 // then Enigma with p, and checks both have code. Both transactions are sent
 // before either is mined (the token's address follows from the sender's

@@ -413,23 +413,16 @@ func (d *Devnet) resume(ctx context.Context) (*chain.Enigma, error) {
 	if err := json.Unmarshal(b, &prev); err != nil {
 		return nil, fmt.Errorf("devnet: addresses.json in %s is damaged; remove it (or the whole folder) to start afresh: %w", d.cfg.DataDir, err)
 	}
-	for _, a := range []common.Address{prev.Contract, prev.Token} {
-		code, err := d.client.Eth().CodeAt(ctx, a, nil)
-		if err != nil {
-			return nil, fmt.Errorf("devnet: read the code at %s: %w", a, err)
-		}
-		if len(code) == 0 {
-			d.log.Info("the chain no longer holds the previous contracts; deploying afresh", "addr", a)
-			return nil, nil // the chain was reset: deploy afresh
-		}
+	e, err := d.client.BindDeployed(ctx, chain.Addresses{Enigma: prev.Contract, Token: prev.Token}, common.Address(d.km.Address()))
+	if err != nil {
+		return nil, err
 	}
-	principal, err := d.client.Bind(chain.Addresses{Enigma: prev.Contract, Token: prev.Token}).Principal(ctx)
-	if err != nil || principal != common.Address(d.km.Address()) {
-		d.log.Info("the previous contracts name another key manager; deploying afresh", "principal", principal)
-		return nil, nil // deployed for another key manager: deploy afresh
+	if e == nil {
+		d.log.Info("the chain no longer holds the previous contracts for this key manager; deploying afresh", "enigma", prev.Contract)
+		return nil, nil
 	}
 	d.log.Info("resuming the contracts of the previous run", "enigma", prev.Contract)
-	return d.client.Bind(chain.Addresses{Enigma: prev.Contract, Token: prev.Token}), nil
+	return e, nil
 }
 
 // loadOrCreateKey reads a hex private key from path or creates one there,

@@ -166,20 +166,7 @@ func resumeContracts(ctx context.Context, c *chain.Client, path string, signer [
 	if err != nil {
 		return nil, fmt.Errorf("%w; remove it to deploy afresh", err)
 	}
-	for _, a := range []common.Address{prev.Contract, prev.Token} {
-		code, err := c.Eth().CodeAt(ctx, a, nil)
-		if err != nil {
-			return nil, fmt.Errorf("node: read the code at %s: %w", a, err)
-		}
-		if len(code) == 0 {
-			return nil, nil // another chain, or a reset one
-		}
-	}
-	e := c.Bind(chain.Addresses{Enigma: prev.Contract, Token: prev.Token})
-	if p, err := e.Principal(ctx); err != nil || p != common.Address(signer) {
-		return nil, nil // deployed for another key manager
-	}
-	return e, nil
+	return c.BindDeployed(ctx, chain.Addresses{Enigma: prev.Contract, Token: prev.Token}, common.Address(signer))
 }
 
 func checkPrincipal(ctx context.Context, e *chain.Enigma, signer [20]byte) error {
