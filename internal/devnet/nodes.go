@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 	"sync"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/enclave"
@@ -23,9 +21,6 @@ import (
 // WorkerStakeENG is each worker's deposit in ENG base units: 1,000 ENG.
 var WorkerStakeENG = new(big.Int).Mul(big.NewInt(1_000), big.NewInt(100_000_000))
 
-// workerLoggedIn is the contract's WorkerStatus.LoggedIn.
-const workerLoggedIn = 1
-
 // node is one worker: its enclave, the dev account that is its custodian,
 // its state store and the worker node around them.
 type node struct {
@@ -36,8 +31,6 @@ type node struct {
 	worker  *worker.Worker
 	stop    sync.Once
 	stopErr error
-	// registration is the enclave's signing address and attestation.
-	registration *enclave.RegistrationReport
 }
 
 // startEnclaves starts what needs no chain: the key manager's enclave
@@ -95,10 +88,7 @@ func (d *Devnet) startEnclaves(ctx context.Context) error {
 		if err := os.WriteFile(sealedPath, sealed.Blob, 0o600); err != nil {
 			return fmt.Errorf("devnet: store worker %d's sealed keys: %w", i, err)
 		}
-		if n.registration, err = w.Registration(ctx, &enclave.RegistrationRequest{}); err != nil {
-			return err
-		}
-		n.signer = n.registration.SigningAddress
+		n.signer = w.Address()
 	}
 	return nil
 }
@@ -138,7 +128,13 @@ func (d *Devnet) joinWorkers(ctx context.Context, fundErr func() error) (uint64,
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			blocks[i], errs[i] = d.joinWorker(ctx, i, n, fundErr)
+			b, err := worker.Join(ctx, d.enigma, n.account, n.enclave, WorkerStakeENG, fundErr)
+			if err != nil {
+				err = fmt.Errorf("devnet: worker %d: %w", i, err)
+			} else if b != 0 {
+				d.log.Info("worker logged in", "worker", i, "signer", n.signer, "block", b)
+			}
+			blocks[i], errs[i] = b, err
 		}()
 	}
 	wg.Wait()
@@ -147,63 +143,6 @@ func (d *Devnet) joinWorkers(ctx context.Context, fundErr func() error) (uint64,
 		last = max(last, b)
 	}
 	return last, errors.Join(errs...)
-}
-
-// joinWorker brings worker i to logged in. Registration and the approval of
-// its stake are independent and sent together; the deposit waits for both
-// and for the ENG, the login for the deposit. It returns the login's block,
-// 0 if the worker was logged in already.
-func (d *Devnet) joinWorker(ctx context.Context, i int, n *node, fundErr func() error) (uint64, error) {
-	info, err := d.enigma.Worker(ctx, n.account.Address)
-	if err != nil {
-		return 0, fmt.Errorf("devnet: read worker %d on chain: %w", i, err)
-	}
-	needStake := info.Balance == nil || info.Balance.Sign() == 0
-	var regErr, approveErr error
-	var wg sync.WaitGroup
-	if info.Signer != common.Address(n.signer) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			reg := n.registration
-			if _, err := d.enigma.Register(ctx, n.account, common.Address(reg.SigningAddress), reg.Report, reg.ReportSignature[:]); err != nil {
-				regErr = fmt.Errorf("devnet: register worker %d: %w", i, err)
-			}
-		}()
-	}
-	if needStake {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if _, err := d.enigma.ApproveEnigma(ctx, n.account, WorkerStakeENG); err != nil {
-				approveErr = fmt.Errorf("devnet: approve worker %d's stake: %w", i, err)
-			}
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(regErr, approveErr); err != nil {
-		return 0, err
-	}
-	if needStake {
-		if err := fundErr(); err != nil {
-			return 0, err
-		}
-		if _, err := d.enigma.Deposit(ctx, n.account, n.account.Address, WorkerStakeENG); err != nil {
-			return 0, fmt.Errorf("devnet: stake worker %d: %w", i, err)
-		}
-	}
-	if info, err = d.enigma.Worker(ctx, n.account.Address); err != nil {
-		return 0, fmt.Errorf("devnet: read worker %d on chain: %w", i, err)
-	}
-	if info.Status == workerLoggedIn {
-		return 0, nil
-	}
-	r, err := d.enigma.Login(ctx, n.account)
-	if err != nil {
-		return 0, fmt.Errorf("devnet: log worker %d in: %w", i, err)
-	}
-	d.log.Info("worker logged in", "worker", i, "signer", n.signer, "block", r.BlockNumber)
-	return r.BlockNumber.Uint64(), nil
 }
 
 // startWorkerNodes opens each worker's state store (worker<i>/state) and

@@ -92,7 +92,7 @@ func (n *Node) startWorker(ctx context.Context, cfg Config, ln net.Listener) err
 	n.onClose(store.Close)
 
 	stake := new(big.Int).Mul(new(big.Int).SetUint64(cfg.StakeENG), engGrains)
-	if err := worker.Join(ctx, e, custodian, enc, stake); err != nil {
+	if _, err := worker.Join(ctx, e, custodian, enc, stake, nil); err != nil {
 		return err
 	}
 	n.log.Info("worker logged in", "signer", signer, "custodian", custodian.Address)

@@ -103,7 +103,7 @@ func startNetwork(t *testing.T, ctx context.Context, workers int) *network {
 		}
 		t.Cleanup(func() { store.Close() })
 		custodian := chain.NodeAccount(accs[i+1].Address)
-		if err := worker.Join(ctx, n.enigma, custodian, enc, big.NewInt(1e11)); err != nil {
+		if _, err := worker.Join(ctx, n.enigma, custodian, enc, big.NewInt(1e11), nil); err != nil {
 			t.Fatal(err)
 		}
 		cfg := worker.DefaultConfig()
