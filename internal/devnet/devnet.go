@@ -10,8 +10,6 @@ package devnet
 import (
 	"context"
 	"crypto/ecdsa"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,7 +19,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -31,7 +28,6 @@ import (
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/chain/bindings"
 	"github.com/enigma-go/enigma/internal/chain/devchain"
-	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/enclave/sim"
 	"github.com/enigma-go/enigma/internal/gateway"
 	"github.com/enigma-go/enigma/internal/km"
@@ -423,30 +419,6 @@ func (d *Devnet) resume(ctx context.Context) (*chain.Enigma, error) {
 	}
 	d.log.Info("resuming the contracts of the previous run", "enigma", prev.Contract)
 	return e, nil
-}
-
-// loadOrCreateKey reads a hex private key from path or creates one there,
-// so the simulated attestation signer survives a restart.
-func loadOrCreateKey(path string) (*ecdsa.PrivateKey, error) {
-	b, err := os.ReadFile(path)
-	if err == nil {
-		k, err := crypto.HexToECDSA(strings.TrimSpace(string(b)))
-		if err != nil {
-			return nil, fmt.Errorf("devnet: key file %s is damaged; remove the data folder to start afresh: %w", path, err)
-		}
-		return k, nil
-	}
-	if !errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("devnet: read %s: %w", path, err)
-	}
-	k, err := compat.GenerateKey(rand.Reader)
-	if err != nil {
-		return nil, err
-	}
-	if err := os.WriteFile(path, []byte(hex.EncodeToString(crypto.FromECDSA(k))+"\n"), 0o600); err != nil {
-		return nil, fmt.Errorf("devnet: write %s: %w", path, err)
-	}
-	return k, nil
 }
 
 // Addresses are the deployed contracts and the endpoints.

@@ -39,7 +39,7 @@ type node struct {
 // own folder.
 func (d *Devnet) startEnclaves(ctx context.Context) error {
 	dir := d.cfg.DataDir
-	attestation, err := loadOrCreateKey(filepath.Join(dir, "attestation.key"))
+	attestation, err := sim.LoadOrCreateAttestationKey(filepath.Join(dir, "attestation.key"))
 	if err != nil {
 		return err
 	}

@@ -40,7 +40,7 @@ func (n *Node) startKM(ctx context.Context, cfg Config, ln net.Listener) error {
 	if attPath == "" {
 		attPath = filepath.Join(dir, attestationFile)
 	}
-	attestation, err := loadOrCreateKey(attPath)
+	attestation, err := sim.LoadOrCreateAttestationKey(attPath)
 	if err != nil {
 		return err
 	}

@@ -3,8 +3,6 @@ package node
 import (
 	"context"
 	"crypto/ecdsa"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,7 +19,6 @@ import (
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
-	"github.com/enigma-go/enigma/internal/crypto/compat"
 )
 
 // Info describes a running node, for its operator and for scripts.
@@ -258,21 +255,6 @@ func readKey(path string) (*ecdsa.PrivateKey, error) {
 	k, err := crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(string(b)), "0x"))
 	if err != nil {
 		return nil, fmt.Errorf("node: key file %s does not hold a hex private key: %w", path, err)
-	}
-	return k, nil
-}
-
-// loadOrCreateKey reads a hex private key from path or creates one there.
-func loadOrCreateKey(path string) (*ecdsa.PrivateKey, error) {
-	k, err := readKey(path)
-	if err == nil || !errors.Is(err, os.ErrNotExist) {
-		return k, err
-	}
-	if k, err = compat.GenerateKey(rand.Reader); err != nil {
-		return nil, err
-	}
-	if err := writeFileAtomic(path, []byte(hex.EncodeToString(crypto.FromECDSA(k))+"\n"), 0o600); err != nil {
-		return nil, err
 	}
 	return k, nil
 }
