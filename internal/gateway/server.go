@@ -11,6 +11,8 @@ import (
 	"net"
 	"net/http"
 	"time"
+
+	"github.com/enigma-go/enigma/internal/httpserve"
 )
 
 // Server is the gateway's HTTP JSON-RPC server.
@@ -58,20 +60,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		WriteTimeout:      s.cfg.CallTimeout + 10*time.Second,
 		IdleTimeout:       2 * time.Minute,
 	}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		<-ctx.Done()
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = hs.Shutdown(sctx)
-	}()
-	err := hs.Serve(ln)
-	<-done
-	if errors.Is(err, http.ErrServerClosed) {
-		return nil
-	}
-	return err
+	return httpserve.Serve(ctx, ln, hs)
 }
 
 // ServeHTTP implements http.Handler.

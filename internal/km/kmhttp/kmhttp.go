@@ -25,6 +25,7 @@ import (
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/enigma-go/enigma/internal/httpserve"
 )
 
 const (
@@ -148,20 +149,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.Serve
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: s.cfg.Timeout + 10*time.Second, IdleTimeout: 2 * time.Minute}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		<-ctx.Done()
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = hs.Shutdown(sctx)
-	}()
-	err := hs.Serve(ln)
-	<-done
-	if errors.Is(err, http.ErrServerClosed) {
-		return nil
-	}
-	return err
+	return httpserve.Serve(ctx, ln, hs)
 }
 
 // Client reaches a key manager process; it implements worker.KeyService.

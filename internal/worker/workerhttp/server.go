@@ -13,6 +13,7 @@ import (
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/gateway"
+	"github.com/enigma-go/enigma/internal/httpserve"
 	"github.com/enigma-go/enigma/internal/worker"
 )
 
@@ -149,18 +150,5 @@ func serveHTTP(ctx context.Context, ln net.Listener, h http.Handler, callTimeout
 		WriteTimeout:      callTimeout + 30*time.Second,
 		IdleTimeout:       2 * time.Minute,
 	}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		<-ctx.Done()
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = hs.Shutdown(sctx)
-	}()
-	err := hs.Serve(ln)
-	<-done
-	if errors.Is(err, http.ErrServerClosed) {
-		return nil
-	}
-	return err
+	return httpserve.Serve(ctx, ln, hs)
 }
