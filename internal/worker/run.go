@@ -200,15 +200,21 @@ func (w *Worker) ensureKey(ctx context.Context, contract api.ContractAddress, se
 // the deltas this worker misses from the other workers when the chain has
 // more than its store.
 func (w *Worker) syncState(ctx context.Context, contract api.ContractAddress) (*state.StateBlob, error) {
-	sc, err := w.cfg.Enigma.SecretContract(ctx, contract)
+	// Two constant-size reads on the common path; the whole list of delta
+	// hashes (which grows with the contract's history) only to sync.
+	count, err := w.cfg.Enigma.CountStateDeltas(ctx, contract)
 	if err != nil {
 		return nil, fmt.Errorf("read contract %s on chain: %w", contract, err)
 	}
-	if sc.Status != 1 || len(sc.StateDeltaHashes) == 0 {
+	if count == 0 {
 		return nil, fmt.Errorf("contract %s is not deployed on chain", contract)
 	}
-	last := uint32(len(sc.StateDeltaHashes) - 1)
-	want := api.Hash(sc.StateDeltaHashes[last])
+	last := uint32(count - 1)
+	lastHash, err := w.cfg.Enigma.StateDeltaHash(ctx, contract, uint64(last))
+	if err != nil {
+		return nil, fmt.Errorf("read contract %s on chain: %w", contract, err)
+	}
+	want := api.Hash(lastHash)
 	blob, err := w.cfg.Store.State(ctx, contract)
 	if err == nil && blob.Index == last && blob.Hash == want {
 		return blob, nil
@@ -225,6 +231,10 @@ func (w *Worker) syncState(ctx context.Context, contract api.ContractAddress) (*
 			// between): take a peer's state at the chain's last delta.
 			from, ahead = last, tip.Index > last
 		}
+	}
+	sc, err := w.cfg.Enigma.SecretContract(ctx, contract)
+	if err != nil {
+		return nil, fmt.Errorf("read contract %s on chain: %w", contract, err)
 	}
 	rec := state.ChainRecord{CodeHash: api.Hash(sc.CodeHash)}
 	for _, h := range sc.StateDeltaHashes {
