@@ -195,6 +195,17 @@ func (n *network) newTaskFor(ctx context.Context, user *ecdsa.PrivateKey, contra
 	return tk
 }
 
+// deploy deploys the test contract (its state "v0") and fails the test
+// unless the deployment is verified on chain.
+func (n *network) deploy(ctx context.Context, user *ecdsa.PrivateKey) *task {
+	n.t.Helper()
+	dep, r, _, st := n.run(ctx, user, api.ContractAddress{}, testcontract.Contract(), "construct(bytes)", []byte("v0"), 1_000_000)
+	if r.Status != api.StatusSuccess || st != 2 {
+		n.t.Fatalf("deploy: %s, on chain %d", r.Status, st)
+	}
+	return dep
+}
+
 // selected is the worker selected for contract at the head block.
 func (n *network) selected(ctx context.Context, contract api.ContractAddress) api.EthAddress {
 	n.t.Helper()
@@ -258,10 +269,7 @@ func TestTasksEndOnChain(t *testing.T) {
 	n := startNetwork(t, ctx, 2)
 	user, _ := compat.GenerateKey(rand.Reader)
 
-	dep, r, _, st := n.run(ctx, user, api.ContractAddress{}, testcontract.Contract(), "construct(bytes)", []byte("v0"), 1_000_000)
-	if r.Status != api.StatusSuccess || st != 2 {
-		t.Fatalf("deploy: %s, on chain %d", r.Status, st)
-	}
+	dep := n.deploy(ctx, user)
 	sc := dep.contract
 
 	_, r, out, st := n.run(ctx, user, sc, nil, "store", []byte("hello"), 1_000_000)
@@ -318,10 +326,7 @@ func TestWorkerDownTaskIsRefundable(t *testing.T) {
 	defer cancel()
 	n := startNetwork(t, ctx, 2)
 	user, _ := compat.GenerateKey(rand.Reader)
-	dep, r, _, _ := n.run(ctx, user, api.ContractAddress{}, testcontract.Contract(), "construct(bytes)", []byte("v0"), 1_000_000)
-	if r.Status != api.StatusSuccess {
-		t.Fatal(r.Status)
-	}
+	dep := n.deploy(ctx, user)
 	tk := n.newTask(ctx, user, dep.contract, nil, "get", nil, 1_000_000)
 	for _, w := range n.workers {
 		if w.Signer() == tk.worker {
@@ -361,12 +366,9 @@ func TestStateFollowsTheContractAcrossEpochs(t *testing.T) {
 	defer cancel()
 	n := startNetwork(t, ctx, 2)
 	user, _ := compat.GenerateKey(rand.Reader)
-	dep, r, _, _ := n.run(ctx, user, api.ContractAddress{}, testcontract.Contract(), "construct(bytes)", []byte("v0"), 1_000_000)
-	if r.Status != api.StatusSuccess {
-		t.Fatal(r.Status)
-	}
+	dep := n.deploy(ctx, user)
 	sc := dep.contract
-	if _, r, _, _ = n.run(ctx, user, sc, nil, "store", []byte("kept"), 1_000_000); r.Status != api.StatusSuccess {
+	if _, r, _, _ := n.run(ctx, user, sc, nil, "store", []byte("kept"), 1_000_000); r.Status != api.StatusSuccess {
 		t.Fatal(r.Status)
 	}
 	first := n.selected(ctx, sc)
@@ -417,10 +419,7 @@ func TestRecordInTheBlockThatStartsAnEpoch(t *testing.T) {
 	defer cancel()
 	n := startNetwork(t, ctx, 2)
 	user, _ := compat.GenerateKey(rand.Reader)
-	dep, r, _, _ := n.run(ctx, user, api.ContractAddress{}, testcontract.Contract(), "construct(bytes)", []byte("v0"), 1_000_000)
-	if r.Status != api.StatusSuccess {
-		t.Fatal(r.Status)
-	}
+	dep := n.deploy(ctx, user)
 	sc, e, dev := dep.contract, n.enigma, n.chain.Dev
 	for attempt := 1; ; attempt++ {
 		st, _ := e.EpochState(ctx)
