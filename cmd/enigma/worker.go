@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"math/big"
@@ -19,22 +18,7 @@ func init() {
 }
 
 func runWorkerList(ctx context.Context, args []string, w io.Writer) error {
-	fs := flag.NewFlagSet("worker list", flag.ContinueOnError)
-	var cf clientFlags
-	cf.bind(fs, false)
-	words, err := parseInterleaved(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(words) != 0 {
-		return fmt.Errorf("%w: worker list takes no arguments", errUsage)
-	}
-	c, err := cf.dial(ctx)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	e, err := c.Epoch(ctx)
+	e, err := readEpoch(ctx, "worker list", args)
 	if err != nil {
 		return err
 	}
