@@ -20,6 +20,8 @@ const (
 	CodeReplay       Code = 1102 // task or message already seen
 	CodeUnavailable  Code = 1103 // the component needed is down; retry later
 	CodeTimeout      Code = 1104
+	CodeConflict     Code = 1105 // conflicts with what was already done (e.g. other parameters for a signed epoch)
+	CodeRateLimited  Code = 1106 // too many requests from this client; slow down and retry
 
 	CodeWrongKey       Code = 1200 // ciphertext not for this key (wrong worker, wrong user key)
 	CodeTampered       Code = 1201 // authentication failed: ciphertext or associated data altered

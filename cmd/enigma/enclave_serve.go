@@ -34,7 +34,6 @@ func runEnclaveServe(ctx context.Context, args []string) error {
 	role := fs.String("role", "worker", "enclave role: worker or km")
 	sealKey := fs.String("seal-key-file", "", "file holding the 32-byte seal key (created if missing)")
 	sealed := fs.String("sealed-file", "", "file holding the sealed state a previous run returned (optional)")
-	attest := fs.String("attestation-key-file", "", "file holding the simulation attestation key as hex")
 	km := fs.String("key-manager", "", "the key manager enclave's signing address (worker only)")
 	parallel := fs.Int("parallel", 4, "calls served at once")
 	if err := fs.Parse(args); err != nil {
@@ -53,21 +52,6 @@ func runEnclaveServe(ctx context.Context, args []string) error {
 		}
 		cfg.Sealed = b
 	}
-	if *attest == "" {
-		return fmt.Errorf("%w: -attestation-key-file is required", errUsage)
-	}
-	hexKey, err := os.ReadFile(*attest)
-	if err != nil {
-		return fmt.Errorf("read attestation key: %w", err)
-	}
-	d, err := api.ParseHash(strings.TrimSpace(string(hexKey)))
-	if err != nil {
-		return fmt.Errorf("attestation key file: %w", err)
-	}
-	if cfg.AttestationKey, err = compat.ParsePrivateKey(d[:]); err != nil {
-		return err
-	}
-
 	h := &enclave.Handler{}
 	switch *role {
 	case "km":

@@ -19,6 +19,8 @@ const ROOT = __dirname;
 const CONTRACTS = {
   'src/Enigma.sol': ['Enigma'],
   'src/EnigmaToken.sol': ['EnigmaToken'],
+  'src/CallbackForwarder.sol': ['CallbackForwarder'],
+  'src/SimAttestationVerifier.sol': ['SimAttestationVerifier'],
   'src/test/SelectionHarness.sol': ['SelectionHarness'],
   'src/test/CallbackTarget.sol': ['CallbackTarget'],
   'src/examples/VotingETH.sol': ['VotingETH'],

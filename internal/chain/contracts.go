@@ -20,12 +20,33 @@ type Addresses struct {
 	Token  common.Address `json:"token"`
 }
 
-// DeployParams are the Enigma contract's constructor arguments.
+// DeployParams are the Enigma contract's constructor arguments and its
+// attestation verifier's.
 type DeployParams struct {
-	Principal         common.Address // the key manager enclave's signing address
-	EpochSize         uint64         // blocks per epoch
-	TimeoutEpochs     uint64         // epochs after which fees of an unfinished task can be returned
-	AttestationSigner common.Address // key that signs simulated attestation reports
+	Principal     common.Address // the key manager enclave's signing address
+	EpochSize     uint64         // blocks per epoch
+	TimeoutEpochs uint64         // epochs after which fees of an unfinished task can be returned
+	// Verifier is a deployed attestation verifier (IAttestationVerifier);
+	// zero deploys a SimAttestationVerifier configured by SimAttestation.
+	Verifier       common.Address
+	SimAttestation SimAttestation
+	// CallbackGas is the gas every Ethereum callback of a secret contract
+	// runs with; 0 takes DefaultCallbackGas.
+	CallbackGas uint64
+}
+
+// DefaultCallbackGas is the gas a secret contract's Ethereum callback runs
+// with unless the deployment says otherwise: plenty for a few storage
+// writes and events (the voting example's callbacks use under 50,000).
+const DefaultCallbackGas = 1_000_000
+
+// SimAttestation configures a SimAttestationVerifier: the simulated
+// attestation service's key, the enclave measurement and the lowest
+// security version the network accepts (docs/protocol/attestation-sim.md).
+type SimAttestation struct {
+	Signer             common.Address
+	Measurement        [32]byte
+	MinSecurityVersion uint16
 }
 
 // Validate reports arguments the constructor would reject.
@@ -37,7 +58,20 @@ func (p DeployParams) Validate() error {
 	if p.EpochSize == 0 {
 		errs = append(errs, errors.New("chain: DeployParams.EpochSize must be positive"))
 	}
+	if p.Verifier == (common.Address{}) && p.SimAttestation.Signer == (common.Address{}) {
+		errs = append(errs, errors.New("chain: DeployParams needs a Verifier or SimAttestation.Signer (the simulated attestation service's address)"))
+	}
+	if g := p.callbackGas(); g < 21_000 || g > 10_000_000 {
+		errs = append(errs, fmt.Errorf("chain: DeployParams.CallbackGas %d is outside 21,000 to 10,000,000", g))
+	}
 	return errors.Join(errs...)
+}
+
+func (p DeployParams) callbackGas() uint64 {
+	if p.CallbackGas == 0 {
+		return DefaultCallbackGas
+	}
+	return p.CallbackGas
 }
 
 // Enigma is a client of one deployed pair of Enigma and EnigmaToken
@@ -77,41 +111,61 @@ func (c *Client) BindDeployed(ctx context.Context, addrs Addresses, principal co
 	return e, nil
 }
 
-// DeployContracts deploys EnigmaToken (its whole supply goes to from) and
-// then Enigma with p, and checks both have code. Both transactions are sent
-// before either is mined (the token's address follows from the sender's
-// nonce), so they usually land in one block.
+// DeployContracts deploys EnigmaToken (its whole supply goes to from), a
+// SimAttestationVerifier unless p names a verifier, and then Enigma with p,
+// and checks each has code. All transactions are sent before any is mined
+// (the addresses follow from the sender's nonce), so they usually land in
+// one block.
 func (c *Client) DeployContracts(ctx context.Context, from Account, p DeployParams) (*Enigma, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	tokenTx := Tx{What: "deploy EnigmaToken", Data: common.FromHex(bindings.EnigmaTokenMetaData.Bin)}
-	tokenHash, err := c.Send(ctx, from, tokenTx)
+	var creations []creation
+	create := func(what string, code []byte) (common.Address, error) {
+		tx := Tx{What: what, Data: code}
+		hash, err := c.Send(ctx, from, tx)
+		if err != nil {
+			return common.Address{}, err
+		}
+		addr, err := c.createdAddress(ctx, from.Address, hash)
+		creations = append(creations, creation{tx, hash, addr})
+		return addr, err
+	}
+	tokenAddr, err := create("deploy EnigmaToken", common.FromHex(bindings.EnigmaTokenMetaData.Bin))
 	if err != nil {
 		return nil, err
 	}
-	tokenAddr, err := c.createdAddress(ctx, from.Address, tokenHash)
-	if err != nil {
-		return nil, err
+	verifier := p.Verifier
+	if verifier == (common.Address{}) {
+		a := p.SimAttestation
+		code := append(common.FromHex(bindings.SimAttestationVerifierMetaData.Bin),
+			bindings.NewSimAttestationVerifier().PackConstructor(a.Signer, a.Measurement, a.MinSecurityVersion)...)
+		if verifier, err = create("deploy SimAttestationVerifier", code); err != nil {
+			return nil, err
+		}
 	}
 	ctor := bindings.NewEnigma().PackConstructor(tokenAddr, p.Principal, new(big.Int).SetUint64(p.EpochSize),
-		new(big.Int).SetUint64(p.TimeoutEpochs), p.AttestationSigner)
-	enigmaTx := Tx{What: "deploy Enigma", Data: append(common.FromHex(bindings.EnigmaMetaData.Bin), ctor...)}
-	enigmaHash, err := c.Send(ctx, from, enigmaTx)
+		new(big.Int).SetUint64(p.TimeoutEpochs), verifier, new(big.Int).SetUint64(p.callbackGas()))
+	enigmaAddr, err := create("deploy Enigma", append(common.FromHex(bindings.EnigmaMetaData.Bin), ctor...))
 	if err != nil {
 		return nil, err
 	}
-	if got, err := c.deployed(ctx, from, tokenTx, tokenHash); err != nil {
-		return nil, err
-	} else if got != tokenAddr {
-		return nil, api.Errorf(api.CodeChain, "chain: EnigmaToken landed at %s, not the %s Enigma was built with; deploy again", got.Hex(), tokenAddr.Hex())
+	for _, cr := range creations {
+		if got, err := c.deployed(ctx, from, cr.tx, cr.hash); err != nil {
+			return nil, err
+		} else if got != cr.addr {
+			return nil, api.Errorf(api.CodeChain, "chain: %s landed at %s, not the expected %s; deploy again", cr.tx.What, got.Hex(), cr.addr.Hex())
+		}
 	}
-	enigmaAddr, err := c.deployed(ctx, from, enigmaTx, enigmaHash)
-	if err != nil {
-		return nil, err
-	}
-	c.log.Info("contracts deployed", "enigma", enigmaAddr, "token", tokenAddr)
+	c.log.Info("contracts deployed", "enigma", enigmaAddr, "token", tokenAddr, "verifier", verifier)
 	return c.Bind(Addresses{Enigma: enigmaAddr, Token: tokenAddr}), nil
+}
+
+// creation is a contract creation sent and the address it will get.
+type creation struct {
+	tx   Tx
+	hash common.Hash
+	addr common.Address
 }
 
 // createdAddress is the address a contract creation sent as hash will get.
@@ -442,6 +496,17 @@ func (e *Enigma) WorkerFromSigningAddress(ctx context.Context, signer common.Add
 // Report reads the attestation report a custodian registered with.
 func (e *Enigma) Report(ctx context.Context, custodian common.Address) (bindings.GetReportOutput, error) {
 	return view(ctx, e.c, e.addrs.Enigma, "report of "+custodian.Hex(), e.abi.PackGetReport(custodian), e.abi.UnpackGetReport)
+}
+
+// CallbackForwarder is the contract that makes secret contracts' Ethereum
+// callbacks: callees see it as msg.sender and ask it for the origin.
+func (e *Enigma) CallbackForwarder(ctx context.Context) (common.Address, error) {
+	return view(ctx, e.c, e.addrs.Enigma, "callback forwarder", e.abi.PackGetCallbackForwarder(), e.abi.UnpackGetCallbackForwarder)
+}
+
+// IsDeploymentTask reports whether taskID is a deployment's task record.
+func (e *Enigma) IsDeploymentTask(ctx context.Context, taskID [32]byte) (bool, error) {
+	return view(ctx, e.c, e.addrs.Enigma, "task kind", e.abi.PackIsDeploymentTask(taskID), e.abi.UnpackIsDeploymentTask)
 }
 
 // Principal is the key manager's signing address.

@@ -121,3 +121,8 @@ func (c *Client) NewEpoch(ctx context.Context, req *NewEpochRequest) (*NewEpochR
 func (c *Client) GetStateKeys(ctx context.Context, req *StateKeysRequest) (*StateKeysReply, error) {
 	return call(ctx, c, TypeStateKeysRequest, req, TypeStateKeysReplyResp, &StateKeysReply{})
 }
+
+// ConfirmEpoch implements KeyManager.
+func (c *Client) ConfirmEpoch(ctx context.Context, req *ConfirmEpochRequest) (*ConfirmEpochResponse, error) {
+	return call(ctx, c, TypeConfirmEpochRequest, req, TypeConfirmEpochResponse, &ConfirmEpochResponse{})
+}

@@ -14,9 +14,9 @@ import (
 func sampleMessages() map[MessageType]Message {
 	h := func(b byte) api.Hash { return api.Hash{b, 1, 2, 3} }
 	return map[MessageType]Message{
-		TypeRegistrationRequest: &RegistrationRequest{},
+		TypeRegistrationRequest: &RegistrationRequest{Custodian: api.EthAddress{4}, ChainID: 1337, EnigmaContract: api.EthAddress{5}},
 		TypeSealRequest:         &SealRequest{},
-		TypeTaskKeyRequest:      &TaskKeyRequest{UserPubKey: PublicKey{9}, Epoch: 42},
+		TypeTaskKeyRequest:      &TaskKeyRequest{UserPubKey: PublicKey{9}, Epoch: 42, Requester: [32]byte{7}},
 		TypeExecuteRequest: &ExecuteRequest{Kind: KindCompute, Envelope: EnvelopeCompat, TaskID: h(1), Contract: h(2),
 			Code: []byte("\x00asm"), UserPubKey: PublicKey{3}, EncryptedFn: []byte{1, 2}, EncryptedArgs: []byte{3},
 			InputsHash: h(4), GasLimit: 1e6, BlockNumber: 7, BlockTime: -5, Epoch: 5, PrevDeltaHash: h(5), State: []byte{8},
@@ -26,7 +26,7 @@ func sampleMessages() map[MessageType]Message {
 		TypeStateKeysReply:      &StateKeysReply{RequestID: [16]byte{1}, RequestHash: h(3), EphemeralKey: PublicKey{4}, Ciphertext: []byte{5}, Signature: Signature{6}},
 		TypeNewEpochRequest:     &NewEpochRequest{BlockNumber: 10, Nonce: [32]byte{31: 1}, Workers: []api.EthAddress{{1}, {2}}, Stakes: [][32]byte{{31: 5}, {31: 6}}},
 		TypeStateKeysRequest:    &StateKeysRequest{RequestID: [16]byte{2}, EpochSeed: [32]byte{9}, Contracts: []api.Hash{h(7)}, EphemeralKey: PublicKey{1}, Signature: Signature{2}},
-		TypeRegistrationReport:  &RegistrationReport{SigningAddress: api.EthAddress{1}, SigningKey: PublicKey{2}, Report: []byte("ENGSIMR1"), ReportSignature: Signature{3}},
+		TypeRegistrationReport:  &RegistrationReport{SigningAddress: api.EthAddress{1}, SigningKey: PublicKey{2}, Report: []byte("ENGSIMR2")},
 		TypeSealedState:         &SealedState{Blob: []byte{1, 2, 3}},
 		TypeTaskKeyResponse:     &TaskKeyResponse{WorkerPubKey: PublicKey{1}, Signature: Signature{2}},
 		TypeExecuteResponse: &ExecuteResponse{TaskID: h(1), Kind: KindDeploy, Status: TaskFailure, FailureCode: 1301, Output: []byte{1},
@@ -37,6 +37,8 @@ func sampleMessages() map[MessageType]Message {
 		TypeNewEpochResponse:     &NewEpochResponse{Seed: [32]byte{1}, Signature: Signature{2}},
 		TypeStateKeysReplyResp:   &StateKeysReply{Ciphertext: []byte{1}},
 		TypeError:                &ErrorResponse{Code: 1102, Message: "replayed"},
+		TypeConfirmEpochRequest:  &ConfirmEpochRequest{Nonce: [32]byte{31: 3}, Seed: [32]byte{4}, FirstBlock: 77},
+		TypeConfirmEpochResponse: &ConfirmEpochResponse{},
 		TypeEpochKeyRequest:      &EpochKeyRequest{Epoch: 3, ChainID: 1337, EnigmaContract: api.EthAddress{5}},
 		TypeEpochKeyResponse:     &EpochKeyResponse{Epoch: 3, PublicKey: []byte{1, 2}, Signature: Signature{4}},
 		TypeSignBatchRequest:     &SignBatchRequest{Contract: h(1), EpochFirstBlock: 100, BatchIndex: 2, ChainID: 1337, EnigmaContract: api.EthAddress{9}},
@@ -73,9 +75,9 @@ func TestRoundTripEveryMessage(t *testing.T) {
 func TestUnmarshalRefusesOtherVersionsAndTypes(t *testing.T) {
 	frame := Marshal(TypeSealRequest, &SealRequest{})
 	bad := append([]byte(nil), frame...)
-	bad[5] = 2
+	bad[5] = byte(ProtocolVersion + 1)
 	if _, _, err := Unmarshal(bad); api.CodeOf(err) != api.CodeBadEnvelope {
-		t.Fatalf("version 2 frame: %v", err)
+		t.Fatalf("frame of the next version: %v", err)
 	}
 	bad = append([]byte(nil), frame...)
 	bad[6] = 0x42

@@ -7,7 +7,7 @@ import (
 // ProtocolVersion is the version of the message protocol this package speaks
 // (docs/protocol/enclave.md). It is carried in every frame; a backend refuses
 // frames of another version with api.CodeBadEnvelope.
-const ProtocolVersion uint16 = 1
+const ProtocolVersion uint16 = 2
 
 // PublicKey is a secp256k1 public key as 64 bytes X‖Y (no 0x04 prefix).
 type PublicKey [64]byte
@@ -58,19 +58,33 @@ type Enclave interface {
 	InstallStateKeys(ctx context.Context, reply *StateKeysReply) (*InstallStateKeysResponse, error)
 }
 
-// KeyManager is the key manager's enclave: it draws each epoch's seed and
+// KeyManager is the key manager's enclave: it derives each epoch's seed and
 // signs the worker parameters for setWorkersParams, creates one random state
 // key per contract, and gives a contract's key only to the worker selected
-// for that contract in the epoch of the request.
+// for that contract in a confirmed epoch.
 type KeyManager interface {
 	Common
-	// NewEpoch draws the epoch seed and signs compat.WorkersParamsHash. The
-	// enclave remembers the parameters it signed to check later requests.
+	// NewEpoch derives the epoch seed from the enclave's sealed secret and
+	// the nonce and signs compat.WorkersParamsHash. It signs one set of
+	// parameters per nonce: asking again with the same parameters returns
+	// the same answer, with other parameters fails with api.CodeConflict.
 	NewEpoch(ctx context.Context, req *NewEpochRequest) (*NewEpochResponse, error)
+	// ConfirmEpoch records that the chain took the parameters signed for
+	// a nonce; only confirmed epochs get state keys.
+	ConfirmEpoch(ctx context.Context, req *ConfirmEpochRequest) (*ConfirmEpochResponse, error)
 	// GetStateKeys answers a worker enclave's StateKeysRequest. It fails
 	// with api.CodeNotSelected when the signer is not the worker selected
-	// for one of the contracts in the request's epoch.
+	// for one of the contracts in the request's confirmed epoch.
 	GetStateKeys(ctx context.Context, req *StateKeysRequest) (*StateKeysReply, error)
+}
+
+// Attestor is the platform's attestation service as a host reaches it: it
+// checks an enclave's report (a quote, with SGX) and returns the signature
+// the Enigma contract's attestation verifier accepts (IAS or DCAP for SGX;
+// sim.Attestor for the simulation). No enclave and no worker host holds its
+// key.
+type Attestor interface {
+	Attest(ctx context.Context, report []byte) (signature []byte, err error)
 }
 
 // Closer is implemented by backends that hold resources or secrets (a child

@@ -94,7 +94,7 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 			return TypeInstallStateKeysResp, r, err
 		}
 	}
-	if t == TypeNewEpochRequest || t == TypeStateKeysRequest {
+	if t == TypeNewEpochRequest || t == TypeStateKeysRequest || t == TypeConfirmEpochRequest {
 		if h.KeyManager == nil {
 			return noRole("key manager")
 		}
@@ -105,6 +105,9 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 		case *StateKeysRequest:
 			r, err := h.KeyManager.GetStateKeys(ctx, req)
 			return TypeStateKeysReplyResp, r, err
+		case *ConfirmEpochRequest:
+			r, err := h.KeyManager.ConfirmEpoch(ctx, req)
+			return TypeConfirmEpochResponse, r, err
 		}
 	}
 	return 0, nil, api.Errorf(api.CodeInvalidInput, "enclave: message type 0x%02x is not a request", uint8(t))

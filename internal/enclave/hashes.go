@@ -15,7 +15,21 @@ const (
 	domainStateKeysReply   = "enigma-go/enclave: state keys reply v1"
 	domainBatchedTask      = "enigma-go/enclave: batched task v1"
 	domainBatchedTaskID    = "enigma-go/enclave: batched task id v1"
+	domainRegistration     = "enigma-go/attestation: registration binding v1"
 )
+
+// RegistrationBinding is what an enclave puts in its report next to its
+// signing address, so that only custodian can register the report, and
+// only on the Enigma contract enigma on chain chainID:
+//
+//	keccak256(domain ‖ uint256BE(chainID) ‖ enigma(20) ‖ custodian(20))
+//
+// (SimAttestationVerifier.binding computes the same.)
+func RegistrationBinding(chainID uint64, enigma, custodian api.EthAddress) api.Hash {
+	var id [32]byte
+	binary.BigEndian.PutUint64(id[24:], chainID)
+	return compat.Keccak256([]byte(domainRegistration), id[:], enigma[:], custodian[:])
+}
 
 // BatchedTaskHash is what the paying user signs (compat.Sign with their
 // Ethereum key) to authorise a batched task and its fee:

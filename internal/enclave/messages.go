@@ -20,6 +20,7 @@ const (
 	TypeStateKeysRequest     MessageType = 0x08 // the request of GetStateKeys
 	TypeEpochKeyRequest      MessageType = 0x09
 	TypeSignBatchRequest     MessageType = 0x0A
+	TypeConfirmEpochRequest  MessageType = 0x0B
 	TypeRegistrationReport   MessageType = 0x81
 	TypeSealedState          MessageType = 0x82
 	TypeTaskKeyResponse      MessageType = 0x83
@@ -30,6 +31,7 @@ const (
 	TypeStateKeysReplyResp   MessageType = 0x88 // a StateKeysReply returned by GetStateKeys
 	TypeEpochKeyResponse     MessageType = 0x89
 	TypeSignedBatch          MessageType = 0x8A
+	TypeConfirmEpochResponse MessageType = 0x8B
 	TypeError                MessageType = 0xFF
 )
 
@@ -69,24 +71,38 @@ const (
 	TaskFailure TaskStatus = 2
 )
 
-// RegistrationRequest asks for the enclave's registration report.
-type RegistrationRequest struct{}
+// RegistrationRequest asks for the enclave's registration report, bound to
+// the custodian account that will register it on the Enigma contract at
+// EnigmaContract on chain ChainID (RegistrationBinding): the contract
+// refuses the report from any other account. A zero request still returns
+// the signing address and key (with a report no contract accepts).
+type RegistrationRequest struct {
+	Custodian      api.EthAddress
+	ChainID        uint64
+	EnigmaContract api.EthAddress
+}
 
-func (m *RegistrationRequest) codec(c *coder) {}
+func (m *RegistrationRequest) codec(c *coder) {
+	c.fixed(m.Custodian[:])
+	c.u64(&m.ChainID)
+	c.fixed(m.EnigmaContract[:])
+}
 
-// RegistrationReport holds the arguments of register(signer, report, sig).
+// RegistrationReport is the enclave's signing identity and its report (for
+// SGX, the quote; for the simulation, docs/protocol/attestation-sim.md).
+// The enclave cannot sign its own report: the host has the platform's
+// attestation service (an Attestor) sign it, and registers
+// register(SigningAddress, Report, that signature).
 type RegistrationReport struct {
-	SigningAddress  api.EthAddress
-	SigningKey      PublicKey
-	Report          []byte    // attestation report (docs/protocol/attestation-sim.md for sim)
-	ReportSignature Signature // by the attestation service (sim: the simulation attestation key)
+	SigningAddress api.EthAddress
+	SigningKey     PublicKey
+	Report         []byte
 }
 
 func (m *RegistrationReport) codec(c *coder) {
 	c.fixed(m.SigningAddress[:])
 	c.fixed(m.SigningKey[:])
 	c.bytes(&m.Report)
-	c.fixed(m.ReportSignature[:])
 }
 
 // SealRequest asks for the enclave's sealed secrets.
@@ -109,11 +125,18 @@ type TaskKeyRequest struct {
 	// Epoch is the first block number of the current epoch: keys issued in
 	// an epoch expire a configured number of epochs later.
 	Epoch uint64
+	// Requester names whoever asked, as the host tells (e.g. a hash of the
+	// client's network address): the enclave bounds the outstanding keys
+	// of each requester and, when full, evicts from the requester holding
+	// the most, so one requester's flood never pushes out other users'
+	// keys. Zero is one requester like any other.
+	Requester [32]byte
 }
 
 func (m *TaskKeyRequest) codec(c *coder) {
 	c.fixed(m.UserPubKey[:])
 	c.u64(&m.Epoch)
+	c.fixed(m.Requester[:])
 }
 
 // TaskKeyResponse is the worker encryption key and the enclave's signature
@@ -341,8 +364,10 @@ func (m *NewEpochRequest) codec(c *coder) {
 	c.words(&m.Stakes)
 }
 
-// NewEpochResponse is the seed drawn inside the enclave and the signature
-// over compat.WorkersParamsHash(seed, nonce, workers, stakes).
+// NewEpochResponse is the epoch's seed, derived inside the enclave from its
+// sealed secret and the nonce (the same nonce always gets the same seed),
+// and the signature over compat.WorkersParamsHash(seed, nonce, workers,
+// stakes).
 type NewEpochResponse struct {
 	Seed      [32]byte // big-endian uint256
 	Signature Signature
@@ -352,6 +377,26 @@ func (m *NewEpochResponse) codec(c *coder) {
 	c.fixed(m.Seed[:])
 	c.fixed(m.Signature[:])
 }
+
+// ConfirmEpochRequest tells the key manager enclave that the chain took the
+// parameters it signed for Nonce, in the block FirstBlock (the epoch's first
+// block). The enclave serves state keys only for confirmed epochs.
+type ConfirmEpochRequest struct {
+	Nonce      [32]byte
+	Seed       [32]byte // must be the seed signed for Nonce
+	FirstBlock uint64
+}
+
+func (m *ConfirmEpochRequest) codec(c *coder) {
+	c.fixed(m.Nonce[:])
+	c.fixed(m.Seed[:])
+	c.u64(&m.FirstBlock)
+}
+
+// ConfirmEpochResponse acknowledges a ConfirmEpochRequest.
+type ConfirmEpochResponse struct{}
+
+func (m *ConfirmEpochResponse) codec(c *coder) {}
 
 // EpochKeyRequest asks the worker enclave for its envelope v2 key of an
 // epoch, creating it when the epoch is newer than the current one (which
@@ -484,6 +529,10 @@ func newMessage(t MessageType) Message {
 		return &SignBatchRequest{}
 	case TypeSignedBatch:
 		return &SignedBatch{}
+	case TypeConfirmEpochRequest:
+		return &ConfirmEpochRequest{}
+	case TypeConfirmEpochResponse:
+		return &ConfirmEpochResponse{}
 	case TypeError:
 		return &ErrorResponse{}
 	}

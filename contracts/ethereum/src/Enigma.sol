@@ -5,6 +5,8 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Selection} from "./lib/Selection.sol";
 import {Receipts} from "./lib/Receipts.sol";
 import {Merkle} from "./lib/Merkle.sol";
+import {CallbackForwarder} from "./CallbackForwarder.sol";
+import {IAttestationVerifier} from "./interfaces/IAttestationVerifier.sol";
 
 /// @title Enigma
 /// @notice Consensus contract of the network: worker registry and stakes,
@@ -24,6 +26,13 @@ import {Merkle} from "./lib/Merkle.sol";
 /// Beside it sits a batched path (commitBatch / verifyBatchedTask): tasks
 /// paid from a prepaid balance, committed by the selected worker's enclave
 /// as one Merkle root per batch.
+///
+/// Two parts are kept outside so they cannot act as this contract: the
+/// Ethereum callbacks of secret contracts run through a CallbackForwarder
+/// it creates (which holds nothing and can never call this contract or the
+/// token), and registration reports are checked by an attestation verifier
+/// (SimAttestationVerifier, or an SGX one). docs/security.md has the threat
+/// model.
 contract Enigma {
     // ====================================================================
     // ABI types of the views (layouts fixed by enigma-js 0.3.0)
@@ -106,13 +115,14 @@ contract Enigma {
     uint8 internal constant CONTRACT_DEPLOYED = 1;
 
     uint256 internal constant RING = 5; // epochs kept, as the original
-    uint256 internal constant CALLBACK_MIN_GAS = 150_000;
-    uint256 internal constant CALLBACK_RESERVE = 100_000;
+    /// Gas a receipt keeps after its callback returns, to record the outcome.
+    uint256 internal constant CALLBACK_RESERVE = 60_000;
+    /// At most this many custodians are logged in (or logged out but still
+    /// in the latest epoch's snapshot) at once, so setWorkersParams always
+    /// fits in a block.
+    uint256 internal constant MAX_ACTIVE_WORKERS = 256;
 
     bytes32 internal constant BATCH_DOMAIN = keccak256("enigma-go/enigma-contract: commit batch v1");
-    bytes internal constant SIM_REPORT_DOMAIN = "enigma-go/attestation: simulation report v1";
-    bytes8 internal constant SIM_REPORT_MAGIC = "ENGSIMR1";
-    uint256 internal constant SIM_REPORT_LEN = 63;
     uint256 internal constant CALLBACK_LOCK = uint256(keccak256("enigma-go/enigma-contract: callback lock"));
 
     /// Word 2 of a task (word 1 is the inputs hash, word 3 the output hash).
@@ -192,7 +202,9 @@ contract Enigma {
 
     IERC20 internal immutable token;
     address internal immutable principal;
-    address internal immutable attestationSigner;
+    IAttestationVerifier internal immutable attestation;
+    CallbackForwarder internal immutable forwarder;
+    uint256 internal immutable forwardGas; // gas passed to the forwarder for one callback
     uint256 internal immutable epochSize;
     uint256 internal immutable taskTimeoutSize;
     uint256 internal immutable stakingThreshold;
@@ -209,7 +221,11 @@ contract Enigma {
     mapping(address => bytes) internal reports;
     mapping(address => LogSlot[]) internal workerLogs;
     mapping(address => address) internal custodianOf; // signer => custodian
-    address[] internal workerAddresses;
+    /// Custodians that may be active at the next setWorkersParams: logged
+    /// in, or logged out since the last one. getActiveWorkers reads only
+    /// these, so its cost does not grow with every worker ever registered.
+    address[] internal candidates;
+    mapping(address => uint256) internal candidateSlot; // custodian => index in candidates + 1
 
     mapping(bytes32 => SC) internal contracts;
     bytes32[] internal scAddresses;
@@ -268,20 +284,25 @@ contract Enigma {
     ///        epochs and is never selected as a worker
     /// @param _epochSize blocks per epoch (at least)
     /// @param _timeoutThreshold epochs after which a task's fees can be returned
-    /// @param _attestationSigner simulation attestation key (see
-    ///        docs/protocol/attestation-sim.md); registration needs it
+    /// @param _attestation the verifier of registration reports
+    /// @param _callbackGas gas every Ethereum callback of a secret contract runs with
     constructor(
         address _tokenAddress,
         address _principal,
         uint256 _epochSize,
         uint256 _timeoutThreshold,
-        address _attestationSigner
+        address _attestation,
+        uint256 _callbackGas
     ) {
         require(_tokenAddress != address(0) && _principal != address(0), "Token and principal are required");
+        require(_attestation != address(0), "An attestation verifier is required");
         require(_epochSize > 0, "Epoch size must be positive");
         token = IERC20(_tokenAddress);
         principal = _principal;
-        attestationSigner = _attestationSigner;
+        attestation = IAttestationVerifier(_attestation);
+        CallbackForwarder f = new CallbackForwarder(_tokenAddress, _callbackGas);
+        forwarder = f;
+        forwardGas = f.forwardGas();
         epochSize = _epochSize;
         taskTimeoutSize = _timeoutThreshold * _epochSize;
         stakingThreshold = 1;
@@ -292,19 +313,18 @@ contract Enigma {
     // ====================================================================
 
     /// @notice Registers msg.sender as a worker (or the key manager) whose
-    /// enclave signs with _signer, after checking the attestation report.
+    /// enclave signs with _signer, after the attestation verifier checked
+    /// the report: genuine enclave code of the pinned identity and version,
+    /// and bound by that enclave to msg.sender on this contract and chain.
     /// Re-registering replaces the signer; a logged-in worker logs out first.
     function register(address _signer, bytes calldata _report, bytes calldata _signature) external {
+        require(_signer != address(0), "The signing address must not be zero");
         require(custodianOf[_signer] == address(0) || custodianOf[_signer] == msg.sender, "Not a unique signing key");
-        require(verifyReport(_report, _signature) == 0, "Verifying signature failed");
-        require(address(bytes20(_report[8:28])) == _signer, "Signer does not match contents of quote");
-        uint8 product = uint8(_report[60]);
+        uint8 product = attestation.verify(_report, _signature, _signer, msg.sender);
         require(product == (_signer == principal ? 2 : 1), "Report is for the wrong enclave product");
 
         WorkerSlot memory w = workerSlots[msg.sender];
-        if (w.status == WORKER_UNREGISTERED) {
-            workerAddresses.push(msg.sender);
-        } else {
+        if (w.status != WORKER_UNREGISTERED) {
             require(w.status != WORKER_LOGGED_IN, "Log out before registering a new signer");
             delete custodianOf[w.signer];
         }
@@ -348,6 +368,11 @@ contract Enigma {
         WorkerSlot memory w = workerSlots[msg.sender];
         require(w.status == WORKER_LOGGED_OUT, "Worker not registered or not logged out");
         require(w.balance >= stakingThreshold, "Worker's balance is not sufficient");
+        if (candidateSlot[msg.sender] == 0) {
+            require(candidates.length < MAX_ACTIVE_WORKERS, "Too many active workers: wait for one to log out");
+            candidates.push(msg.sender);
+            candidateSlot[msg.sender] = candidates.length;
+        }
         w.status = WORKER_LOGGED_IN;
         workerSlots[msg.sender] = w;
         workerLogs[msg.sender].push(LogSlot(LOG_LOGIN, uint64(block.number), w.balance));
@@ -393,7 +418,30 @@ contract Enigma {
         e.meta = EpochMeta(uint64(block.number), uint32(nonce), uint32(workers.length), uint128(cumulative));
         e.seed = _seed;
         epochState = EpochState(uint32(nonce + 1), uint64(block.number));
+        _pruneCandidates(_blockNumber);
         emit WorkersParameterized(_seed, block.number, _blockNumber, workers, stakes, nonce);
+    }
+
+    /// @dev Drops the custodians that logged out before _blockNumber: no
+    /// later epoch (whose block is at least this one) can count them.
+    function _pruneCandidates(uint256 _blockNumber) internal {
+        uint256 i = candidates.length;
+        while (i > 0) {
+            i--;
+            address custodian = candidates[i];
+            if (workerSlots[custodian].status == WORKER_LOGGED_IN) {
+                continue;
+            }
+            LogSlot[] storage logs = workerLogs[custodian];
+            if (logs[logs.length - 1].blockNumber >= _blockNumber) {
+                continue;
+            }
+            address last = candidates[candidates.length - 1];
+            candidates[i] = last;
+            candidateSlot[last] = i + 1;
+            candidates.pop();
+            delete candidateSlot[custodian];
+        }
     }
 
     /// @notice The digest the key manager signs for setWorkersParams: the
@@ -401,7 +449,7 @@ contract Enigma {
     ///   keccak256(u64(32) seed u64(32) nonce u64(n) [u64(20) worker]*n u64(n) [u64(32) stake]*n)
     /// with nonce the number of epochs set so far (the event's nonce).
     function paramsDigest(uint256 _seed, uint256 _nonce, address[] memory _workers, uint256[] memory _stakes)
-        public
+        internal
         pure
         returns (bytes32 digest)
     {
@@ -540,7 +588,7 @@ contract Enigma {
 
         if (r.ethAddr != address(0)) {
             _settle(t, m, w, m.gasLimit, TASK_VERIFIED);
-            if (!_callback(r.ethAddr, r.ethData)) {
+            if (!_callback(r)) {
                 t.meta.status = TASK_FAILED_ETH;
                 emit ReceiptFailedETH(r.taskId, r.sig);
                 return;
@@ -620,7 +668,7 @@ contract Enigma {
         t.hash = r.outputHash;
         if (r.ethAddr != address(0)) {
             _settle(t, m, w, m.gasLimit, TASK_VERIFIED);
-            if (!_callback(r.ethAddr, r.ethData)) {
+            if (!_callback(r)) {
                 t.meta.status = TASK_FAILED_ETH;
                 emit ReceiptFailedETH(r.taskId, r.sig);
                 return;
@@ -842,16 +890,19 @@ contract Enigma {
         }
     }
 
-    /// @dev Runs the Ethereum callback of a receipt with all but a reserve
-    /// of the remaining gas; returns whether it succeeded. The lock stops
-    /// the callee from re-entering the receipt functions.
-    function _callback(address target, bytes memory data) internal returns (bool ok) {
-        require(gasleft() > CALLBACK_MIN_GAS, "Not enough gas from worker for eth callback");
+    /// @dev Runs the Ethereum callback of a receipt through the forwarder,
+    /// with the fixed callback gas; returns whether it succeeded. A receipt
+    /// sent with too little gas for that reverts instead, so a worker cannot
+    /// make an honest callback fail. The lock stops the callee from
+    /// re-entering the receipt functions.
+    function _callback(Receipt memory r) internal returns (bool ok) {
+        uint256 g = forwardGas;
+        require(gasleft() >= g + g / 63 + CALLBACK_RESERVE, "Not enough gas for the Ethereum callback: send the receipt with more gas");
         uint256 slot = CALLBACK_LOCK;
         assembly ("memory-safe") {
             tstore(slot, 1)
         }
-        (ok,) = target.call{gas: gasleft() - CALLBACK_RESERVE}(data);
+        ok = forwarder.forward{gas: g}(r.ethAddr, r.ethData, r.scAddr, r.taskId);
         assembly ("memory-safe") {
             tstore(slot, 0)
         }
@@ -885,13 +936,17 @@ contract Enigma {
     // Views (0.3.0 interface)
     // ====================================================================
 
+    /// @notice The workers logged in before _blockNumber and their stakes
+    /// at login, excluding the key manager. Exact for blocks at or after
+    /// the block of the latest setWorkersParams (custodians that logged out
+    /// before that are no longer read).
     function getActiveWorkers(uint256 _blockNumber) public view returns (address[] memory, uint256[] memory) {
-        uint256 n = workerAddresses.length;
+        uint256 n = candidates.length;
         address[] memory workers = new address[](n);
         uint256[] memory stakes = new uint256[](n);
         uint256 found;
         for (uint256 i = 0; i < n; i++) {
-            address custodian = workerAddresses[i];
+            address custodian = candidates[i];
             address signer = workerSlots[custodian].signer;
             if (signer == principal) {
                 continue;
@@ -1102,16 +1157,11 @@ contract Enigma {
         return (w.signer, reports[_custodian]);
     }
 
-    /// @notice 0 when _signature is the simulation attestation key's
-    /// signature over the simulated report _data, 1 otherwise (the
-    /// original returned 0 for a valid IAS report).
-    function verifyReport(bytes calldata _data, bytes calldata _signature) public view returns (uint256) {
-        if (attestationSigner == address(0) || _data.length != SIM_REPORT_LEN || bytes8(_data[0:8]) != SIM_REPORT_MAGIC)
-        {
-            return 1;
-        }
-        bytes32 digest = keccak256(bytes.concat(SIM_REPORT_DOMAIN, _data));
-        return Receipts.recover(digest, _signature) == attestationSigner ? 0 : 1;
+    /// @notice 0 when _signature is the attestation service's signature
+    /// over the report _data, 1 otherwise (the original returned 0 for a
+    /// valid IAS report). register checks much more (IAttestationVerifier).
+    function verifyReport(bytes calldata _data, bytes calldata _signature) external view returns (uint256) {
+        return attestation.isSigned(_data, _signature) ? 0 : 1;
     }
 
     /// @notice The key manager enclave's signing address.
@@ -1119,9 +1169,21 @@ contract Enigma {
         return principal;
     }
 
-    /// @notice The simulation attestation key's address (0: none).
-    function getAttestationSigner() external view returns (address) {
-        return attestationSigner;
+    /// @notice The contract that verifies registration reports.
+    function getAttestationVerifier() external view returns (address) {
+        return address(attestation);
+    }
+
+    /// @notice The contract that makes secret contracts' Ethereum callbacks.
+    function getCallbackForwarder() external view returns (address) {
+        return address(forwarder);
+    }
+
+    /// @notice Whether a task record is a deployment (its id is then the
+    /// address of the secret contract it deploys).
+    function isDeploymentTask(bytes32 _taskId) external view returns (bool) {
+        TaskMeta memory m = tasks[_taskId].meta;
+        return m.status != TASK_UNDEFINED && m.kind == KIND_DEPLOY;
     }
 
     /// @notice The token fees and stakes are paid in.

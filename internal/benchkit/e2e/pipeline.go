@@ -108,12 +108,8 @@ func NewPipeline(ctx context.Context, cfg PipelineConfig) (_ *Pipeline, err erro
 		}
 		dir = p.tmp
 	}
-	ak, err := compat.GenerateKey(rand.Reader)
-	if err != nil {
-		return nil, err
-	}
 	kc := sim.DefaultConfig()
-	kc.SealKeyFile, kc.AttestationKey = filepath.Join(dir, "km.seal"), ak
+	kc.SealKeyFile = filepath.Join(dir, "km.seal")
 	if p.km, err = sim.NewKeyManager(kc); err != nil {
 		return nil, fmt.Errorf("e2e: start the key manager enclave: %w", err)
 	}
@@ -121,7 +117,7 @@ func NewPipeline(ctx context.Context, cfg PipelineConfig) (_ *Pipeline, err erro
 		return nil, fmt.Errorf("e2e: start the VM: %w", err)
 	}
 	wc := sim.DefaultConfig()
-	wc.SealKeyFile, wc.AttestationKey = filepath.Join(dir, "worker.seal"), ak
+	wc.SealKeyFile = filepath.Join(dir, "worker.seal")
 	wc.KeyManager, wc.Runner = p.km.Address(), sim.NewVMRunner(p.engine)
 	if p.worker, err = sim.NewWorker(wc); err != nil {
 		return nil, fmt.Errorf("e2e: start the worker enclave: %w", err)

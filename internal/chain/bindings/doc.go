@@ -1,5 +1,6 @@
 // Package bindings holds the compiled Enigma contracts and their Go
-// bindings: the ABI and creation code of Enigma, EnigmaToken and two
+// bindings: the ABI and creation code of Enigma, EnigmaToken, the
+// CallbackForwarder Enigma creates, the SimAttestationVerifier and two
 // test-only helpers (SelectionHarness, CallbackTarget), compiled from
 // contracts/ethereum by its node script, and the abigen v2 bindings
 // generated from them.
@@ -16,5 +17,7 @@ package bindings
 //go:generate node ../../../contracts/ethereum/compile.js
 //go:generate go run github.com/ethereum/go-ethereum/cmd/abigen --v2 --pkg bindings --type Enigma --abi ../../../contracts/ethereum/build/Enigma.abi --bin ../../../contracts/ethereum/build/Enigma.bin --out enigma.go
 //go:generate go run github.com/ethereum/go-ethereum/cmd/abigen --v2 --pkg bindings --type EnigmaToken --abi ../../../contracts/ethereum/build/EnigmaToken.abi --bin ../../../contracts/ethereum/build/EnigmaToken.bin --out enigmatoken.go
+//go:generate go run github.com/ethereum/go-ethereum/cmd/abigen --v2 --pkg bindings --type CallbackForwarder --abi ../../../contracts/ethereum/build/CallbackForwarder.abi --bin ../../../contracts/ethereum/build/CallbackForwarder.bin --out callbackforwarder.go
+//go:generate go run github.com/ethereum/go-ethereum/cmd/abigen --v2 --pkg bindings --type SimAttestationVerifier --abi ../../../contracts/ethereum/build/SimAttestationVerifier.abi --bin ../../../contracts/ethereum/build/SimAttestationVerifier.bin --out simattestationverifier.go
 //go:generate go run github.com/ethereum/go-ethereum/cmd/abigen --v2 --pkg bindings --type SelectionHarness --abi ../../../contracts/ethereum/build/SelectionHarness.abi --bin ../../../contracts/ethereum/build/SelectionHarness.bin --out selectionharness.go
 //go:generate go run github.com/ethereum/go-ethereum/cmd/abigen --v2 --pkg bindings --type CallbackTarget --abi ../../../contracts/ethereum/build/CallbackTarget.abi --bin ../../../contracts/ethereum/build/CallbackTarget.bin --out callbacktarget.go

@@ -15,10 +15,12 @@ const contractsDir = "../../../contracts/ethereum"
 // generated maps each committed binding to its contract, as the
 // go:generate lines in doc.go produce them.
 var generated = map[string]string{
-	"enigma.go":           "Enigma",
-	"enigmatoken.go":      "EnigmaToken",
-	"selectionharness.go": "SelectionHarness",
-	"callbacktarget.go":   "CallbackTarget",
+	"enigma.go":                 "Enigma",
+	"enigmatoken.go":            "EnigmaToken",
+	"callbackforwarder.go":      "CallbackForwarder",
+	"simattestationverifier.go": "SimAttestationVerifier",
+	"selectionharness.go":       "SelectionHarness",
+	"callbacktarget.go":         "CallbackTarget",
 }
 
 // needTool skips (or, under CI=true, fails) when a tool the test needs is
@@ -56,7 +58,7 @@ func TestBindingsUpToDate(t *testing.T) {
 	committed := filepath.Join(contractsDir, "build")
 	// VotingETH (the voting example's Ethereum side) has artifacts but no Go
 	// binding: only the enigma-js suite deploys it.
-	for _, name := range []string{"Enigma", "EnigmaToken", "SelectionHarness", "CallbackTarget", "VotingETH"} {
+	for _, name := range []string{"Enigma", "EnigmaToken", "CallbackForwarder", "SimAttestationVerifier", "SelectionHarness", "CallbackTarget", "VotingETH"} {
 		for _, ext := range []string{".abi", ".bin"} {
 			fresh := read(t, filepath.Join(out, name+ext))
 			if !bytes.Equal(fresh, read(t, filepath.Join(committed, name+ext))) {

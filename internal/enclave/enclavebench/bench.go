@@ -56,13 +56,9 @@ func NewEnv(ctx context.Context) (*Env, error) {
 	return e, nil
 }
 
-func (e *Env) start(ctx context.Context) error {
-	ak, err := compat.GenerateKey(rand.Reader)
-	if err != nil {
-		return err
-	}
+func (e *Env) start(ctx context.Context) (err error) {
 	kc := sim.DefaultConfig()
-	kc.SealKeyFile, kc.AttestationKey = filepath.Join(e.dir, "km.seal"), ak
+	kc.SealKeyFile = filepath.Join(e.dir, "km.seal")
 	if e.km, err = sim.NewKeyManager(kc); err != nil {
 		return err
 	}
@@ -70,7 +66,7 @@ func (e *Env) start(ctx context.Context) error {
 		return err
 	}
 	wc := sim.DefaultConfig()
-	wc.SealKeyFile, wc.AttestationKey = filepath.Join(e.dir, "worker.seal"), ak
+	wc.SealKeyFile = filepath.Join(e.dir, "worker.seal")
 	wc.KeyManager, wc.Runner = e.km.Address(), sim.NewVMRunner(e.engine)
 	if e.Worker, err = sim.NewWorker(wc); err != nil {
 		return err

@@ -17,11 +17,12 @@ import (
 )
 
 func testRegistration(t *testing.T, h *host) {
+	custodian, enigma := api.EthAddress{0xc0}, api.EthAddress{0xe1}
 	for _, c := range []struct {
 		role    enclave.Common
 		product uint8
 	}{{h.Worker, 1}, {h.KeyManager, 2}} {
-		r, err := c.role.Registration(h.ctx, &enclave.RegistrationRequest{})
+		r, err := c.role.Registration(h.ctx, &enclave.RegistrationRequest{Custodian: custodian, ChainID: 1337, EnigmaContract: enigma})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -30,17 +31,25 @@ func testRegistration(t *testing.T, h *host) {
 		if err != nil || api.EthAddress(compat.Address(pub)) != r.SigningAddress {
 			t.Fatalf("signing key does not match the signing address: %v", err)
 		}
-		signer, product, err := h.VerifyReport(r.Report, r.ReportSignature[:])
+		sig, err := h.Attestor.Attest(h.ctx, r.Report)
+		if err != nil {
+			t.Fatalf("the attestation service refused the enclave's report: %v", err)
+		}
+		got, err := h.VerifyReport(r.Report, sig)
 		if err != nil {
 			t.Fatalf("report does not verify: %v", err)
 		}
-		if signer != r.SigningAddress || product != c.product {
-			t.Fatalf("report names %s product %d, want %s product %d", signer, product, r.SigningAddress, c.product)
+		want := Attested{Signer: r.SigningAddress, Product: c.product, Binding: enclave.RegistrationBinding(1337, enigma, custodian)}
+		if got != want {
+			t.Fatalf("report says %+v, want %+v", got, want)
 		}
 		bad := append([]byte(nil), r.Report...)
 		bad[len(bad)-1] ^= 1
-		if _, _, err := h.VerifyReport(bad, r.ReportSignature[:]); err == nil {
+		if _, err := h.VerifyReport(bad, sig); err == nil {
 			t.Fatal("an altered report verifies")
+		}
+		if _, err := h.Attestor.Attest(h.ctx, []byte("not a report")); err == nil {
+			t.Fatal("the attestation service signed something that is not a report")
 		}
 	}
 	if h.worker == h.km {
@@ -333,10 +342,6 @@ func testStateKeyProvisioning(t *testing.T, h *host) {
 	req, _ = h.Worker.StateKeysRequest(h.ctx, &enclave.NewStateKeysRequest{EpochSeed: next.Seed, Contracts: []api.Hash{c1}})
 	_, err = h.KeyManager.GetStateKeys(h.ctx, req)
 	wantCode(t, err, api.CodeNotSelected)
-	// Signing the same epoch again (its transaction was resubmitted) replaces it.
-	h.newEpoch(epochBlock+10, 1, []api.EthAddress{other, h.worker}, []uint64{5, 0})
-	_, err = h.KeyManager.GetStateKeys(h.ctx, req)
-	wantCode(t, err, api.CodeWrongEpoch)
 	// The earlier epoch still answers for its blocks.
 	if err := h.provision(h.seed, c1); err != nil {
 		t.Fatalf("earlier epoch: %v", err)
@@ -679,4 +684,124 @@ func testBatched(t *testing.T, h *host) {
 	req, _, _ = h.batchedTask(c, ek.PublicKey, alice, 10, 3, "get()", nil)
 	_, err = h.Worker.Execute(h.ctx, req)
 	wantCode(t, err, api.CodeWrongEpoch)
+}
+
+// testEpochParamsOncePerNonce: the key manager's host cannot re-draw an
+// epoch's seed, nor have other worker parameters signed for the same epoch.
+func testEpochParamsOncePerNonce(t *testing.T, h *host) {
+	workers, stakes := []api.EthAddress{h.worker, {0xee}}, []uint64{3, 4}
+	first, err := h.signEpoch(epochBlock+10, 1, workers, stakes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := h.signEpoch(epochBlock+10, 1, workers, stakes)
+	if err != nil {
+		t.Fatalf("the same parameters again (a resubmitted transaction): %v", err)
+	}
+	if again.Seed != first.Seed || again.Signature != first.Signature {
+		t.Fatal("the same epoch got another seed or signature")
+	}
+	_, err = h.signEpoch(epochBlock+11, 1, workers, stakes)
+	wantCode(t, err, api.CodeConflict)
+	_, err = h.signEpoch(epochBlock+10, 1, workers[:1], stakes[:1])
+	wantCode(t, err, api.CodeConflict)
+	// An epoch before the latest one signed cannot be signed any more.
+	_, err = h.signEpoch(epochBlock+20, 2, workers, stakes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = h.signEpoch(epochBlock+10, 1, workers[:1], stakes[:1])
+	wantCode(t, err, api.CodeConflict)
+}
+
+// testUnconfirmedEpoch: state keys only for epochs the chain took.
+func testUnconfirmedEpoch(t *testing.T, h *host) {
+	c := api.Hash{7}
+	resp, err := h.signEpoch(epochBlock+10, 1, []api.EthAddress{h.worker}, []uint64{1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantCode(t, h.provision(resp.Seed, c), api.CodeWrongEpoch)
+	_, err = h.KeyManager.ConfirmEpoch(h.ctx, &enclave.ConfirmEpochRequest{Nonce: [32]byte{31: 1}, Seed: [32]byte{9}, FirstBlock: epochBlock + 11})
+	wantCode(t, err, api.CodeConflict)
+	_, err = h.KeyManager.ConfirmEpoch(h.ctx, &enclave.ConfirmEpochRequest{Nonce: [32]byte{31: 1}, Seed: resp.Seed, FirstBlock: epochBlock + 11})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.provision(resp.Seed, c); err != nil {
+		t.Fatalf("confirmed epoch: %v", err)
+	}
+}
+
+// testStateBoundToCode: a host that hands the enclave other code than the
+// contract's own gets no run on the contract's state: the request fails
+// before any state is decrypted, and the task's key is not spent.
+func testStateBoundToCode(t *testing.T, h *host) {
+	u := h.newUser()
+	secret := h.secret(24)
+	c := h.deploy(u, secret)
+	key := h.taskKey(u)
+	req := h.task(enclave.KindCompute, c, u, key, "get()", nil)
+	// The same contract with a custom section: another module, another hash.
+	req.Code = append(append([]byte(nil), req.Code...), 0x00, 0x05, 0x04, 'e', 'v', 'i', 'l')
+	_, err := h.Worker.Execute(h.ctx, req)
+	wantCode(t, err, api.CodeUnavailable)
+	req = h.task(enclave.KindCompute, c, u, key, "get()", nil)
+	if r := h.execute(req); r.Status != enclave.TaskSuccess || !bytes.Equal(h.output(key, r), secret) {
+		t.Fatalf("the contract's own code after the refusal: %+v", r)
+	}
+}
+
+// testTaskSeedBoundToInputs: a host that reuses a task id with inputs of
+// its own (after a restart, when the enclave no longer remembers the id)
+// does not get the randomness the real task got.
+func testTaskSeedBoundToInputs(t *testing.T, h *host) {
+	u := h.newUser()
+	c := h.deploy(u, h.secret(24))
+	key := h.taskKey(u)
+	real := h.task(enclave.KindCompute, c, u, key, "rand()", nil)
+	r := h.execute(real)
+	if r.Status != enclave.TaskSuccess {
+		t.Fatalf("rand: %+v", r)
+	}
+	want := h.output(key, r)
+	h.secrets = append(h.secrets, want)
+
+	ws, err := h.Worker.Seal(h.ctx, &enclave.SealRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ks, err := h.KeyManager.Seal(h.ctx, &enclave.SealRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.start.Sealed = Sealed{Worker: ws.Blob, KeyManager: ks.Blob}
+	h.startPairNoEpoch()
+	attacker := h.newUser()
+	akey := h.taskKey(attacker)
+	replay := h.task(enclave.KindCompute, c, attacker, akey, "rand()", nil)
+	replay.TaskID = real.TaskID
+	h.rehash(replay)
+	r = h.execute(replay)
+	if r.Status != enclave.TaskSuccess {
+		t.Fatalf("replayed task id: %+v", r)
+	}
+	if got := h.output(akey, r); bytes.Equal(got, want) {
+		t.Fatal("a task id replayed with other inputs got the real task's randomness")
+	}
+}
+
+// testTaskKeysPerRequester: a requester that asks for far more task keys
+// than a worker keeps pushes out its own keys, not other requesters'.
+func testTaskKeysPerRequester(t *testing.T, h *host) {
+	victim := h.newUser()
+	c := h.deploy(victim, h.secret(24))
+	key := h.taskKeyFor(victim, [32]byte{1})
+	for i := range 3000 { // beyond what a worker keeps per requester, from many user keys
+		h.taskKeyFor(h.newUser(), [32]byte{2, byte(i % 2)})
+	}
+	r := h.execute(h.task(enclave.KindCompute, c, victim, key, "get()", nil))
+	if r.Status != enclave.TaskSuccess {
+		t.Fatalf("the victim's key was evicted by another requester's flood: status %d code %d", r.Status, r.FailureCode)
+	}
 }

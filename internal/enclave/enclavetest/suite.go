@@ -39,9 +39,21 @@ type Start struct {
 type Pair struct {
 	Worker     enclave.Enclave
 	KeyManager enclave.KeyManager
-	// VerifyReport checks a registration report and returns the signer it
-	// names and its product id (1 worker, 2 key manager).
-	VerifyReport func(report, sig []byte) (api.EthAddress, uint8, error)
+	// Attestor is the platform's attestation service the hosts ask to sign
+	// registration reports.
+	Attestor enclave.Attestor
+	// VerifyReport checks a registration report signed by the Attestor and
+	// returns what the on-chain verifier reads from it: the signer it
+	// names, its product id (1 worker, 2 key manager) and its binding
+	// (enclave.RegistrationBinding).
+	VerifyReport func(report, sig []byte) (Attested, error)
+}
+
+// Attested is what a verified registration report says.
+type Attested struct {
+	Signer  api.EthAddress
+	Product uint8
+	Binding api.Hash
 }
 
 // Factory starts a pair; it registers any cleanup with t.
@@ -64,6 +76,11 @@ func Run(t *testing.T, factory Factory) {
 		{"BadRequests", testBadRequests},
 		{"StaleStateCanRetry", testStaleState},
 		{"StateKeyProvisioning", testStateKeyProvisioning},
+		{"EpochParamsOncePerNonce", testEpochParamsOncePerNonce},
+		{"UnconfirmedEpochGetsNoKeys", testUnconfirmedEpoch},
+		{"StateBoundToCode", testStateBoundToCode},
+		{"TaskSeedBoundToInputs", testTaskSeedBoundToInputs},
+		{"TaskKeysFairPerRequester", testTaskKeysPerRequester},
 		{"SealingRoundTrip", testSealing},
 		{"Concurrent", testConcurrent},
 		{"EnvelopeV2", testEnvelopeV2},
@@ -132,6 +149,20 @@ func (h *host) startPair() {
 	h.seed = h.newEpoch(epochBlock, 0, []api.EthAddress{h.worker}, []uint64{1}).Seed
 }
 
+// newEpoch signs an epoch and confirms it, as the key manager's host does
+// once setWorkersParams is mined.
+func (h *host) newEpoch(block uint64, nonce byte, workers []api.EthAddress, stakes []uint64) *enclave.NewEpochResponse {
+	h.t.Helper()
+	resp, err := h.signEpoch(block, nonce, workers, stakes)
+	if err != nil {
+		h.t.Fatalf("new epoch: %v", err)
+	}
+	if _, err := h.KeyManager.ConfirmEpoch(h.ctx, &enclave.ConfirmEpochRequest{Nonce: [32]byte{31: nonce}, Seed: resp.Seed, FirstBlock: block}); err != nil {
+		h.t.Fatalf("confirm epoch: %v", err)
+	}
+	return resp
+}
+
 func (h *host) must1(v *enclave.RegistrationReport, err error) *enclave.RegistrationReport {
 	h.t.Helper()
 	if err != nil {
@@ -171,8 +202,8 @@ func (h *host) newUser() *user {
 	return &user{priv: priv, pub: compat.PublicKeyBytes(&priv.PublicKey)}
 }
 
-func (h *host) newEpoch(block uint64, nonce byte, workers []api.EthAddress, stakes []uint64) *enclave.NewEpochResponse {
-	h.t.Helper()
+// signEpoch has the key manager sign an epoch's parameters.
+func (h *host) signEpoch(block uint64, nonce byte, workers []api.EthAddress, stakes []uint64) (*enclave.NewEpochResponse, error) {
 	req := &enclave.NewEpochRequest{BlockNumber: block, Nonce: [32]byte{31: nonce}, Workers: workers}
 	for _, s := range stakes {
 		var w [32]byte
@@ -180,11 +211,10 @@ func (h *host) newEpoch(block uint64, nonce byte, workers []api.EthAddress, stak
 		req.Stakes = append(req.Stakes, w)
 	}
 	resp, err := h.KeyManager.NewEpoch(h.ctx, req)
-	if err != nil {
-		h.t.Fatalf("new epoch: %v", err)
+	if err == nil {
+		h.record(enclave.TypeNewEpochResponse, resp)
 	}
-	h.record(enclave.TypeNewEpochResponse, resp)
-	return resp
+	return resp, err
 }
 
 // provision fetches the state keys of contracts from the key manager into
@@ -214,7 +244,13 @@ func (h *host) provision(seed [32]byte, contracts ...api.ContractAddress) error 
 // enigma-js does; it returns the AES key the client derives.
 func (h *host) taskKey(u *user) [32]byte {
 	h.t.Helper()
-	resp, err := h.Worker.NewTaskKey(h.ctx, &enclave.TaskKeyRequest{UserPubKey: u.pub, Epoch: epochBlock})
+	return h.taskKeyFor(u, [32]byte{})
+}
+
+// taskKeyFor is taskKey with the requester the host names.
+func (h *host) taskKeyFor(u *user, requester [32]byte) [32]byte {
+	h.t.Helper()
+	resp, err := h.Worker.NewTaskKey(h.ctx, &enclave.TaskKeyRequest{UserPubKey: u.pub, Epoch: epochBlock, Requester: requester})
 	if err != nil {
 		h.t.Fatalf("new task key: %v", err)
 	}

@@ -45,7 +45,7 @@ func attestationKey() *ecdsa.PrivateKey {
 // key manager km (role "worker"), from the sealed blob in dir if any.
 func startRole(ctx context.Context, dir, role string, km api.EthAddress) (*enclave.Handler, func(), error) {
 	c := sim.DefaultConfig()
-	c.SealKeyFile, c.AttestationKey = filepath.Join(dir, role+".key"), attestationKey()
+	c.SealKeyFile = filepath.Join(dir, role+".key")
 	c.Sealed, _ = os.ReadFile(filepath.Join(dir, role+".sealed"))
 	if role == "km" {
 		k, err := sim.NewKeyManager(c)
@@ -90,13 +90,14 @@ func runChild(spec string) error {
 	return Serve(ctx, os.Stdin, os.Stdout, h, 4)
 }
 
-func verifyReport(report, sig []byte) (api.EthAddress, uint8, error) {
-	ak := attestationKey()
-	r, err := sim.VerifyReport(api.EthAddress(compat.Address(&ak.PublicKey)), report, sig)
+var attestor = sim.NewAttestor(attestationKey())
+
+func verifyReport(report, sig []byte) (enclavetest.Attested, error) {
+	r, err := attestor.Check(report, sig)
 	if err != nil {
-		return api.EthAddress{}, 0, err
+		return enclavetest.Attested{}, err
 	}
-	return r.Signer, r.ProductID, nil
+	return enclavetest.Attested{Signer: r.Signer, Product: r.ProductID, Binding: r.Binding}, nil
 }
 
 func writeSealed(t testing.TB, s enclavetest.Start) {
@@ -136,7 +137,7 @@ func TestConformanceChildProcess(t *testing.T) {
 		}
 		km, kmAddr := child("km", api.EthAddress{})
 		w, _ := child("worker", kmAddr)
-		return enclavetest.Pair{Worker: w, KeyManager: km, VerifyReport: verifyReport}
+		return enclavetest.Pair{Worker: w, KeyManager: km, Attestor: attestor, VerifyReport: verifyReport}
 	})
 }
 
@@ -177,7 +178,7 @@ func TestConformancePipe(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(stop)
-		return enclavetest.Pair{Worker: pipeClient(t, wh), KeyManager: km, VerifyReport: verifyReport}
+		return enclavetest.Pair{Worker: pipeClient(t, wh), KeyManager: km, Attestor: attestor, VerifyReport: verifyReport}
 	})
 }
 

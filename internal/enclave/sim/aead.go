@@ -50,6 +50,7 @@ type buf []byte
 
 func (b buf) u8(v uint8) buf     { return append(b, v) }
 func (b buf) u32(v uint32) buf   { return binary.BigEndian.AppendUint32(b, v) }
+func (b buf) u64(v uint64) buf   { return binary.BigEndian.AppendUint64(b, v) }
 func (b buf) raw(p []byte) buf   { return append(b, p...) }
 func (b buf) bytes(p []byte) buf { return append(b.u32(uint32(len(p))), p...) }
 
@@ -81,6 +82,8 @@ func (r *reader) u32() uint32 {
 	}
 	return 0
 }
+
+func (r *reader) u64() uint64 { return uint64(r.u32())<<32 | uint64(r.u32()) }
 
 func (r *reader) raw(out []byte) { copy(out, r.take(len(out))) }
 

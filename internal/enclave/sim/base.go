@@ -51,15 +51,14 @@ func newBase(cfg Config, role uint8) (*base, error) {
 	return b, nil
 }
 
-// Registration implements enclave.Common.
-func (b *base) Registration(ctx context.Context, _ *enclave.RegistrationRequest) (*enclave.RegistrationReport, error) {
-	report, sig, err := SignReport(b.cfg.AttestationKey, &Report{
-		Signer: b.address, Measurement: b.cfg.Measurement, ProductID: b.role, SecurityVersion: b.cfg.SecurityVersion,
-	})
-	if err != nil {
-		return nil, api.Errorf(api.CodeUnknown, "sim: sign attestation report: %w", err)
+// Registration implements enclave.Common: the report names the signing
+// address and binds it to the custodian, chain and contract of the request.
+func (b *base) Registration(ctx context.Context, req *enclave.RegistrationRequest) (*enclave.RegistrationReport, error) {
+	r := &Report{
+		Signer: b.address, Binding: enclave.RegistrationBinding(req.ChainID, req.EnigmaContract, req.Custodian),
+		Measurement: b.cfg.Measurement, ProductID: b.role, SecurityVersion: b.cfg.SecurityVersion,
 	}
-	return &enclave.RegistrationReport{SigningAddress: b.address, SigningKey: b.pubKey, Report: report, ReportSignature: sig}, nil
+	return &enclave.RegistrationReport{SigningAddress: b.address, SigningKey: b.pubKey, Report: r.Bytes()}, nil
 }
 
 // Seal implements enclave.Common.

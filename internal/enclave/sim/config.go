@@ -2,7 +2,6 @@ package sim
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"crypto/rand"
 	"errors"
 	"fmt"
@@ -30,8 +29,6 @@ type Config struct {
 	// a fresh enclave with a new signing key.
 	Sealed []byte
 
-	// AttestationKey signs the simulated attestation report. Required.
-	AttestationKey *ecdsa.PrivateKey
 	// Measurement stands for the enclave's code identity in the report.
 	Measurement [32]byte
 	// SecurityVersion is the report's ISVSVN.
@@ -45,8 +42,13 @@ type Config struct {
 	// MaxTaskKeysPerUser bounds the outstanding task keys kept per user
 	// public key; the oldest is dropped first. Worker only.
 	MaxTaskKeysPerUser int
+	// MaxTaskKeysPerRequester bounds the outstanding task keys kept per
+	// requester (TaskKeyRequest.Requester, e.g. a client address); the
+	// requester's oldest is dropped first. Worker only.
+	MaxTaskKeysPerRequester int
 	// MaxTaskKeys bounds the outstanding task keys of all users together;
-	// the oldest is dropped first. Worker only.
+	// when full, the requester holding the most keys loses its oldest.
+	// Worker only.
 	MaxTaskKeys int
 	// KeepEpochs is how many epochs (the current one included) task keys
 	// and the record of executed tasks are kept. Worker only.
@@ -71,17 +73,18 @@ func SimMeasurement() [32]byte {
 	return compat.Keccak256([]byte("enigma-go/enclave: simulated enclave v1"))
 }
 
-// DefaultConfig returns the defaults; SealKeyFile, AttestationKey and (for a
-// worker) Runner and KeyManager must still be set.
+// DefaultConfig returns the defaults; SealKeyFile and (for a worker) Runner
+// and KeyManager must still be set.
 func DefaultConfig() Config {
 	return Config{
-		Measurement:        SimMeasurement(),
-		SecurityVersion:    1,
-		MaxTaskKeysPerUser: 64,
-		MaxTaskKeys:        1 << 18,
-		KeepEpochs:         3,
-		KeepWorkerParams:   5,
-		PadV2Responses:     true,
+		Measurement:             SimMeasurement(),
+		SecurityVersion:         1,
+		MaxTaskKeysPerUser:      64,
+		MaxTaskKeysPerRequester: 1024,
+		MaxTaskKeys:             1 << 18,
+		KeepEpochs:              3,
+		KeepWorkerParams:        5,
+		PadV2Responses:          true,
 	}
 }
 
@@ -91,14 +94,14 @@ func (c *Config) Validate() error {
 	if c.SealKeyFile == "" {
 		errs = append(errs, errors.New("SealKeyFile is empty: give the path of the node's seal key file (created if missing)"))
 	}
-	if c.AttestationKey == nil {
-		errs = append(errs, errors.New("AttestationKey is nil: give the simulation attestation key (the devnet derives it)"))
-	}
 	if c.MaxTaskKeysPerUser < 1 {
 		errs = append(errs, fmt.Errorf("MaxTaskKeysPerUser is %d, want at least 1", c.MaxTaskKeysPerUser))
 	}
-	if c.MaxTaskKeys < c.MaxTaskKeysPerUser {
-		errs = append(errs, fmt.Errorf("MaxTaskKeys is %d, want at least MaxTaskKeysPerUser (%d)", c.MaxTaskKeys, c.MaxTaskKeysPerUser))
+	if c.MaxTaskKeysPerRequester < c.MaxTaskKeysPerUser {
+		errs = append(errs, fmt.Errorf("MaxTaskKeysPerRequester is %d, want at least MaxTaskKeysPerUser (%d)", c.MaxTaskKeysPerRequester, c.MaxTaskKeysPerUser))
+	}
+	if c.MaxTaskKeys < c.MaxTaskKeysPerRequester {
+		errs = append(errs, fmt.Errorf("MaxTaskKeys is %d, want at least MaxTaskKeysPerRequester (%d)", c.MaxTaskKeys, c.MaxTaskKeysPerRequester))
 	}
 	if c.KeepEpochs < 1 {
 		errs = append(errs, fmt.Errorf("KeepEpochs is %d, want at least 1", c.KeepEpochs))

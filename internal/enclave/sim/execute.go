@@ -22,7 +22,7 @@ import (
 // is known. It is public by construction.
 const FailureMarker = "enigma-go: task inputs could not be decrypted"
 
-const seedDomain = "enigma-go/enclave: task seed v1"
+const seedDomain = "enigma-go/enclave: task seed v2"
 
 // task is one Execute call in progress.
 type task struct {
@@ -115,8 +115,8 @@ func (w *Worker) execute(ctx context.Context, req *enclave.ExecuteRequest) (*enc
 		}
 		if haveStateKey {
 			var ok bool
-			if prior, ok = decryptState(stateKey, req.Contract, req.State); !ok {
-				return nil, api.Errorf(api.CodeUnavailable, "sim: the state passed for contract %s does not open under its state key: pass the state the last commit returned", req.Contract)
+			if prior, ok = decryptState(stateKey, req.Contract, t.resp.CodeHash, req.State); !ok {
+				return nil, api.Errorf(api.CodeUnavailable, "sim: the state passed for contract %s does not open under its state key with code %s: pass the contract's deployed code and the state the last commit returned", req.Contract, t.resp.CodeHash)
 			}
 			if prior.deltaHash != req.PrevDeltaHash {
 				return nil, api.Errorf(api.CodeUnavailable, "sim: the state passed for contract %s ends at delta %s but the chain's last delta is %s: sync the contract's state and retry", req.Contract, prior.deltaHash, req.PrevDeltaHash)
@@ -178,7 +178,7 @@ func (t *task) decryptInputs() (fn, args []byte, fail func() (*enclave.ExecuteRe
 		key := k.aes
 		t.io = taskIO{
 			seal:    func(pt []byte) ([]byte, error) { return compat.Encrypt(key, pt, t.w.cfg.rand()) },
-			restore: func() { t.w.keys.add(req.UserPubKey, req.Epoch, key) },
+			restore: func() { t.w.keys.add(req.UserPubKey, k.requester, req.Epoch, key) },
 		}
 		if args, err = compat.Decrypt(key, req.EncryptedArgs); err != nil {
 			return nil, nil, func() (*enclave.ExecuteResponse, error) {
@@ -192,10 +192,16 @@ func (t *task) decryptInputs() (fn, args []byte, fail func() (*enclave.ExecuteRe
 	}
 }
 
-func taskSeed(stateKey [32]byte, id api.TaskID) [32]byte {
+// taskSeed is the task's randomness: HMAC(stateKey, domain ‖ taskId ‖
+// inputsHash). Unknown to the host, equal on every worker that runs the
+// same task, and different for any other inputs under the same task id, so
+// a host that replays an old task id with inputs of its own learns nothing
+// of the randomness the real task got.
+func taskSeed(stateKey [32]byte, id api.TaskID, inputsHash api.Hash) [32]byte {
 	m := hmac.New(sha256.New, stateKey[:])
 	m.Write([]byte(seedDomain))
 	m.Write(id[:])
+	m.Write(inputsHash[:])
 	return [32]byte(m.Sum(nil))
 }
 
@@ -212,7 +218,7 @@ func (t *task) run(ctx context.Context, fn string, args []byte, stateKey [32]byt
 	}
 	res, err := t.runVM(ctx, vm.Request{
 		Kind: kind, Function: fn, Args: args, State: st, GasLimit: req.GasLimit,
-		Seed: taskSeed(stateKey, req.TaskID), Time: time.Unix(req.BlockTime, 0).UTC(),
+		Seed: taskSeed(stateKey, req.TaskID, req.InputsHash), Time: time.Unix(req.BlockTime, 0).UTC(),
 	})
 	if err != nil {
 		if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
@@ -245,7 +251,7 @@ func (t *task) run(ctx context.Context, fn string, args []byte, stateKey [32]byt
 		resp.Delta, resp.DeltaHash, err = encryptDelta(stateKey, req.Contract, next.deltaIndex, prev, count, ops, rnd)
 		if err == nil {
 			next.deltaHash = resp.DeltaHash
-			resp.State, err = encryptState(stateKey, req.Contract, next, rnd)
+			resp.State, err = encryptState(stateKey, req.Contract, resp.CodeHash, next, rnd)
 		}
 		if err != nil {
 			return t.fail(api.CodeUnknown, "encrypt state: "+err.Error(), res.GasUsed)

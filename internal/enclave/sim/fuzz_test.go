@@ -2,7 +2,6 @@ package sim
 
 import (
 	"context"
-	"crypto/rand"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,15 +17,14 @@ import (
 // panic guard.
 func FuzzBackend(f *testing.F) {
 	dir := f.TempDir()
-	ak, _ := compat.GenerateKey(rand.Reader)
 	kc := DefaultConfig()
-	kc.SealKeyFile, kc.AttestationKey = filepath.Join(dir, "km"), ak
+	kc.SealKeyFile = filepath.Join(dir, "km")
 	km, err := NewKeyManager(kc)
 	if err != nil {
 		f.Fatal(err)
 	}
 	wc := DefaultConfig()
-	wc.SealKeyFile, wc.AttestationKey, wc.KeyManager = filepath.Join(dir, "w"), ak, km.Address()
+	wc.SealKeyFile, wc.KeyManager = filepath.Join(dir, "w"), km.Address()
 	wc.Runner = NewVMRunner(newEngine(f))
 	w, err := NewWorker(wc)
 	if err != nil {
@@ -34,18 +32,22 @@ func FuzzBackend(f *testing.F) {
 	}
 	ctx := context.Background()
 	ep, _ := km.NewEpoch(ctx, &enclave.NewEpochRequest{Workers: []api.EthAddress{w.Address()}, Stakes: [][32]byte{{31: 1}}})
+	if _, err := km.ConfirmEpoch(ctx, &enclave.ConfirmEpochRequest{Seed: ep.Seed, FirstBlock: 1}); err != nil {
+		f.Fatal(err)
+	}
 	skr, _ := w.StateKeysRequest(ctx, &enclave.NewStateKeysRequest{EpochSeed: ep.Seed, Contracts: []api.Hash{{1}}})
 	reply, _ := km.GetStateKeys(ctx, skr)
 	seeds := []struct {
 		t enclave.MessageType
 		m enclave.Message
 	}{
-		{enclave.TypeTaskKeyRequest, &enclave.TaskKeyRequest{UserPubKey: compat.PublicKeyBytes(&ak.PublicKey), Epoch: 1}},
+		{enclave.TypeTaskKeyRequest, &enclave.TaskKeyRequest{UserPubKey: compat.PublicKeyBytes(&km.signer.PublicKey), Epoch: 1}},
 		{enclave.TypeExecuteRequest, &enclave.ExecuteRequest{Kind: enclave.KindDeploy, Envelope: enclave.EnvelopeCompat, TaskID: api.Hash{1}, Contract: api.Hash{1}, Code: testcontract.Contract(), EncryptedFn: make([]byte, 40), GasLimit: 1e5}},
 		{enclave.TypeExecuteRequest, &enclave.ExecuteRequest{Kind: enclave.KindCompute, Envelope: enclave.EnvelopeV2, TaskID: api.Hash{2}, Contract: api.Hash{1}, Code: []byte{0}, State: []byte{1}}},
 		{enclave.TypeStateKeysRequest, skr},
 		{enclave.TypeStateKeysReply, reply},
 		{enclave.TypeNewEpochRequest, &enclave.NewEpochRequest{Workers: []api.EthAddress{{1}}, Stakes: [][32]byte{{1}}}},
+		{enclave.TypeConfirmEpochRequest, &enclave.ConfirmEpochRequest{Seed: ep.Seed, FirstBlock: 1}},
 		{enclave.TypeEpochKeyRequest, &enclave.EpochKeyRequest{Epoch: 5}},
 		{enclave.TypeNewStateKeysRequest, &enclave.NewStateKeysRequest{Contracts: []api.Hash{{3}}}},
 	}

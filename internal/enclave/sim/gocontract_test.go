@@ -34,7 +34,6 @@ func TestGoContractThroughEnclave(t *testing.T) {
 
 	c := DefaultConfig()
 	c.SealKeyFile = filepath.Join(t.TempDir(), "seal")
-	c.AttestationKey, _ = compat.GenerateKey(rand.Reader)
 	c.Runner = NewVMRunner(newEngine(t))
 	w, err := NewWorker(c)
 	if err != nil {

@@ -16,10 +16,10 @@ import (
 )
 
 func TestKeyBookBoundAndExpiry(t *testing.T) {
-	kb := newKeyBook(2, 100, 2)
+	kb := newKeyBook(2, 100, 100, 2)
 	u := enclave.PublicKey{1}
 	for i := range 3 {
-		kb.add(u, 10, [32]byte{byte(i)})
+		kb.add(u, [32]byte{}, 10, [32]byte{byte(i)})
 	}
 	c := kb.candidates(u)
 	if len(c) != 2 || c[0].aes[0] != 2 || c[1].aes[0] != 1 {
@@ -31,11 +31,11 @@ func TestKeyBookBoundAndExpiry(t *testing.T) {
 	if err := kb.reserve(api.Hash{1}, 10); api.CodeOf(err) != api.CodeReplay {
 		t.Fatalf("replay: %v", err)
 	}
-	kb.add(u, 20, [32]byte{9}) // epochs 10, 20 kept
+	kb.add(u, [32]byte{}, 20, [32]byte{9}) // epochs 10, 20 kept
 	if len(kb.candidates(u)) != 2 {
 		t.Fatal("keys dropped too early")
 	}
-	kb.add(enclave.PublicKey{2}, 30, [32]byte{8}) // epoch 10 leaves the window
+	kb.add(enclave.PublicKey{2}, [32]byte{}, 30, [32]byte{8}) // epoch 10 leaves the window
 	if c := kb.candidates(u); len(c) != 1 || c[0].aes[0] != 9 {
 		t.Fatalf("expiry: %+v", c)
 	}
@@ -49,23 +49,51 @@ func TestKeyBookBoundAndExpiry(t *testing.T) {
 	if !kb.consume(u, c[0].seq) || kb.consume(u, c[0].seq) {
 		t.Fatal("a key is consumed exactly once")
 	}
+	if kb.total != 1 || len(kb.byRequester[[32]byte{}]) != 1 {
+		t.Fatalf("bookkeeping after expiry and use: total %d, requester %d", kb.total, len(kb.byRequester[[32]byte{}]))
+	}
 }
 
-func TestKeyBookGlobalBound(t *testing.T) {
-	kb := newKeyBook(4, 3, 2)
-	for i := range 5 {
-		kb.add(enclave.PublicKey{byte(i)}, 1, [32]byte{byte(i)})
+// TestKeyBookEvictsTheBiggestRequester: when the book is full, the
+// requester holding the most keys loses its oldest, so a flood pushes out
+// only the flooder's keys.
+func TestKeyBookEvictsTheBiggestRequester(t *testing.T) {
+	kb := newKeyBook(4, 5, 6, 2)
+	alice, bob, mallory := [32]byte{1}, [32]byte{2}, [32]byte{3}
+	kb.add(enclave.PublicKey{1}, alice, 1, [32]byte{1})
+	kb.add(enclave.PublicKey{2}, bob, 1, [32]byte{2})
+	kb.add(enclave.PublicKey{2}, bob, 1, [32]byte{3})
+	for i := range 100 {
+		kb.add(enclave.PublicKey{byte(10 + i)}, mallory, 1, [32]byte{byte(i)})
 	}
-	if kb.total != 3 || len(kb.candidates(enclave.PublicKey{0})) != 0 || len(kb.candidates(enclave.PublicKey{4})) != 1 {
-		t.Fatalf("global bound: total %d", kb.total)
+	if kb.total != 6 || len(kb.candidates(enclave.PublicKey{1})) != 1 || len(kb.candidates(enclave.PublicKey{2})) != 2 {
+		t.Fatalf("a flood evicted other requesters' keys: total %d", kb.total)
 	}
-	for range 20 { // used keys do not pile up in the issue order
-		kb.add(enclave.PublicKey{9}, 1, [32]byte{})
-		kb.consume(enclave.PublicKey{9}, kb.seq)
+	if n := len(kb.byRequester[mallory]); n != 3 {
+		t.Fatalf("flooder holds %d keys, want the 3 left", n)
 	}
-	// The first of those made room by dropping the oldest other key.
-	if kb.total != 2 || len(kb.order) > 2*3+1 {
-		t.Fatalf("after use: total %d, order %d", kb.total, len(kb.order))
+	if n := len(kb.byRequester[bob]); n != 2 {
+		t.Fatalf("bob holds %d keys, want 2", n)
+	}
+	// Growing past everyone else, bob now loses his own oldest keys.
+	for i := range 10 {
+		kb.add(enclave.PublicKey{byte(200 + i)}, bob, 1, [32]byte{})
+	}
+	if n, m := len(kb.byRequester[bob]), len(kb.byRequester[mallory]); n != 3 || m != 2 || len(kb.candidates(enclave.PublicKey{1})) != 1 {
+		t.Fatalf("bob holds %d keys, mallory %d, alice %d; want 3, 2, 1", n, m, len(kb.candidates(enclave.PublicKey{1})))
+	}
+	// A requester's own bound applies while the total has room.
+	roomy := newKeyBook(4, 5, 100, 2)
+	for i := range 10 {
+		roomy.add(enclave.PublicKey{byte(i)}, bob, 1, [32]byte{})
+	}
+	if n := len(roomy.byRequester[bob]); n != 5 || roomy.total != 5 {
+		t.Fatalf("bob holds %d keys of %d, want his bound, 5", n, roomy.total)
+	}
+	for r, refs := range kb.byRequester {
+		if _, ok := kb.holders[len(refs)][r]; !ok {
+			t.Fatalf("holder index out of step for %x", r)
+		}
 	}
 }
 
@@ -131,7 +159,7 @@ func TestSealKeyFile(t *testing.T) {
 func TestConfigValidate(t *testing.T) {
 	c := DefaultConfig()
 	if err := c.Validate(); err == nil {
-		t.Fatal("config without seal key file and attestation key accepted")
+		t.Fatal("config without seal key file accepted")
 	}
 	if _, err := NewWorker(c); err == nil {
 		t.Fatal("worker without runner started")
@@ -141,16 +169,20 @@ func TestConfigValidate(t *testing.T) {
 func TestStateRoundTrip(t *testing.T) {
 	s := &contractState{deltaHash: api.Hash{1}, deltaIndex: 4, entries: map[string][]byte{"a": {1}, "b": {}}}
 	c := api.Hash{5}
-	blob, err := encryptState([32]byte{9}, c, s, bytes.NewReader(make([]byte, 12)))
+	code := api.Hash{7}
+	blob, err := encryptState([32]byte{9}, c, code, s, bytes.NewReader(make([]byte, 12)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, ok := decryptState([32]byte{9}, c, blob)
+	got, ok := decryptState([32]byte{9}, c, code, blob)
 	if !ok || got.deltaIndex != 4 || got.deltaHash != s.deltaHash || len(got.entries) != 2 || !bytes.Equal(got.entries["a"], []byte{1}) {
 		t.Fatalf("state round trip: %+v", got)
 	}
-	if _, ok := decryptState([32]byte{9}, api.Hash{6}, blob); ok {
+	if _, ok := decryptState([32]byte{9}, api.Hash{6}, code, blob); ok {
 		t.Fatal("state opened as another contract's")
+	}
+	if _, ok := decryptState([32]byte{9}, c, api.Hash{8}, blob); ok {
+		t.Fatal("state opened for other code")
 	}
 }
 
@@ -190,7 +222,6 @@ func (panickingRunner) Run(context.Context, []byte, vm.Request) (vm.Result, erro
 func TestVMPanicGivesFailureReceipt(t *testing.T) {
 	c := DefaultConfig()
 	c.SealKeyFile = filepath.Join(t.TempDir(), "seal")
-	c.AttestationKey, _ = compat.GenerateKey(bytes.NewReader(bytes.Repeat([]byte{5}, 32)))
 	c.Runner = panickingRunner{}
 	w, err := NewWorker(c)
 	if err != nil {
@@ -226,7 +257,6 @@ func TestVMPanicGivesFailureReceipt(t *testing.T) {
 func TestCloseErasesKeys(t *testing.T) {
 	c := DefaultConfig()
 	c.SealKeyFile = filepath.Join(t.TempDir(), "seal")
-	c.AttestationKey, _ = compat.GenerateKey(bytes.NewReader(bytes.Repeat([]byte{5}, 32)))
 	c.Runner = panickingRunner{}
 	w, err := NewWorker(c)
 	if err != nil {
@@ -237,7 +267,7 @@ func TestCloseErasesKeys(t *testing.T) {
 	if _, err := w.EpochKey(ctx, &enclave.EpochKeyRequest{Epoch: 3}); err != nil {
 		t.Fatal(err)
 	}
-	w.keys.add(enclave.PublicKey{1}, 3, [32]byte{2})
+	w.keys.add(enclave.PublicKey{1}, [32]byte{}, 3, [32]byte{2})
 	w.Close()
 	if _, ok := w.stateKey(api.Hash{1}); ok || len(w.ring.Epochs()) != 0 || len(w.keys.candidates(enclave.PublicKey{1})) != 0 {
 		t.Fatal("keys survive Close")

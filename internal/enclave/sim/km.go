@@ -3,6 +3,8 @@ package sim
 import (
 	"bytes"
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"io"
 	"math/big"
 	"slices"
@@ -30,6 +32,31 @@ type epochParams struct {
 	seed    [32]byte
 	workers []api.EthAddress
 	stakes  []*big.Int
+	sig     enclave.Signature
+	// firstBlock is the epoch's first block on chain once the host
+	// confirmed the chain took these parameters; 0 until then.
+	firstBlock uint64
+}
+
+// sameParams reports whether q asks to sign exactly what p holds.
+func (p *epochParams) sameParams(q *epochParams) bool {
+	return p.block == q.block && slices.Equal(p.workers, q.workers) &&
+		slices.EqualFunc(p.stakes, q.stakes, func(a, b *big.Int) bool { return a.Cmp(b) == 0 })
+}
+
+const epochSeedDomain = "enigma-go/km: epoch seed v1"
+
+// epochSeed derives the seed of the epoch with this nonce from the
+// enclave's sealed signing key: the host can ask again, but never draw
+// another seed for the same epoch (the original drew a fresh random seed on
+// every request, so a host could re-draw until it liked the selection).
+func (km *KeyManager) epochSeed(nonce [32]byte) [32]byte {
+	d := compat.PrivateKeyBytes(km.signer)
+	defer clear(d[:])
+	m := hmac.New(sha256.New, d[:])
+	m.Write([]byte(epochSeedDomain))
+	m.Write(nonce[:])
+	return [32]byte(m.Sum(nil))
 }
 
 var _ enclave.KeyManager = (*KeyManager)(nil)
@@ -73,10 +100,7 @@ func (km *KeyManager) NewEpoch(ctx context.Context, req *enclave.NewEpochRequest
 	if len(req.Workers) != len(req.Stakes) {
 		return nil, api.Errorf(api.CodeInvalidInput, "sim: %d workers but %d stakes: pass getActiveWorkers' two lists as they are", len(req.Workers), len(req.Stakes))
 	}
-	p := epochParams{nonce: req.Nonce, block: req.BlockNumber, workers: slices.Clone(req.Workers)}
-	if _, err := io.ReadFull(km.cfg.rand(), p.seed[:]); err != nil {
-		return nil, api.Errorf(api.CodeUnknown, "sim: draw epoch seed: %w", err)
-	}
+	p := epochParams{nonce: req.Nonce, block: req.BlockNumber, workers: slices.Clone(req.Workers), seed: km.epochSeed(req.Nonce)}
 	addrs := make([]common.Address, len(req.Workers))
 	for i, w := range req.Workers {
 		addrs[i] = common.Address(w)
@@ -84,26 +108,57 @@ func (km *KeyManager) NewEpoch(ctx context.Context, req *enclave.NewEpochRequest
 	for _, s := range req.Stakes {
 		p.stakes = append(p.stakes, new(big.Int).SetBytes(s[:]))
 	}
+
+	km.epochMu.Lock()
+	defer km.epochMu.Unlock()
+	i, found := slices.BinarySearchFunc(km.epochs, p.nonce, func(e epochParams, n [32]byte) int {
+		return bytes.Compare(e.nonce[:], n[:])
+	})
+	switch {
+	case found && km.epochs[i].sameParams(&p):
+		// The same request again (a resubmitted setWorkersParams): the same answer.
+		return &enclave.NewEpochResponse{Seed: km.epochs[i].seed, Signature: km.epochs[i].sig}, nil
+	case found:
+		return nil, api.Errorf(api.CodeConflict, "sim: the key manager already signed other worker parameters for epoch %x (read at block %d); it signs one set per epoch: resubmit setWorkersParams with block %d", p.nonce, km.epochs[i].block, km.epochs[i].block)
+	case i < len(km.epochs):
+		return nil, api.Errorf(api.CodeConflict, "sim: the key manager already signed a later epoch than %x; an epoch's parameters are signed before the next one's", p.nonce)
+	}
 	h := compat.WorkersParamsHash(new(big.Int).SetBytes(p.seed[:]), new(big.Int).SetBytes(req.Nonce[:]), addrs, p.stakes)
 	sig, err := km.sign(h)
 	if err != nil {
 		return nil, err
 	}
-	km.epochMu.Lock()
-	i, found := slices.BinarySearchFunc(km.epochs, p.nonce, func(e epochParams, n [32]byte) int {
-		return bytes.Compare(e.nonce[:], n[:])
-	})
-	if found {
-		km.epochs[i] = p // a resubmitted setWorkersParams: the new seed replaces the unused one
-	} else {
-		km.epochs = slices.Insert(km.epochs, i, p)
-		if len(km.epochs) > km.cfg.KeepWorkerParams {
-			km.epochs = km.epochs[len(km.epochs)-km.cfg.KeepWorkerParams:]
-		}
+	p.sig = sig
+	km.epochs = append(km.epochs, p)
+	if len(km.epochs) > km.cfg.KeepWorkerParams {
+		km.epochs = km.epochs[len(km.epochs)-km.cfg.KeepWorkerParams:]
 	}
-	km.epochMu.Unlock()
 	km.cfg.logger().Info("epoch signed", "block", p.block, "workers", len(p.workers))
 	return &enclave.NewEpochResponse{Seed: p.seed, Signature: sig}, nil
+}
+
+// ConfirmEpoch implements enclave.KeyManager.
+func (km *KeyManager) ConfirmEpoch(ctx context.Context, req *enclave.ConfirmEpochRequest) (*enclave.ConfirmEpochResponse, error) {
+	if req.FirstBlock == 0 {
+		return nil, api.Errorf(api.CodeInvalidInput, "sim: an epoch's first block is never 0: pass the block that included setWorkersParams")
+	}
+	km.epochMu.Lock()
+	defer km.epochMu.Unlock()
+	for i := range km.epochs {
+		e := &km.epochs[i]
+		if e.nonce != req.Nonce {
+			continue
+		}
+		if e.seed != req.Seed {
+			return nil, api.Errorf(api.CodeConflict, "sim: epoch %x was signed with another seed: confirm only what the chain's WorkersParameterized event shows", req.Nonce)
+		}
+		if e.firstBlock != 0 && e.firstBlock != req.FirstBlock {
+			return nil, api.Errorf(api.CodeConflict, "sim: epoch %x was already confirmed at block %d, not %d", req.Nonce, e.firstBlock, req.FirstBlock)
+		}
+		e.firstBlock = req.FirstBlock
+		return &enclave.ConfirmEpochResponse{}, nil
+	}
+	return nil, api.Errorf(api.CodeNotFound, "sim: the key manager holds no signed epoch %x (never signed, or older than the %d it keeps)", req.Nonce, km.cfg.KeepWorkerParams)
 }
 
 // epochFor returns the signed epoch with this seed.
@@ -135,6 +190,9 @@ func (km *KeyManager) GetStateKeys(ctx context.Context, req *enclave.StateKeysRe
 	ep, ok := km.epochFor(req.EpochSeed)
 	if !ok {
 		return nil, api.Errorf(api.CodeWrongEpoch, "sim: the key manager holds no signed epoch with seed %x (older than the %d it keeps, or never signed): ask with the seed getWorkerParams returns for the current block", req.EpochSeed, km.cfg.KeepWorkerParams)
+	}
+	if ep.firstBlock == 0 {
+		return nil, api.Errorf(api.CodeWrongEpoch, "sim: the epoch with seed %x is not confirmed on chain yet: retry once setWorkersParams is mined", req.EpochSeed)
 	}
 	for _, c := range req.Contracts {
 		sel, ok := selectWorker(ep.seed, c, ep.workers, ep.stakes)
@@ -192,7 +250,7 @@ func (km *KeyManager) encodeEpochs() []byte {
 	defer km.epochMu.RUnlock()
 	b := buf(nil).u32(uint32(len(km.epochs)))
 	for _, e := range km.epochs {
-		b = b.raw(e.nonce[:]).u32(uint32(e.block >> 32)).u32(uint32(e.block)).raw(e.seed[:]).u32(uint32(len(e.workers)))
+		b = b.raw(e.nonce[:]).u64(e.block).raw(e.seed[:]).raw(e.sig[:]).u64(e.firstBlock).u32(uint32(len(e.workers)))
 		for i, w := range e.workers {
 			var s [32]byte
 			e.stakes[i].FillBytes(s[:])
@@ -207,13 +265,15 @@ func decodeEpochs(p []byte) ([]epochParams, error) {
 		return nil, nil
 	}
 	r := &reader{b: p}
-	n := r.count(32 + 8 + 32 + 4)
+	n := r.count(32 + 8 + 32 + 65 + 8 + 4)
 	out := make([]epochParams, n)
 	for i := range out {
 		e := &out[i]
 		r.raw(e.nonce[:])
-		e.block = uint64(r.u32())<<32 | uint64(r.u32())
+		e.block = r.u64()
 		r.raw(e.seed[:])
+		r.raw(e.sig[:])
+		e.firstBlock = r.u64()
 		m := r.count(52)
 		e.workers = make([]api.EthAddress, m)
 		e.stakes = make([]*big.Int, m)

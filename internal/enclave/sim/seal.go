@@ -22,8 +22,8 @@ const (
 )
 
 const (
-	sealMagic  = "EGSEAL1"
-	sealDomain = "enigma-go/enclave: sealed v1"
+	sealMagic  = "EGSEAL2"
+	sealDomain = "enigma-go/enclave: sealed v2"
 )
 
 // loadSealKey reads the 32-byte seal key, creating the file with a fresh
@@ -92,6 +92,9 @@ func sealSecrets(sealKey [32]byte, role uint8, s sealedSecrets, rand io.Reader) 
 
 func unsealSecrets(sealKey [32]byte, role uint8, blob []byte) (sealedSecrets, error) {
 	var s sealedSecrets
+	if len(blob) >= len(sealMagic) && string(blob[:len(sealMagic)-1]) == sealMagic[:len(sealMagic)-1] && blob[len(sealMagic)-1] != sealMagic[len(sealMagic)-1] {
+		return s, api.Errorf(api.CodeBadEnvelope, "sim: the sealed state is of another format version (%q, this enclave reads %q): it was sealed by another release; start this node with a new data folder", blob[:len(sealMagic)], sealMagic)
+	}
 	if len(blob) < len(sealMagic)+1 || string(blob[:len(sealMagic)]) != sealMagic {
 		return s, api.Errorf(api.CodeBadEnvelope, "sim: the sealed state is not a sealed blob of this enclave (bad magic)")
 	}

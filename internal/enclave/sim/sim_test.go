@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/enclave/enclavetest"
@@ -39,7 +38,6 @@ func factory(throughCodec bool) enclavetest.Factory {
 		ak := attestationKey(t)
 		kc := DefaultConfig()
 		kc.SealKeyFile = filepath.Join(s.Dir, "km.seal")
-		kc.AttestationKey = ak
 		kc.Sealed = s.Sealed.KeyManager
 		km, err := NewKeyManager(kc)
 		if err != nil {
@@ -47,7 +45,6 @@ func factory(throughCodec bool) enclavetest.Factory {
 		}
 		wc := DefaultConfig()
 		wc.SealKeyFile = filepath.Join(s.Dir, "worker.seal")
-		wc.AttestationKey = ak
 		wc.Sealed = s.Sealed.Worker
 		wc.KeyManager = km.Address()
 		wc.Runner = NewVMRunner(newEngine(t))
@@ -55,13 +52,14 @@ func factory(throughCodec bool) enclavetest.Factory {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := enclavetest.Pair{Worker: w, KeyManager: km,
-			VerifyReport: func(report, sig []byte) (api.EthAddress, uint8, error) {
-				r, err := VerifyReport(api.EthAddress(compat.Address(&ak.PublicKey)), report, sig)
+		att := NewAttestor(ak)
+		p := enclavetest.Pair{Worker: w, KeyManager: km, Attestor: att,
+			VerifyReport: func(report, sig []byte) (enclavetest.Attested, error) {
+				r, err := att.Check(report, sig)
 				if err != nil {
-					return api.EthAddress{}, 0, err
+					return enclavetest.Attested{}, err
 				}
-				return r.Signer, r.ProductID, nil
+				return enclavetest.Attested{Signer: r.Signer, Product: r.ProductID, Binding: r.Binding}, nil
 			}}
 		if throughCodec {
 			p.Worker, p.KeyManager = enclave.Loopback(w, nil), enclave.Loopback(nil, km)

@@ -13,7 +13,7 @@ import (
 
 // Domains of the state and delta encryption (docs/protocol/enclave.md).
 const (
-	stateDomain = "enigma-go/enclave: state v1"
+	stateDomain = "enigma-go/enclave: state v2"
 	deltaDomain = "enigma-go/enclave: delta v1"
 )
 
@@ -25,7 +25,12 @@ type contractState struct {
 	entries    map[string][]byte
 }
 
-func stateAAD(c api.ContractAddress) []byte { return append([]byte(stateDomain), c[:]...) }
+// stateAAD binds a state blob to its contract and to the hash of the code
+// deployed there: a host that hands the enclave other code (its own module,
+// to read the state out) gets a state that does not open.
+func stateAAD(c api.ContractAddress, codeHash api.Hash) []byte {
+	return append(append([]byte(stateDomain), c[:]...), codeHash[:]...)
+}
 
 func deltaAAD(c api.ContractAddress, index uint32) []byte {
 	return binary.BigEndian.AppendUint32(append([]byte(deltaDomain), c[:]...), index)
@@ -35,19 +40,20 @@ func sortedKeys[V any](m map[string]V) []string {
 	return slices.Sorted(maps.Keys(m))
 }
 
-func encryptState(key [32]byte, c api.ContractAddress, s *contractState, rand io.Reader) ([]byte, error) {
+func encryptState(key [32]byte, c api.ContractAddress, codeHash api.Hash, s *contractState, rand io.Reader) ([]byte, error) {
 	b := buf(nil).raw(s.deltaHash[:]).u32(s.deltaIndex).u32(uint32(len(s.entries)))
 	for _, k := range sortedKeys(s.entries) {
 		b = b.bytes([]byte(k)).bytes(s.entries[k])
 	}
 	defer clear(b)
-	return seal(key, stateAAD(c), b, rand)
+	return seal(key, stateAAD(c, codeHash), b, rand)
 }
 
-// decryptState opens a state blob; ok is false when it does not open under
-// the key or is malformed.
-func decryptState(key [32]byte, c api.ContractAddress, blob []byte) (*contractState, bool) {
-	pt, ok := open(key, stateAAD(c), blob)
+// decryptState opens a state blob of contract c running the code with
+// codeHash; ok is false when it does not open under the key and code or is
+// malformed.
+func decryptState(key [32]byte, c api.ContractAddress, codeHash api.Hash, blob []byte) (*contractState, bool) {
+	pt, ok := open(key, stateAAD(c, codeHash), blob)
 	if !ok {
 		return nil, false
 	}

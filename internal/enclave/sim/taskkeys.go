@@ -12,23 +12,35 @@ import (
 // is kept: the ECDH is done once, when the key is issued, so finding a
 // task's key costs AES-GCM tag checks only.
 type taskKey struct {
-	seq   uint64
-	epoch uint64
-	aes   [32]byte
+	seq       uint64
+	epoch     uint64
+	requester [32]byte
+	aes       [32]byte
 }
 
 // keyBook holds the outstanding task keys per user public key, the set of
 // executed task ids, and the recent epochs that bound both.
+//
+// Keys are bounded three ways: per user key (the user's oldest goes), per
+// requester (the requester's oldest goes) and in total. When the total is
+// full, the oldest key of the requester holding the most keys goes: a
+// requester that floods the worker with key requests pushes out only its
+// own keys, never those of requesters holding fewer.
 type keyBook struct {
-	maxPerUser int
-	maxTotal   int
-	keep       int
+	maxPerUser      int
+	maxPerRequester int
+	maxTotal        int
+	keep            int
 
-	mu       sync.Mutex
-	seq      uint64
-	total    int
-	order    []keyRef // issue order, for dropping the oldest beyond maxTotal; may hold used keys
-	byUser   map[enclave.PublicKey][]taskKey
+	mu          sync.Mutex
+	seq         uint64
+	total       int
+	byUser      map[enclave.PublicKey][]taskKey
+	byRequester map[[32]byte][]keyRef // issue order
+	// holders[n] is the set of requesters holding exactly n keys; most is
+	// the largest n with a non-empty set (or less, lowered lazily).
+	holders  map[int]map[[32]byte]struct{}
+	most     int
 	executed map[api.TaskID]uint64 // task id → epoch it ran in
 	epochs   []uint64              // the most recent distinct epochs seen, ascending
 }
@@ -39,9 +51,10 @@ type keyRef struct {
 	seq  uint64
 }
 
-func newKeyBook(maxPerUser, maxTotal, keep int) *keyBook {
-	return &keyBook{maxPerUser: maxPerUser, maxTotal: maxTotal, keep: keep,
-		byUser: map[enclave.PublicKey][]taskKey{}, executed: map[api.TaskID]uint64{}}
+func newKeyBook(maxPerUser, maxPerRequester, maxTotal, keep int) *keyBook {
+	return &keyBook{maxPerUser: maxPerUser, maxPerRequester: maxPerRequester, maxTotal: maxTotal, keep: keep,
+		byUser: map[enclave.PublicKey][]taskKey{}, byRequester: map[[32]byte][]keyRef{},
+		holders: map[int]map[[32]byte]struct{}{}, executed: map[api.TaskID]uint64{}}
 }
 
 // observe records an epoch; when a new one pushes the oldest out of the
@@ -61,15 +74,16 @@ func (kb *keyBook) observe(epoch uint64) {
 	}
 	kb.epochs = kb.epochs[1:]
 	oldest := kb.epochs[0]
+	var stale []keyRef
 	for u, keys := range kb.byUser {
-		n := len(keys)
-		keys = slices.DeleteFunc(keys, func(k taskKey) bool { return k.epoch < oldest })
-		kb.total -= n - len(keys)
-		if len(keys) == 0 {
-			delete(kb.byUser, u)
-		} else {
-			kb.byUser[u] = keys
+		for _, k := range keys {
+			if k.epoch < oldest {
+				stale = append(stale, keyRef{user: u, seq: k.seq})
+			}
 		}
+	}
+	for _, r := range stale {
+		kb.removeLocked(r.user, r.seq)
 	}
 	for id, e := range kb.executed {
 		if e < oldest {
@@ -83,31 +97,58 @@ func (kb *keyBook) expired(epoch uint64) bool {
 	return len(kb.epochs) == kb.keep && epoch < kb.epochs[0]
 }
 
-// add keeps a new key for user, dropping the user's oldest beyond the bound.
-func (kb *keyBook) add(user enclave.PublicKey, epoch uint64, aesKey [32]byte) {
+// add keeps a new key for user, asked for by requester, within the bounds.
+func (kb *keyBook) add(user enclave.PublicKey, requester [32]byte, epoch uint64, aesKey [32]byte) {
 	kb.mu.Lock()
 	defer kb.mu.Unlock()
 	kb.observe(epoch)
+	if keys := kb.byUser[user]; len(keys) >= kb.maxPerUser {
+		kb.removeLocked(user, keys[0].seq)
+	}
+	if refs := kb.byRequester[requester]; len(refs) >= kb.maxPerRequester {
+		kb.removeLocked(refs[0].user, refs[0].seq)
+	}
+	if kb.total >= kb.maxTotal {
+		kb.evictLocked()
+	}
 	kb.seq++
-	keys := append(kb.byUser[user], taskKey{seq: kb.seq, epoch: epoch, aes: aesKey})
+	kb.byUser[user] = append(kb.byUser[user], taskKey{seq: kb.seq, epoch: epoch, requester: requester, aes: aesKey})
+	kb.byRequester[requester] = append(kb.byRequester[requester], keyRef{user: user, seq: kb.seq})
 	kb.total++
-	if len(keys) > kb.maxPerUser {
-		clear(keys[0].aes[:])
-		keys = slices.Delete(keys, 0, 1)
-		kb.total--
+	kb.moveHolder(requester, len(kb.byRequester[requester])-1)
+}
+
+// evictLocked drops the oldest key of the requester holding the most keys.
+func (kb *keyBook) evictLocked() {
+	for kb.most > 0 && len(kb.holders[kb.most]) == 0 {
+		kb.most--
 	}
-	kb.byUser[user] = keys
-	kb.order = append(kb.order, keyRef{user: user, seq: kb.seq})
-	for kb.total > kb.maxTotal && len(kb.order) > 0 {
-		oldest := kb.order[0]
-		kb.order = kb.order[1:]
-		kb.removeLocked(oldest.user, oldest.seq)
+	for r := range kb.holders[kb.most] {
+		ref := kb.byRequester[r][0]
+		kb.removeLocked(ref.user, ref.seq)
+		return
 	}
-	if len(kb.order) > 2*kb.maxTotal { // drop references to keys already used or expired
-		kb.order = slices.DeleteFunc(kb.order, func(r keyRef) bool {
-			return !slices.ContainsFunc(kb.byUser[r.user], func(k taskKey) bool { return k.seq == r.seq })
-		})
+}
+
+// moveHolder records that requester, which held from keys, now holds
+// len(byRequester[requester]).
+func (kb *keyBook) moveHolder(requester [32]byte, from int) {
+	to := len(kb.byRequester[requester])
+	if set := kb.holders[from]; set != nil {
+		delete(set, requester)
+		if len(set) == 0 {
+			delete(kb.holders, from)
+		}
 	}
+	if to == 0 {
+		delete(kb.byRequester, requester)
+		return
+	}
+	if kb.holders[to] == nil {
+		kb.holders[to] = map[[32]byte]struct{}{}
+	}
+	kb.holders[to][requester] = struct{}{}
+	kb.most = max(kb.most, to)
 }
 
 // candidates returns a copy of the user's outstanding keys, newest first
@@ -135,6 +176,7 @@ func (kb *keyBook) removeLocked(user enclave.PublicKey, seq uint64) bool {
 	if i < 0 {
 		return false
 	}
+	requester := keys[i].requester
 	clear(keys[i].aes[:])
 	keys = slices.Delete(keys, i, i+1)
 	kb.total--
@@ -143,7 +185,24 @@ func (kb *keyBook) removeLocked(user enclave.PublicKey, seq uint64) bool {
 	} else {
 		kb.byUser[user] = keys
 	}
+	refs := kb.byRequester[requester]
+	from := len(refs)
+	kb.byRequester[requester] = slices.DeleteFunc(refs, func(r keyRef) bool { return r.seq == seq })
+	kb.moveHolder(requester, from)
 	return true
+}
+
+// eraseAll zeroes and drops every key.
+func (kb *keyBook) eraseAll() {
+	kb.mu.Lock()
+	defer kb.mu.Unlock()
+	for _, keys := range kb.byUser {
+		for i := range keys {
+			clear(keys[i].aes[:])
+		}
+	}
+	kb.byUser, kb.byRequester = map[enclave.PublicKey][]taskKey{}, map[[32]byte][]keyRef{}
+	kb.holders, kb.most, kb.total = map[int]map[[32]byte]struct{}{}, 0, 0
 }
 
 // reserve marks a task id as executed; it fails with api.CodeReplay when it

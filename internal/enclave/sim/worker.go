@@ -59,7 +59,7 @@ func NewWorker(cfg Config) (*Worker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sim: v2 key ring: %w", err)
 	}
-	return &Worker{base: b, keys: newKeyBook(cfg.MaxTaskKeysPerUser, cfg.MaxTaskKeys, cfg.KeepEpochs), ring: ring, pending: map[[16]byte]pendingRequest{},
+	return &Worker{base: b, keys: newKeyBook(cfg.MaxTaskKeysPerUser, cfg.MaxTaskKeysPerRequester, cfg.MaxTaskKeys, cfg.KeepEpochs), ring: ring, pending: map[[16]byte]pendingRequest{},
 		batches: batchBook{pending: map[api.ContractAddress][]batchedTask{}, seen: map[uint64]map[api.TaskID]bool{},
 			running: map[api.ContractAddress]bool{}}}, nil
 }
@@ -73,15 +73,7 @@ func (w *Worker) Address() api.EthAddress { return w.address }
 func (w *Worker) Close() error {
 	w.ring.EraseAll()
 	w.eraseStateKeys()
-	w.keys.mu.Lock()
-	for u, keys := range w.keys.byUser {
-		for i := range keys {
-			clear(keys[i].aes[:])
-		}
-		delete(w.keys.byUser, u)
-	}
-	w.keys.total = 0
-	w.keys.mu.Unlock()
+	w.keys.eraseAll()
 	return nil
 }
 
@@ -105,6 +97,6 @@ func (w *Worker) NewTaskKey(ctx context.Context, req *enclave.TaskKeyRequest) (*
 	if err != nil {
 		return nil, err
 	}
-	w.keys.add(req.UserPubKey, req.Epoch, aesKey)
+	w.keys.add(req.UserPubKey, req.Requester, req.Epoch, aesKey)
 	return &enclave.TaskKeyResponse{WorkerPubKey: pub, Signature: sig}, nil
 }
