@@ -104,14 +104,37 @@ func TestRegistration(t *testing.T) {
 		_, err := env.Send(from.Custodian, env.Enigma, env.EnigmaABI.PackRegister(signer, report, sig))
 		return err
 	}
-	report, sig := env.SimReport(w.Signer.Addr, 1)
+	report, sig := env.NodeReport(w)
+	valid := simenv.Report{Signer: w.Signer.Addr, Custodian: w.Custodian.Addr, Product: 1, Measurement: simenv.Measurement, SecurityVersion: simenv.MinSecurityVersion}
+	signed := func(r simenv.Report) ([]byte, []byte) {
+		b := env.Bytes(r)
+		return b, simenv.SignReport(env.Attestation.Key, b)
+	}
 
 	forged := append([]byte(nil), sig...)
 	forged[10] ^= 1
 	mustRevert(t, register(w, w.Signer.Addr, report, forged), "Verifying signature failed")
+	// A report signed by anyone but the attestation service: a plain key.
+	mustRevert(t, register(w, w.Signer.Addr, report, simenv.SignReport(w.Signer.Key, report)), "Verifying signature failed")
 	mustRevert(t, register(w, env.Workers[1].Signer.Addr, report, sig), "Signer does not match contents of quote")
-	kmReport, kmSig := env.SimReport(env.KM.Signer.Addr, 1)
-	mustRevert(t, register(env.KM, env.KM.Signer.Addr, kmReport, kmSig), "wrong enclave product")
+	mustRevert(t, register(w, common.Address{}, report, sig), "must not be zero")
+	// Someone else submits the worker's (public) report first.
+	mustRevert(t, register(env.Workers[1], w.Signer.Addr, report, sig), "bound to another custodian")
+	other := valid
+	other.Measurement = simenv.Hash("other enclave code")
+	r, s := signed(other)
+	mustRevert(t, register(w, w.Signer.Addr, r, s), "another enclave measurement")
+	old := valid
+	old.SecurityVersion = simenv.MinSecurityVersion - 1
+	r, s = signed(old)
+	mustRevert(t, register(w, w.Signer.Addr, r, s), "security version is too old")
+	elsewhere := valid
+	elsewhere.ChainID = big.NewInt(1)
+	r, s = signed(elsewhere)
+	mustRevert(t, register(w, w.Signer.Addr, r, s), "bound to another custodian, contract or chain")
+	kmAsWorker := simenv.Report{Signer: env.KM.Signer.Addr, Custodian: env.KM.Custodian.Addr, Product: 1, Measurement: simenv.Measurement, SecurityVersion: 1}
+	r, s = signed(kmAsWorker)
+	mustRevert(t, register(env.KM, env.KM.Signer.Addr, r, s), "wrong enclave product")
 	if v := call(t, env, env.EnigmaABI.PackVerifyReport(report, forged), env.EnigmaABI.UnpackVerifyReport); v.Int64() != 1 {
 		t.Fatalf("verifyReport of a forged report = %v, want 1", v)
 	}

@@ -18,8 +18,9 @@ func TestRemainingRejections(t *testing.T) {
 	w := env.Workers[0]
 
 	// Re-registering a logged-in worker, logging in unregistered.
-	report, sig := env.SimReport(simenv.NewAccount("new signer").Addr, 1)
-	_, err := env.Send(w.Custodian, env.Enigma, env.EnigmaABI.PackRegister(simenv.NewAccount("new signer").Addr, report, sig))
+	moved := &simenv.Node{Name: "moved", Custodian: w.Custodian, Signer: simenv.NewAccount("new signer")}
+	report, sig := env.NodeReport(moved)
+	_, err := env.Send(w.Custodian, env.Enigma, env.EnigmaABI.PackRegister(moved.Signer.Addr, report, sig))
 	mustRevert(t, err, "Log out before registering a new signer")
 	_, err = env.Send(simenv.User(9), env.Enigma, env.EnigmaABI.PackLogin())
 	mustRevert(t, err, "not registered or not logged out")
@@ -49,8 +50,11 @@ func TestRemainingRejections(t *testing.T) {
 	if p := call(t, env, env.EnigmaABI.PackGetPrincipal(), env.EnigmaABI.UnpackGetPrincipal); p != env.KM.Signer.Addr {
 		t.Fatal("getPrincipal")
 	}
-	if a := call(t, env, env.EnigmaABI.PackGetAttestationSigner(), env.EnigmaABI.UnpackGetAttestationSigner); a != env.Attestation.Addr {
-		t.Fatal("getAttestationSigner")
+	if a := call(t, env, env.EnigmaABI.PackGetAttestationVerifier(), env.EnigmaABI.UnpackGetAttestationVerifier); a != env.Verifier {
+		t.Fatal("getAttestationVerifier")
+	}
+	if a := call(t, env, env.EnigmaABI.PackGetCallbackForwarder(), env.EnigmaABI.UnpackGetCallbackForwarder); a != env.Forwarder || a == (common.Address{}) {
+		t.Fatal("getCallbackForwarder")
 	}
 	if a := call(t, env, env.EnigmaABI.PackGetToken(), env.EnigmaABI.UnpackGetToken); a != env.TokenAddr() {
 		t.Fatal("getToken")

@@ -31,8 +31,9 @@ contract CallbackTarget {
     /// @notice Burns gas until fewer than `keep` units are left, then records
     /// how much it was given: a callback that needs most of its gas.
     function burn(uint256 keep) external {
+        uint256 given = gasleft();
         calls++;
-        lastValue = gasleft();
+        lastValue = given;
         while (gasleft() > keep) {}
     }
 

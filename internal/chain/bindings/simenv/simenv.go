@@ -79,6 +79,10 @@ type Env struct {
 	EnigmaABI *bindings.Enigma
 	Token     *bind.BoundContract
 	Enigma    *bind.BoundContract
+	// Verifier is the SimAttestationVerifier; Forwarder the
+	// CallbackForwarder the Enigma contract created.
+	Verifier  common.Address
+	Forwarder common.Address
 
 	cfg Config
 }
@@ -119,16 +123,34 @@ func New(cfg Config) (*Env, error) {
 		return nil, fmt.Errorf("simenv: deploy token: %w", err)
 	}
 	e.Token = e.TokenABI.Instance(e.Client, tokenAddr)
+	vctor := bindings.NewSimAttestationVerifier().PackConstructor(e.Attestation.Addr, Measurement, MinSecurityVersion)
+	if e.Verifier, err = e.Deploy(e.Owner, bindings.SimAttestationVerifierMetaData.Bin, vctor); err != nil {
+		e.Close()
+		return nil, fmt.Errorf("simenv: deploy the attestation verifier: %w", err)
+	}
 	ctor := e.EnigmaABI.PackConstructor(tokenAddr, e.KM.Signer.Addr, new(big.Int).SetUint64(cfg.EpochSize),
-		new(big.Int).SetUint64(cfg.TimeoutEpochs), e.Attestation.Addr)
+		new(big.Int).SetUint64(cfg.TimeoutEpochs), e.Verifier, big.NewInt(CallbackGas))
 	enigmaAddr, err := e.Deploy(e.Owner, bindings.EnigmaMetaData.Bin, ctor)
 	if err != nil {
 		e.Close()
 		return nil, fmt.Errorf("simenv: deploy enigma: %w", err)
 	}
 	e.Enigma = e.EnigmaABI.Instance(e.Client, enigmaAddr)
+	if e.Forwarder, err = Call(e, e.EnigmaABI.PackGetCallbackForwarder(), e.EnigmaABI.UnpackGetCallbackForwarder); err != nil {
+		e.Close()
+		return nil, err
+	}
 	return e, nil
 }
+
+// What the simulated network pins: the enclave measurement and lowest
+// security version its verifier accepts, and the gas of every callback.
+var Measurement = crypto.Keccak256Hash([]byte("enigma-go/simenv: enclave"))
+
+const (
+	MinSecurityVersion = 1
+	CallbackGas        = 500_000
+)
 
 // withMainnetRules runs the chain under the forks live on Ethereum mainnet
 // (up to Osaka). The simulated backend otherwise also enables the
@@ -264,31 +286,56 @@ func (e *Env) BalanceOf(addr common.Address) *big.Int {
 
 // ---- workers and epochs ----
 
-// SimReport builds the simulated attestation report of an enclave signing
-// with signer (docs/protocol/attestation-sim.md) and signs it with the
-// attestation key.
-func (e *Env) SimReport(signer common.Address, product byte) (report []byte, sig []byte) {
-	report = make([]byte, 0, 63)
-	report = append(report, "ENGSIMR1"...)
-	report = append(report, signer[:]...)
-	measurement := crypto.Keccak256([]byte("enigma-go/simenv: enclave"))
-	report = append(report, measurement...)
-	report = append(report, product, 0, 1)
-	digest := compat.Keccak256([]byte("enigma-go/attestation: simulation report v1"), report)
-	s, err := compat.Sign(e.Attestation.Key, digest)
-	if err != nil {
-		panic(err)
-	}
-	return report, s[:]
+// Report is a simulated attestation report (docs/protocol/attestation-sim.md).
+type Report struct {
+	Signer, Custodian common.Address
+	Product           byte
+	Measurement       [32]byte
+	SecurityVersion   uint16
+	ChainID           *big.Int       // nil: the chain's
+	Enigma            common.Address // zero: the Enigma contract's
 }
 
-// Register registers a worker (product id 1) or the key manager (2).
-func (e *Env) Register(n *Node) error {
+// Bytes encodes the report with its registration binding.
+func (e *Env) Bytes(r Report) []byte {
+	chainID, enigma := r.ChainID, r.Enigma
+	if chainID == nil {
+		chainID = e.ChainID
+	}
+	if enigma == (common.Address{}) {
+		enigma = e.EnigmaAddr()
+	}
+	var id [32]byte
+	chainID.FillBytes(id[:])
+	binding := compat.Keccak256([]byte("enigma-go/attestation: registration binding v1"), id[:], enigma[:], r.Custodian[:])
+	out := make([]byte, 0, 95)
+	out = append(out, "ENGSIMR2"...)
+	out = append(out, r.Signer[:]...)
+	out = append(out, binding[:]...)
+	out = append(out, r.Measurement[:]...)
+	return append(out, r.Product, byte(r.SecurityVersion>>8), byte(r.SecurityVersion))
+}
+
+// SignReport signs report bytes with key as the attestation service does.
+func SignReport(key *ecdsa.PrivateKey, report []byte) []byte {
+	return mustSign(key, compat.Keccak256([]byte("enigma-go/attestation: simulation report v2"), report))
+}
+
+// NodeReport is the valid report of n's enclave (product id 1 worker, 2
+// key manager), bound to n's custodian, signed by the attestation key.
+func (e *Env) NodeReport(n *Node) (report []byte, sig []byte) {
 	product := byte(1)
 	if n.Signer.Addr == e.KM.Signer.Addr {
 		product = 2
 	}
-	report, sig := e.SimReport(n.Signer.Addr, product)
+	report = e.Bytes(Report{Signer: n.Signer.Addr, Custodian: n.Custodian.Addr, Product: product,
+		Measurement: Measurement, SecurityVersion: MinSecurityVersion})
+	return report, SignReport(e.Attestation.Key, report)
+}
+
+// Register registers a worker (product id 1) or the key manager (2).
+func (e *Env) Register(n *Node) error {
+	report, sig := e.NodeReport(n)
 	_, err := e.Send(n.Custodian, e.Enigma, e.EnigmaABI.PackRegister(n.Signer.Addr, report, sig))
 	return err
 }
