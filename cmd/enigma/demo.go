@@ -156,18 +156,14 @@ func startDemo(ctx context.Context, dir string, code []byte) (*demo, func(), err
 	if err != nil {
 		return nil, nil, err
 	}
-	attestation, err := compat.GenerateKey(rand.Reader)
-	if err != nil {
-		return nil, nil, err
-	}
 	kc := sim.DefaultConfig()
-	kc.SealKeyFile, kc.AttestationKey = filepath.Join(dir, "km.seal"), attestation
+	kc.SealKeyFile = filepath.Join(dir, "km.seal")
 	km, err := sim.NewKeyManager(kc)
 	if err != nil {
 		return nil, nil, err
 	}
 	wc := sim.DefaultConfig()
-	wc.SealKeyFile, wc.AttestationKey = filepath.Join(dir, "worker.seal"), attestation
+	wc.SealKeyFile = filepath.Join(dir, "worker.seal")
 	wc.KeyManager, wc.Runner = km.Address(), sim.NewVMRunner(engine)
 	worker, err := sim.NewWorker(wc)
 	if err != nil {
@@ -194,6 +190,10 @@ func startDemo(ctx context.Context, dir string, code []byte) (*demo, func(), err
 		epoch: 100, tip: map[api.ContractAddress]*state.StateBlob{}}
 	ep, err := km.NewEpoch(ctx, &enclave.NewEpochRequest{BlockNumber: d.epoch, Workers: []api.EthAddress{d.addr}, Stakes: [][32]byte{{31: 1}}})
 	if err != nil {
+		closeAll()
+		return nil, nil, err
+	}
+	if _, err := km.ConfirmEpoch(ctx, &enclave.ConfirmEpochRequest{Seed: ep.Seed, FirstBlock: d.epoch}); err != nil {
 		closeAll()
 		return nil, nil, err
 	}

@@ -7,10 +7,8 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"strings"
 
 	"github.com/enigma-go/enigma/api"
-	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/enclave/remote"
 	"github.com/enigma-go/enigma/internal/enclave/sim"
@@ -61,6 +59,7 @@ func runEnclaveServe(ctx context.Context, args []string) error {
 		}
 		h.KeyManager = k
 	case "worker":
+		var err error
 		if cfg.KeyManager, err = api.ParseEthAddress(*km); err != nil {
 			return fmt.Errorf("%w: -key-manager: %v", errUsage, err)
 		}

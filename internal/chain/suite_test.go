@@ -18,6 +18,8 @@ import (
 	"github.com/enigma-go/enigma/internal/chain/bindings"
 	"github.com/enigma-go/enigma/internal/chain/chaintest"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/enigma-go/enigma/internal/enclave/sim"
 )
 
 // One suite, every node: the embedded dev chain and anvil.
@@ -54,17 +56,21 @@ func mustKey(t *testing.T, name string) *ecdsa.PrivateKey {
 	return k
 }
 
+// testMeasurement is the enclave measurement the suite's verifier pins.
+var testMeasurement = crypto.Keccak256Hash([]byte("chain test enclave"))
+
 // simReport is a simulated attestation report (docs/protocol/attestation-sim.md)
-// of an enclave signing with signer, signed with the attestation key.
-func simReport(t *testing.T, att *ecdsa.PrivateKey, signer common.Address, product byte) (report, sig []byte) {
-	report = append([]byte("ENGSIMR1"), signer[:]...)
-	report = append(report, crypto.Keccak256([]byte("chain test enclave"))...)
-	report = append(report, product, 0, 1)
-	s, err := compat.Sign(att, compat.Keccak256([]byte("enigma-go/attestation: simulation report v1"), report))
+// of an enclave signing with signer for custodian on e, signed by the
+// attestation service.
+func simReport(t *testing.T, att *ecdsa.PrivateKey, e *Enigma, signer, custodian common.Address, product byte) (report, sig []byte) {
+	r := &sim.Report{Signer: api.EthAddress(signer), Measurement: testMeasurement, ProductID: product, SecurityVersion: 1,
+		Binding: enclave.RegistrationBinding(e.Client().ChainID().Uint64(), api.EthAddress(e.Addresses().Enigma), api.EthAddress(custodian))}
+	report = r.Bytes()
+	sig, err := sim.NewAttestor(att).Attest(context.Background(), report)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return report, s[:]
+	return report, sig
 }
 
 type roles struct {
@@ -92,7 +98,7 @@ func runSuite(t *testing.T, n *chaintest.Node) {
 	start := time.Now()
 	e, err := c.DeployContracts(ctx, r.owner, DeployParams{
 		Principal: crypto.PubkeyToAddress(r.kmSigner.PublicKey), EpochSize: 10, TimeoutEpochs: 2,
-		AttestationSigner: crypto.PubkeyToAddress(r.attestation.PublicKey),
+		SimAttestation: SimAttestation{Signer: crypto.PubkeyToAddress(r.attestation.PublicKey), Measurement: testMeasurement, MinSecurityVersion: 1},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -127,7 +133,7 @@ func runSuite(t *testing.T, n *chaintest.Node) {
 		if err := e.FundENG(ctx, r.owner, recipients, stake); err != nil {
 			t.Fatal(err)
 		}
-		report, sig := simReport(t, r.attestation, crypto.PubkeyToAddress(r.kmSigner.PublicKey), 2)
+		report, sig := simReport(t, r.attestation, e, crypto.PubkeyToAddress(r.kmSigner.PublicKey), r.km.Address, 2)
 		if _, err := e.Register(ctx, r.km, crypto.PubkeyToAddress(r.kmSigner.PublicKey), report, sig); err != nil {
 			t.Fatal(err)
 		}
@@ -140,7 +146,7 @@ func runSuite(t *testing.T, n *chaintest.Node) {
 			go func() { // workers act concurrently, as separate nodes would
 				defer wg.Done()
 				signer := crypto.PubkeyToAddress(r.workerSigners[i].PublicKey)
-				report, sig := simReport(t, r.attestation, signer, 1)
+				report, sig := simReport(t, r.attestation, e, signer, w.Address, 1)
 				if _, err := e.Register(ctx, w, signer, report, sig); err != nil {
 					errs <- err
 					return
@@ -364,7 +370,8 @@ func runReorg(t *testing.T, n *chaintest.Node) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	owner := KeyAccount(n.Accounts[0].Key)
-	e, err := c.DeployContracts(ctx, owner, DeployParams{Principal: n.Accounts[9].Address, EpochSize: 10, TimeoutEpochs: 2})
+	e, err := c.DeployContracts(ctx, owner, DeployParams{Principal: n.Accounts[9].Address, EpochSize: 10, TimeoutEpochs: 2,
+		SimAttestation: SimAttestation{Signer: n.Accounts[8].Address}})
 	if err != nil {
 		t.Fatal(err)
 	}

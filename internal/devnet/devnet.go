@@ -9,7 +9,6 @@ package devnet
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -23,7 +22,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/chain/bindings"
@@ -31,6 +29,7 @@ import (
 	"github.com/enigma-go/enigma/internal/enclave/sim"
 	"github.com/enigma-go/enigma/internal/gateway"
 	"github.com/enigma-go/enigma/internal/km"
+	enode "github.com/enigma-go/enigma/internal/node"
 	"github.com/enigma-go/enigma/internal/vm"
 	"github.com/enigma-go/enigma/internal/worker"
 )
@@ -114,7 +113,7 @@ type Devnet struct {
 	sealMu      sync.Mutex // serialises sealKM
 	kmNode      *km.KeyManager
 	nodes       *worker.Nodes // the running workers, as the gateway and the workers find them
-	attestation *ecdsa.PrivateKey
+	attestor    *sim.Attestor
 	workers     []*node
 	engine      *vm.Engine
 	addrs       Addresses
@@ -239,10 +238,10 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		resumed = false
 		owner := chain.NodeAccount(d.accounts[0])
 		d.enigma, err = d.client.DeployContracts(ctx, owner, chain.DeployParams{
-			Principal:         common.Address(d.km.Address()),
-			EpochSize:         cfg.EpochSize,
-			TimeoutEpochs:     cfg.TimeoutEpochs,
-			AttestationSigner: crypto.PubkeyToAddress(d.attestation.PublicKey),
+			Principal:      common.Address(d.km.Address()),
+			EpochSize:      cfg.EpochSize,
+			TimeoutEpochs:  cfg.TimeoutEpochs,
+			SimAttestation: enode.SimAttestation(d.attestor),
 		})
 		if err != nil {
 			return nil, fmt.Errorf("devnet: deploy the contracts: %w", err)

@@ -43,9 +43,11 @@ func (d *Devnet) startEnclaves(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	d.attestation = attestation
+	// The simulated attestation service: it signs the enclaves' reports
+	// for registration; no enclave and no worker holds its key.
+	d.attestor = sim.NewAttestor(attestation)
 	kc := sim.DefaultConfig()
-	kc.SealKeyFile, kc.AttestationKey = filepath.Join(dir, "km.seal"), attestation
+	kc.SealKeyFile = filepath.Join(dir, "km.seal")
 	sealedPath := filepath.Join(dir, "km.sealed")
 	if kc.Sealed, err = os.ReadFile(sealedPath); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("devnet: read the key manager's sealed keys: %w", err)
@@ -128,7 +130,7 @@ func (d *Devnet) joinWorkers(ctx context.Context, fundErr func() error) (uint64,
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			b, err := worker.Join(ctx, d.enigma, n.account, n.enclave, WorkerStakeENG, fundErr)
+			b, err := worker.Join(ctx, d.enigma, n.account, n.enclave, d.attestor, WorkerStakeENG, fundErr)
 			if err != nil {
 				err = fmt.Errorf("devnet: worker %d: %w", i, err)
 			} else if b != 0 {

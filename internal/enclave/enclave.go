@@ -66,8 +66,9 @@ type KeyManager interface {
 	Common
 	// NewEpoch derives the epoch seed from the enclave's sealed secret and
 	// the nonce and signs compat.WorkersParamsHash. It signs one set of
-	// parameters per nonce: asking again with the same parameters returns
-	// the same answer, with other parameters fails with api.CodeConflict.
+	// parameters per nonce: asking again for a nonce returns what it signed
+	// the first time (whatever the workers asked for now), and a nonce
+	// older than the latest signed fails with api.CodeConflict.
 	NewEpoch(ctx context.Context, req *NewEpochRequest) (*NewEpochResponse, error)
 	// ConfirmEpoch records that the chain took the parameters signed for
 	// a nonce; only confirmed epochs get state keys.

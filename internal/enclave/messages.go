@@ -367,15 +367,20 @@ func (m *NewEpochRequest) codec(c *coder) {
 // NewEpochResponse is the epoch's seed, derived inside the enclave from its
 // sealed secret and the nonce (the same nonce always gets the same seed),
 // and the signature over compat.WorkersParamsHash(seed, nonce, workers,
-// stakes).
+// stakes). BlockNumber is the block the signed workers were read at, the
+// _blockNumber setWorkersParams must be sent with: for a nonce signed
+// before, the enclave answers what it signed then, whatever the request
+// says.
 type NewEpochResponse struct {
-	Seed      [32]byte // big-endian uint256
-	Signature Signature
+	Seed        [32]byte // big-endian uint256
+	Signature   Signature
+	BlockNumber uint64
 }
 
 func (m *NewEpochResponse) codec(c *coder) {
 	c.fixed(m.Seed[:])
 	c.fixed(m.Signature[:])
+	c.u64(&m.BlockNumber)
 }
 
 // ConfirmEpochRequest tells the key manager enclave that the chain took the

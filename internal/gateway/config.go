@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 )
 
@@ -19,10 +20,28 @@ type Config struct {
 	MaxBatch int
 	// CallTimeout bounds each call to the Backend.
 	CallTimeout time.Duration
-	// AllowedOrigin is echoed in Access-Control-Allow-Origin for browser
-	// clients; "*" allows any origin, "" sends no CORS headers.
-	AllowedOrigin string
-	Logger        *slog.Logger // nil discards
+	// AllowedOrigins are the web origins browser clients may call from:
+	// "*" allows any (Access-Control-Allow-Origin: *), an exact origin
+	// ("https://app.example") is answered only to that origin, none sends
+	// no CORS headers. Credentials are never allowed: the gateway uses no
+	// cookies, and a reflected origin with credentials would let any site
+	// act with a user's.
+	AllowedOrigins []string
+
+	// MaxConcurrent bounds the HTTP requests served at once; beyond it a
+	// request is refused at once (503) rather than queued.
+	MaxConcurrent int
+	// CallsPerSecond and CallBurst bound the JSON-RPC calls of one
+	// requester (client address; each call of a batch counts); 0 calls
+	// per second: no bound.
+	CallsPerSecond float64
+	CallBurst      int
+	// TaskKeysPerSecond and TaskKeyBurst bound one requester's
+	// getWorkerEncryptionKey calls, on top of CallsPerSecond.
+	TaskKeysPerSecond float64
+	TaskKeyBurst      int
+
+	Logger *slog.Logger // nil discards
 }
 
 // DefaultConfig returns the configuration the devnet uses.
@@ -32,7 +51,15 @@ func DefaultConfig() Config {
 		MaxPreCodeBytes: 16 << 20,
 		MaxBatch:        100,
 		CallTimeout:     30 * time.Second,
-		AllowedOrigin:   "*",
+		AllowedOrigins:  []string{"*"},
+		MaxConcurrent:   512,
+		// Generous for any one client (enigma-js, the Go client, a bench
+		// of many users on one host); the enclaves' per-requester bounds on
+		// task keys are what keeps one client from crowding out others.
+		CallsPerSecond:    1000,
+		CallBurst:         2000,
+		TaskKeysPerSecond: 200,
+		TaskKeyBurst:      1000,
 	}
 }
 
@@ -50,6 +77,17 @@ func (c Config) Validate() error {
 	}
 	if c.CallTimeout <= 0 {
 		errs = append(errs, fmt.Errorf("gateway: CallTimeout must be positive"))
+	}
+	if c.MaxConcurrent < 1 {
+		errs = append(errs, fmt.Errorf("gateway: MaxConcurrent must be at least 1"))
+	}
+	if (c.CallsPerSecond > 0 && c.CallBurst < c.MaxBatch) || (c.TaskKeysPerSecond > 0 && c.TaskKeyBurst < 1) {
+		errs = append(errs, fmt.Errorf("gateway: CallBurst must hold a whole batch (%d) and TaskKeyBurst at least 1", c.MaxBatch))
+	}
+	for _, o := range c.AllowedOrigins {
+		if o != "*" && !strings.Contains(o, "://") {
+			errs = append(errs, fmt.Errorf("gateway: allowed origin %q is neither * nor scheme://host[:port]", o))
+		}
 	}
 	return errors.Join(errs...)
 }

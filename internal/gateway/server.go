@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/httpserve"
 )
 
@@ -21,6 +22,10 @@ type Server struct {
 	backend Backend
 	log     *slog.Logger
 	methods map[string]method
+
+	inFlight chan struct{} // one token per request being served
+	calls    *limiter      // JSON-RPC calls per requester
+	taskKeys *limiter      // getWorkerEncryptionKey calls per requester
 }
 
 type method func(ctx context.Context, params json.RawMessage) (any, error)
@@ -37,7 +42,10 @@ func New(backend Backend, cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, backend: backend, log: log.With("component", "gateway")}
+	s := &Server{cfg: cfg, backend: backend, log: log.With("component", "gateway"),
+		inFlight: make(chan struct{}, cfg.MaxConcurrent),
+		calls:    newLimiter(cfg.CallsPerSecond, cfg.CallBurst, time.Now),
+		taskKeys: newLimiter(cfg.TaskKeysPerSecond, cfg.TaskKeyBurst, time.Now)}
 	s.methods = map[string]method{
 		"getInfo":                s.getInfo,
 		"getWorkerEncryptionKey": s.getWorkerEncryptionKey,
@@ -76,6 +84,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "the gateway answers JSON-RPC 2.0 over HTTP POST", http.StatusMethodNotAllowed)
 		return
 	}
+	select {
+	case s.inFlight <- struct{}{}:
+		defer func() { <-s.inFlight }()
+	default:
+		w.Header().Set("Retry-After", "1")
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		s.write(w, busy(nullID, fmt.Sprintf("the gateway is serving %d requests already; retry in a moment", s.cfg.MaxConcurrent)))
+		return
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
 	if err != nil {
 		var tooBig *http.MaxBytesError
@@ -86,7 +104,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.write(w, rpcResponse{JSONRPC: "2.0", ID: nullID, Error: &rpcError{Code: codeInvalidRequest, Message: msg}})
 		return
 	}
-	s.write(w, s.handle(r.Context(), body))
+	s.write(w, s.handle(WithRequester(r.Context(), RequesterOf(r.RemoteAddr)), body))
+}
+
+// busy is the reply to a call refused for load or rate.
+func busy(id json.RawMessage, msg string) rpcResponse {
+	return rpcResponse{JSONRPC: "2.0", ID: id, Error: &rpcError{Code: codeServerError, Message: msg, Data: &rpcErrorData{Code: api.CodeRateLimited}}}
 }
 
 // handle answers a single call or a batch.
@@ -101,14 +124,22 @@ func (s *Server) handle(ctx context.Context, body []byte) any {
 			return rpcResponse{JSONRPC: "2.0", ID: nullID, Error: &rpcError{Code: codeInvalidRequest,
 				Message: fmt.Sprintf("a batch must hold 1 to %d calls, got %d", s.cfg.MaxBatch, len(batch))}}
 		}
+		if !s.calls.allow(Requester(ctx), len(batch)) {
+			return busy(nullID, tooFast)
+		}
 		out := make([]rpcResponse, 0, len(batch))
 		for _, raw := range batch {
 			out = append(out, s.call(ctx, raw))
 		}
 		return out
 	}
+	if !s.calls.allow(Requester(ctx), 1) {
+		return busy(nullID, tooFast)
+	}
 	return s.call(ctx, body)
 }
+
+const tooFast = "too many calls from this client: slow down and retry in a moment"
 
 func (s *Server) call(ctx context.Context, raw json.RawMessage) rpcResponse {
 	var req rpcRequest
@@ -133,6 +164,9 @@ func (s *Server) call(ctx context.Context, raw json.RawMessage) rpcResponse {
 		resp.Error = &rpcError{Code: codeMethodNotFound, Message: fmt.Sprintf("unknown method %q; the gateway serves getInfo, getWorkerEncryptionKey, deploySecretContract, sendTaskInput, getTaskStatus, getTaskResult, v2_getEpochKey and v2_sendTask", req.Method)}
 		return resp
 	}
+	if req.Method == "getWorkerEncryptionKey" && !s.taskKeys.allow(Requester(ctx), 1) {
+		return busy(id, "too many task key requests from this client: slow down and retry in a moment")
+	}
 	cctx, cancel := context.WithTimeout(ctx, s.cfg.CallTimeout)
 	defer cancel()
 	result, err := m(cctx, req.Params)
@@ -152,17 +186,26 @@ func (s *Server) write(w http.ResponseWriter, v any) {
 	}
 }
 
+// cors answers browsers: "*" when any origin is allowed, the request's
+// origin only when it is one of AllowedOrigins, and never with credentials.
+// (enigma-js sends a header named "credentials", which is only a header:
+// its requests carry no cookies, so "*" serves it.)
 func (s *Server) cors(w http.ResponseWriter, r *http.Request) {
-	if s.cfg.AllowedOrigin == "" {
-		return
+	origin := ""
+	for _, o := range s.cfg.AllowedOrigins {
+		if o == "*" {
+			origin = "*"
+			break
+		}
+		if o == r.Header.Get("Origin") {
+			origin = o
+		}
 	}
-	origin := s.cfg.AllowedOrigin
-	if origin == "*" && r.Header.Get("Origin") != "" {
-		// enigma-js sends a "credentials" header; a credentialed request
-		// needs the origin echoed rather than "*".
-		origin = r.Header.Get("Origin")
-		w.Header().Set("Access-Control-Allow-Credentials", "true")
+	if len(s.cfg.AllowedOrigins) > 0 {
 		w.Header().Add("Vary", "Origin")
+	}
+	if origin == "" {
+		return
 	}
 	w.Header().Set("Access-Control-Allow-Origin", origin)
 	w.Header().Set("Access-Control-Allow-Methods", "POST, OPTIONS")

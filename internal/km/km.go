@@ -6,8 +6,15 @@
 // requesting worker's enclave and gives only to the worker selected for the
 // contract in the request's epoch.
 //
-// The host sees only public parameters and ciphertext. It imports the chain
-// client and the enclave interface, never a worker or the gateway.
+// The host sees only public parameters and ciphertext. What the enclave
+// cannot check for itself, the host checks on chain before asking it: that
+// a contract whose key is asked for is deployed (or its deployment is
+// pending), and that an epoch it signed was taken by the chain, which it
+// then confirms to the enclave (docs/security.md says what an SGX build
+// with a light client would check inside the enclave instead).
+//
+// It imports the chain client and the enclave interface, never a worker or
+// the gateway.
 package km
 
 import (
@@ -77,8 +84,9 @@ type KeyManager struct {
 	log    *slog.Logger
 	signer api.EthAddress
 
-	mu     sync.Mutex // serialises epoch changes
-	epochs uint64     // epochs this node set, for metrics
+	mu        sync.Mutex // serialises epoch changes
+	epochs    uint64     // epochs this node set, for metrics
+	confirmed uint64     // epochs on chain the enclave was told of (count), so each is confirmed once
 }
 
 // New returns a key manager node; call Run to keep the epochs going.
@@ -115,6 +123,11 @@ func (k *KeyManager) GetStateKeys(ctx context.Context, req *enclave.StateKeysReq
 	if req == nil || len(req.Contracts) == 0 {
 		return nil, api.Errorf(api.CodeInvalidInput, "km: a state keys request must name at least one contract")
 	}
+	for _, c := range req.Contracts {
+		if err := k.checkContract(ctx, c); err != nil {
+			return nil, err
+		}
+	}
 	r, err := k.cfg.Enclave.GetStateKeys(ctx, req)
 	if err != nil {
 		return nil, err
@@ -125,6 +138,37 @@ func (k *KeyManager) GetStateKeys(ctx context.Context, req *enclave.StateKeysReq
 	return r, nil
 }
 
+// checkContract refuses a state key for an address that is neither a
+// deployed secret contract nor the address of a pending deployment: the
+// key manager creates keys only for contracts the chain knows.
+func (k *KeyManager) checkContract(ctx context.Context, c api.ContractAddress) error {
+	e := k.cfg.Enigma
+	sc, err := e.SecretContract(ctx, c)
+	if err != nil {
+		return fmt.Errorf("km: read contract %s on chain: %w", c, err)
+	}
+	if sc.Status == contractDeployed {
+		return nil
+	}
+	deploying, err := e.IsDeploymentTask(ctx, c)
+	if err != nil {
+		return fmt.Errorf("km: read task %s on chain: %w", c, err)
+	}
+	if deploying {
+		rec, err := e.TaskRecord(ctx, c)
+		if err != nil {
+			return fmt.Errorf("km: read task %s on chain: %w", c, err)
+		}
+		if rec.Status == uint8(api.ChainRecordCreated) {
+			return nil
+		}
+	}
+	return api.Errorf(api.CodeNotFound, "km: %s is not a secret contract on chain and no deployment of it is pending: the key manager gives keys only for contracts the chain knows", c)
+}
+
+// contractDeployed is the Enigma contract's SecretContract status of a deployed contract.
+const contractDeployed = 1
+
 func (k *KeyManager) changed(ctx context.Context) error {
 	if k.cfg.Changed == nil {
 		return nil
@@ -133,9 +177,11 @@ func (k *KeyManager) changed(ctx context.Context) error {
 }
 
 // NewEpoch sets a new epoch when the current one is epochSize blocks old
-// (or none was set yet): it reads the active workers and stakes at the head
-// block, has the enclave draw a seed and sign them, and submits
-// setWorkersParams. It reports whether it set one.
+// (or none was set yet): it reads the active workers and stakes, has the
+// enclave sign them with the epoch's seed, submits setWorkersParams and
+// confirms the epoch to the enclave once mined. It reports whether it set
+// one. The enclave signs one set of parameters per epoch; asked again (a
+// retry, a restarted host) it answers the same, and the host resubmits that.
 func (k *KeyManager) NewEpoch(ctx context.Context) (bool, error) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
@@ -148,6 +194,9 @@ func (k *KeyManager) NewEpoch(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("km: read the epoch state: %w", err)
 	}
+	if err := k.confirmCurrent(ctx, st.Count.Uint64(), st.FirstBlock.Uint64()); err != nil {
+		return false, err
+	}
 	size, err := e.EpochSize(ctx)
 	if err != nil {
 		return false, err
@@ -159,12 +208,8 @@ func (k *KeyManager) NewEpoch(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("km: read the active workers: %w", err)
 	}
-	nonce, err := e.UserTaskDeployments(ctx, common.Address(k.signer))
-	if err != nil {
-		return false, err
-	}
 	req := &enclave.NewEpochRequest{BlockNumber: block}
-	nonce.FillBytes(req.Nonce[:])
+	st.Count.FillBytes(req.Nonce[:])
 	for i, w := range active.Arg0 {
 		req.Workers = append(req.Workers, api.EthAddress(w))
 		var s [32]byte
@@ -173,17 +218,59 @@ func (k *KeyManager) NewEpoch(ctx context.Context) (bool, error) {
 	}
 	resp, err := k.cfg.Enclave.NewEpoch(ctx, req)
 	if err != nil {
-		return false, fmt.Errorf("km: draw the epoch seed: %w", err)
+		return false, fmt.Errorf("km: sign the epoch: %w", err)
 	}
-	if _, err := e.SetWorkersParams(ctx, k.cfg.Account, block, new(big.Int).SetBytes(resp.Seed[:]), resp.Signature[:]); err != nil {
+	if err := k.changed(ctx); err != nil {
+		k.log.Error("seal the key manager's keys after signing an epoch", "err", err)
+	}
+	r, err := e.SetWorkersParams(ctx, k.cfg.Account, resp.BlockNumber, new(big.Int).SetBytes(resp.Seed[:]), resp.Signature[:])
+	if err != nil {
 		return false, fmt.Errorf("km: set the workers' parameters: %w", err)
 	}
 	k.epochs++
-	k.log.Info("epoch set", "block", block, "workers", len(req.Workers))
+	k.log.Info("epoch set", "block", resp.BlockNumber, "workers", len(req.Workers))
+	if err := k.confirm(ctx, st.Count.Uint64(), resp.Seed, r.BlockNumber.Uint64()); err != nil {
+		return true, err
+	}
+	return true, nil
+}
+
+// confirmCurrent confirms the chain's current epoch to the enclave unless
+// this host already did: the one this host set in a run that stopped before
+// confirming it, or one another relayer submitted.
+func (k *KeyManager) confirmCurrent(ctx context.Context, count, firstBlock uint64) error {
+	if count == 0 || k.confirmed >= count {
+		return nil
+	}
+	p, err := k.cfg.Enigma.WorkerParams(ctx, firstBlock)
+	if err != nil {
+		return fmt.Errorf("km: read the current epoch: %w", err)
+	}
+	var seed [32]byte
+	p.Arg1.FillBytes(seed[:])
+	err = k.confirm(ctx, count-1, seed, firstBlock)
+	if api.CodeOf(err) == api.CodeNotFound {
+		// Signed by another key manager enclave, or before the ones this
+		// one keeps: nothing to confirm here.
+		k.confirmed = count
+		return nil
+	}
+	return err
+}
+
+// confirm tells the enclave the chain took the epoch with this nonce and
+// seed in block firstBlock, and seals.
+func (k *KeyManager) confirm(ctx context.Context, nonce uint64, seed [32]byte, firstBlock uint64) error {
+	req := &enclave.ConfirmEpochRequest{Seed: seed, FirstBlock: firstBlock}
+	new(big.Int).SetUint64(nonce).FillBytes(req.Nonce[:])
+	if _, err := k.cfg.Enclave.ConfirmEpoch(ctx, req); err != nil {
+		return fmt.Errorf("km: confirm epoch %d to the enclave: %w", nonce, err)
+	}
+	k.confirmed = nonce + 1
 	if err := k.changed(ctx); err != nil {
 		k.log.Error("seal the key manager's keys after an epoch", "err", err)
 	}
-	return true, nil
+	return nil
 }
 
 // Run starts a new epoch whenever the current one is epochSize blocks old,

@@ -59,12 +59,19 @@ type Config struct {
 	Account        string `json:"account,omitempty"`
 	AccountKeyFile string `json:"account_key_file,omitempty"`
 
-	// AttestationKeyFile is the simulated attestation service's key (hex):
-	// the sim enclaves sign their reports with it and the Enigma contract
-	// checks them against its attestation signer. The key manager creates
-	// it (default DataDir/attestation.key) when it deploys; workers must
-	// name the key manager's.
+	// AttestationKeyFile is the simulated attestation service's key (hex),
+	// which the key manager runs for a development network: it signs the
+	// enclaves' registration reports (workers ask it at key_manager_url)
+	// and the Enigma contract's SimAttestationVerifier names its address.
+	// Default DataDir/attestation.key, created when missing. Key manager
+	// only: no worker holds it.
 	AttestationKeyFile string `json:"attestation_key_file,omitempty"`
+	// InsecureSimulatedEnclave allows the simulated enclave on a chain
+	// that is not a development chain (chain id 1337 or 31337). A
+	// simulated enclave protects nothing from its own host, and anyone who
+	// reaches the simulated attestation service can register a plain key:
+	// set it only for a test network whose secrets do not matter.
+	InsecureSimulatedEnclave bool `json:"insecure_simulated_enclave,omitempty"`
 
 	// KeyManagerURL is the key manager's kmhttp URL. Worker only.
 	KeyManagerURL string `json:"key_manager_url,omitempty"`
@@ -182,8 +189,8 @@ func (c Config) Validate() error {
 		if c.KeyManagerURL == "" {
 			errs = append(errs, errors.New("node: a worker needs key_manager_url"))
 		}
-		if c.AttestationKeyFile == "" {
-			errs = append(errs, errors.New("node: a worker needs attestation_key_file (the key manager's data_dir/attestation.key on a dev network)"))
+		if c.AttestationKeyFile != "" {
+			errs = append(errs, errors.New("node: attestation_key_file is the key manager's alone: a worker has its report signed by the key manager's simulated attestation service, at key_manager_url"))
 		}
 		if c.Account == "" && c.AccountKeyFile == "" {
 			errs = append(errs, errors.New("node: a worker needs account (or account_key_file): its custodian stakes and sends receipts"))

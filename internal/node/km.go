@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/enclave"
@@ -44,8 +43,9 @@ func (n *Node) startKM(ctx context.Context, cfg Config, ln net.Listener) error {
 	if err != nil {
 		return err
 	}
+	attestor := sim.NewAttestor(attestation)
 	kc := sim.DefaultConfig()
-	kc.SealKeyFile, kc.AttestationKey, kc.Logger = filepath.Join(dir, kmSealKeyFile), attestation, n.log
+	kc.SealKeyFile, kc.Logger = filepath.Join(dir, kmSealKeyFile), n.log
 	sealedPath := filepath.Join(dir, kmSealedFile)
 	if kc.Sealed, err = readSealed(sealedPath); err != nil {
 		return err
@@ -73,6 +73,9 @@ func (n *Node) startKM(ctx context.Context, cfg Config, ln net.Listener) error {
 		return err
 	}
 	n.onClose(func() error { client.Close(); return nil })
+	if err := checkSimulationAllowed(cfg, client); err != nil {
+		return err
+	}
 	acct, err := account(ctx, cfg, client, 0)
 	if err != nil {
 		return err
@@ -89,7 +92,7 @@ func (n *Node) startKM(ctx context.Context, cfg Config, ln net.Listener) error {
 		return err
 	}
 	if e == nil {
-		if e, err = n.deploy(ctx, cfg, client, acct, signer, crypto.PubkeyToAddress(attestation.PublicKey)); err != nil {
+		if e, err = n.deploy(ctx, cfg, client, acct, signer, attestor); err != nil {
 			return err
 		}
 	}
@@ -108,7 +111,8 @@ func (n *Node) startKM(ctx context.Context, cfg Config, ln net.Listener) error {
 		return err
 	}
 	hc := kmhttp.DefaultConfig()
-	hc.Logger = n.log
+	// The simulated attestation service, for the workers' registrations.
+	hc.Logger, hc.Attestor = n.log, attestor
 	srv, err := kmhttp.NewServer(k, signer, hc)
 	if err != nil {
 		return err
@@ -122,11 +126,36 @@ func (n *Node) startKM(ctx context.Context, cfg Config, ln net.Listener) error {
 	return nil
 }
 
+// SimAttestation is what the SimAttestationVerifier of a network of
+// simulated enclaves pins: the attestation service's address and the
+// measurement and security version the sim enclaves report.
+func SimAttestation(a *sim.Attestor) chain.SimAttestation {
+	d := sim.DefaultConfig()
+	return chain.SimAttestation{Signer: common.Address(a.Address()), Measurement: d.Measurement, MinSecurityVersion: d.SecurityVersion}
+}
+
+// devChainIDs are the chain ids of development chains (geth --dev and our
+// dev chain; anvil and hardhat), where simulated enclaves are allowed
+// without InsecureSimulatedEnclave.
+var devChainIDs = map[uint64]bool{1337: true, 31337: true}
+
+// checkSimulationAllowed refuses to run simulated enclaves, which any
+// operator can read and which any key can impersonate through the simulated
+// attestation service, on anything but a development chain unless the
+// configuration says it knows.
+func checkSimulationAllowed(cfg Config, c *chain.Client) error {
+	id := c.ChainID().Uint64()
+	if devChainIDs[id] || cfg.InsecureSimulatedEnclave {
+		return nil
+	}
+	return fmt.Errorf("node: chain %d is not a development chain (1337, 31337), and this node's enclave is simulated: it protects nothing (its host can read every secret, and anyone can attest a key). Set insecure_simulated_enclave: true to run it anyway, knowing that (docs/security.md)", id)
+}
+
 // deploy deploys EnigmaToken and Enigma with this key manager as
 // principal, and funds the node's other accounts with ENG.
-func (n *Node) deploy(ctx context.Context, cfg Config, c *chain.Client, from chain.Account, principal [20]byte, attestationSigner common.Address) (*chain.Enigma, error) {
+func (n *Node) deploy(ctx context.Context, cfg Config, c *chain.Client, from chain.Account, principal [20]byte, attestor *sim.Attestor) (*chain.Enigma, error) {
 	e, err := c.DeployContracts(ctx, from, chain.DeployParams{
-		Principal: common.Address(principal), EpochSize: cfg.EpochSize, TimeoutEpochs: cfg.TimeoutEpochs, AttestationSigner: attestationSigner,
+		Principal: common.Address(principal), EpochSize: cfg.EpochSize, TimeoutEpochs: cfg.TimeoutEpochs, SimAttestation: SimAttestation(attestor),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("node: deploy the contracts: %w", err)

@@ -37,6 +37,9 @@ func (n *Node) startWorker(ctx context.Context, cfg Config, ln net.Listener) err
 		return err
 	}
 	n.onClose(func() error { client.Close(); return nil })
+	if err := checkSimulationAllowed(cfg, client); err != nil {
+		return err
+	}
 	e := client.Bind(*addrs)
 	n.info.Enigma, n.info.Token = &addrs.Enigma, &addrs.Token
 	custodian, err := account(ctx, cfg, client, -1)
@@ -50,10 +53,6 @@ func (n *Node) startWorker(ctx context.Context, cfg Config, ln net.Listener) err
 	if err != nil {
 		return fmt.Errorf("node: read the key manager's address from the Enigma contract at %s (is it deployed on %s?): %w", addrs.Enigma, rpcURL, err)
 	}
-	attestation, err := readKey(cfg.AttestationKeyFile)
-	if err != nil {
-		return fmt.Errorf("%w (the key manager creates it in its data_dir)", err)
-	}
 
 	engine, err := vm.NewEngine(ctx, vm.DefaultConfig())
 	if err != nil {
@@ -61,7 +60,7 @@ func (n *Node) startWorker(ctx context.Context, cfg Config, ln net.Listener) err
 	}
 	n.onClose(func() error { return engine.Close(context.Background()) })
 	wc := sim.DefaultConfig()
-	wc.SealKeyFile, wc.AttestationKey, wc.KeyManager = filepath.Join(dir, workerSealKeyFile), attestation, api.EthAddress(principal)
+	wc.SealKeyFile, wc.KeyManager = filepath.Join(dir, workerSealKeyFile), api.EthAddress(principal)
 	wc.Runner, wc.Logger = sim.NewVMRunner(engine), n.log
 	sealedPath := filepath.Join(dir, workerSealedFile)
 	if wc.Sealed, err = readSealed(sealedPath); err != nil {
@@ -91,18 +90,19 @@ func (n *Node) startWorker(ctx context.Context, cfg Config, ln net.Listener) err
 	}
 	n.onClose(store.Close)
 
-	stake := new(big.Int).Mul(new(big.Int).SetUint64(cfg.StakeENG), engGrains)
-	if _, err := worker.Join(ctx, e, custodian, enc, stake, nil); err != nil {
-		return err
-	}
-	n.log.Info("worker logged in", "signer", signer, "custodian", custodian.Address)
-
 	kc := kmhttp.DefaultConfig()
 	kc.Logger = n.log
 	kmc, err := kmhttp.NewClient(cfg.KeyManagerURL, kc)
 	if err != nil {
 		return err
 	}
+	// The key manager of a development network runs its simulated
+	// attestation service, which signs the enclave's registration report.
+	stake := new(big.Int).Mul(new(big.Int).SetUint64(cfg.StakeENG), engGrains)
+	if _, err := worker.Join(ctx, e, custodian, enc, kmc, stake, nil); err != nil {
+		return err
+	}
+	n.log.Info("worker logged in", "signer", signer, "custodian", custodian.Address)
 	hc := workerhttp.DefaultConfig()
 	hc.Logger = n.log
 	peers, err := workerhttp.NewPeers(cfg.Peers, hc)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/enclave"
 )
@@ -17,7 +18,9 @@ import (
 const workerLoggedIn = 1
 
 // Join brings a worker to logged in: it registers the enclave's signing
-// address for the custodian account, stakes when the custodian has no
+// address for the custodian account (with the enclave's report bound to the
+// custodian, signed by the platform's attestation service), stakes when the
+// custodian has no
 // deposit yet and logs in, skipping each step already done, so a restarted
 // worker joins again with the same call. Registration and the stake's
 // approval are independent and sent together; the deposit waits for both
@@ -25,8 +28,10 @@ const workerLoggedIn = 1
 // ENG meanwhile), the login for the deposit. The custodian needs ENG for the
 // stake and ETH for gas. It returns the login's block, 0 if the worker was
 // logged in already.
-func Join(ctx context.Context, e *chain.Enigma, custodian chain.Account, enc enclave.Common, stake *big.Int, funded func() error) (uint64, error) {
-	reg, err := enc.Registration(ctx, &enclave.RegistrationRequest{})
+func Join(ctx context.Context, e *chain.Enigma, custodian chain.Account, enc enclave.Common, attestor enclave.Attestor, stake *big.Int, funded func() error) (uint64, error) {
+	reg, err := enc.Registration(ctx, &enclave.RegistrationRequest{
+		Custodian: api.EthAddress(custodian.Address), ChainID: e.Client().ChainID().Uint64(), EnigmaContract: api.EthAddress(e.Addresses().Enigma),
+	})
 	if err != nil {
 		return 0, fmt.Errorf("worker: read the enclave's registration report: %w", err)
 	}
@@ -41,7 +46,12 @@ func Join(ctx context.Context, e *chain.Enigma, custodian chain.Account, enc enc
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if _, err := e.Register(ctx, custodian, common.Address(reg.SigningAddress), reg.Report, reg.ReportSignature[:]); err != nil {
+			sig, err := attestor.Attest(ctx, reg.Report)
+			if err != nil {
+				regErr = fmt.Errorf("worker: have the enclave's report attested: %w", err)
+				return
+			}
+			if _, err := e.Register(ctx, custodian, common.Address(reg.SigningAddress), reg.Report, sig); err != nil {
 				regErr = fmt.Errorf("worker: register %s: %w", custodian.Address, err)
 			}
 		}()

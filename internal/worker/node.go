@@ -15,8 +15,10 @@ type Node interface {
 	// Signer is the worker enclave's signing address, by which the chain's
 	// worker selection and clients name it.
 	Signer() api.EthAddress
-	// TaskKey issues a task encryption key for a user (getWorkerEncryptionKey).
-	TaskKey(ctx context.Context, userPubKey [64]byte) (gateway.WorkerKey, error)
+	// TaskKey issues a task encryption key for a user (getWorkerEncryptionKey),
+	// asked for by requester (gateway.Requester): the enclave bounds the
+	// keys each requester holds.
+	TaskKey(ctx context.Context, userPubKey [64]byte, requester [32]byte) (gateway.WorkerKey, error)
 	// EpochKey returns the worker's envelope v2 key of the current epoch.
 	EpochKey(ctx context.Context) (gateway.EpochKey, error)
 	// SubmitDeploy, SubmitCompute and SubmitV2 accept a task after checking

@@ -96,7 +96,7 @@ func (r *Router) WorkerEncryptionKey(ctx context.Context, worker api.EthAddress,
 	if err != nil {
 		return gateway.WorkerKey{}, err
 	}
-	return n.TaskKey(ctx, userPubKey)
+	return n.TaskKey(ctx, userPubKey, gateway.Requester(ctx))
 }
 
 // SubmitDeploy implements gateway.Backend.

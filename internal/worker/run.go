@@ -160,10 +160,9 @@ func (w *Worker) commit(ctx context.Context, req *enclave.ExecuteRequest, r *enc
 		data = abi.PackCommitTaskFailure(req.Contract, req.TaskID, r.OutputHash, r.GasUsed, sig)
 	}
 	to := e.Addresses().Enigma
+	// Estimated like any transaction: the Enigma contract gives a callback
+	// its fixed gas or reverts, so the estimate covers the whole callback.
 	tx := chain.Tx{What: what, To: &to, Data: data}
-	if r.EthAddress != (api.EthAddress{}) {
-		tx.Gas = w.cfg.CallbackGas
-	}
 	if _, err := e.Client().Transact(ctx, from, tx); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}

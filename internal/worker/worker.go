@@ -59,18 +59,13 @@ type Config struct {
 	// MaxQueued bounds the tasks waiting per contract; beyond it a
 	// submission is refused with api.CodeUnavailable.
 	MaxQueued int
-	// CallbackGas is the gas limit of receipts that carry an Ethereum
-	// callback. Estimating them would find the least gas at which the
-	// receipt succeeds, which is gas at which the callback runs out and
-	// the task ends as failed: so they get a fixed, generous limit.
-	CallbackGas uint64
-	Logger      *slog.Logger // nil discards
+	Logger     *slog.Logger // nil discards
 }
 
 // DefaultConfig returns the settings a worker runs with; set the required
 // fields.
 func DefaultConfig() Config {
-	return Config{RecordWait: 5 * time.Second, TaskTimeout: 2 * time.Minute, MaxQueued: 1024, CallbackGas: 3_000_000}
+	return Config{RecordWait: 5 * time.Second, TaskTimeout: 2 * time.Minute, MaxQueued: 1024}
 }
 
 // Validate reports settings the worker cannot run with.
@@ -91,8 +86,8 @@ func (c Config) Validate() error {
 	if c.KeyManager == nil {
 		errs = append(errs, errors.New("worker: Config.KeyManager is required"))
 	}
-	if c.RecordWait <= 0 || c.TaskTimeout <= 0 || c.MaxQueued <= 0 || c.CallbackGas == 0 {
-		errs = append(errs, errors.New("worker: RecordWait, TaskTimeout, MaxQueued and CallbackGas must be positive (start from DefaultConfig)"))
+	if c.RecordWait <= 0 || c.TaskTimeout <= 0 || c.MaxQueued <= 0 {
+		errs = append(errs, errors.New("worker: RecordWait, TaskTimeout and MaxQueued must be positive (start from DefaultConfig)"))
 	}
 	return errors.Join(errs...)
 }
@@ -173,12 +168,12 @@ func (w *Worker) Close() error {
 var errClosed = api.Errorf(api.CodeUnavailable, "worker: the worker is shutting down; submit to another worker or retry once it is back")
 
 // TaskKey implements Node.
-func (w *Worker) TaskKey(ctx context.Context, userPubKey [64]byte) (gateway.WorkerKey, error) {
+func (w *Worker) TaskKey(ctx context.Context, userPubKey [64]byte, requester [32]byte) (gateway.WorkerKey, error) {
 	st, err := w.cfg.Enigma.EpochState(ctx)
 	if err != nil {
 		return gateway.WorkerKey{}, fmt.Errorf("worker: read the epoch: %w", err)
 	}
-	r, err := w.cfg.Enclave.NewTaskKey(ctx, &enclave.TaskKeyRequest{UserPubKey: userPubKey, Epoch: st.FirstBlock.Uint64()})
+	r, err := w.cfg.Enclave.NewTaskKey(ctx, &enclave.TaskKeyRequest{UserPubKey: userPubKey, Epoch: st.FirstBlock.Uint64(), Requester: requester})
 	if err != nil {
 		return gateway.WorkerKey{}, err
 	}

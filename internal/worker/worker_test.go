@@ -57,7 +57,8 @@ func startNetwork(t *testing.T, ctx context.Context, workers int) *network {
 	tmp := t.TempDir()
 	attest, _ := compat.GenerateKey(rand.Reader)
 	kc := sim.DefaultConfig()
-	kc.SealKeyFile, kc.AttestationKey = filepath.Join(tmp, "km.seal"), attest
+	kc.SealKeyFile = filepath.Join(tmp, "km.seal")
+	attestor := sim.NewAttestor(attest)
 	kmEnc, err := sim.NewKeyManager(kc)
 	if err != nil {
 		t.Fatal(err)
@@ -67,7 +68,8 @@ func startNetwork(t *testing.T, ctx context.Context, workers int) *network {
 	owner := chain.NodeAccount(accs[0].Address)
 	n := &network{t: t, chain: node, dir: worker.NewNodes(), epochSz: 20, user: chain.NodeAccount(accs[workers+1].Address)}
 	n.enigma, err = client.DeployContracts(ctx, owner, chain.DeployParams{Principal: common.Address(kmEnc.Address()),
-		EpochSize: n.epochSz, TimeoutEpochs: timeoutEpochs, AttestationSigner: compat.Address(&attest.PublicKey)})
+		EpochSize: n.epochSz, TimeoutEpochs: timeoutEpochs, SimAttestation: chain.SimAttestation{
+			Signer: common.Address(attestor.Address()), Measurement: kc.Measurement, MinSecurityVersion: kc.SecurityVersion}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +105,7 @@ func startNetwork(t *testing.T, ctx context.Context, workers int) *network {
 		}
 		t.Cleanup(func() { store.Close() })
 		custodian := chain.NodeAccount(accs[i+1].Address)
-		if _, err := worker.Join(ctx, n.enigma, custodian, enc, big.NewInt(1e11), nil); err != nil {
+		if _, err := worker.Join(ctx, n.enigma, custodian, enc, attestor, big.NewInt(1e11), nil); err != nil {
 			t.Fatal(err)
 		}
 		cfg := worker.DefaultConfig()

@@ -694,23 +694,27 @@ func testEpochParamsOncePerNonce(t *testing.T, h *host) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := h.signEpoch(epochBlock+10, 1, workers, stakes)
-	if err != nil {
-		t.Fatalf("the same parameters again (a resubmitted transaction): %v", err)
+	if first.BlockNumber != epochBlock+10 {
+		t.Fatalf("signed for block %d, asked for %d", first.BlockNumber, epochBlock+10)
 	}
-	if again.Seed != first.Seed || again.Signature != first.Signature {
-		t.Fatal("the same epoch got another seed or signature")
+	for _, again := range []struct {
+		block   uint64
+		workers []api.EthAddress
+		stakes  []uint64
+	}{{epochBlock + 10, workers, stakes}, {epochBlock + 11, workers, stakes}, {epochBlock + 10, workers[1:], stakes[1:]}} {
+		got, err := h.signEpoch(again.block, 1, again.workers, again.stakes)
+		if err != nil {
+			t.Fatalf("asked again: %v", err)
+		}
+		if *got != *first {
+			t.Fatalf("asked again with block %d and %d workers, got another answer: %+v, first %+v", again.block, len(again.workers), got, first)
+		}
 	}
-	_, err = h.signEpoch(epochBlock+11, 1, workers, stakes)
-	wantCode(t, err, api.CodeConflict)
-	_, err = h.signEpoch(epochBlock+10, 1, workers[:1], stakes[:1])
-	wantCode(t, err, api.CodeConflict)
 	// An epoch before the latest one signed cannot be signed any more.
-	_, err = h.signEpoch(epochBlock+20, 2, workers, stakes)
-	if err != nil {
+	if _, err = h.signEpoch(epochBlock+20, 3, workers, stakes); err != nil {
 		t.Fatal(err)
 	}
-	_, err = h.signEpoch(epochBlock+10, 1, workers[:1], stakes[:1])
+	_, err = h.signEpoch(epochBlock+15, 2, workers[:1], stakes[:1])
 	wantCode(t, err, api.CodeConflict)
 }
 

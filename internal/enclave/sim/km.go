@@ -38,12 +38,6 @@ type epochParams struct {
 	firstBlock uint64
 }
 
-// sameParams reports whether q asks to sign exactly what p holds.
-func (p *epochParams) sameParams(q *epochParams) bool {
-	return p.block == q.block && slices.Equal(p.workers, q.workers) &&
-		slices.EqualFunc(p.stakes, q.stakes, func(a, b *big.Int) bool { return a.Cmp(b) == 0 })
-}
-
 const epochSeedDomain = "enigma-go/km: epoch seed v1"
 
 // epochSeed derives the seed of the epoch with this nonce from the
@@ -115,11 +109,11 @@ func (km *KeyManager) NewEpoch(ctx context.Context, req *enclave.NewEpochRequest
 		return bytes.Compare(e.nonce[:], n[:])
 	})
 	switch {
-	case found && km.epochs[i].sameParams(&p):
-		// The same request again (a resubmitted setWorkersParams): the same answer.
-		return &enclave.NewEpochResponse{Seed: km.epochs[i].seed, Signature: km.epochs[i].sig}, nil
 	case found:
-		return nil, api.Errorf(api.CodeConflict, "sim: the key manager already signed other worker parameters for epoch %x (read at block %d); it signs one set per epoch: resubmit setWorkersParams with block %d", p.nonce, km.epochs[i].block, km.epochs[i].block)
+		// Asked again (a resubmitted or relayed setWorkersParams, a
+		// restarted host): the one answer this epoch gets.
+		e := &km.epochs[i]
+		return &enclave.NewEpochResponse{Seed: e.seed, Signature: e.sig, BlockNumber: e.block}, nil
 	case i < len(km.epochs):
 		return nil, api.Errorf(api.CodeConflict, "sim: the key manager already signed a later epoch than %x; an epoch's parameters are signed before the next one's", p.nonce)
 	}
@@ -134,7 +128,7 @@ func (km *KeyManager) NewEpoch(ctx context.Context, req *enclave.NewEpochRequest
 		km.epochs = km.epochs[len(km.epochs)-km.cfg.KeepWorkerParams:]
 	}
 	km.cfg.logger().Info("epoch signed", "block", p.block, "workers", len(p.workers))
-	return &enclave.NewEpochResponse{Seed: p.seed, Signature: sig}, nil
+	return &enclave.NewEpochResponse{Seed: p.seed, Signature: sig, BlockNumber: p.block}, nil
 }
 
 // ConfirmEpoch implements enclave.KeyManager.

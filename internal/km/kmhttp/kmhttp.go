@@ -31,6 +31,7 @@ import (
 const (
 	pathInfo      = "/v1/info"
 	pathStateKeys = "/v1/state-keys"
+	pathAttest    = "/v1/sim/attest"
 	frameType     = "application/octet-stream"
 )
 
@@ -47,7 +48,11 @@ type Config struct {
 	MaxFrameBytes int64
 	// Timeout bounds one call on the server and one request of a client.
 	Timeout time.Duration
-	Logger  *slog.Logger // nil discards
+	// Attestor, when set, is served at /v1/sim/attest: the simulated
+	// attestation service of a development network, which worker nodes
+	// ask to sign their enclaves' registration reports. Server only.
+	Attestor enclave.Attestor
+	Logger   *slog.Logger // nil discards
 }
 
 // DefaultConfig returns the settings the node roles run with.
@@ -93,23 +98,47 @@ func NewServer(ks KeyService, signer api.EthAddress, cfg Config) (*Server, error
 		_ = json.NewEncoder(w).Encode(infoReply{Signer: signer})
 	})
 	s.mux.HandleFunc("POST "+pathStateKeys, s.stateKeys)
+	if cfg.Attestor != nil {
+		s.mux.HandleFunc("POST "+pathAttest, s.attest)
+	}
 	return s, nil
+}
+
+// writeError sends err as the protocol's error frame.
+func writeError(w http.ResponseWriter, err error) {
+	code := api.CodeOf(err)
+	status := http.StatusInternalServerError
+	switch code {
+	case api.CodeInvalidInput, api.CodeBadEnvelope, api.CodeBadSignature:
+		status = http.StatusBadRequest
+	case api.CodeNotSelected, api.CodeWrongEpoch, api.CodeNotFound:
+		status = http.StatusForbidden
+	}
+	w.Header().Set("Content-Type", frameType)
+	w.WriteHeader(status)
+	_, _ = w.Write(enclave.Marshal(enclave.TypeError, &enclave.ErrorResponse{Code: uint32(code), Message: err.Error()}))
+}
+
+// attest signs a simulated registration report (the body) and answers the
+// signature.
+func (s *Server) attest(w http.ResponseWriter, r *http.Request) {
+	report, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 4<<10))
+	if err != nil {
+		writeError(w, api.Errorf(api.CodeInvalidInput, "kmhttp: read the report (at most 4 KiB): %v", err))
+		return
+	}
+	sig, err := s.cfg.Attestor.Attest(r.Context(), report)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", frameType)
+	_, _ = w.Write(sig)
 }
 
 func (s *Server) stateKeys(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", frameType)
-	fail := func(err error) {
-		code := api.CodeOf(err)
-		status := http.StatusInternalServerError
-		switch code {
-		case api.CodeInvalidInput, api.CodeBadEnvelope, api.CodeBadSignature:
-			status = http.StatusBadRequest
-		case api.CodeNotSelected, api.CodeWrongEpoch:
-			status = http.StatusForbidden
-		}
-		w.WriteHeader(status)
-		_, _ = w.Write(enclave.Marshal(enclave.TypeError, &enclave.ErrorResponse{Code: uint32(code), Message: err.Error()}))
-	}
+	fail := func(err error) { writeError(w, err) }
 	defer func() {
 		if p := recover(); p != nil {
 			s.log.Error("state keys call panicked", "panic", p)
@@ -224,6 +253,39 @@ func (c *Client) GetStateKeys(ctx context.Context, r *enclave.StateKeysRequest) 
 	}
 	return nil, api.Errorf(api.CodeInvalidInput, "kmhttp: the key manager answered a state keys request with a frame of type 0x%02x", uint8(t))
 }
+
+// Attest implements enclave.Attestor with the key manager's simulated
+// attestation service (served only by development networks).
+func (c *Client) Attest(ctx context.Context, report []byte) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+pathAttest, bytes.NewReader(report))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", frameType)
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return nil, c.unreachable(ctx, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	if err != nil {
+		return nil, api.Errorf(api.CodeUnavailable, "kmhttp: the key manager at %s broke off its reply: %v", c.url, err)
+	}
+	switch {
+	case resp.StatusCode == http.StatusOK && len(body) == 65:
+		return body, nil
+	case resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusMethodNotAllowed:
+		return nil, api.Errorf(api.CodeUnavailable, "kmhttp: the key manager at %s runs no simulated attestation service: register with a report from the network's attestation service", c.url)
+	}
+	if _, m, err := enclave.Unmarshal(body); err == nil {
+		if e, ok := m.(*enclave.ErrorResponse); ok {
+			return nil, &api.Error{Code: api.Code(e.Code), Message: e.Message}
+		}
+	}
+	return nil, api.Errorf(api.CodeUnavailable, "kmhttp: the key manager at %s answered %s to an attestation request", c.url, resp.Status)
+}
+
+var _ enclave.Attestor = (*Client)(nil)
 
 func (c *Client) unreachable(ctx context.Context, err error) error {
 	if ctx.Err() != nil {

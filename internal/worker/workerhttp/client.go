@@ -52,9 +52,9 @@ func (c *Client) URL() string { return c.url }
 func (c *Client) Signer() api.EthAddress { return c.signer }
 
 // TaskKey implements worker.Node.
-func (c *Client) TaskKey(ctx context.Context, userPubKey [64]byte) (gateway.WorkerKey, error) {
+func (c *Client) TaskKey(ctx context.Context, userPubKey [64]byte, requester [32]byte) (gateway.WorkerKey, error) {
 	var r taskKeyReply
-	if err := c.do(ctx, http.MethodPost, pathTaskKey, &taskKeyRequest{UserPubKey: userPubKey[:]}, &r); err != nil {
+	if err := c.do(ctx, http.MethodPost, pathTaskKey, &taskKeyRequest{UserPubKey: userPubKey[:], Requester: requester[:]}, &r); err != nil {
 		return gateway.WorkerKey{}, err
 	}
 	pub, err := bytes64(r.PublicKey, "the worker's task key")

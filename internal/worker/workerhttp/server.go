@@ -42,7 +42,12 @@ func NewServer(node worker.Node, cfg Config) (*Server, error) {
 		if err != nil {
 			return nil, err
 		}
-		k, err := node.TaskKey(ctx, pub)
+		var requester [32]byte
+		if len(req.Requester) != 0 && len(req.Requester) != 32 {
+			return nil, api.Errorf(api.CodeInvalidInput, "workerhttp: requester must be 32 bytes, got %d", len(req.Requester))
+		}
+		copy(requester[:], req.Requester)
+		k, err := node.TaskKey(ctx, pub, requester)
 		if err != nil {
 			return nil, err
 		}

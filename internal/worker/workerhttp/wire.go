@@ -27,7 +27,8 @@ type infoReply struct {
 }
 
 type taskKeyRequest struct {
-	UserPubKey []byte `json:"userPubKey"` // 64 bytes
+	UserPubKey []byte `json:"userPubKey"`          // 64 bytes
+	Requester  []byte `json:"requester,omitempty"` // 32 bytes or none
 }
 
 type taskKeyReply struct {

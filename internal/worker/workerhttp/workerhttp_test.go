@@ -25,10 +25,13 @@ type fakeNode struct {
 	v2      *gateway.V2Request
 	result  *gateway.TaskResult
 	export  *worker.StateExport
+	// requester is the last TaskKey's.
+	requester [32]byte
 }
 
 func (f *fakeNode) Signer() api.EthAddress { return f.signer }
-func (f *fakeNode) TaskKey(_ context.Context, pub [64]byte) (gateway.WorkerKey, error) {
+func (f *fakeNode) TaskKey(_ context.Context, pub [64]byte, requester [32]byte) (gateway.WorkerKey, error) {
+	f.requester = requester
 	return gateway.WorkerKey{PublicKey: pub, Signature: []byte{1, 2, 3}}, f.err
 }
 func (f *fakeNode) EpochKey(context.Context) (gateway.EpochKey, error) {
@@ -77,9 +80,9 @@ func TestClientCarriesEveryCall(t *testing.T) {
 	}
 	var pub [64]byte
 	pub[0], pub[63] = 1, 2
-	k, err := c.TaskKey(ctx, pub)
-	if err != nil || k.PublicKey != pub || !bytes.Equal(k.Signature, []byte{1, 2, 3}) {
-		t.Fatalf("TaskKey = %+v, %v", k, err)
+	k, err := c.TaskKey(ctx, pub, [32]byte{7})
+	if err != nil || k.PublicKey != pub || !bytes.Equal(k.Signature, []byte{1, 2, 3}) || f.requester != [32]byte{7} {
+		t.Fatalf("TaskKey = %+v, %v (requester %x)", k, err, f.requester)
 	}
 	ek, err := c.EpochKey(ctx)
 	if err != nil || ek.Epoch != 7 || string(ek.PublicKey) != "pk" {
