@@ -181,7 +181,7 @@ func startNodeNet(ctx context.Context, opt nodeNetOptions) (_ *nodeNet, err erro
 		nn.Configs[fmt.Sprintf("worker%d", i)] = node.Config{Role: node.RoleWorker, DataDir: filepath.Join(opt.Dir, fmt.Sprintf("worker%d", i)),
 			Listen: wAddr[i], ChainRPC: url, ChainPoll: poll, AddressesFile: filepath.Join(nn.KMDir, "addresses.json"),
 			Account: opt.Accounts[i+1].Hex(), KeyManagerURL: "http://" + kmAddr, Peers: []string{"http://" + wAddr[1-i]},
-			AttestationKeyFile: filepath.Join(nn.KMDir, "attestation.key"), StakeENG: 1000, LogLevel: level}
+			StakeENG: 1000, LogLevel: level}
 	}
 	for _, group := range [][]string{{"km"}, {"worker0", "worker1"}, {"gateway"}} {
 		if err := nn.launch(ctx, opt, group); err != nil {

@@ -188,12 +188,8 @@ func startDemo(ctx context.Context, dir string, code []byte) (*demo, func(), err
 	}
 	d := &demo{ctx: ctx, worker: worker, km: km, store: store, addr: reg.SigningAddress, code: code,
 		epoch: 100, tip: map[api.ContractAddress]*state.StateBlob{}}
-	ep, err := km.NewEpoch(ctx, &enclave.NewEpochRequest{BlockNumber: d.epoch, Workers: []api.EthAddress{d.addr}, Stakes: [][32]byte{{31: 1}}})
+	ep, err := enclave.SetEpoch(ctx, km, &enclave.NewEpochRequest{BlockNumber: d.epoch, Workers: []api.EthAddress{d.addr}, Stakes: [][32]byte{{31: 1}}}, d.epoch)
 	if err != nil {
-		closeAll()
-		return nil, nil, err
-	}
-	if _, err := km.ConfirmEpoch(ctx, &enclave.ConfirmEpochRequest{Seed: ep.Seed, FirstBlock: d.epoch}); err != nil {
 		closeAll()
 		return nil, nil, err
 	}

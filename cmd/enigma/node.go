@@ -31,8 +31,9 @@ func runNode(ctx context.Context, args []string) error {
 	acct := fs.String("account", "", "0x address, unlocked on the Ethereum node, that sends the node's transactions")
 	kmURL := fs.String("km-url", "", "worker: the key manager's URL")
 	peers := fs.String("peers", "", "comma-separated worker URLs: a worker's peers, or the workers a gateway routes to")
-	attestation := fs.String("attestation-key", "", "simulated attestation key file (the key manager's data dir holds it)")
+	attestation := fs.String("attestation-key", "", "key manager: the simulated attestation service's key file (default data-dir/attestation.key)")
 	logLevel := fs.String("log-level", "", "debug, info, warn or error")
+	insecure := fs.Bool("insecure-simulated-enclave", false, "run the simulated enclave on a chain that is not a development chain (it protects nothing)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: enigma node --role km|worker|gateway --config FILE [flags]\n\n"+
 			"Runs one role of the network; once it serves it prints one JSON line (role, url, signer, contracts) on stdout.\n\n")
@@ -78,6 +79,8 @@ func runNode(ctx context.Context, args []string) error {
 			cfg.AttestationKeyFile = *attestation
 		case "log-level":
 			cfg.LogLevel = *logLevel
+		case "insecure-simulated-enclave":
+			cfg.InsecureSimulatedEnclave = *insecure
 		}
 	})
 	if err := cfg.Validate(); err != nil {

@@ -94,3 +94,17 @@ type Attestor interface {
 type Closer interface {
 	Close() error
 }
+
+// SetEpoch has km sign an epoch and confirms it at once with firstBlock, as
+// a pipeline without a chain does (the demo, benchmarks): nothing can
+// refuse the parameters there, so they are final when signed.
+func SetEpoch(ctx context.Context, km KeyManager, req *NewEpochRequest, firstBlock uint64) (*NewEpochResponse, error) {
+	resp, err := km.NewEpoch(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := km.ConfirmEpoch(ctx, &ConfirmEpochRequest{Nonce: req.Nonce, Seed: resp.Seed, FirstBlock: firstBlock}); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}

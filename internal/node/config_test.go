@@ -26,7 +26,7 @@ func TestLoadReadsTheDocumentedKeys(t *testing.T) {
 		"chain_rpc": "http://127.0.0.1:8545", "chain_poll": "250ms",
 		"addresses_file": "km/addresses.json", "account": "0x1df62f291b2e969fb0849d99d9ce41e2f137006e",
 		"key_manager_url": "http://127.0.0.1:3400", "peers": ["http://127.0.0.1:3402"],
-		"attestation_key_file": "km/attestation.key", "stake_eng": 500, "log_level": "debug"
+		"stake_eng": 500, "log_level": "debug"
 	}`))
 	if err != nil {
 		t.Fatal(err)

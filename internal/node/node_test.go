@@ -37,7 +37,7 @@ func TestRestartsResume(t *testing.T) {
 	}
 	w := DefaultConfig()
 	w.Role, w.DataDir, w.Listen, w.LogLevel = RoleWorker, filepath.Join(dir, "w0"), "127.0.0.1:0", "warn"
-	w.AddressesFile, w.AttestationKeyFile = filepath.Join(km.DataDir, "addresses.json"), filepath.Join(km.DataDir, "attestation.key")
+	w.AddressesFile = filepath.Join(km.DataDir, "addresses.json")
 	w.Account, w.KeyManagerURL, w.ChainPoll = node.Accounts[1].Address.Hex(), a.URL, Duration(25*time.Millisecond)
 	wn, err := Start(ctx, w)
 	if err != nil {

@@ -136,8 +136,8 @@ func NewPipeline(ctx context.Context, cfg PipelineConfig) (_ *Pipeline, err erro
 // deploy deploys the contracts after fetching their state keys from the
 // key manager in one request, as a worker does at an epoch's start.
 func (p *Pipeline) deploy(ctx context.Context) error {
-	ep, err := p.km.NewEpoch(ctx, &enclave.NewEpochRequest{BlockNumber: epoch,
-		Workers: []api.EthAddress{p.worker.Address()}, Stakes: [][32]byte{{31: 1}}})
+	ep, err := enclave.SetEpoch(ctx, p.km, &enclave.NewEpochRequest{BlockNumber: epoch,
+		Workers: []api.EthAddress{p.worker.Address()}, Stakes: [][32]byte{{31: 1}}}, epoch)
 	if err != nil {
 		return fmt.Errorf("e2e: set the epoch: %w", err)
 	}

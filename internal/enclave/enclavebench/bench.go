@@ -71,8 +71,8 @@ func (e *Env) start(ctx context.Context) (err error) {
 	if e.Worker, err = sim.NewWorker(wc); err != nil {
 		return err
 	}
-	ep, err := e.km.NewEpoch(ctx, &enclave.NewEpochRequest{BlockNumber: epoch,
-		Workers: []api.EthAddress{e.Worker.Address()}, Stakes: [][32]byte{{31: 1}}})
+	ep, err := enclave.SetEpoch(ctx, e.km, &enclave.NewEpochRequest{BlockNumber: epoch,
+		Workers: []api.EthAddress{e.Worker.Address()}, Stakes: [][32]byte{{31: 1}}}, epoch)
 	if err != nil {
 		return err
 	}
