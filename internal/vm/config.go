@@ -21,6 +21,10 @@ type Schedule struct {
 	CryptoPerByte  uint64 // encrypt/decrypt/rand: per byte processed
 	LogMaxBytes    int    // eprint output kept per run; the rest is dropped
 	OutputMaxBytes int    // ret payload larger than this fails the run
+	// BridgeMaxBytes bounds a write_eth_bridge payload: the Enigma
+	// contract's forwarder must always afford to copy it within its fixed
+	// gas, or no receipt carrying it could land.
+	BridgeMaxBytes int
 }
 
 // DefaultSchedule is the original Enigma cost table: instructions regular 1,
@@ -35,6 +39,7 @@ func DefaultSchedule() Schedule {
 		WritePerByte:   1,
 		LogMaxBytes:    64 << 10,
 		OutputMaxBytes: 4 << 20,
+		BridgeMaxBytes: 16 << 10,
 	}
 }
 
@@ -128,8 +133,8 @@ func (c Config) Validate() error {
 	if c.InitGasLimit == 0 {
 		errs = append(errs, errors.New("vm: InitGasLimit must be positive"))
 	}
-	if c.Schedule.OutputMaxBytes <= 0 || c.Schedule.LogMaxBytes < 0 {
-		errs = append(errs, errors.New("vm: Schedule.OutputMaxBytes must be positive and LogMaxBytes not negative"))
+	if c.Schedule.OutputMaxBytes <= 0 || c.Schedule.BridgeMaxBytes <= 0 || c.Schedule.LogMaxBytes < 0 {
+		errs = append(errs, errors.New("vm: Schedule.OutputMaxBytes and BridgeMaxBytes must be positive and LogMaxBytes not negative"))
 	}
 	return errors.Join(errs...)
 }

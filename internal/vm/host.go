@@ -246,8 +246,8 @@ func (t *task) fetchArgs(mod wapi.Module, s []uint64) {
 func (t *task) writeEthBridge(mod wapi.Module, s []uint64) {
 	t.charge(t.sched.HostCallBase)
 	payload := t.read(mod, "write_eth_bridge", u32(s[0]), u32(s[1]))
-	if len(payload) > t.sched.OutputMaxBytes {
-		t.fail(api.CodeResourceLimit, "write_eth_bridge: payload of %d bytes exceeds the limit of %d", len(payload), t.sched.OutputMaxBytes)
+	if len(payload) > t.sched.BridgeMaxBytes {
+		t.fail(api.CodeResourceLimit, "write_eth_bridge: payload of %d bytes exceeds the limit of %d", len(payload), t.sched.BridgeMaxBytes)
 	}
 	addr := t.read(mod, "write_eth_bridge", u32(s[2]), 20)
 	b := &EthBridge{Payload: payload}

@@ -123,7 +123,7 @@ func testDeployAndCompute(t *testing.T, h *host) {
 	call := bytes.Repeat([]byte{0xca}, 36)
 	key = h.taskKey(u)
 	r = h.execute(h.task(enclave.KindCompute, c, u, key, "bridge(bytes)", call))
-	if r.Status != enclave.TaskSuccess || !bytes.Equal(r.EthPayload, call) || r.EthAddress != api.EthAddress(call[:20]) {
+	if r.Status != enclave.TaskSuccess || !bytes.Equal(r.EthPayload, call[20:]) || r.EthAddress != api.EthAddress(call[:20]) {
 		t.Fatalf("callback: %+v", r)
 	}
 	if r.GasUsed == 0 || r.GasUsed > gasLimit {

@@ -14,7 +14,7 @@ package testcontract
 //	a…  trap unless the arguments are exactly 32 bytes (a bad-arguments check)
 //	l…  loop forever (runs out of gas)
 //	r…  return 32 bytes from the task's random generator
-//	b…  ask for an Ethereum callback: payload = the arguments, address = their first 20 bytes
+//	b…  ask for an Ethereum callback: address = the arguments' first 20 bytes, payload = the rest
 //	u…  trap (unreachable)
 //	anything else: trap, as eng_wasm does for an unknown function
 func Contract() []byte {
@@ -67,7 +67,7 @@ func Contract() []byte {
 	})
 	branch('b', func(c *code) {
 		c.i32(argsPtr).call(args)
-		c.i32(argsPtr).call(argsLen).i32(argsPtr).call(ethBridge)
+		c.i32(argsPtr+20).call(argsLen).i32(20).op(0x6b).i32(argsPtr).call(ethBridge) // i32.sub
 	})
 	branch('l', func(c *code) { c.op(0x03, 0x40, 0x0c, 0x00, 0x0b) }) // loop br 0 end
 	call.op(0x00)                                                     // unreachable

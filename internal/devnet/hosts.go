@@ -1,0 +1,47 @@
+package devnet
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/enigma-go/enigma/internal/chain"
+	"github.com/enigma-go/enigma/internal/enclave/sim"
+	"github.com/enigma-go/enigma/internal/km"
+	"github.com/enigma-go/enigma/internal/state"
+)
+
+// The devnet runs every node's host, so it holds what each host holds: the
+// enclaves, the custodian accounts and the stores. These accessors give
+// tools that view: the attack suite (test/attack) plays a misbehaving host
+// with them, and what they allow any host of a real network can do.
+
+// WorkerHost is what the host of one worker holds.
+type WorkerHost struct {
+	Enclave   *sim.Worker
+	Custodian chain.Account // sends the worker's receipts and holds its stake
+	Store     state.Store
+	// SealKeyFile, with a blob from Enclave.Seal, starts another instance
+	// of the enclave (sim.Config), as any host can.
+	SealKeyFile string
+}
+
+// WorkerHost returns what worker i's host holds (nil when there is no
+// worker i).
+func (d *Devnet) WorkerHost(i int) *WorkerHost {
+	if i < 0 || i >= len(d.workers) {
+		return nil
+	}
+	n := d.workers[i]
+	return &WorkerHost{Enclave: n.enclave, Custodian: n.account, Store: n.store,
+		SealKeyFile: filepath.Join(d.cfg.DataDir, fmt.Sprintf("worker%d", i), "seal.key")}
+}
+
+// KeyManagerHost returns the key manager's enclave and its node (the host
+// side, which checks the chain before asking the enclave).
+func (d *Devnet) KeyManagerHost() (*sim.KeyManager, *km.KeyManager) { return d.km, d.kmNode }
+
+// Enigma is the devnet's Enigma contract, bound to its chain.
+func (d *Devnet) Enigma() *chain.Enigma { return d.enigma }
+
+// Attestor is the devnet's simulated attestation service.
+func (d *Devnet) Attestor() *sim.Attestor { return d.attestor }
