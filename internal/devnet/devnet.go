@@ -103,26 +103,26 @@ type Addresses struct {
 
 // Devnet is a running local network.
 type Devnet struct {
-	cfg         Config
-	log         *slog.Logger
-	tmp         string
-	dev         *devchain.Chain
-	client      *chain.Client
-	enigma      *chain.Enigma
-	km          *sim.KeyManager
-	sealMu      sync.Mutex // serialises sealKM
-	kmNode      *km.KeyManager
-	nodes       *worker.Nodes // the running workers, as the gateway and the workers find them
-	attestor    *sim.Attestor
-	workers     []*node
-	engine      *vm.Engine
-	addrs       Addresses
-	accounts    []common.Address
-	gwURL       string
-	ln          net.Listener
-	cancel      context.CancelFunc
-	wg          sync.WaitGroup
-	once        sync.Once
+	cfg      Config
+	log      *slog.Logger
+	tmp      string
+	dev      *devchain.Chain
+	client   *chain.Client
+	enigma   *chain.Enigma
+	km       *sim.KeyManager
+	sealMu   sync.Mutex // serialises sealKM
+	kmNode   *km.KeyManager
+	nodes    *worker.Nodes // the running workers, as the gateway and the workers find them
+	attestor *sim.Attestor
+	workers  []*node
+	engine   *vm.Engine
+	addrs    Addresses
+	accounts []common.Address
+	gwURL    string
+	ln       net.Listener
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
+	once     sync.Once
 }
 
 // Start brings the network up and returns when the contracts are deployed,

@@ -59,7 +59,7 @@ type Config struct {
 	// MaxQueued bounds the tasks waiting per contract; beyond it a
 	// submission is refused with api.CodeUnavailable.
 	MaxQueued int
-	Logger     *slog.Logger // nil discards
+	Logger    *slog.Logger // nil discards
 }
 
 // DefaultConfig returns the settings a worker runs with; set the required

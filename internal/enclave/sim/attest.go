@@ -90,7 +90,9 @@ func (a *Attestor) Attest(ctx context.Context, report []byte) ([]byte, error) {
 }
 
 // Check verifies a report this service signed (VerifyReport with its address).
-func (a *Attestor) Check(report, sig []byte) (*Report, error) { return VerifyReport(a.Address(), report, sig) }
+func (a *Attestor) Check(report, sig []byte) (*Report, error) {
+	return VerifyReport(a.Address(), report, sig)
+}
 
 // VerifyReport parses a report and checks that sig recovers to the
 // simulation attestation address.

@@ -67,7 +67,7 @@ func Contract() []byte {
 	})
 	branch('b', func(c *code) {
 		c.i32(argsPtr).call(args)
-		c.i32(argsPtr+20).call(argsLen).i32(20).op(0x6b).i32(argsPtr).call(ethBridge) // i32.sub
+		c.i32(argsPtr + 20).call(argsLen).i32(20).op(0x6b).i32(argsPtr).call(ethBridge) // i32.sub
 	})
 	branch('l', func(c *code) { c.op(0x03, 0x40, 0x0c, 0x00, 0x0b) }) // loop br 0 end
 	call.op(0x00)                                                     // unreachable
