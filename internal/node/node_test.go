@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -69,4 +70,26 @@ func TestRestartsResume(t *testing.T) {
 	if *wn.Info().Signer != signer {
 		t.Fatalf("the restarted worker signs as %s, before as %s", *wn.Info().Signer, signer)
 	}
+}
+
+// A simulated enclave protects nothing: off a development chain the node
+// refuses to run one unless its configuration says it knows (attack 7 of
+// docs/security.md, the configuration side).
+func TestSimulatedEnclaveRefusedOffDevChains(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	node := chaintest.Anvil(t, chaintest.AnvilOptions{ChainID: 5})
+	km := DefaultConfig()
+	km.Role, km.DataDir, km.Listen, km.ChainRPC, km.LogLevel = RoleKM, t.TempDir(), "127.0.0.1:0", node.URL, "warn"
+	km.Account = node.Accounts[0].Address.Hex()
+	_, err := Start(ctx, km)
+	if err == nil || !strings.Contains(err.Error(), "insecure_simulated_enclave") {
+		t.Fatalf("a simulated key manager on chain 5 started: %v", err)
+	}
+	km.InsecureSimulatedEnclave = true
+	n, err := Start(ctx, km)
+	if err != nil {
+		t.Fatalf("with insecure_simulated_enclave: %v", err)
+	}
+	n.Close()
 }
