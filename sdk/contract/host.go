@@ -102,9 +102,12 @@ func Decrypt(ciphertext []byte, key Key) ([]byte, error) {
 // CallEthereum asks the network to call the Ethereum contract at to with the
 // function sig and args after the task succeeds, e.g.
 // CallEthereum(voting, "validateCastVote(uint256)", pollID). The Enigma
-// contract makes the call with itself as msg.sender; if it reverts the task
-// ends as ReceiptFailedETH. A task has at most one callback: the last one
-// asked for wins.
+// contract's CallbackForwarder makes the call, with the network's fixed
+// callback gas; the callee sees the forwarder as msg.sender and can ask it
+// for origin() (this contract's address and the task id). If the call
+// reverts, or targets the Enigma contract, its token or an address without
+// code, the task ends as ReceiptFailedETH. A task has at most one callback:
+// the last one asked for wins.
 func CallEthereum(to Address, sig string, args ...any) error {
 	payload, err := EncodeCall(sig, args...)
 	if err != nil {
