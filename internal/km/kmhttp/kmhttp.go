@@ -222,22 +222,9 @@ func (c *Client) Signer(ctx context.Context) (api.EthAddress, error) {
 
 // GetStateKeys implements worker.KeyService.
 func (c *Client) GetStateKeys(ctx context.Context, r *enclave.StateKeysRequest) (*enclave.StateKeysReply, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+pathStateKeys, bytes.NewReader(enclave.Marshal(enclave.TypeStateKeysRequest, r)))
+	resp, frame, err := c.post(ctx, pathStateKeys, enclave.Marshal(enclave.TypeStateKeysRequest, r))
 	if err != nil {
 		return nil, err
-	}
-	req.Header.Set("Content-Type", frameType)
-	resp, err := c.hc.Do(req)
-	if err != nil {
-		return nil, c.unreachable(ctx, err)
-	}
-	defer resp.Body.Close()
-	frame, err := io.ReadAll(io.LimitReader(resp.Body, c.cfg.MaxFrameBytes+1))
-	if err != nil {
-		return nil, api.Errorf(api.CodeUnavailable, "kmhttp: the key manager at %s broke off its reply: %v", c.url, err)
-	}
-	if int64(len(frame)) > c.cfg.MaxFrameBytes {
-		return nil, api.Errorf(api.CodeInvalidInput, "kmhttp: the key manager's reply exceeds %d bytes", c.cfg.MaxFrameBytes)
 	}
 	t, m, err := enclave.Unmarshal(frame)
 	if err != nil {
@@ -257,19 +244,9 @@ func (c *Client) GetStateKeys(ctx context.Context, r *enclave.StateKeysRequest) 
 // Attest implements enclave.Attestor with the key manager's simulated
 // attestation service (served only by development networks).
 func (c *Client) Attest(ctx context.Context, report []byte) ([]byte, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+pathAttest, bytes.NewReader(report))
+	resp, body, err := c.post(ctx, pathAttest, report)
 	if err != nil {
 		return nil, err
-	}
-	req.Header.Set("Content-Type", frameType)
-	resp, err := c.hc.Do(req)
-	if err != nil {
-		return nil, c.unreachable(ctx, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
-	if err != nil {
-		return nil, api.Errorf(api.CodeUnavailable, "kmhttp: the key manager at %s broke off its reply: %v", c.url, err)
 	}
 	switch {
 	case resp.StatusCode == http.StatusOK && len(body) == 65:
@@ -286,6 +263,29 @@ func (c *Client) Attest(ctx context.Context, report []byte) ([]byte, error) {
 }
 
 var _ enclave.Attestor = (*Client)(nil)
+
+// post sends body to the key manager's path and returns the reply with its
+// body, of at most MaxFrameBytes.
+func (c *Client) post(ctx context.Context, path string, body []byte) (*http.Response, []byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+path, bytes.NewReader(body))
+	if err != nil {
+		return nil, nil, err
+	}
+	req.Header.Set("Content-Type", frameType)
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return nil, nil, c.unreachable(ctx, err)
+	}
+	defer resp.Body.Close()
+	reply, err := io.ReadAll(io.LimitReader(resp.Body, c.cfg.MaxFrameBytes+1))
+	if err != nil {
+		return nil, nil, api.Errorf(api.CodeUnavailable, "kmhttp: the key manager at %s broke off its reply: %v", c.url, err)
+	}
+	if int64(len(reply)) > c.cfg.MaxFrameBytes {
+		return nil, nil, api.Errorf(api.CodeInvalidInput, "kmhttp: the key manager's reply exceeds %d bytes", c.cfg.MaxFrameBytes)
+	}
+	return resp, reply, nil
+}
 
 func (c *Client) unreachable(ctx context.Context, err error) error {
 	if ctx.Err() != nil {

@@ -93,3 +93,39 @@ func TestUnreachableKeyManager(t *testing.T) {
 		t.Fatalf("URL without scheme: %v", err)
 	}
 }
+
+// fakeAttestor signs anything but "bad" with 65 bytes of 7.
+type fakeAttestor struct{}
+
+func (fakeAttestor) Attest(_ context.Context, report []byte) ([]byte, error) {
+	if string(report) == "bad" {
+		return nil, api.Errorf(api.CodeInvalidInput, "not a report")
+	}
+	return []byte(strings.Repeat("\x07", 65)), nil
+}
+
+func TestSimulatedAttestation(t *testing.T) {
+	ctx := context.Background()
+	_, plain := start(t, &fakeKM{})
+	if _, err := plain.Attest(ctx, []byte("report")); api.CodeOf(err) != api.CodeUnavailable || !strings.Contains(err.Error(), "no simulated attestation service") {
+		t.Fatalf("a key manager without the service: %v", err)
+	}
+	cfg := DefaultConfig()
+	cfg.Attestor = fakeAttestor{}
+	s, err := NewServer(&fakeKM{}, api.EthAddress{1}, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	c, err := NewClient(ts.URL, DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sig, err := c.Attest(ctx, []byte("report")); err != nil || len(sig) != 65 || sig[0] != 7 {
+		t.Fatalf("Attest = %x, %v", sig, err)
+	}
+	if _, err := c.Attest(ctx, []byte("bad")); api.CodeOf(err) != api.CodeInvalidInput {
+		t.Fatalf("a refused report came back as %v", err)
+	}
+}
