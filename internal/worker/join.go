@@ -20,9 +20,8 @@ const workerLoggedIn = 1
 // Join brings a worker to logged in: it registers the enclave's signing
 // address for the custodian account (with the enclave's report bound to the
 // custodian, signed by the platform's attestation service), stakes when the
-// custodian has no
-// deposit yet and logs in, skipping each step already done, so a restarted
-// worker joins again with the same call. Registration and the stake's
+// custodian has no deposit yet and logs in, skipping each step already
+// done, so a restarted worker joins again with the same call. Registration and the stake's
 // approval are independent and sent together; the deposit waits for both
 // and for funded (nil: nothing to wait for; a devnet funds the custodian's
 // ENG meanwhile), the login for the deposit. The custodian needs ENG for the
