@@ -46,7 +46,10 @@ type Config struct {
 	// TimeoutEpochs is how many epochs a task may wait for its receipt
 	// before its sender can reclaim the fee (returnFeesForTask).
 	TimeoutEpochs uint64
-	Logger        *slog.Logger // nil discards
+	// InsecureSimulatedEnclave lets the devnet's simulated enclaves run on
+	// an external chain that is not a development chain (docs/security.md).
+	InsecureSimulatedEnclave bool
+	Logger                   *slog.Logger // nil discards
 	// Progress, if set, is called from Start's goroutine with a short
 	// description each time a step of the start is done (chain up,
 	// contracts deployed, workers logged in, epoch set, gateway serving).
@@ -210,6 +213,9 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		if d.client, err = chain.Dial(ctx, cc); err != nil {
 			return nil, fmt.Errorf("devnet: connect to the chain at %s: %w", rpcURL, err)
 		}
+	}
+	if err := enode.CheckSimulationAllowed(d.client.ChainID().Uint64(), cfg.InsecureSimulatedEnclave); err != nil {
+		return nil, fmt.Errorf("devnet: %w", err)
 	}
 	if len(d.accounts) == 0 {
 		var accs []common.Address

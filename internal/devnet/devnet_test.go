@@ -9,6 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/chain/chaintest"
 	"github.com/enigma-go/enigma/internal/chain/devchain"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/gateway"
@@ -208,5 +209,23 @@ func TestExternalChain(t *testing.T) {
 	active, err := d.enigma.ActiveWorkers(ctx, st.FirstBlock.Uint64())
 	if err != nil || len(active.Arg0) != cfg.Workers {
 		t.Errorf("active workers %v (%v), want %d", active.Arg0, err, cfg.Workers)
+	}
+}
+
+// The devnet's enclaves are simulated: on an external chain that is not a
+// development chain it refuses to start unless told it knows.
+func TestSimulatedEnclavesRefusedOffDevChains(t *testing.T) {
+	node := chaintest.Anvil(t, chaintest.AnvilOptions{ChainID: 5})
+	cfg := TestConfig()
+	cfg.DataDir, cfg.ChainRPC = t.TempDir(), node.URL
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	d, err := Start(ctx, cfg)
+	if err == nil {
+		d.Close()
+		t.Fatal("a devnet of simulated enclaves started on chain 5")
+	}
+	if !strings.Contains(err.Error(), "insecure") {
+		t.Fatalf("the refusal does not say how to override it: %v", err)
 	}
 }

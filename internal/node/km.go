@@ -139,16 +139,22 @@ func SimAttestation(a *sim.Attestor) chain.SimAttestation {
 // without InsecureSimulatedEnclave.
 var devChainIDs = map[uint64]bool{1337: true, 31337: true}
 
-// checkSimulationAllowed refuses to run simulated enclaves, which any
+// CheckSimulationAllowed refuses to run simulated enclaves, which any
 // operator can read and which any key can impersonate through the simulated
 // attestation service, on anything but a development chain unless the
-// configuration says it knows.
-func checkSimulationAllowed(cfg Config, c *chain.Client) error {
-	id := c.ChainID().Uint64()
-	if devChainIDs[id] || cfg.InsecureSimulatedEnclave {
+// configuration says it knows (insecure).
+func CheckSimulationAllowed(chainID uint64, insecure bool) error {
+	if devChainIDs[chainID] || insecure {
 		return nil
 	}
-	return fmt.Errorf("node: chain %d is not a development chain (1337, 31337), and this node's enclave is simulated: it protects nothing (its host can read every secret, and anyone can attest a key). Set insecure_simulated_enclave: true to run it anyway, knowing that (docs/security.md)", id)
+	return fmt.Errorf("chain %d is not a development chain (1337, 31337), and the enclaves are simulated: they protect nothing (their host can read every secret, and anyone can attest a key). Set insecure_simulated_enclave (--insecure-simulated-enclave) to run them anyway, knowing that (docs/security.md)", chainID)
+}
+
+func checkSimulationAllowed(cfg Config, c *chain.Client) error {
+	if err := CheckSimulationAllowed(c.ChainID().Uint64(), cfg.InsecureSimulatedEnclave); err != nil {
+		return fmt.Errorf("node: %w", err)
+	}
+	return nil
 }
 
 // deploy deploys EnigmaToken and Enigma with this key manager as
