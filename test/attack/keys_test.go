@@ -23,6 +23,7 @@ import (
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/enigma-go/enigma/internal/gateway"
 )
 
 // Attack 4: the key manager's host steers worker selection: it asks its
@@ -182,9 +183,10 @@ func TestAttackExhaustTaskKeys(t *testing.T) {
 	key := victimKey(t, r[0], priv)
 
 	// The flood: batches of 100 key requests from fresh user keys, from
-	// one machine and then from ten.
+	// one machine (eight connections at once) and then from ten.
 	var mu sync.Mutex
-	issued, limited := 0, 0
+	issued := map[string]int{}
+	limited := 0
 	flood := func(ip string, batches int) {
 		g := newGatewayFrom(n, ip)
 		for range batches {
@@ -203,22 +205,38 @@ func TestAttackExhaustTaskKeys(t *testing.T) {
 				if rep["error"] != nil {
 					limited++
 				} else {
-					issued++
+					issued[ip]++
 				}
 			}
 			mu.Unlock()
 		}
 	}
-	flood("127.0.0.2", 15)
-	var wg sync.WaitGroup
-	for i := range 10 {
-		wg.Add(1)
-		go func() { defer wg.Done(); flood(fmt.Sprintf("127.0.0.%d", 10+i), 3) }()
+	run := func(ips []string, batches int) time.Duration {
+		start := time.Now()
+		var wg sync.WaitGroup
+		for _, ip := range ips {
+			wg.Add(1)
+			go func() { defer wg.Done(); flood(ip, batches) }()
+		}
+		wg.Wait()
+		return time.Since(start)
 	}
-	wg.Wait()
-	t.Logf("the flood got %d task keys and %d refusals", issued, limited)
-	if limited == 0 {
-		t.Fatal("nothing bounded the flood of task key requests")
+	one := "127.0.0.2"
+	took := run([]string{one, one, one, one, one, one, one, one}, 5)
+	var ten []string
+	for i := range 10 {
+		ten = append(ten, fmt.Sprintf("127.0.0.%d", 10+i))
+	}
+	run(ten, 3)
+	fromTen := 0
+	for _, ip := range ten {
+		fromTen += issued[ip]
+	}
+	t.Logf("the flood got %d task keys from one machine in %v (%d from ten more) and %d refusals", issued[one], took, fromTen, limited)
+	// One machine gets no more than the gateway's burst and rate allow.
+	gw := gateway.DefaultConfig()
+	if allowed := float64(gw.TaskKeyBurst) + gw.TaskKeysPerSecond*took.Seconds() + 100; float64(issued[one]) > allowed {
+		t.Fatalf("one machine got %d task keys in %v, more than the %0.f its rate allows", issued[one], took, allowed)
 	}
 
 	// The victim's task runs with the key it got before the flood.
