@@ -33,7 +33,14 @@ type DeployParams struct {
 	// CallbackGas is the gas every Ethereum callback of a secret contract
 	// runs with; 0 takes DefaultCallbackGas.
 	CallbackGas uint64
+	// StakingThreshold is the least stake, in ENG grains, a worker logs in
+	// with; 0 takes DefaultStakingThreshold. At most 256 workers are
+	// candidates at once, so this prices holding a place.
+	StakingThreshold uint64
 }
+
+// DefaultStakingThreshold is one ENG.
+const DefaultStakingThreshold = 100_000_000
 
 // DefaultCallbackGas is the gas a secret contract's Ethereum callback runs
 // with unless the deployment says otherwise: plenty for a few storage
@@ -144,8 +151,12 @@ func (c *Client) DeployContracts(ctx context.Context, from Account, p DeployPara
 			return nil, err
 		}
 	}
+	threshold := p.StakingThreshold
+	if threshold == 0 {
+		threshold = DefaultStakingThreshold
+	}
 	ctor := bindings.NewEnigma().PackConstructor(tokenAddr, p.Principal, new(big.Int).SetUint64(p.EpochSize),
-		new(big.Int).SetUint64(p.TimeoutEpochs), verifier, new(big.Int).SetUint64(p.callbackGas()))
+		new(big.Int).SetUint64(p.TimeoutEpochs), verifier, new(big.Int).SetUint64(p.callbackGas()), new(big.Int).SetUint64(threshold))
 	enigmaAddr, err := create("deploy Enigma", append(common.FromHex(bindings.EnigmaMetaData.Bin), ctor...))
 	if err != nil {
 		return nil, err

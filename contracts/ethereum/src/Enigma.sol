@@ -286,13 +286,16 @@ contract Enigma {
     /// @param _timeoutThreshold epochs after which a task's fees can be returned
     /// @param _attestation the verifier of registration reports
     /// @param _callbackGas gas every Ethereum callback of a secret contract runs with
+    /// @param _stakingThreshold the least stake (ENG grains) a worker logs in
+    ///        with: the price of holding one of the 256 candidate places
     constructor(
         address _tokenAddress,
         address _principal,
         uint256 _epochSize,
         uint256 _timeoutThreshold,
         address _attestation,
-        uint256 _callbackGas
+        uint256 _callbackGas,
+        uint256 _stakingThreshold
     ) {
         require(_tokenAddress != address(0) && _principal != address(0), "Token and principal are required");
         require(_attestation != address(0), "An attestation verifier is required");
@@ -305,7 +308,8 @@ contract Enigma {
         forwardGas = f.forwardGas();
         epochSize = _epochSize;
         taskTimeoutSize = _timeoutThreshold * _epochSize;
-        stakingThreshold = 1;
+        require(_stakingThreshold > 0, "The staking threshold must be positive");
+        stakingThreshold = _stakingThreshold;
     }
 
     // ====================================================================

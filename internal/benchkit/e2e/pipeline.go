@@ -318,7 +318,9 @@ func (p *Pipeline) issueKey(ctx context.Context) (*userKey, error) {
 		return nil, err
 	}
 	u := &userKey{pub: compat.PublicKeyBytes(&user.PublicKey)}
-	tk, err := p.worker.NewTaskKey(ctx, &enclave.TaskKeyRequest{UserPubKey: u.pub, Epoch: epoch})
+	// Each user is a client of its own (as a gateway names clients by
+	// address), so the worker's per-requester bound applies to each.
+	tk, err := p.worker.NewTaskKey(ctx, &enclave.TaskKeyRequest{UserPubKey: u.pub, Epoch: epoch, Requester: [32]byte(u.pub[:32])})
 	if err != nil {
 		return nil, fmt.Errorf("e2e: issue a task key: %w", err)
 	}

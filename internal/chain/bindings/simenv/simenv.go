@@ -129,7 +129,7 @@ func New(cfg Config) (*Env, error) {
 		return nil, fmt.Errorf("simenv: deploy the attestation verifier: %w", err)
 	}
 	ctor := e.EnigmaABI.PackConstructor(tokenAddr, e.KM.Signer.Addr, new(big.Int).SetUint64(cfg.EpochSize),
-		new(big.Int).SetUint64(cfg.TimeoutEpochs), e.Verifier, big.NewInt(CallbackGas))
+		new(big.Int).SetUint64(cfg.TimeoutEpochs), e.Verifier, big.NewInt(CallbackGas), big.NewInt(StakingThreshold))
 	enigmaAddr, err := e.Deploy(e.Owner, bindings.EnigmaMetaData.Bin, ctor)
 	if err != nil {
 		e.Close()
@@ -150,6 +150,7 @@ var Measurement = crypto.Keccak256Hash([]byte("enigma-go/simenv: enclave"))
 const (
 	MinSecurityVersion = 1
 	CallbackGas        = 500_000
+	StakingThreshold   = 1 // grain: the contract tests stake what they like
 )
 
 // withMainnetRules runs the chain under the forks live on Ethereum mainnet
