@@ -120,7 +120,8 @@ func (e *Env) Task(ctx context.Context, kind enclave.TaskKind, fn string, args [
 		return nil, err
 	}
 	upub := compat.PublicKeyBytes(&user.PublicKey)
-	tk, err := e.Worker.NewTaskKey(ctx, &enclave.TaskKeyRequest{UserPubKey: upub, Epoch: epoch})
+	// Each user is a client of its own, as a gateway names clients.
+	tk, err := e.Worker.NewTaskKey(ctx, &enclave.TaskKeyRequest{UserPubKey: upub, Epoch: epoch, Requester: [32]byte(upub[:32])})
 	if err != nil {
 		return nil, err
 	}
