@@ -25,9 +25,12 @@ import (
 	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/params"
 
+	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/batch"
 	"github.com/enigma-go/enigma/internal/chain/bindings"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/enigma-go/enigma/internal/enclave/sim"
 )
 
 // Account is an Ethereum key pair.
@@ -306,20 +309,14 @@ func (e *Env) Bytes(r Report) []byte {
 	if enigma == (common.Address{}) {
 		enigma = e.EnigmaAddr()
 	}
-	var id [32]byte
-	chainID.FillBytes(id[:])
-	binding := compat.Keccak256([]byte("enigma-go/attestation: registration binding v1"), id[:], enigma[:], r.Custodian[:])
-	out := make([]byte, 0, 95)
-	out = append(out, "ENGSIMR2"...)
-	out = append(out, r.Signer[:]...)
-	out = append(out, binding[:]...)
-	out = append(out, r.Measurement[:]...)
-	return append(out, r.Product, byte(r.SecurityVersion>>8), byte(r.SecurityVersion))
+	rep := sim.Report{Signer: api.EthAddress(r.Signer), Measurement: r.Measurement, ProductID: r.Product, SecurityVersion: r.SecurityVersion,
+		Binding: enclave.RegistrationBinding(chainID.Uint64(), api.EthAddress(enigma), api.EthAddress(r.Custodian))}
+	return rep.Bytes()
 }
 
 // SignReport signs report bytes with key as the attestation service does.
 func SignReport(key *ecdsa.PrivateKey, report []byte) []byte {
-	return mustSign(key, compat.Keccak256([]byte("enigma-go/attestation: simulation report v2"), report))
+	return mustSign(key, sim.ReportHash(report))
 }
 
 // NodeReport is the valid report of n's enclave (product id 1 worker, 2
