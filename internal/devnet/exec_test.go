@@ -277,7 +277,7 @@ func TestDeployAndComputeThroughTheChain(t *testing.T) {
 func TestKilledWorkerTaskEnds(t *testing.T) {
 	code := calculator(t)
 	cfg := TestConfig()
-	cfg.EpochSize, cfg.TimeoutEpochs = 100, 1 // one epoch for the whole test; refunds after 100 blocks
+	cfg.EpochSize, cfg.TimeoutEpochs = 300, 1 // one epoch for the whole test, even under -race (60 s); refunds after 300 blocks
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	d, err := Start(ctx, cfg)
