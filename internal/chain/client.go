@@ -367,7 +367,13 @@ func (c *Client) WaitReceipt(ctx context.Context, hash common.Hash, what string)
 	for {
 		r, err := c.receipt(ctx, hash)
 		if err == nil {
-			return r, nil
+			// A node can index a block's receipts a moment before it makes
+			// that block its head; a read or an estimate sent at once would
+			// then still see the state before the transaction. Return only
+			// once the head has caught up.
+			if err = c.headAtLeast(ctx, r.BlockNumber); err == nil {
+				return r, nil
+			}
 		}
 		if !errors.Is(err, ethereum.NotFound) {
 			lastErr = err
@@ -383,6 +389,23 @@ func (c *Client) WaitReceipt(ctx context.Context, hash common.Hash, what string)
 		case <-t.C:
 		}
 	}
+}
+
+// headAtLeast reports ethereum.NotFound while the node's head is below n.
+func (c *Client) headAtLeast(ctx context.Context, n *big.Int) error {
+	if n == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
+	defer cancel()
+	head, err := c.eth.BlockNumber(ctx)
+	if err != nil {
+		return err
+	}
+	if head < n.Uint64() {
+		return ethereum.NotFound
+	}
+	return nil
 }
 
 func (c *Client) receipt(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
