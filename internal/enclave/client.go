@@ -112,6 +112,16 @@ func (c *Client) InstallStateKeys(ctx context.Context, reply *StateKeysReply) (*
 	return call(ctx, c, TypeStateKeysReply, reply, TypeInstallStateKeysResp, &InstallStateKeysResponse{})
 }
 
+// CheckState implements Enclave.
+func (c *Client) CheckState(ctx context.Context, req *CheckStateRequest) (*CheckStateResponse, error) {
+	return call(ctx, c, TypeCheckStateRequest, req, TypeCheckStateResponse, &CheckStateResponse{})
+}
+
+// PeerIdentity implements Enclave.
+func (c *Client) PeerIdentity(ctx context.Context, req *PeerIdentityRequest) (*PeerIdentityResponse, error) {
+	return call(ctx, c, TypePeerIdentityRequest, req, TypePeerIdentityResponse, &PeerIdentityResponse{})
+}
+
 // NewEpoch implements KeyManager.
 func (c *Client) NewEpoch(ctx context.Context, req *NewEpochRequest) (*NewEpochResponse, error) {
 	return call(ctx, c, TypeNewEpochRequest, req, TypeNewEpochResponse, &NewEpochResponse{})

@@ -42,6 +42,10 @@ func sampleMessages() map[MessageType]Message {
 		TypeEpochKeyRequest:      &EpochKeyRequest{Epoch: 3, ChainID: 1337, EnigmaContract: api.EthAddress{5}},
 		TypeEpochKeyResponse:     &EpochKeyResponse{Epoch: 3, PublicKey: []byte{1, 2}, Signature: Signature{4}},
 		TypeSignBatchRequest:     &SignBatchRequest{Contract: h(1), EpochFirstBlock: 100, BatchIndex: 2, ChainID: 1337, EnigmaContract: api.EthAddress{9}},
+		TypeCheckStateRequest:    &CheckStateRequest{Contract: h(1), CodeHash: h(2), DeltaIndex: 4, DeltaHash: h(3), State: []byte{5, 6}},
+		TypeCheckStateResponse:   &CheckStateResponse{},
+		TypePeerIdentityRequest:  &PeerIdentityRequest{ChainID: 1337, EnigmaContract: api.EthAddress{5}, Nonce: [32]byte{7}, Transport: []byte("http://127.0.0.1:3401")},
+		TypePeerIdentityResponse: &PeerIdentityResponse{Signer: api.EthAddress{1}, Signature: Signature{2}},
 		TypeSignedBatch: &SignedBatch{Contract: h(1), EpochFirstBlock: 100, BatchIndex: 2, PrevDeltaHash: h(2), NewDeltaHash: h(3), Root: h(4),
 			TaskCount: 2, GasUsed: 50, Users: []api.EthAddress{{1}}, Fees: [][32]byte{{31: 9}}, TaskIDs: []api.Hash{h(5), h(6)}, Signature: Signature{1}},
 	}

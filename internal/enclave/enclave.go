@@ -7,7 +7,7 @@ import (
 // ProtocolVersion is the version of the message protocol this package speaks
 // (docs/protocol/enclave.md). It is carried in every frame; a backend refuses
 // frames of another version with api.CodeBadEnvelope.
-const ProtocolVersion uint16 = 2
+const ProtocolVersion uint16 = 3
 
 // PublicKey is a secp256k1 public key as 64 bytes X‖Y (no 0x04 prefix).
 type PublicKey [64]byte
@@ -56,6 +56,16 @@ type Enclave interface {
 	// recover to the key manager address the enclave was configured with)
 	// and keeps the state keys it carries.
 	InstallStateKeys(ctx context.Context, reply *StateKeysReply) (*InstallStateKeysResponse, error)
+	// CheckState checks a contract's encrypted state that the host got from
+	// another worker before it stores it. It fails with api.CodeNotFound
+	// when the contract's state key is not installed, api.CodeTampered when
+	// the state does not open under it with that contract and code (another
+	// contract's or code's state, or altered bytes), and api.CodeConflict
+	// when it opens but ends at another delta.
+	CheckState(ctx context.Context, req *CheckStateRequest) (*CheckStateResponse, error)
+	// PeerIdentity answers a peer's challenge with a signature of the
+	// enclave's signing key over PeerIdentityHash.
+	PeerIdentity(ctx context.Context, req *PeerIdentityRequest) (*PeerIdentityResponse, error)
 }
 
 // KeyManager is the key manager's enclave: it derives each epoch's seed and

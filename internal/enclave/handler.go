@@ -69,7 +69,7 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 		return TypeSealedState, r, err
 	}
 	if t == TypeTaskKeyRequest || t == TypeEpochKeyRequest || t == TypeExecuteRequest || t == TypeNewStateKeysRequest ||
-		t == TypeStateKeysReply || t == TypeSignBatchRequest {
+		t == TypeStateKeysReply || t == TypeSignBatchRequest || t == TypeCheckStateRequest || t == TypePeerIdentityRequest {
 		if h.Enclave == nil {
 			return noRole("worker")
 		}
@@ -92,6 +92,12 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 		case *StateKeysReply:
 			r, err := h.Enclave.InstallStateKeys(ctx, req)
 			return TypeInstallStateKeysResp, r, err
+		case *CheckStateRequest:
+			r, err := h.Enclave.CheckState(ctx, req)
+			return TypeCheckStateResponse, r, err
+		case *PeerIdentityRequest:
+			r, err := h.Enclave.PeerIdentity(ctx, req)
+			return TypePeerIdentityResponse, r, err
 		}
 	}
 	if t == TypeNewEpochRequest || t == TypeStateKeysRequest || t == TypeConfirmEpochRequest {

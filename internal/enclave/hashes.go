@@ -16,6 +16,7 @@ const (
 	domainBatchedTask      = "enigma-go/enclave: batched task v1"
 	domainBatchedTaskID    = "enigma-go/enclave: batched task id v1"
 	domainRegistration     = "enigma-go/attestation: registration binding v1"
+	domainPeerIdentity     = "enigma-go/peer: identity v1"
 )
 
 // RegistrationBinding is what an enclave puts in its report next to its
@@ -48,6 +49,19 @@ func BatchedTaskHash(chainID uint64, enigma api.EthAddress, contract api.Contrac
 // u64BE(nonce)), apart from the chain's task ids so the two never collide.
 func BatchedTaskID(sender api.EthAddress, nonce uint64) api.TaskID {
 	return compat.HashParts([]byte(domainBatchedTaskID), sender[:], binary.BigEndian.AppendUint64(nil, nonce))
+}
+
+// PeerIdentityHash is what a worker enclave signs to answer a peer's
+// challenge (PeerIdentity):
+//
+//	HashParts(domain, u64BE(chainID), enigma(20), nonce(32), transport)
+//
+// The chain id and the Enigma contract name the network, nonce is the
+// challenger's fresh random value, and transport the channel the worker is
+// reached by as its own host names it, so a host that relays challenges to
+// another worker cannot pass for it on its own channel.
+func PeerIdentityHash(chainID uint64, enigma api.EthAddress, nonce [32]byte, transport []byte) api.Hash {
+	return compat.HashParts([]byte(domainPeerIdentity), binary.BigEndian.AppendUint64(nil, chainID), enigma[:], nonce[:], transport)
 }
 
 // StateKeysRequestHash is what the worker enclave signs in a

@@ -8,7 +8,8 @@ import (
 // request's type with the high bit set.
 type MessageType uint8
 
-// Message types of protocol version 1. Numbers never change meaning.
+// Message types. Numbers never change meaning; 0x0C and 0x0D are new in
+// protocol version 3.
 const (
 	TypeRegistrationRequest  MessageType = 0x01
 	TypeSealRequest          MessageType = 0x02
@@ -21,6 +22,8 @@ const (
 	TypeEpochKeyRequest      MessageType = 0x09
 	TypeSignBatchRequest     MessageType = 0x0A
 	TypeConfirmEpochRequest  MessageType = 0x0B
+	TypeCheckStateRequest    MessageType = 0x0C
+	TypePeerIdentityRequest  MessageType = 0x0D
 	TypeRegistrationReport   MessageType = 0x81
 	TypeSealedState          MessageType = 0x82
 	TypeTaskKeyResponse      MessageType = 0x83
@@ -32,6 +35,8 @@ const (
 	TypeEpochKeyResponse     MessageType = 0x89
 	TypeSignedBatch          MessageType = 0x8A
 	TypeConfirmEpochResponse MessageType = 0x8B
+	TypeCheckStateResponse   MessageType = 0x8C
+	TypePeerIdentityResponse MessageType = 0x8D
 	TypeError                MessageType = 0xFF
 )
 
@@ -484,6 +489,70 @@ func (m *SignedBatch) codec(c *coder) {
 	c.fixed(m.Signature[:])
 }
 
+// CheckStateRequest asks the worker enclave whether State, an encrypted
+// state a host received from another worker, is contract Contract's state
+// for the code with CodeHash at the chain's delta DeltaIndex, whose hash is
+// DeltaHash: it must open under the contract's state key with that contract
+// and code as associated data, and end at that delta. The host checks every
+// state it did not get from its own enclave before storing it; the
+// contract's state key must be installed first.
+type CheckStateRequest struct {
+	Contract   api.ContractAddress
+	CodeHash   api.Hash
+	DeltaIndex uint32
+	DeltaHash  api.Hash
+	State      []byte
+}
+
+func (m *CheckStateRequest) codec(c *coder) {
+	c.fixed(m.Contract[:])
+	c.fixed(m.CodeHash[:])
+	c.u32(&m.DeltaIndex)
+	c.fixed(m.DeltaHash[:])
+	c.bytes(&m.State)
+}
+
+// CheckStateResponse says the state checked: a failed check is an error.
+type CheckStateResponse struct{}
+
+func (m *CheckStateResponse) codec(c *coder) {}
+
+// MaxPeerTransport bounds PeerIdentityRequest.Transport.
+const MaxPeerTransport = 1024
+
+// PeerIdentityRequest asks the worker enclave to answer a peer's challenge:
+// to sign PeerIdentityHash(ChainID, EnigmaContract, Nonce, Transport) with
+// its registered signing key, so the peer knows it talks to that enclave.
+// Nonce is the challenger's fresh random value; Transport names the channel
+// the worker is reached by, as the worker's host names it (its advertised
+// URL, later its p2p key), at most MaxPeerTransport bytes, empty in
+// process.
+type PeerIdentityRequest struct {
+	ChainID        uint64
+	EnigmaContract api.EthAddress
+	Nonce          [32]byte
+	Transport      []byte
+}
+
+func (m *PeerIdentityRequest) codec(c *coder) {
+	c.u64(&m.ChainID)
+	c.fixed(m.EnigmaContract[:])
+	c.fixed(m.Nonce[:])
+	c.bytes(&m.Transport)
+}
+
+// PeerIdentityResponse is the enclave's signing address and its signature
+// over PeerIdentityHash.
+type PeerIdentityResponse struct {
+	Signer    api.EthAddress
+	Signature Signature
+}
+
+func (m *PeerIdentityResponse) codec(c *coder) {
+	c.fixed(m.Signer[:])
+	c.fixed(m.Signature[:])
+}
+
 // ErrorResponse carries an *api.Error across the boundary.
 type ErrorResponse struct {
 	Code    uint32
@@ -538,6 +607,14 @@ func newMessage(t MessageType) Message {
 		return &ConfirmEpochRequest{}
 	case TypeConfirmEpochResponse:
 		return &ConfirmEpochResponse{}
+	case TypeCheckStateRequest:
+		return &CheckStateRequest{}
+	case TypeCheckStateResponse:
+		return &CheckStateResponse{}
+	case TypePeerIdentityRequest:
+		return &PeerIdentityRequest{}
+	case TypePeerIdentityResponse:
+		return &PeerIdentityResponse{}
 	case TypeError:
 		return &ErrorResponse{}
 	}

@@ -809,3 +809,95 @@ func testTaskKeysPerRequester(t *testing.T, h *host) {
 		t.Fatalf("the victim's key was evicted by another requester's flood: status %d code %d", r.Status, r.FailureCode)
 	}
 }
+
+// testCheckState: a state a host got from another worker is checked before
+// it is stored. Only the contract's own state, for its own code, at the
+// delta the chain names passes; another contract's state, altered bytes,
+// another code hash and a stale state are refused, each with its code.
+func testCheckState(t *testing.T, h *host) {
+	u := h.newUser()
+	c := h.deploy(u, h.secret(24))
+	other := h.deploy(u, h.secret(24))
+	stale := *h.contract[c]
+	key := h.taskKey(u)
+	h.execute(h.task(enclave.KindCompute, c, u, key, "set(bytes)", h.secret(24)))
+	cur := h.contract[c]
+	codeHash := compat.Keccak256(cur.code)
+	check := func(req enclave.CheckStateRequest) error {
+		r, err := h.Worker.CheckState(h.ctx, &req)
+		if err == nil {
+			h.record(enclave.TypeCheckStateResponse, r)
+		}
+		return err
+	}
+	good := enclave.CheckStateRequest{Contract: c, CodeHash: codeHash, DeltaIndex: cur.index, DeltaHash: cur.lastDelta, State: cur.state}
+	if err := check(good); err != nil {
+		t.Fatalf("the contract's own state at its last delta: %v", err)
+	}
+	if cur.index != 1 {
+		t.Fatalf("the state after one changing task is at delta %d, want 1", cur.index)
+	}
+
+	req := good
+	req.State = h.contract[other].state
+	wantCode(t, check(req), api.CodeTampered)
+	req = good
+	req.State = append([]byte(nil), cur.state...)
+	req.State[len(req.State)/2] ^= 1
+	wantCode(t, check(req), api.CodeTampered)
+	req = good
+	req.CodeHash = compat.Keccak256([]byte("other code"))
+	wantCode(t, check(req), api.CodeTampered)
+	req = good
+	req.Contract = other // the contract it names, not the state's
+	wantCode(t, check(req), api.CodeTampered)
+
+	req = good
+	req.State = stale.state // a genuine state, one delta behind
+	wantCode(t, check(req), api.CodeConflict)
+	req = good
+	req.DeltaIndex = 0
+	wantCode(t, check(req), api.CodeConflict)
+	req = good
+	req.DeltaHash = stale.lastDelta
+	wantCode(t, check(req), api.CodeConflict)
+
+	req = good
+	req.Contract = api.Hash{0xee} // no key installed
+	wantCode(t, check(req), api.CodeNotFound)
+}
+
+// testPeerIdentity: the enclave answers a peer's challenge with its
+// registered signing key over the domain-separated PeerIdentityHash, bound
+// to the chain, the Enigma contract, the nonce and the transport its host
+// names.
+func testPeerIdentity(t *testing.T, h *host) {
+	var nonce [32]byte
+	rand.Read(nonce[:])
+	req := &enclave.PeerIdentityRequest{ChainID: 1337, EnigmaContract: api.EthAddress{5}, Nonce: nonce, Transport: []byte("http://127.0.0.1:3401")}
+	r, err := h.Worker.PeerIdentity(h.ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.record(enclave.TypePeerIdentityResponse, r)
+	if r.Signer != h.worker {
+		t.Fatalf("answers as %s, want the registered signer %s", r.Signer, h.worker)
+	}
+	got, err := compat.Recover(enclave.PeerIdentityHash(req.ChainID, req.EnigmaContract, nonce, req.Transport), r.Signature[:])
+	if err != nil || api.EthAddress(got) != h.worker {
+		t.Fatalf("the signature recovers to %x (%v), want %s", got, err, h.worker)
+	}
+	for name, other := range map[string]api.Hash{
+		"another transport": enclave.PeerIdentityHash(req.ChainID, req.EnigmaContract, nonce, []byte("http://127.0.0.1:3402")),
+		"another nonce":     enclave.PeerIdentityHash(req.ChainID, req.EnigmaContract, [32]byte{1}, req.Transport),
+		"another chain":     enclave.PeerIdentityHash(1, req.EnigmaContract, nonce, req.Transport),
+		"another contract":  enclave.PeerIdentityHash(req.ChainID, api.EthAddress{6}, nonce, req.Transport),
+	} {
+		if compat.Verify([20]byte(h.worker), other, r.Signature[:]) {
+			t.Fatalf("the answer also passes for %s", name)
+		}
+	}
+	req.Transport = make([]byte, enclave.MaxPeerTransport+1)
+	_, err = h.Worker.PeerIdentity(h.ctx, req)
+	wantCode(t, err, api.CodeInvalidInput)
+}

@@ -79,6 +79,8 @@ func Run(t *testing.T, factory Factory) {
 		{"EpochParamsOncePerNonce", testEpochParamsOncePerNonce},
 		{"UnconfirmedEpochGetsNoKeys", testUnconfirmedEpoch},
 		{"StateBoundToCode", testStateBoundToCode},
+		{"CheckState", testCheckState},
+		{"PeerIdentity", testPeerIdentity},
 		{"TaskSeedBoundToInputs", testTaskSeedBoundToInputs},
 		{"TaskKeysFairPerRequester", testTaskKeysPerRequester},
 		{"SealingRoundTrip", testSealing},
