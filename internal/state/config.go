@@ -30,6 +30,11 @@ type Config struct {
 	// accepted from callers, so a faulty enclave cannot fill the disk with
 	// one write.
 	MaxBlobBytes int
+	// MaxKeptDeltas is how many deltas removed by RollbackTo the store
+	// keeps per contract, each with the state at it when it held that
+	// state, readable by hash (DeltaByHash, StateByHash); the oldest go
+	// first. 0 keeps none.
+	MaxKeptDeltas int
 }
 
 // DefaultConfig returns the configuration a worker runs with; set Dir.
@@ -40,6 +45,7 @@ func DefaultConfig() Config {
 		CacheBytes:    64 << 20,
 		MemTableBytes: 32 << 20,
 		MaxBlobBytes:  64 << 20,
+		MaxKeptDeltas: 16,
 	}
 }
 
@@ -70,6 +76,9 @@ func (c Config) Validate() error {
 	}
 	if c.MaxBlobBytes < 1<<10 || c.MaxBlobBytes > 1<<30 {
 		errs = append(errs, fmt.Errorf("state: MaxBlobBytes is %d; use 1 KiB to 1 GiB", c.MaxBlobBytes))
+	}
+	if c.MaxKeptDeltas < 0 || c.MaxKeptDeltas > 1024 {
+		errs = append(errs, fmt.Errorf("state: MaxKeptDeltas is %d; use 0 to 1024", c.MaxKeptDeltas))
 	}
 	return errors.Join(errs...)
 }

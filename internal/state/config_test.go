@@ -20,8 +20,9 @@ func TestConfigValidate(t *testing.T) {
 	c := DefaultConfig()
 	c.MaxGroupTasks = 0
 	c.MaxBlobBytes = 1
+	c.MaxKeptDeltas = -1
 	err := c.Validate()
-	for _, want := range []string{"Dir", "MaxGroupTasks", "MaxBlobBytes"} {
+	for _, want := range []string{"Dir", "MaxGroupTasks", "MaxBlobBytes", "MaxKeptDeltas"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Fatalf("Validate() = %v, want it to name %s", err, want)
 		}

@@ -18,6 +18,7 @@ const (
 	prefixDeltaHash byte = 0x05 // 0x05 addr index(u32 BE) -> keccak256(delta)
 	prefixResult    byte = 0x06 // 0x06 taskID -> TaskResult
 	prefixSealed    byte = 0x07 // 0x07 name -> sealed blob
+	prefixKept      byte = 0x08 // 0x08 addr seq(u64 BE) hash -> keptRecord: a delta a rollback removed
 )
 
 // schemaVersion is stored under formatKey; Open refuses other versions.
@@ -63,4 +64,14 @@ func deltaHashKey(addr api.ContractAddress, index uint32) []byte {
 
 func sealedKey(name string) []byte {
 	return append([]byte{prefixSealed}, name...)
+}
+
+// keptKey names a kept delta; seq orders a contract's kept deltas by age.
+func keptKey(addr api.ContractAddress, seq uint64, h api.Hash) []byte {
+	k := make([]byte, 1+32+8+32)
+	k[0] = prefixKept
+	copy(k[1:], addr[:])
+	binary.BigEndian.PutUint64(k[33:], seq)
+	copy(k[41:], h[:])
+	return k
 }

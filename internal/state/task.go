@@ -202,6 +202,9 @@ func (s *PebbleStore) RollbackTo(ctx context.Context, addr api.ContractAddress, 
 		if err != nil {
 			return err
 		}
+		if err := t.keep(addr, index, m.Tip); err != nil {
+			return err
+		}
 		t.truncate(addr, index)
 		m.Tip = Tip{Index: index, Hash: st.Hash}
 		t.setMeta(addr, m)

@@ -44,8 +44,20 @@ type Store interface {
 	PutState(ctx context.Context, addr api.ContractAddress, s *StateBlob) error
 	// RollbackTo removes the deltas after index and stores state, which must
 	// reflect delta index. The worker uses it when a task's receipt did not
-	// make it on chain (e.g. its Ethereum callback reverted).
+	// make it on chain (e.g. its Ethereum callback reverted). The deltas it
+	// removes (and the state at the old tip) stay readable by hash, see
+	// DeltaByHash.
 	RollbackTo(ctx context.Context, addr api.ContractAddress, index uint32, state *StateBlob) error
+	// DeltaByHash returns the contract's delta with hash h: one of its
+	// delta chain, or one a RollbackTo removed that the store still keeps
+	// (the last Config.MaxKeptDeltas per contract). The chain may end up
+	// with a delta the worker rolled back (its receipt was mined after
+	// all); state sync finds it here.
+	DeltaByHash(ctx context.Context, addr api.ContractAddress, h api.Hash) (*Delta, error)
+	// StateByHash returns the contract's full encrypted state as of the
+	// delta with hash h: the stored state when it is at h, or the state a
+	// RollbackTo removed with that delta when the store held it.
+	StateByHash(ctx context.Context, addr api.ContractAddress, h api.Hash) (*StateBlob, error)
 
 	// Export returns the contract's deltas from..to inclusive, with its code
 	// when from is 0, for another worker to Import.

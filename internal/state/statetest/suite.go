@@ -37,6 +37,7 @@ func Run(t *testing.T, loc Location) {
 		{"ExportImport", testExportImport},
 		{"ImportRejects", testImportRejects},
 		{"Rollback", testRollback},
+		{"RolledBackDeltasByHash", testRolledBackByHash},
 		{"Sealed", testSealed},
 		{"Closed", testClosed},
 	}
@@ -608,6 +609,60 @@ func testRollback(t *testing.T, loc Location) {
 	}
 	c.Tip = tip
 	commit(t, s, c, g.Compute(c))
+	check(t, s)
+}
+
+// A rolled-back delta may still end up on chain (its receipt was mined
+// after all): the store keeps it, and the state at the old tip, by hash.
+func testRolledBackByHash(t *testing.T, loc Location) {
+	ctx := context.Background()
+	s, reopen := open(t, loc)
+	g := stategen.New(10)
+	c, commits := deployChain(t, s, g, 5)
+	hash := func(i int) api.Hash { return stategen.Keccak(commits[i].Delta.Data) }
+	st := &state.StateBlob{Index: 2, Hash: hash(2), Data: commits[2].State}
+	must(t, s.RollbackTo(ctx, c.Addr, 2, st))
+	must(t, s.Close())
+	s, err := reopen()
+	must(t, err)
+	t.Cleanup(func() { s.Close() })
+
+	for _, i := range []int{1, 2, 4, 5} {
+		d, err := s.DeltaByHash(ctx, c.Addr, hash(i))
+		must(t, err)
+		if d.Index != uint32(i) || d.Hash != hash(i) || !bytes.Equal(d.Data, commits[i].Delta.Data) {
+			t.Fatalf("delta %d by hash: index %d hash %s", i, d.Index, d.Hash)
+		}
+	}
+	got, err := s.StateByHash(ctx, c.Addr, hash(5))
+	must(t, err)
+	if got.Index != 5 || got.Hash != hash(5) || !bytes.Equal(got.Data, commits[5].State) {
+		t.Fatalf("state at the rolled-back tip: index %d hash %s", got.Index, got.Hash)
+	}
+	if got, err = s.StateByHash(ctx, c.Addr, hash(2)); err != nil || got.Index != 2 {
+		t.Fatalf("current state by hash: %+v %v", got, err)
+	}
+	_, err = s.StateByHash(ctx, c.Addr, hash(4))
+	wantCode(t, err, api.CodeNotFound, "state at a rolled-back delta the store never held the state of")
+	_, err = s.DeltaByHash(ctx, c.Addr, g.Hash())
+	wantCode(t, err, api.CodeNotFound, "delta of an unknown hash")
+	_, err = s.DeltaByHash(ctx, g.Hash(), hash(1))
+	wantCode(t, err, api.CodeNotFound, "delta of an unknown contract")
+
+	// The rolled-back deltas are no part of the chain: the contract goes on
+	// from delta 2, and another rollback keeps the new tip too.
+	tip, err := s.Tip(ctx, c.Addr)
+	must(t, err)
+	c.Tip = tip
+	next := g.Compute(c)
+	commit(t, s, c, next)
+	must(t, s.RollbackTo(ctx, c.Addr, 2, st))
+	if d, err := s.DeltaByHash(ctx, c.Addr, stategen.Keccak(next.Delta.Data)); err != nil || d.Index != 3 {
+		t.Fatalf("second rolled-back delta: %+v %v", d, err)
+	}
+	if d, err := s.DeltaByHash(ctx, c.Addr, hash(3)); err != nil || d.Index != 3 {
+		t.Fatalf("first rolled-back delta 3 after a second rollback: %+v %v", d, err)
+	}
 	check(t, s)
 }
 
