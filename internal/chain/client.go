@@ -138,6 +138,15 @@ func (c *Client) Transact(ctx context.Context, from Account, tx Tx) (*types.Rece
 	if err != nil {
 		return nil, err
 	}
+	return c.Confirm(ctx, from, tx, hash)
+}
+
+// Confirm waits for the receipt of tx, sent from `from` as hash (Send).
+// A transaction mined as reverted returns its receipt and an error
+// wrapping *RevertError with the reason; any other error (ctx ended,
+// ReceiptTimeout, the node unreachable) returns no receipt: the
+// transaction may still be mined.
+func (c *Client) Confirm(ctx context.Context, from Account, tx Tx, hash common.Hash) (*types.Receipt, error) {
 	r, err := c.WaitReceipt(ctx, hash, tx.What)
 	if err != nil {
 		return nil, err
@@ -146,6 +155,28 @@ func (c *Client) Transact(ctx context.Context, from Account, tx Tx) (*types.Rece
 		return r, c.failedTx(ctx, from, tx, r)
 	}
 	return r, nil
+}
+
+// ErrNotSent marks a Send error after which no transaction of that Send
+// can be in the node's pool: its gas estimation failed (e.g. it would
+// revert), or the node itself refused every attempt. The chain cannot take
+// it. Every other Send error (a lost answer, a timeout, ctx ending) leaves
+// open whether the transaction reached the node and may still be mined.
+var ErrNotSent = errors.New("transaction not sent")
+
+// notSent wraps an error raised before anything was sent.
+type notSent struct{ err error }
+
+func (e *notSent) Error() string        { return e.err.Error() }
+func (e *notSent) Unwrap() error        { return e.err }
+func (e *notSent) Is(target error) bool { return target == ErrNotSent }
+
+// Sent is a transaction the node accepted: its hash and its sender's
+// nonce. Once the sender's mined nonce passes Nonce without a receipt for
+// Hash, another transaction took the nonce and Hash can never be mined.
+type Sent struct {
+	Hash  common.Hash
+	Nonce uint64
 }
 
 // failedTx recovers the revert reason of a mined, failed transaction,
@@ -196,22 +227,31 @@ func (c *Client) traceRevert(ctx context.Context, hash common.Hash) error {
 
 // Send signs and sends tx and returns its hash once the node accepted it.
 // Nonce conflicts resync the account's nonce and try again; network errors
-// resend the same signed transaction, so it is never sent twice.
+// resend the same signed transaction, so it is never sent twice. An error
+// wrapping ErrNotSent means nothing was sent.
 func (c *Client) Send(ctx context.Context, from Account, tx Tx) (common.Hash, error) {
+	s, err := c.SendTx(ctx, from, tx)
+	return s.Hash, err
+}
+
+// SendTx is Send, returning the transaction's nonce with its hash.
+func (c *Client) SendTx(ctx context.Context, from Account, tx Tx) (Sent, error) {
 	if tx.What == "" {
 		tx.What = "transaction"
 	}
 	gas, err := c.gasFor(ctx, from, tx)
 	if err != nil {
-		return common.Hash{}, err
+		return Sent{}, &notSent{err}
 	}
 	var lastErr error
+	reached := false // whether an attempt may have reached the node's pool
 	for attempt := 1; attempt <= c.cfg.SendAttempts; attempt++ {
-		hash, retry, err := c.sendOnce(ctx, from, tx, gas)
+		sent, retry, maybe, err := c.sendOnce(ctx, from, tx, gas)
+		reached = reached || maybe
 		if err == nil {
 			c.m.txSent.Add(1)
-			c.log.Debug("sent", "what", tx.What, "from", from.Address, "tx", hash, "gas", gas)
-			return hash, nil
+			c.log.Debug("sent", "what", tx.What, "from", from.Address, "tx", sent.Hash, "nonce", sent.Nonce, "gas", gas)
+			return sent, nil
 		}
 		lastErr = err
 		if !retry || ctx.Err() != nil {
@@ -224,7 +264,11 @@ func (c *Client) Send(ctx context.Context, from Account, tx Tx) (common.Hash, er
 		case <-time.After(time.Duration(attempt) * c.cfg.PollInterval):
 		}
 	}
-	return common.Hash{}, api.Errorf(api.CodeChain, "chain: send %s from %s: %w", tx.What, from.Address.Hex(), lastErr)
+	err = api.Errorf(api.CodeChain, "chain: send %s from %s: %w", tx.What, from.Address.Hex(), lastErr)
+	if !reached {
+		return Sent{}, &notSent{err}
+	}
+	return Sent{}, err
 }
 
 func (c *Client) gasFor(ctx context.Context, from Account, tx Tx) (uint64, error) {
@@ -250,15 +294,16 @@ func (c *Client) gasFor(ctx context.Context, from Account, tx Tx) (uint64, error
 }
 
 // sendOnce reserves a nonce, signs and sends. retry says whether another
-// attempt can succeed.
-func (c *Client) sendOnce(ctx context.Context, from Account, tx Tx, gas uint64) (common.Hash, bool, error) {
+// attempt can succeed; maybe whether, despite the error, the transaction
+// may have reached the node (only a node's own answer says it did not).
+func (c *Client) sendOnce(ctx context.Context, from Account, tx Tx, gas uint64) (sent Sent, retry, maybe bool, err error) {
 	tipCap, feeCap, err := c.fees(ctx)
 	if err != nil {
-		return common.Hash{}, true, err
+		return Sent{}, true, false, err
 	}
 	nonce, release, err := c.nonces.Reserve(ctx, from.Address)
 	if err != nil {
-		return common.Hash{}, true, fmt.Errorf("read the account's nonce: %w", err)
+		return Sent{}, true, false, fmt.Errorf("read the account's nonce: %w", err)
 	}
 	value := tx.Value
 	if value == nil {
@@ -268,10 +313,10 @@ func (c *Client) sendOnce(ctx context.Context, from Account, tx Tx, gas uint64) 
 		hash, err := c.sendViaNode(ctx, from.Address, tx, value, gas, nonce, tipCap, feeCap)
 		if err != nil {
 			release(false)
-			return common.Hash{}, isNonceConflict(err) || isTransient(err), err
+			return Sent{}, isNonceConflict(err) || isTransient(err), !nodeRefused(err), err
 		}
 		release(true)
-		return hash, false, nil
+		return Sent{Hash: hash, Nonce: nonce}, false, false, nil
 	}
 	signed, err := types.SignNewTx(from.Key, c.signer, &types.DynamicFeeTx{
 		ChainID: c.chainID, Nonce: nonce, GasTipCap: tipCap, GasFeeCap: feeCap, Gas: gas,
@@ -279,7 +324,7 @@ func (c *Client) sendOnce(ctx context.Context, from Account, tx Tx, gas uint64) 
 	})
 	if err != nil {
 		release(false)
-		return common.Hash{}, false, err
+		return Sent{}, false, false, err
 	}
 	// A lost answer is resent as the same transaction: the node either
 	// has it ("already known") or takes it now; never a second nonce.
@@ -287,24 +332,32 @@ func (c *Client) sendOnce(ctx context.Context, from Account, tx Tx, gas uint64) 
 		err = c.sendRaw(ctx, signed)
 		if err == nil || isAlreadyKnown(err) {
 			release(true)
-			return signed.Hash(), false, nil
+			return Sent{Hash: signed.Hash(), Nonce: nonce}, false, false, nil
 		}
+		maybe = maybe || !nodeRefused(err)
 		if !isTransient(err) || try >= 2 {
 			break
 		}
 		select {
 		case <-ctx.Done():
 			release(false)
-			return common.Hash{}, false, ctx.Err()
+			return Sent{}, false, true, ctx.Err()
 		case <-time.After(c.cfg.PollInterval):
 		}
 	}
 	if isNonceConflict(err) && c.known(ctx, signed.Hash()) {
 		release(true) // an earlier try got through after all
-		return signed.Hash(), false, nil
+		return Sent{Hash: signed.Hash(), Nonce: nonce}, false, false, nil
 	}
 	release(false)
-	return common.Hash{}, isNonceConflict(err) || isTransient(err), err
+	return Sent{}, isNonceConflict(err) || isTransient(err), maybe, err
+}
+
+// nodeRefused reports an error that is the node's own JSON-RPC answer (it
+// did not take the transaction), not a lost or failed connection.
+func nodeRefused(err error) bool {
+	var de rpc.Error
+	return errors.As(err, &de)
 }
 
 func (c *Client) sendRaw(ctx context.Context, tx *types.Transaction) error {
