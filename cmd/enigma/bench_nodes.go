@@ -172,7 +172,8 @@ func startNodeNet(ctx context.Context, opt nodeNetOptions) (_ *nodeNet, err erro
 	nn.Configs["km"] = node.Config{Role: node.RoleKM, DataDir: nn.KMDir, Listen: kmAddr, ChainRPC: opt.ChainURL, ChainPoll: poll,
 		EpochPoll: node.Duration(100 * time.Millisecond), EpochSize: opt.EpochSize, TimeoutEpochs: timeoutEpochs, MinWorkers: 2,
 		GatewayURL: "http://" + gwAddr, LogLevel: level}
-	nn.Configs["gateway"] = node.Config{Role: node.RoleGateway, Listen: gwAddr, Peers: []string{"http://" + wAddr[0], "http://" + wAddr[1]}, LogLevel: level}
+	nn.Configs["gateway"] = node.Config{Role: node.RoleGateway, Listen: gwAddr, Peers: []string{"http://" + wAddr[0], "http://" + wAddr[1]},
+		ChainRPC: opt.ChainURL, ChainPoll: poll, AddressesFile: filepath.Join(nn.KMDir, "addresses.json"), LogLevel: level}
 	for i := range 2 {
 		url := opt.ChainURL
 		if opt.WorkerChainURL != nil {

@@ -315,7 +315,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		return nil, err
 	}
 	progress("workers serving tasks")
-	gw, err := gateway.New(worker.NewRouter(d.nodes, gateway.Info{PeerID: "enigma-devnet", Status: "running"}), gateway.DefaultConfig())
+	gw, err := gateway.New(worker.NewRouter(d.nodes, d.enigma, gateway.Info{PeerID: "enigma-devnet", Status: "running"}, log), gateway.DefaultConfig())
 	if err != nil {
 		return nil, err
 	}

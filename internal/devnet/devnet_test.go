@@ -164,7 +164,7 @@ func TestWorkerEncryptionKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Close()
-	b := worker.NewRouter(d.nodes, gateway.Info{})
+	b := worker.NewRouter(d.nodes, d.enigma, gateway.Info{}, nil)
 	k, err := compat.GenerateKey(rand.Reader)
 	if err != nil {
 		t.Fatal(err)

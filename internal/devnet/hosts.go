@@ -8,6 +8,7 @@ import (
 	"github.com/enigma-go/enigma/internal/enclave/sim"
 	"github.com/enigma-go/enigma/internal/km"
 	"github.com/enigma-go/enigma/internal/state"
+	"github.com/enigma-go/enigma/internal/worker"
 )
 
 // The devnet runs every node's host, so it holds what each host holds: the
@@ -39,6 +40,12 @@ func (d *Devnet) WorkerHost(i int) *WorkerHost {
 // KeyManagerHost returns the key manager's enclave and its node (the host
 // side, which checks the chain before asking the enclave).
 func (d *Devnet) KeyManagerHost() (*sim.KeyManager, *km.KeyManager) { return d.km, d.kmNode }
+
+// Directory is the directory the gateway and the workers find each other
+// in. The devnet's workers trust one another as one process; a test may add
+// a node of its own to it, or replace a worker's entry with one (a peer
+// whose host misbehaves).
+func (d *Devnet) Directory() *worker.Nodes { return d.nodes }
 
 // Enigma is the devnet's Enigma contract, bound to its chain.
 func (d *Devnet) Enigma() *chain.Enigma { return d.enigma }

@@ -61,6 +61,7 @@ type ComputeRequest struct {
 // TaskResult is what getTaskResult and getTaskStatus report.
 type TaskResult struct {
 	TaskID          api.TaskID
+	Contract        api.ContractAddress // the secret contract; for a deploy, the task id
 	Status          api.TaskStatus
 	Output          []byte // encrypted output (or encrypted error text for a failure)
 	Delta           *Delta // nil when the task wrote no state

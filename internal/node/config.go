@@ -158,13 +158,11 @@ func (c Config) Validate() error {
 	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
 		errs = append(errs, fmt.Errorf("node: listen %q is not host:port: %w", c.Listen, err))
 	}
-	if c.Role != RoleGateway {
-		if c.DataDir == "" {
-			errs = append(errs, fmt.Errorf("node: a %s needs data_dir for its sealed keys", c.Role))
-		}
-		if c.ChainRPC == "" && c.AddressesFile == "" {
-			errs = append(errs, errors.New("node: set chain_rpc (or an addresses_file whose eth_node names the chain)"))
-		}
+	if c.Role != RoleGateway && c.DataDir == "" {
+		errs = append(errs, fmt.Errorf("node: a %s needs data_dir for its sealed keys", c.Role))
+	}
+	if c.ChainRPC == "" && c.AddressesFile == "" {
+		errs = append(errs, errors.New("node: set chain_rpc (or an addresses_file whose eth_node names the chain)"))
 	}
 	for name, v := range map[string]string{"contract": c.Contract, "token": c.Token} {
 		if v != "" && !common.IsHexAddress(v) {
@@ -201,6 +199,9 @@ func (c Config) Validate() error {
 	case RoleGateway:
 		if len(c.Peers) == 0 {
 			errs = append(errs, errors.New("node: a gateway needs peers: the workerhttp URLs of the workers it routes to"))
+		}
+		if c.Contract == "" && c.AddressesFile == "" {
+			errs = append(errs, errors.New("node: a gateway needs contract and token, or an addresses_file: it checks its workers and their task results against the Enigma contract"))
 		}
 	}
 	for _, p := range c.Peers {

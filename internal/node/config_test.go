@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/enigma-go/enigma/internal/chain/chaintest"
 )
 
 func writeConfig(t *testing.T, body string) string {
@@ -75,8 +77,11 @@ func TestValidateNamesWhatEachRoleNeeds(t *testing.T) {
 		"worker bare": {func(c *Config) { c.Role, c.DataDir, c.ChainRPC = RoleWorker, "d", "http://x" },
 			"key_manager_url"},
 		"gateway without peers": {func(c *Config) { c.Role = RoleGateway }, "peers"},
-		"bad peer":              {func(c *Config) { c.Role, c.Peers = RoleGateway, []string{"127.0.0.1:1"} }, "http://"},
-		"bad listen":            {func(c *Config) { c.Role, c.Peers, c.Listen = RoleGateway, []string{"http://a"}, "3346" }, "host:port"},
+		"gateway without chain": {func(c *Config) { c.Role, c.Peers = RoleGateway, []string{"http://a"} }, "chain_rpc"},
+		"gateway without contract": {func(c *Config) { c.Role, c.Peers, c.ChainRPC = RoleGateway, []string{"http://a"}, "http://x" },
+			"addresses_file"},
+		"bad peer":   {func(c *Config) { c.Role, c.Peers = RoleGateway, []string{"127.0.0.1:1"} }, "http://"},
+		"bad listen": {func(c *Config) { c.Role, c.Peers, c.Listen = RoleGateway, []string{"http://a"}, "3346" }, "host:port"},
 		"bad account": {func(c *Config) {
 			c.Role, c.DataDir, c.ChainRPC, c.Account = RoleKM, "d", "http://x", "nobody"
 		}, "account"},
@@ -90,17 +95,19 @@ func TestValidateNamesWhatEachRoleNeeds(t *testing.T) {
 		}
 	}
 	ok := base
-	ok.Role, ok.Peers = RoleGateway, []string{"http://127.0.0.1:3401"}
+	ok.Role, ok.Peers, ok.ChainRPC, ok.Contract = RoleGateway, []string{"http://127.0.0.1:3401"}, "http://x", "0x00000000000000000000000000000000000000e1"
 	if err := ok.Validate(); err != nil {
 		t.Fatal(err)
 	}
 }
 
-// A gateway needs no chain: it starts with its workers down, answers
-// getInfo, and says a worker it cannot reach is unavailable.
+// A gateway starts with its workers down, answers getInfo, and says a
+// worker it cannot reach is unavailable. It reads the chain (to check its
+// workers and their results), but not at start.
 func TestGatewayStartsBeforeItsWorkers(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.Role, cfg.Listen, cfg.Peers, cfg.LogLevel = RoleGateway, "127.0.0.1:0", []string{"http://127.0.0.1:1"}, "error"
+	cfg.ChainRPC, cfg.Contract, cfg.Token = chaintest.DevChain(t, nil).URL, "0x00000000000000000000000000000000000000e1", "0x00000000000000000000000000000000000000e2"
 	n, err := Start(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package node
 
 import (
 	"context"
+	"errors"
 	"net"
 
 	"github.com/enigma-go/enigma/internal/gateway"
@@ -10,11 +11,26 @@ import (
 )
 
 // startGateway serves the enigma-js JSON-RPC over the worker processes at
-// cfg.Peers. It needs no chain: the workers check every task against it.
-func (n *Node) startGateway(cfg Config, ln net.Listener) error {
+// cfg.Peers. It reads the chain to check each peer's identity and every
+// task result a worker reports; the workers check every task against it.
+func (n *Node) startGateway(ctx context.Context, cfg Config, ln net.Listener) error {
+	rpcURL, addrs, err := chainTarget(cfg)
+	if err != nil {
+		return err
+	}
+	if addrs == nil {
+		return errors.New("node: a gateway needs contract and token, or an addresses_file: it checks its workers and their task results against the Enigma contract")
+	}
+	client, err := dialChain(ctx, cfg, rpcURL, n.log)
+	if err != nil {
+		return err
+	}
+	n.onClose(func() error { client.Close(); return nil })
+	e := client.Bind(*addrs)
+	n.info.Enigma, n.info.Token = &addrs.Enigma, &addrs.Token
 	hc := workerhttp.DefaultConfig()
 	hc.Logger = n.log
-	peers, err := workerhttp.NewPeers(cfg.Peers, hc)
+	peers, err := workerhttp.NewPeers(cfg.Peers, worker.NewPeerVerifier(e), hc)
 	if err != nil {
 		return err
 	}
@@ -24,7 +40,7 @@ func (n *Node) startGateway(cfg Config, ln net.Listener) error {
 	}
 	gc := gateway.DefaultConfig()
 	gc.Logger = n.log
-	gw, err := gateway.New(worker.NewRouter(peers, gateway.Info{PeerID: "enigma-gateway", Status: "running"}), gc)
+	gw, err := gateway.New(worker.NewRouter(peers, e, gateway.Info{PeerID: "enigma-gateway", Status: "running"}, n.log), gc)
 	if err != nil {
 		return err
 	}

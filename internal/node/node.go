@@ -85,7 +85,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	case RoleWorker:
 		err = n.startWorker(ctx, cfg, ln)
 	case RoleGateway:
-		err = n.startGateway(cfg, ln)
+		err = n.startGateway(ctx, cfg, ln)
 	}
 	if err != nil {
 		return nil, err

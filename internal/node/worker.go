@@ -105,7 +105,7 @@ func (n *Node) startWorker(ctx context.Context, cfg Config, ln net.Listener) err
 	n.log.Info("worker logged in", "signer", signer, "custodian", custodian.Address)
 	hc := workerhttp.DefaultConfig()
 	hc.Logger = n.log
-	peers, err := workerhttp.NewPeers(cfg.Peers, hc)
+	peers, err := workerhttp.NewPeers(cfg.Peers, worker.NewPeerVerifier(e), hc)
 	if err != nil {
 		return err
 	}

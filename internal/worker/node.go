@@ -32,18 +32,27 @@ type Node interface {
 	// ExportState returns a contract's deltas from index from on, its code
 	// when from is 0, and its latest encrypted state, for state sync.
 	ExportState(ctx context.Context, contract api.ContractAddress, from uint32) (*StateExport, error)
+	// ProveIdentity has the worker's enclave answer a peer's identity
+	// challenge: its signature (r‖s‖v) over enclave.PeerIdentityHash of
+	// the network, nonce and transport (PeerVerifier checks it). A server
+	// of the worker refuses a transport that is not its own.
+	ProveIdentity(ctx context.Context, nonce [32]byte, transport []byte) ([65]byte, error)
 }
 
 // StateExport is what state sync moves between workers: a range of deltas
 // and the full encrypted state at its end. Both are ciphertext under the
-// contract's state key; the receiver checks the deltas against the chain
-// and its enclave checks the state ends at the chain's last delta.
+// contract's state key. The receiver trusts none of it: it checks the
+// range is the contract and deltas it asked for, the deltas against the
+// chain, and has its enclave check the state (enclave.CheckState) before
+// it stores anything.
 type StateExport struct {
 	Range *state.DeltaRange
 	State *state.StateBlob
 }
 
-// Directory finds the other workers of the network.
+// Directory finds the other workers of the network. A directory of peers
+// reached over a network lists a peer only once it passed a PeerVerifier;
+// Nodes, of a devnet's in-process workers, trusts them as the same process.
 type Directory interface {
 	// Node returns the worker whose signing address is signer.
 	Node(signer api.EthAddress) (Node, bool)

@@ -2,10 +2,15 @@ package worker
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"log/slog"
 	"slices"
 	"sync"
 
 	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/chain/bindings"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/gateway"
 )
 
@@ -65,14 +70,31 @@ func (d *Nodes) Nodes() []Node {
 
 // Router is the gateway's backend over a directory of workers: it hands
 // each request to the worker the client named (which forwards a task it
-// was not selected for), and asks the workers for task results.
+// was not selected for), and asks the workers for task results, reporting
+// only results that match the task's record on chain.
 type Router struct {
-	dir  Directory
-	info gateway.Info
+	dir   Directory
+	chain ResultChain
+	info  gateway.Info
+	log   *slog.Logger
 }
 
-// NewRouter returns a gateway backend routing to the workers of dir.
-func NewRouter(dir Directory, info gateway.Info) *Router { return &Router{dir: dir, info: info} }
+// ResultChain is what the Router reads from the Enigma contract to check
+// the task results workers report; *chain.Enigma implements it.
+type ResultChain interface {
+	TaskRecord(ctx context.Context, taskID [32]byte) (bindings.EnigmaTaskRecord, error)
+	IsDeploymentTask(ctx context.Context, taskID [32]byte) (bool, error)
+	StateDeltaHash(ctx context.Context, scAddr [32]byte, index uint64) ([32]byte, error)
+}
+
+// NewRouter returns a gateway backend routing to the workers of dir and
+// checking their task results against chain (required). log may be nil.
+func NewRouter(dir Directory, chain ResultChain, info gateway.Info, log *slog.Logger) *Router {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Router{dir: dir, chain: chain, info: info, log: log.With("component", "router")}
+}
 
 var (
 	_ gateway.Backend   = (*Router)(nil)
@@ -135,26 +157,157 @@ func (r *Router) SubmitV2(ctx context.Context, req *gateway.V2Request) error {
 	return n.SubmitV2(ctx, req)
 }
 
-// TaskResult implements gateway.Backend: the first worker that knows the
-// task answers; a task no worker knows reads as not seen.
+// TaskResult implements gateway.Backend. The task's record on chain
+// decides what is reported, never a worker alone:
+//
+//   - no record: not seen (nil);
+//   - created (1): INPROGRESS once a worker has seen it, else not seen;
+//   - closed by a receipt (2, 3, 4): the first result a worker reports
+//     that matches the record (checkResult), with the chain's status; a
+//     worker whose result does not match is skipped and logged;
+//   - fees returned (5): FAILED, with no output (there is none).
+//
+// A task closed on chain whose result no reachable worker reports reads as
+// not seen; when only mismatching results came, the call fails with
+// api.CodeUnavailable.
 func (r *Router) TaskResult(ctx context.Context, id api.TaskID) (*gateway.TaskResult, error) {
+	if r.chain == nil {
+		return nil, api.Errorf(api.CodeUnavailable, "gateway: this gateway reads no chain, so it cannot check task results; configure its chain")
+	}
+	rec, err := r.chain.TaskRecord(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("gateway: read the task record of %s on chain: %w", id, err)
+	}
+	switch rec.Status {
+	case 0:
+		return nil, nil
+	case chainFeesReturned:
+		return &gateway.TaskResult{TaskID: id, Status: api.StatusFailed}, nil
+	case chainCreated:
+		return r.inProgress(ctx, id)
+	}
+	deploy, err := r.chain.IsDeploymentTask(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("gateway: read the task record of %s on chain: %w", id, err)
+	}
+	var firstErr error
+	answered, mismatched := false, 0
+	for _, n := range r.dir.Nodes() {
+		res, err := n.TaskResult(ctx, id)
+		switch {
+		case err != nil:
+			firstErr = cmp(firstErr, err)
+			continue
+		case res == nil || !res.Status.Final():
+			answered = true // not seen, or the worker has not yet read the chain's outcome
+			continue
+		}
+		err = r.checkResult(ctx, id, rec, deploy, res)
+		if errors.Is(err, errChainRead) {
+			return nil, err
+		}
+		if err != nil {
+			mismatched++
+			r.log.Warn("a worker reported a task result that does not match the chain; skipped", "task", id, "worker", n.Signer(), "err", err)
+			continue
+		}
+		return res, nil
+	}
+	switch {
+	case mismatched > 0:
+		return nil, api.Errorf(api.CodeUnavailable, "gateway: no worker reachable from this gateway reported a result of task %s that matches its record on chain (%d did not); retry later, or read the task's status on chain", id, mismatched)
+	case answered:
+		return nil, nil // a worker that is down may hold it; until it is back, not seen
+	}
+	return nil, firstErr
+}
+
+// inProgress reports a task whose record is still open: in progress once
+// a worker has seen it, whatever the worker says of it.
+func (r *Router) inProgress(ctx context.Context, id api.TaskID) (*gateway.TaskResult, error) {
 	var firstErr error
 	answered := false
 	for _, n := range r.dir.Nodes() {
 		res, err := n.TaskResult(ctx, id)
 		if err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
+			firstErr = cmp(firstErr, err)
 			continue
 		}
 		if res != nil {
-			return res, nil
+			return &gateway.TaskResult{TaskID: id, Status: api.StatusInProgress}, nil
 		}
 		answered = true
 	}
 	if answered {
-		return nil, nil // a worker that is down may know it; until it is back, not seen
+		return nil, nil
 	}
 	return nil, firstErr
+}
+
+func cmp(first, err error) error {
+	if first != nil {
+		return first
+	}
+	return err
+}
+
+// errChainRead marks a check that could not read the chain: it says
+// nothing of the worker's result.
+var errChainRead = errors.New("gateway: read the chain")
+
+// checkResult checks a worker's result of a task closed on chain against
+// its record and the contract's delta hashes, and sets the chain's status:
+//
+//   - the status is the chain's (a task whose callback reverted reads
+//     FAILED, with no delta: the chain did not take it);
+//   - the output hashes to the record's outputHash, except for a deploy
+//     that succeeded or whose callback reverted (the record holds no
+//     output hash for those);
+//   - a success's delta hashes to its hash, and that hash is the chain's
+//     delta of the contract at its index; a deploy's result must carry
+//     delta 0 of the contract at its task id, which is what vouches for it.
+func (r *Router) checkResult(ctx context.Context, id api.TaskID, rec bindings.EnigmaTaskRecord, deploy bool, res *gateway.TaskResult) error {
+	want := chainStatus(rec.Status)
+	switch {
+	case res.TaskID != id:
+		return fmt.Errorf("it answered for task %s", res.TaskID)
+	case res.Status != want:
+		return fmt.Errorf("it reports status %s, the chain %s (status %d)", res.Status, want, rec.Status)
+	case deploy && !res.Contract.IsZero() && res.Contract != id:
+		return fmt.Errorf("it names contract %s for deploy %s", res.Contract, id)
+	}
+	if !deploy || (rec.Status != chainVerified && rec.Status != chainFailedETH) {
+		if h := compat.Keccak256(res.Output); h != rec.OutputHash {
+			return fmt.Errorf("its output hashes to %s, the chain recorded %s", h, api.Hash(rec.OutputHash))
+		}
+	}
+	if want != api.StatusSuccess {
+		res.Delta = nil
+		return nil
+	}
+	contract := res.Contract
+	if deploy {
+		contract = id
+		if res.Delta == nil || res.Delta.Index != 0 {
+			return errors.New("it reports a deployment without its delta 0")
+		}
+	}
+	if res.Delta == nil {
+		return nil
+	}
+	if contract.IsZero() {
+		return errors.New("it reports a delta without naming its contract")
+	}
+	if h := compat.Keccak256(res.Delta.Data); h != res.Delta.Hash {
+		return fmt.Errorf("its delta hashes to %s, not the %s it names", h, res.Delta.Hash)
+	}
+	onChain, err := r.chain.StateDeltaHash(ctx, contract, uint64(res.Delta.Index))
+	if err != nil {
+		return fmt.Errorf("%w: delta %d of contract %s: %w", errChainRead, res.Delta.Index, contract, err)
+	}
+	if api.Hash(onChain) != res.Delta.Hash {
+		return fmt.Errorf("its delta %d of contract %s is %s, the chain's is %s", res.Delta.Index, contract, res.Delta.Hash, api.Hash(onChain))
+	}
+	res.Contract = contract
+	return nil
 }

@@ -64,22 +64,12 @@ func (w *Worker) run(j *job) (api.TaskStatus, error) {
 	}
 	req.BlockTime = int64(hdr.Time)
 
-	var prior *state.StateBlob
-	if req.Kind == enclave.KindCompute {
-		if prior, err = w.syncState(ctx, req.Contract); err != nil {
-			return "", err
-		}
-		if req.Code, err = w.cfg.Store.Code(ctx, req.Contract); err != nil {
-			return "", fmt.Errorf("read the code of contract %s: %w", req.Contract, err)
-		}
-		req.State, req.PrevDeltaHash = prior.Data, prior.Hash
-	}
 	if err := w.ensureKey(ctx, req.Contract, j.seed); err != nil {
 		return "", err
 	}
-	resp, err := w.cfg.Enclave.Execute(ctx, req)
+	resp, prior, err := w.execute(ctx, req)
 	if err != nil {
-		return "", fmt.Errorf("execute in the enclave: %w", err)
+		return "", err
 	}
 	if err := w.store(ctx, req, resp); err != nil {
 		return "", fmt.Errorf("store the result: %w", err)

@@ -247,7 +247,7 @@ func (w *Worker) TaskResult(ctx context.Context, id api.TaskID) (*gateway.TaskRe
 		}
 		status = chainStatus(rec.Status)
 	}
-	out := &gateway.TaskResult{TaskID: id, Status: status, Output: r.Output, UsedGas: r.UsedGas,
+	out := &gateway.TaskResult{TaskID: id, Contract: r.Contract, Status: status, Output: r.Output, UsedGas: r.UsedGas,
 		EthereumPayload: r.EthPayload, EthereumAddress: r.EthAddress, Signature: r.Signature, PreCodeHash: r.PreCodeHash}
 	if r.Delta != nil && status == api.StatusSuccess {
 		d, err := w.cfg.Store.Delta(ctx, r.Contract, r.Delta.Index)

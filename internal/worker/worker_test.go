@@ -124,7 +124,7 @@ func startNetwork(t *testing.T, ctx context.Context, workers int) *network {
 	if set, err := kmNode.NewEpoch(ctx); err != nil || !set {
 		t.Fatalf("first epoch: set %v, %v", set, err)
 	}
-	n.router = worker.NewRouter(n.dir, gateway.Info{PeerID: "test", Status: "running"})
+	n.router = worker.NewRouter(n.dir, n.enigma, gateway.Info{PeerID: "test", Status: "running"}, nil)
 	return n
 }
 

@@ -111,6 +111,19 @@ func (c *Client) ExportState(ctx context.Context, contract api.ContractAddress, 
 	return &worker.StateExport{Range: rng, State: r.State}, nil
 }
 
+// ProveIdentity implements worker.Node: the worker checks that transport
+// is the URL it is reached at and has its enclave sign the challenge.
+func (c *Client) ProveIdentity(ctx context.Context, nonce [32]byte, transport []byte) ([65]byte, error) {
+	var r identityReply
+	if err := c.do(ctx, http.MethodPost, pathIdentity, &identityRequest{Nonce: nonce[:], Transport: string(transport)}, &r); err != nil {
+		return [65]byte{}, err
+	}
+	if len(r.Signature) != 65 {
+		return [65]byte{}, api.Errorf(api.CodeInvalidInput, "workerhttp: worker %s answered its identity challenge with a signature of %d bytes, not 65", c.name(), len(r.Signature))
+	}
+	return [65]byte(r.Signature), nil
+}
+
 // do sends one call and decodes its reply, or its error with the code the
 // worker gave it.
 func (c *Client) do(ctx context.Context, method, path string, in, out any) error {

@@ -2,7 +2,9 @@ package workerhttp
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 )
 
@@ -25,6 +27,12 @@ type Config struct {
 	// ResolveEvery is how often Peers retries a peer it could not reach to
 	// learn its signing address.
 	ResolveEvery time.Duration
+	// AdvertiseURL is the URL the other nodes list this process's Server
+	// by (their peers), e.g. http://10.0.0.5:3401. The worker's enclave
+	// signs it into its answers to identity challenges, and the Server
+	// refuses challenges for any other URL, so another host cannot relay
+	// them. Empty: http:// and the address Serve listens on.
+	AdvertiseURL string
 	Logger       *slog.Logger // nil discards
 }
 
@@ -51,6 +59,9 @@ func (c Config) Validate() error {
 	var errs []error
 	if c.MaxRequestBytes < 1<<10 || c.MaxResponseBytes < 1<<10 {
 		errs = append(errs, errors.New("workerhttp: MaxRequestBytes and MaxResponseBytes must be at least 1 KiB"))
+	}
+	if c.AdvertiseURL != "" && !strings.HasPrefix(c.AdvertiseURL, "http://") && !strings.HasPrefix(c.AdvertiseURL, "https://") {
+		errs = append(errs, fmt.Errorf("workerhttp: AdvertiseURL %q must start with http:// or https://", c.AdvertiseURL))
 	}
 	if c.CallTimeout <= 0 || c.ClientTimeout <= 0 || c.ResolveEvery <= 0 {
 		errs = append(errs, errors.New("workerhttp: CallTimeout, ClientTimeout and ResolveEvery must be positive (start from DefaultConfig)"))

@@ -15,15 +15,18 @@ import (
 )
 
 // Peers is a worker.Directory of worker processes known by URL. A peer's
-// signing address is learned when it first answers; until then it is left
-// out, and it is asked again at most every Config.ResolveEvery, so workers
+// signing address is learned when it first answers and is believed only
+// once the peer passed the Verifier (its enclave answers a challenge for
+// that signer and this URL, and the signer is a registered worker); until
+// then it is left out, and it is asked again at most every Config.ResolveEvery, so workers
 // and gateways start in any order. A peer that goes down stays listed:
 // calls to it fail with api.CodeUnavailable, which tells the caller more
 // than a worker it never heard of. A peer restarted with a new identity is
 // found when a caller asks for its new signer. Safe for concurrent use.
 type Peers struct {
-	cfg Config
-	log *slog.Logger
+	cfg    Config
+	log    *slog.Logger
+	verify Verifier
 
 	mu       sync.Mutex
 	urls     []string
@@ -34,13 +37,24 @@ type Peers struct {
 
 var _ worker.Directory = (*Peers)(nil)
 
-// NewPeers returns a directory of the workers at urls; it contacts none
-// yet (see Refresh).
-func NewPeers(urls []string, cfg Config) (*Peers, error) {
+// Verifier checks that a peer is the registered worker it claims to be,
+// reached over transport; *worker.PeerVerifier is one.
+type Verifier interface {
+	Verify(ctx context.Context, n worker.Node, transport []byte) error
+}
+
+var _ Verifier = (*worker.PeerVerifier)(nil)
+
+// NewPeers returns a directory of the workers at urls, each listed once v
+// verified it; it contacts none yet (see Refresh).
+func NewPeers(urls []string, v Verifier, cfg Config) (*Peers, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	p := &Peers{cfg: cfg, log: cfg.logger().With("component", "workerhttp"), byURL: map[string]*Client{},
+	if v == nil {
+		return nil, errors.New("workerhttp: Peers needs a Verifier (worker.NewPeerVerifier): a peer is not believed on its word")
+	}
+	p := &Peers{cfg: cfg, verify: v, log: cfg.logger().With("component", "workerhttp"), byURL: map[string]*Client{},
 		bySigner: map[api.EthAddress]*Client{}, tried: map[string]time.Time{}}
 	for _, u := range urls {
 		u = strings.TrimRight(strings.TrimSpace(u), "/")
@@ -96,7 +110,7 @@ func (p *Peers) resolve(ctx context.Context, force, recheck bool) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			clients[i], errs[i] = Dial(ctx, u, p.cfg)
+			clients[i], errs[i] = p.dialVerified(ctx, u)
 		}()
 	}
 	wg.Wait()
@@ -124,6 +138,26 @@ func (p *Peers) resolve(ctx context.Context, force, recheck bool) error {
 		p.byURL[u], p.bySigner[c.signer] = c, c
 	}
 	return errors.Join(errs...)
+}
+
+// dialVerified dials the peer at u and, unless it answers with the signer
+// already verified for u, verifies it.
+func (p *Peers) dialVerified(ctx context.Context, u string) (*Client, error) {
+	c, err := Dial(ctx, u, p.cfg)
+	if err != nil {
+		return nil, err
+	}
+	p.mu.Lock()
+	old, known := p.byURL[u]
+	p.mu.Unlock()
+	if known && old.signer == c.signer {
+		return c, nil
+	}
+	if err := p.verify.Verify(ctx, c, []byte(u)); err != nil {
+		p.log.Warn("worker peer failed its identity check; not used", "url", u, "claims", c.signer, "err", err)
+		return nil, err
+	}
+	return c, nil
 }
 
 // Node implements worker.Directory. A signer not known makes it ask the

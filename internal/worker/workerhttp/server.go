@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/enigma-go/enigma/api"
@@ -23,6 +25,7 @@ type Server struct {
 	cfg  Config
 	log  *slog.Logger
 	mux  *http.ServeMux
+	url  atomic.Pointer[string] // the URL peers reach it at: Config.AdvertiseURL, else set by Serve
 }
 
 // NewServer returns a Server for node.
@@ -34,6 +37,10 @@ func NewServer(node worker.Node, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{node: node, cfg: cfg, log: cfg.logger().With("component", "workerhttp"), mux: http.NewServeMux()}
+	if cfg.AdvertiseURL != "" {
+		u := strings.TrimRight(cfg.AdvertiseURL, "/")
+		s.url.Store(&u)
+	}
 	s.mux.HandleFunc("GET "+pathInfo, func(w http.ResponseWriter, r *http.Request) {
 		s.reply(w, infoReply{Signer: node.Signer()}, nil)
 	})
@@ -77,6 +84,23 @@ func NewServer(node worker.Node, cfg Config) (*Server, error) {
 	route(s, pathTaskResult, func(ctx context.Context, req *taskResultRequest) (*taskResultReply, error) {
 		r, err := node.TaskResult(ctx, req.TaskID)
 		return &taskResultReply{Result: r}, err
+	})
+	route(s, pathIdentity, func(ctx context.Context, req *identityRequest) (*identityReply, error) {
+		if len(req.Nonce) != 32 {
+			return nil, api.Errorf(api.CodeInvalidInput, "workerhttp: an identity challenge's nonce must be 32 bytes, got %d", len(req.Nonce))
+		}
+		own := s.url.Load()
+		if own == nil {
+			return nil, api.Errorf(api.CodeUnavailable, "workerhttp: worker %s does not know the URL it is reached at, so it answers no identity challenge; set workerhttp Config.AdvertiseURL", node.Signer())
+		}
+		if strings.TrimRight(req.Transport, "/") != *own {
+			return nil, api.Errorf(api.CodeInvalidInput, "workerhttp: worker %s is reached at %s, not %q: list it by that URL (a node that relays challenges cannot pass for it)", node.Signer(), *own, req.Transport)
+		}
+		sig, err := node.ProveIdentity(ctx, [32]byte(req.Nonce), []byte(*own))
+		if err != nil {
+			return nil, err
+		}
+		return &identityReply{Signature: sig[:]}, nil
 	})
 	route(s, pathExportState, func(ctx context.Context, req *exportRequest) (*exportReply, error) {
 		exp, err := node.ExportState(ctx, req.Contract, req.From)
@@ -142,9 +166,23 @@ func (s *Server) reply(w http.ResponseWriter, v any, err error) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
 
 // Serve answers on ln until ctx ends, then shuts down, giving calls in
-// flight a few seconds to finish.
+// flight a few seconds to finish. Without Config.AdvertiseURL, the Server
+// is reached at http:// and ln's address.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	if s.url.Load() == nil {
+		u := "http://" + ln.Addr().String()
+		s.url.CompareAndSwap(nil, &u)
+	}
 	return serveHTTP(ctx, ln, s, s.cfg.CallTimeout)
+}
+
+// URL is the URL the Server answers identity challenges for; empty until
+// Serve runs when Config.AdvertiseURL is not set.
+func (s *Server) URL() string {
+	if u := s.url.Load(); u != nil {
+		return *u
+	}
+	return ""
 }
 
 func serveHTTP(ctx context.Context, ln net.Listener, h http.Handler, callTimeout time.Duration) error {

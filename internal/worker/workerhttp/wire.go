@@ -19,6 +19,7 @@ const (
 	pathV2          = "/v1/v2"
 	pathTaskResult  = "/v1/task-result"
 	pathExportState = "/v1/export-state"
+	pathIdentity    = "/v1/peer-identity"
 )
 
 // infoReply names the worker behind a URL.
@@ -69,6 +70,17 @@ type exportRequest struct {
 type exportReply struct {
 	Range []byte           `json:"range"`
 	State *state.StateBlob `json:"state"`
+}
+
+// identityRequest is a peer's identity challenge; Transport is the URL the
+// challenger reached the worker at, which must be the worker's own.
+type identityRequest struct {
+	Nonce     []byte `json:"nonce"` // 32 bytes
+	Transport string `json:"transport"`
+}
+
+type identityReply struct {
+	Signature []byte `json:"signature"` // 65 bytes
 }
 
 type empty struct{}

@@ -55,6 +55,15 @@ func (f *fakeNode) TaskResult(context.Context, api.TaskID) (*gateway.TaskResult,
 func (f *fakeNode) ExportState(context.Context, api.ContractAddress, uint32) (*worker.StateExport, error) {
 	return f.export, f.err
 }
+func (f *fakeNode) ProveIdentity(context.Context, [32]byte, []byte) ([65]byte, error) {
+	return [65]byte{}, api.Errorf(api.CodeUnavailable, "fake: no enclave")
+}
+
+// trustAll passes every peer, for tests of what Peers does once a peer is
+// verified.
+type trustAll struct{}
+
+func (trustAll) Verify(context.Context, worker.Node, []byte) error { return nil }
 
 func serve(t *testing.T, n worker.Node) (*httptest.Server, *Client) {
 	t.Helper()
@@ -196,7 +205,7 @@ func TestPeersFindWorkersThatStartLate(t *testing.T) {
 	ln.Close()
 	cfg := TestConfig()
 	cfg.ResolveEvery = 1 // every call retries
-	p, err := NewPeers([]string{tsA.URL, urlB + "/", tsA.URL}, cfg)
+	p, err := NewPeers([]string{tsA.URL, urlB + "/", tsA.URL}, trustAll{}, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,8 +246,11 @@ func TestPeersFindWorkersThatStartLate(t *testing.T) {
 }
 
 func TestNewPeersRefusesBadURLs(t *testing.T) {
-	if _, err := NewPeers([]string{"127.0.0.1:3401"}, TestConfig()); api.CodeOf(err) != api.CodeInvalidInput {
+	if _, err := NewPeers([]string{"127.0.0.1:3401"}, trustAll{}, TestConfig()); api.CodeOf(err) != api.CodeInvalidInput {
 		t.Fatalf("a URL without scheme: %v", err)
+	}
+	if _, err := NewPeers([]string{"http://127.0.0.1:3401"}, nil, TestConfig()); err == nil {
+		t.Fatal("peers without a verifier")
 	}
 }
 
@@ -262,7 +274,7 @@ func TestPeersFollowARestartWithANewIdentity(t *testing.T) {
 	stop := serveOn(ln, before)
 	cfg := TestConfig()
 	cfg.ResolveEvery = 1
-	p, err := NewPeers([]string{"http://" + addr}, cfg)
+	p, err := NewPeers([]string{"http://" + addr}, trustAll{}, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
