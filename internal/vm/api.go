@@ -34,7 +34,8 @@ const (
 // values are opaque bytes (eng_wasm stores JSON). The caller owns the
 // implementation: typically an in-memory copy that it turns into a delta
 // after the run. Implementations need not be safe for concurrent use; a run
-// calls them from one goroutine.
+// calls them from one goroutine. The keys and values passed in are the
+// contract's memory, valid only during the call: Set copies what it keeps.
 type State interface {
 	Get(key []byte) (value []byte, ok bool)
 	Set(key, value []byte)

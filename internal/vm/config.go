@@ -4,42 +4,91 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
+	"runtime"
 	"time"
 
 	"github.com/enigma-go/enigma/internal/vm/meter"
 )
 
-// Schedule is the gas cost table. The per-instruction part is applied by
-// the rewritten module, the rest by the host.
+// Schedule is the gas cost table and the limits of a run. The
+// per-instruction part is applied by the rewritten module, the rest by the
+// host. docs/gas.md gives each price with its measured cost.
 type Schedule struct {
 	meter.Schedule
-	ComputeBase    uint64 // charged once per compute task
-	DeployPerByte  uint64 // charged per byte of the deployed code
-	WriteBase      uint64 // write_state: per call
-	WritePerByte   uint64 // write_state: per byte the value grew (refunded when it shrinks)
-	HostCallBase   uint64 // every other host call
-	CryptoPerByte  uint64 // encrypt/decrypt/rand: per byte processed
-	LogMaxBytes    int    // eprint output kept per run; the rest is dropped
-	OutputMaxBytes int    // ret payload larger than this fails the run
+
+	// Fixed charges of a task, taken before the contract runs.
+	ComputeBase   uint64 // per compute task
+	DeployPerByte uint64 // per byte of deployed code
+	// A deploy also pays GrowPage per page of the module's initial memory
+	// and, for a reactor (a Go contract), the gas its _initialize used.
+	ResetPage uint64 // every task: per page of the snapshot its instance is reset to
+	// StatePerByte is charged every task per byte of the contract's state
+	// (keys and values) as the task starts, when the State reports its
+	// size (StateSizer): the enclave opens and seals the whole state.
+	StatePerByte uint64
+
+	// Host calls, env and WASI alike, are charged before they do any work.
+	HostCallBase  uint64 // every call
+	CopyBytes     uint64 // 1 gas per this many bytes a call copies between memory and the host (0: free)
+	StateBase     uint64 // read_state_len, read_state, remove_from_state: per call, besides HostCallBase
+	CryptoPerByte uint64 // rand, random_get, encrypt, decrypt, and ret (the enclave seals the output): per byte
+	// CipherKey is charged when encrypt or decrypt gets another key than
+	// the task's previous encrypt or decrypt call did: the AES key schedule.
+	CipherKey uint64
+	IOVec     uint64 // WASI fd_read/fd_write/...: per iovec
+	PollEvent uint64 // WASI poll_oneoff: per subscription
+	WriteBase uint64 // write_state: per call, besides HostCallBase
+	// WriteCopyPerByte is charged per byte of key and value write_state
+	// is handed: the host copies the value twice, and the enclave seals it.
+	WriteCopyPerByte uint64
+	// WritePerByte is charged per byte the state grows (the key and value
+	// of a new entry, the bytes a value grows by). A run that leaves the
+	// state smaller than it found it gets the freed bytes back, up to half
+	// of the gas it used.
+	WritePerByte uint64
+
+	// Limits: a run that goes over one fails with CodeResourceLimit.
+	MaxKeyBytes    int // a state key
+	MaxValueBytes  int // a state value
+	MaxStateBytes  int // a contract's whole state, keys and values (checked when a write grows it)
+	OutputMaxBytes int // the payload of ret
+	// LogMaxBytes bounds one eprint line and the log kept per run (lines
+	// past it are dropped; WASI stdout and stderr are truncated, never fail).
+	LogMaxBytes int
 	// BridgeMaxBytes bounds a write_eth_bridge payload: the Enigma
 	// contract's forwarder must always afford to copy it within its fixed
 	// gas, or no receipt carrying it could land.
 	BridgeMaxBytes int
 }
 
-// DefaultSchedule is the original Enigma cost table: instructions regular 1,
-// mul 4, div 16, load/store 2, memory.grow 8192 per page; 10,000 per compute
-// call, 1 per deployed byte, write_state 10 + 1 per added byte.
+// DefaultSchedule is the cost table of docs/gas.md: the original Enigma
+// instruction prices (regular 1, mul 4, div 16, load/store 2; 10,000 per
+// compute task, 1 per deployed byte, write_state 10 + 1 per added byte),
+// with memory, host calls and state priced by their measured cost.
 func DefaultSchedule() Schedule {
 	return Schedule{
-		Schedule:       meter.DefaultSchedule(),
-		ComputeBase:    10_000,
-		DeployPerByte:  1,
-		WriteBase:      10,
-		WritePerByte:   1,
-		LogMaxBytes:    64 << 10,
-		OutputMaxBytes: 4 << 20,
-		BridgeMaxBytes: 16 << 10,
+		Schedule:         meter.DefaultSchedule(),
+		ComputeBase:      10_000,
+		DeployPerByte:    1,
+		ResetPage:        1024,
+		StatePerByte:     1,
+		HostCallBase:     400,
+		CopyBytes:        2,
+		StateBase:        400,
+		CryptoPerByte:    8,
+		CipherKey:        6000,
+		IOVec:            64,
+		PollEvent:        512,
+		WriteBase:        1500,
+		WriteCopyPerByte: 2,
+		WritePerByte:     1,
+		MaxKeyBytes:      4 << 10,
+		MaxValueBytes:    1 << 20,
+		MaxStateBytes:    4 << 20,
+		OutputMaxBytes:   1 << 20,
+		LogMaxBytes:      64 << 10,
+		BridgeMaxBytes:   16 << 10,
 	}
 }
 
@@ -67,9 +116,15 @@ type Config struct {
 	MaxModuleBytes int
 	MaxFunctions   int
 
-	// InitGasLimit bounds a Go contract's one-time runtime initialisation
-	// (_initialize), which no task pays for.
+	// InitGasLimit caps a reactor's (a Go contract's) one-time runtime
+	// initialisation (_initialize). The deploy pays for it: it runs within
+	// the deploy's remaining gas, at most this cap, and its gas is part of
+	// the deploy's. A node that initialises the module later (on its first
+	// task) runs it under the cap alone and gets the same snapshot.
 	InitGasLimit uint64
+	// MaxConcurrentRuns bounds the runs that execute at once; others wait
+	// for a slot until their ctx ends (CodeTimeout, wrapping ctx.Err()).
+	MaxConcurrentRuns int
 	// ClockStep is how far the WASI clock advances per read.
 	ClockStep time.Duration
 
@@ -84,16 +139,17 @@ type Config struct {
 // DefaultConfig returns the production configuration.
 func DefaultConfig() Config {
 	return Config{
-		Schedule:         DefaultSchedule(),
-		MaxModules:       256,
-		PooledInstances:  2,
-		MaxIdleInstances: 32,
-		MaxMemoryPages:   1024, // 64 MiB
-		MaxCallDepth:     1000,
-		MaxModuleBytes:   16 << 20,
-		MaxFunctions:     100_000,
-		InitGasLimit:     10_000_000_000,
-		ClockStep:        time.Millisecond,
+		Schedule:          DefaultSchedule(),
+		MaxModules:        256,
+		PooledInstances:   2,
+		MaxIdleInstances:  32,
+		MaxMemoryPages:    1024, // 64 MiB
+		MaxCallDepth:      1000,
+		MaxModuleBytes:    16 << 20,
+		MaxFunctions:      100_000,
+		InitGasLimit:      defaultInitGas,
+		MaxConcurrentRuns: 2 * runtime.GOMAXPROCS(0),
+		ClockStep:         time.Millisecond,
 	}
 }
 
@@ -130,11 +186,24 @@ func (c Config) Validate() error {
 	if c.ClockStep <= 0 {
 		errs = append(errs, errors.New("vm: ClockStep must be positive"))
 	}
-	if c.InitGasLimit == 0 {
-		errs = append(errs, errors.New("vm: InitGasLimit must be positive"))
+	if c.InitGasLimit == 0 || c.InitGasLimit > math.MaxInt64 {
+		errs = append(errs, errors.New("vm: InitGasLimit must be positive (and below 2^63)"))
 	}
-	if c.Schedule.OutputMaxBytes <= 0 || c.Schedule.BridgeMaxBytes <= 0 || c.Schedule.LogMaxBytes < 0 {
+	if c.MaxConcurrentRuns <= 0 {
+		errs = append(errs, errors.New("vm: MaxConcurrentRuns must be positive"))
+	}
+	errs = append(errs, c.Schedule.validate())
+	return errors.Join(errs...)
+}
+
+// validate reports limits that cannot work.
+func (s Schedule) validate() error {
+	var errs []error
+	if s.OutputMaxBytes <= 0 || s.BridgeMaxBytes <= 0 || s.LogMaxBytes < 0 {
 		errs = append(errs, errors.New("vm: Schedule.OutputMaxBytes and BridgeMaxBytes must be positive and LogMaxBytes not negative"))
+	}
+	if s.MaxKeyBytes <= 0 || s.MaxValueBytes <= 0 || s.MaxStateBytes <= 0 {
+		errs = append(errs, errors.New("vm: Schedule.MaxKeyBytes, MaxValueBytes and MaxStateBytes must be positive"))
 	}
 	return errors.Join(errs...)
 }
@@ -159,3 +228,8 @@ func (c Config) fingerprint() string {
 	return fmt.Sprintf("v%d-%t-%d-%d-%d-%d-%d-%d-%d-%d", meter.Version, o.Meter, o.Schedule.Regular, o.Schedule.Mul,
 		o.Schedule.Div, o.Schedule.Mem, o.Schedule.GrowPage, o.Schedule.BulkBytes, o.MaxCallDepth, o.MaxMemoryPages)
 }
+
+// defaultInitGas caps a reactor's initialisation: a Go runtime initialises
+// for about 1 M gas; the erc20 example, which builds its secp256k1 tables
+// there, for about 480 M (0.1 s of compiled code).
+const defaultInitGas = 1_000_000_000

@@ -16,7 +16,6 @@ import (
 
 	"github.com/tetratelabs/wazero"
 	wapi "github.com/tetratelabs/wazero/api"
-	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 	"golang.org/x/crypto/sha3"
 
 	"github.com/enigma-go/enigma/api"
@@ -33,6 +32,7 @@ type Engine struct {
 	wasi  map[string]wapi.FunctionDefinition
 	mem   *memPool // nil with the interpreter
 	idle  atomic.Int64
+	runs  chan struct{} // a slot per run executing, MaxConcurrentRuns of them
 
 	mu     sync.Mutex
 	mods   map[[32]byte]*cacheEntry
@@ -109,8 +109,12 @@ func NewEngine(ctx context.Context, cfg Config) (*Engine, error) {
 		// another goroutine would be a data race: let wazero watch ctx.
 		rc = wazero.NewRuntimeConfigInterpreter().WithCloseOnContextDone(true)
 	}
-	rc = rc.WithMemoryLimitPages(cfg.MaxMemoryPages).WithCoreFeatures(wapi.CoreFeaturesV2)
-	e := &Engine{cfg: cfg, log: log.With("component", "vm"), mods: map[[32]byte]*cacheEntry{}}
+	// No DWARF: resolving a trap's stack to source lines cost milliseconds
+	// per trap, work the contract's gas never paid for; the first line of
+	// the error is all a failure receipt says.
+	rc = rc.WithMemoryLimitPages(cfg.MaxMemoryPages).WithCoreFeatures(wapi.CoreFeaturesV2).WithDebugInfoEnabled(false)
+	e := &Engine{cfg: cfg, log: log.With("component", "vm"), mods: map[[32]byte]*cacheEntry{},
+		runs: make(chan struct{}, cfg.MaxConcurrentRuns)}
 	if !cfg.Interpreter {
 		// Not with the interpreter: wazero may free an interpreted
 		// instance's memory from another goroutine when ctx ends, while
@@ -130,7 +134,7 @@ func NewEngine(ctx context.Context, cfg Config) (*Engine, error) {
 		e.rt.Close(ctx)
 		return nil, fmt.Errorf("vm: host functions: %w", err)
 	}
-	if _, err := wasi_snapshot_preview1.Instantiate(ctx, e.rt); err != nil {
+	if err := instantiateWASI(ctx, e.rt); err != nil {
 		e.rt.Close(ctx)
 		return nil, fmt.Errorf("vm: WASI: %w", err)
 	}

@@ -175,7 +175,7 @@ func TestSnapshotIdenticalAcrossEngines(t *testing.T) {
 		cfg.Interpreter = eng.interpreter
 		e := newTestEngine(t, cfg)
 		m := compile(t, e, code)
-		s, err := e.snapshot(context.Background(), m)
+		s, err := e.snapshot(context.Background(), m, int64(e.cfg.InitGasLimit))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -105,14 +105,34 @@ func (t *task) fail(code api.Code, format string, args ...any) {
 	panic(err)
 }
 
-// read copies n bytes at ptr out of the contract's memory.
-func (t *task) read(mod wapi.Module, fn string, ptr, n uint32) []byte {
+// chargeCall takes a host call's price before it does any work: the base
+// price and copying n bytes between the contract's memory and the host.
+func (t *task) chargeCall(n uint64) {
+	t.charge(satAdd(t.sched.HostCallBase, t.copyCost(n)))
+}
+
+// copyCost is the price of copying n bytes: 1 gas per CopyBytes, rounded up.
+func (t *task) copyCost(n uint64) uint64 {
+	if t.sched.CopyBytes == 0 {
+		return 0
+	}
+	return n/t.sched.CopyBytes + min(n%t.sched.CopyBytes, 1)
+}
+
+// view returns the n bytes at ptr in the contract's memory, without
+// copying them, or fails the run.
+func (t *task) view(mod wapi.Module, fn string, ptr, n uint32) []byte {
 	b, ok := mod.Memory().Read(ptr, n)
 	if !ok {
 		t.fail(api.CodeHostCall, "%s: %d bytes at address %d are outside the contract's memory (%d bytes)",
 			fn, n, ptr, mod.Memory().Size())
 	}
-	return append([]byte(nil), b...)
+	return b
+}
+
+// read copies n bytes at ptr out of the contract's memory.
+func (t *task) read(mod wapi.Module, fn string, ptr, n uint32) []byte {
+	return bytes.Clone(t.view(mod, fn, ptr, n))
 }
 
 func (t *task) write(mod wapi.Module, fn string, ptr uint32, b []byte) {
@@ -122,20 +142,47 @@ func (t *task) write(mod wapi.Module, fn string, ptr uint32, b []byte) {
 	}
 }
 
+// checkSize fails the run when a host call is handed more than limit bytes.
+func (t *task) checkSize(fn, what string, n uint32, limit int) {
+	if int64(n) > int64(limit) {
+		t.fail(api.CodeResourceLimit, "%s: %s of %d bytes exceeds the limit of %d", fn, what, n, limit)
+	}
+}
+
 func u32(v uint64) uint32 { return uint32(v) }
 
+// stateKey returns a state key, in the contract's memory, after charging
+// for it.
+func (t *task) stateKey(mod wapi.Module, fn string, ptr, n uint32) []byte {
+	t.charge(satAdd(t.sched.HostCallBase, t.sched.StateBase))
+	t.checkSize(fn, "key", n, t.sched.MaxKeyBytes)
+	t.charge(t.copyCost(uint64(n)))
+	return t.view(mod, fn, ptr, n)
+}
+
 func (t *task) writeState(mod wapi.Module, s []uint64) {
+	const fn = "write_state"
+	kp, kn, vp, vn := u32(s[0]), u32(s[1]), u32(s[2]), u32(s[3])
 	t.charge(t.sched.HostCallBase)
-	key := t.read(mod, "write_state", u32(s[0]), u32(s[1]))
-	val := t.read(mod, "write_state", u32(s[2]), u32(s[3]))
-	old, _ := t.req.State.Get(key)
+	t.checkSize(fn, "key", kn, t.sched.MaxKeyBytes)
+	t.checkSize(fn, "value", vn, t.sched.MaxValueBytes)
+	t.charge(satMul(uint64(kn)+uint64(vn), t.sched.WriteCopyPerByte))
+	key, val := t.view(mod, fn, kp, kn), t.view(mod, fn, vp, vn) // State.Set copies them
+	old, had := t.req.State.Get(key)
+	growth := int64(len(val)) - int64(len(old))
+	if !had {
+		growth += int64(len(key))
+	}
 	cost := t.sched.WriteBase
-	if len(val) >= len(old) {
-		cost = satAdd(cost, satMul(uint64(len(val)-len(old)), t.sched.WritePerByte))
-	} else {
-		t.refund = satAdd(t.refund, satMul(uint64(len(old)-len(val)), t.sched.WritePerByte))
+	if growth > 0 {
+		cost = satAdd(cost, satMul(uint64(growth), t.sched.WritePerByte))
 	}
 	t.charge(cost)
+	if growth > 0 && t.stateSize+growth > int64(t.sched.MaxStateBytes) {
+		t.fail(api.CodeResourceLimit, "write_state: the contract's state would grow to %d bytes, over the limit of %d; remove entries or keep values smaller",
+			t.stateSize+growth, t.sched.MaxStateBytes)
+	}
+	t.stateSize += growth
 	t.req.State.Set(key, val)
 }
 
@@ -147,29 +194,35 @@ func (t *task) stateValue(key []byte) []byte {
 }
 
 func (t *task) readStateLen(mod wapi.Module, s []uint64) {
-	t.charge(t.sched.HostCallBase)
-	key := t.read(mod, "read_state_len", u32(s[0]), u32(s[1]))
+	key := t.stateKey(mod, "read_state_len", u32(s[0]), u32(s[1]))
 	s[0] = uint64(len(t.stateValue(key)))
 }
 
 func (t *task) readState(mod wapi.Module, s []uint64) {
-	t.charge(t.sched.HostCallBase)
-	key := t.read(mod, "read_state", u32(s[0]), u32(s[1]))
-	t.write(mod, "read_state", u32(s[2]), t.stateValue(key))
+	key := t.stateKey(mod, "read_state", u32(s[0]), u32(s[1]))
+	v := t.stateValue(key)
+	t.charge(t.copyCost(uint64(len(v))))
+	t.write(mod, "read_state", u32(s[2]), v)
 }
 
 func (t *task) removeFromState(mod wapi.Module, s []uint64) {
-	t.charge(t.sched.HostCallBase)
-	key := t.read(mod, "remove_from_state", u32(s[0]), u32(s[1]))
+	key := t.stateKey(mod, "remove_from_state", u32(s[0]), u32(s[1]))
+	if old, had := t.req.State.Get(key); had {
+		t.stateSize -= int64(len(key) + len(old))
+	}
 	t.req.State.Delete(key)
 }
 
 func (t *task) eprint(mod wapi.Module, s []uint64) {
+	p, n := u32(s[0]), u32(s[1])
 	t.charge(t.sched.HostCallBase)
-	t.logLine(t.read(mod, "eprint", u32(s[0]), u32(s[1])))
+	t.checkSize("eprint", "line", n, t.sched.LogMaxBytes)
+	t.charge(t.copyCost(uint64(n)))
+	t.logLine(t.view(mod, "eprint", p, n))
 }
 
-// logLine keeps a line for Result.Log within the LogMaxBytes budget.
+// logLine keeps a line for Result.Log within the LogMaxBytes budget. It
+// copies only what it keeps, so a full log costs nothing more to extend.
 func (t *task) logLine(msg []byte) {
 	room := t.sched.LogMaxBytes - t.logBytes
 	if room <= 0 {
@@ -182,31 +235,40 @@ func (t *task) logLine(msg []byte) {
 	t.log = append(t.log, strings.ToValidUTF8(string(msg), "\uFFFD"))
 }
 
+// logFull reports whether the log keeps nothing more.
+func (t *task) logFull() bool { return t.logBytes >= t.sched.LogMaxBytes }
+
 // stdout turns what a WASI contract writes to stdout (fmt.Println in Go)
-// into log lines, like eprint.
+// into log lines, like eprint. Once the log is full it drops what it gets.
 type stdout struct {
 	t       *task
 	partial []byte
 }
 
+// maxPartial bounds a line without end: longer, it is logged in pieces.
+const maxPartial = 4 << 10
+
 func (w *stdout) Write(p []byte) (int, error) {
-	if w.t == nil {
-		return len(p), nil
+	n := len(p)
+	if w.t == nil || w.t.logFull() {
+		return n, nil
 	}
-	w.partial = append(w.partial, p...)
-	for {
-		i := bytes.IndexByte(w.partial, '\n')
+	for len(p) > 0 && !w.t.logFull() {
+		i := bytes.IndexByte(p, '\n')
 		if i < 0 {
-			break
+			take := min(len(p), maxPartial-len(w.partial))
+			w.partial = append(w.partial, p[:take]...)
+			p = p[take:]
+			if len(w.partial) >= maxPartial {
+				w.flush()
+			}
+			continue
 		}
-		w.t.logLine(w.partial[:i])
-		w.partial = w.partial[i+1:]
+		w.partial = append(w.partial, p[:min(i, maxPartial)]...)
+		w.flush()
+		p = p[i+1:]
 	}
-	if len(w.partial) > 4<<10 { // a line without end: keep it bounded
-		w.t.logLine(w.partial)
-		w.partial = nil
-	}
-	return len(p), nil
+	return n, nil
 }
 
 // flush logs a last line that had no newline.
@@ -214,72 +276,73 @@ func (w *stdout) flush() {
 	if w.t != nil && len(w.partial) > 0 {
 		w.t.logLine(w.partial)
 	}
-	w.partial = nil
-}
-
-// functionName is the name part of the signature: the original host handed
-// the contract what comes before '(' and eng_wasm dispatches on it.
-func (t *task) functionName() []byte {
-	f := t.req.Function
-	if i := strings.IndexByte(f, '('); i >= 0 {
-		f = f[:i]
-	}
-	return []byte(f)
+	w.partial = w.partial[:0]
 }
 
 func (t *task) fetchFunctionNameLength(mod wapi.Module, s []uint64) {
-	s[0] = uint64(len(t.functionName()))
+	t.chargeCall(0)
+	s[0] = uint64(len(functionName(t.req.Function)))
 }
 
 func (t *task) fetchFunctionName(mod wapi.Module, s []uint64) {
-	t.write(mod, "fetch_function_name", u32(s[0]), t.functionName())
+	name := []byte(functionName(t.req.Function))
+	t.chargeCall(uint64(len(name)))
+	t.write(mod, "fetch_function_name", u32(s[0]), name)
 }
 
 func (t *task) fetchArgsLength(mod wapi.Module, s []uint64) {
+	t.chargeCall(0)
 	s[0] = uint64(len(t.req.Args))
 }
 
 func (t *task) fetchArgs(mod wapi.Module, s []uint64) {
+	t.chargeCall(uint64(len(t.req.Args)))
 	t.write(mod, "fetch_args", u32(s[0]), t.req.Args)
 }
 
 func (t *task) writeEthBridge(mod wapi.Module, s []uint64) {
+	const fn = "write_eth_bridge"
+	n := u32(s[1])
 	t.charge(t.sched.HostCallBase)
-	payload := t.read(mod, "write_eth_bridge", u32(s[0]), u32(s[1]))
-	if len(payload) > t.sched.BridgeMaxBytes {
-		t.fail(api.CodeResourceLimit, "write_eth_bridge: payload of %d bytes exceeds the limit of %d", len(payload), t.sched.BridgeMaxBytes)
+	t.checkSize(fn, "payload", n, t.sched.BridgeMaxBytes)
+	t.charge(t.copyCost(uint64(n) + 20))
+	payload, addr := t.view(mod, fn, u32(s[0]), n), t.view(mod, fn, u32(s[2]), 20)
+	// One callback per task: the last call wins. Its buffer is reused.
+	if t.bridge == nil {
+		t.bridge = &EthBridge{}
 	}
-	addr := t.read(mod, "write_eth_bridge", u32(s[2]), 20)
-	b := &EthBridge{Payload: payload}
-	copy(b.Address[:], addr)
-	t.bridge = b // one callback per task: the last call wins
+	t.bridge.Payload = append(t.bridge.Payload[:0], payload...)
+	copy(t.bridge.Address[:], addr)
 }
 
 func (t *task) gas(mod wapi.Module, s []uint64) {
-	t.charge(uint64(u32(s[0])))
+	t.charge(satAdd(t.sched.HostCallBase, uint64(u32(s[0]))))
 }
 
+// ret keeps the output. The enclave seals and hashes it, so it is priced
+// per byte like encryption.
 func (t *task) ret(mod wapi.Module, s []uint64) {
 	n := u32(s[1])
-	if int64(n) > int64(t.sched.OutputMaxBytes) {
-		t.fail(api.CodeResourceLimit, "ret: output of %d bytes exceeds the limit of %d", n, t.sched.OutputMaxBytes)
-	}
-	t.output = t.read(mod, "ret", u32(s[0]), n)
+	t.charge(t.sched.HostCallBase)
+	t.checkSize("ret", "output", n, t.sched.OutputMaxBytes)
+	t.charge(satMul(uint64(n), t.sched.CryptoPerByte))
+	t.output = append(t.output[:0], t.view(mod, "ret", u32(s[0]), n)...) // the last call wins
 }
 
 func (t *task) rand(mod wapi.Module, s []uint64) {
 	n := u32(s[1])
 	t.charge(satAdd(t.sched.HostCallBase, satMul(uint64(n), t.sched.CryptoPerByte)))
-	if _, ok := mod.Memory().Read(u32(s[0]), n); !ok {
-		t.fail(api.CodeHostCall, "rand: %d bytes at address %d are outside the contract's memory", n, u32(s[0]))
-	}
-	buf := make([]byte, n)
-	t.stream(&t.randStream, "rand").Read(buf)
-	t.write(mod, "rand", u32(s[0]), buf)
+	t.stream(&t.randStream, "rand").Read(t.view(mod, "rand", u32(s[0]), n))
 }
 
+// aead returns AES-256-GCM under the 32-byte key at keyPtr, charging
+// CipherKey unless the task's previous encrypt or decrypt used the same key.
 func (t *task) aead(mod wapi.Module, fn string, keyPtr uint32) cipher.AEAD {
-	key := t.read(mod, fn, keyPtr, 32)
+	key := t.view(mod, fn, keyPtr, 32)
+	if t.gcm != nil && bytes.Equal(key, t.gcmKey[:]) {
+		return t.gcm
+	}
+	t.charge(t.sched.CipherKey)
 	block, err := aes.NewCipher(key)
 	if err != nil {
 		t.fail(api.CodeHostCall, "%s: %v", fn, err)
@@ -288,33 +351,38 @@ func (t *task) aead(mod wapi.Module, fn string, keyPtr uint32) cipher.AEAD {
 	if err != nil {
 		t.fail(api.CodeHostCall, "%s: %v", fn, err)
 	}
+	t.gcm = g
+	copy(t.gcmKey[:], key)
 	return g
 }
 
 // encrypt writes AES-256-GCM(key, msg) as ciphertext‖tag(16)‖iv(12), the
 // original layout, with the IV drawn from the task's deterministic stream.
 func (t *task) encrypt(mod wapi.Module, s []uint64) {
-	msg := t.read(mod, "encrypt", u32(s[0]), u32(s[1]))
-	t.charge(satAdd(t.sched.HostCallBase, satMul(uint64(len(msg)), t.sched.CryptoPerByte)))
+	n := u32(s[1])
+	t.charge(satAdd(t.sched.HostCallBase, satMul(uint64(n)+gcmTagSize+gcmIVSize, t.sched.CryptoPerByte)))
+	msg := t.view(mod, "encrypt", u32(s[0]), n)
 	g := t.aead(mod, "encrypt", u32(s[2]))
-	iv := make([]byte, gcmIVSize)
-	t.stream(&t.ivStream, "encrypt iv").Read(iv)
-	out := g.Seal(make([]byte, 0, len(msg)+gcmTagSize+gcmIVSize), iv, msg, nil)
-	t.write(mod, "encrypt", u32(s[3]), append(out, iv...))
+	var iv [gcmIVSize]byte
+	t.stream(&t.ivStream, "encrypt iv").Read(iv[:])
+	t.cbuf = append(g.Seal(t.cbuf[:0], iv[:], msg, nil), iv[:]...)
+	t.write(mod, "encrypt", u32(s[3]), t.cbuf)
 }
 
 func (t *task) decrypt(mod wapi.Module, s []uint64) {
-	in := t.read(mod, "decrypt", u32(s[0]), u32(s[1]))
-	t.charge(satAdd(t.sched.HostCallBase, satMul(uint64(len(in)), t.sched.CryptoPerByte)))
+	n := u32(s[1])
+	t.charge(satAdd(t.sched.HostCallBase, satMul(uint64(n), t.sched.CryptoPerByte)))
+	in := t.view(mod, "decrypt", u32(s[0]), n)
 	if len(in) < gcmTagSize+gcmIVSize {
 		t.fail(api.CodeHostCall, "decrypt: %d bytes is shorter than a tag and IV (%d bytes)", len(in), gcmTagSize+gcmIVSize)
 	}
 	g := t.aead(mod, "decrypt", u32(s[2]))
 	iv := in[len(in)-gcmIVSize:]
-	msg, err := g.Open(nil, iv, in[:len(in)-gcmIVSize], nil)
+	msg, err := g.Open(t.cbuf[:0], iv, in[:len(in)-gcmIVSize], nil)
 	if err != nil {
 		t.fail(api.CodeHostCall, "decrypt: the ciphertext does not authenticate under this key")
 	}
+	t.cbuf = msg
 	t.write(mod, "decrypt", u32(s[3]), msg)
 }
 

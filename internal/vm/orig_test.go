@@ -13,7 +13,10 @@ import (
 // erc20, voting: compiled Rust from enigma-contract's
 // enigma-js/test/integrationTests/secretContracts/) are not ours to ship.
 // Put them in a directory and name it in ENIGMA_ORIG_WASM to run them here
-// unchanged, on both engines.
+// unchanged, on both engines, with the gas limits of the original
+// integration tests (enigma-js/test/integrationTests: deploys 1 M, 4 M for
+// erc20 and voting; calculator and flipcoin tasks 100,000, millionaire and
+// voting 1 M, erc20 20 M): the schedule must keep them working.
 
 func word(v uint64) []byte {
 	w := make([]byte, 32)
@@ -43,18 +46,25 @@ type origStep struct {
 	want []byte // nil: not checked
 }
 
+// origLimits are the original integration tests' gas limits per contract.
+var origLimits = map[string]struct{ deploy, compute uint64 }{
+	"calculator": {1_000_000, 100_000}, "flipcoin": {1_000_000, 100_000}, "millionaire": {1_000_000, 1_000_000},
+	"voting": {4_000_000, 1_000_000}, "erc20": {4_000_000, 20_000_000},
+}
+
 func runOrig(t *testing.T, name string, ctor string, ctorArgs []byte, steps []origStep, check func(t *testing.T, res *Result, i int)) {
 	code := origContract(t, name)
+	limits := origLimits[name]
 	forEachEngine(t, func(t *testing.T, e *Engine) {
 		m := compile(t, e, code)
-		st := memState{}
-		res, err := e.Run(context.Background(), m, Request{Kind: Deploy, Function: ctor, Args: ctorArgs, State: st, GasLimit: 1e8})
+		st := sizedState{}
+		res, err := e.Run(context.Background(), m, Request{Kind: Deploy, Function: ctor, Args: ctorArgs, State: st, GasLimit: limits.deploy})
 		if err != nil {
 			t.Fatalf("deploy: %v (log %q)", err, res.Log)
 		}
-		t.Logf("deploy used %d gas, state keys %d", res.GasUsed, len(st))
+		t.Logf("deploy used %d gas of %d, state keys %d", res.GasUsed, limits.deploy, len(st))
 		for i, s := range steps {
-			res, err := call(e, m, st, s.fn, s.args, 1e8)
+			res, err := call(e, m, st, s.fn, s.args, limits.compute)
 			if err != nil {
 				t.Fatalf("%s: %v (log %q)", s.fn, err, res.Log)
 			}
@@ -64,7 +74,7 @@ func runOrig(t *testing.T, name string, ctor string, ctorArgs []byte, steps []or
 			if check != nil {
 				check(t, res, i)
 			}
-			t.Logf("%s used %d gas", s.fn, res.GasUsed)
+			t.Logf("%s used %d gas of %d", s.fn, res.GasUsed, limits.compute)
 		}
 	})
 }

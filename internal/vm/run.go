@@ -3,6 +3,7 @@ package vm
 import (
 	"bytes"
 	"context"
+	"crypto/cipher"
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -32,7 +33,11 @@ type task struct {
 	gasG      wapi.MutableGlobal // nil when unmetered
 	remaining int64              // gas left, when gasG is nil
 	limit     int64
-	refund    uint64
+
+	// stateSize is the contract's state in bytes (keys and values) as the
+	// run's writes leave it; stateStart what it was at the start. Both
+	// count from 0 when the State does not report its size.
+	stateSize, stateStart int64
 
 	output []byte
 	bridge *EthBridge
@@ -42,7 +47,10 @@ type task struct {
 	logBytes   int
 	randStream *rand.ChaCha8
 	ivStream   *rand.ChaCha8
-	err        error // first failure raised by a host function
+	gcm        cipher.AEAD // the AEAD of the last encrypt or decrypt, under gcmKey
+	gcmKey     [32]byte
+	cbuf       []byte // encrypt and decrypt output, reused
+	err        error  // first failure raised by a host function
 }
 
 func (t *task) gasLeft() int64 {
@@ -72,18 +80,29 @@ func (t *task) charge(n uint64) {
 	t.setGas(left - int64(n))
 }
 
-// gasUsed is what the run consumed: the original counted gross use and
-// subtracted refunds for state values that shrank.
-func (t *task) gasUsed() uint64 {
+// gasUsed is what the run consumed. A successful run that leaves the
+// contract's state smaller than it found it gets WritePerByte back per byte
+// freed, up to half of its gas (as the original refunded state that shrank;
+// the bound keeps a task that frees state from running for free). A failed
+// run frees nothing: its writes are dropped.
+func (t *task) gasUsed(ok bool) uint64 {
 	left := t.gasLeft()
 	if left < 0 {
 		return uint64(t.limit)
 	}
 	used := uint64(t.limit - left)
-	if t.refund >= used {
-		return 0
+	if ok && t.stateSize < t.stateStart {
+		used -= min(satMul(uint64(t.stateStart-t.stateSize), t.sched.WritePerByte), used/2)
 	}
-	return used - t.refund
+	return used
+}
+
+// StateSizer is a State that knows its size: the bytes of all its keys and
+// values. With it a run is charged StatePerByte for the state it starts
+// from and bounded by MaxStateBytes across tasks; without it the bound
+// applies to what one run adds.
+type StateSizer interface {
+	Size() int
 }
 
 // Run executes one task. The returned Result is non-nil even when the error
@@ -100,11 +119,33 @@ func (e *Engine) Run(ctx context.Context, m *Module, req Request) (*Result, erro
 	if err := checkRequest(m, &req); err != nil {
 		return &Result{}, err
 	}
+	done, err := e.slot(ctx)
+	if err != nil {
+		return &Result{}, err
+	}
+	defer done()
 	res, err := e.run(ctx, m, t)
 	if err != nil {
-		return &Result{GasUsed: t.gasUsed(), Log: t.log}, err
+		return &Result{GasUsed: t.gasUsed(false), Log: t.log}, err
 	}
 	return res, nil
+}
+
+// slot waits for one of the MaxConcurrentRuns run slots and returns the
+// function that frees it. A run that cannot get one before ctx ends fails
+// with CodeTimeout wrapping ctx.Err(): the node's fault, not the contract's.
+func (e *Engine) slot(ctx context.Context) (func(), error) {
+	select {
+	case e.runs <- struct{}{}:
+		return func() { <-e.runs }, nil
+	default:
+	}
+	select {
+	case e.runs <- struct{}{}:
+		return func() { <-e.runs }, nil
+	case <-ctx.Done():
+		return nil, api.Errorf(api.CodeTimeout, "vm: no free run slot (%d runs at once) before the task's deadline: %w", cap(e.runs), ctx.Err())
+	}
 }
 
 func checkRequest(m *Module, req *Request) error {
@@ -123,6 +164,8 @@ func checkRequest(m *Module, req *Request) error {
 	return nil
 }
 
+// functionName is the name part of the signature: the original host handed
+// the contract what comes before '(' and eng_wasm dispatches on it.
 func functionName(sig string) string {
 	if i := strings.IndexByte(sig, '('); i >= 0 {
 		return sig[:i]
@@ -131,16 +174,35 @@ func functionName(sig string) string {
 }
 
 func (e *Engine) run(ctx context.Context, m *Module, t *task) (*Result, error) {
-	base := e.cfg.Schedule.ComputeBase
-	export := "call"
+	sched := &e.cfg.Schedule
+	base, export := sched.ComputeBase, "call"
 	if t.req.Kind == Deploy {
-		base = satMul(uint64(m.codeLen), e.cfg.Schedule.DeployPerByte)
+		// The code and the module's initial memory, priced like memory.grow.
+		base = satAdd(satMul(uint64(m.codeLen), sched.DeployPerByte), satMul(uint64(m.info.MemoryMin), uint64(sched.GrowPage)))
 		export = "deploy"
+	}
+	if sz, ok := t.req.State.(StateSizer); ok {
+		t.stateStart = int64(sz.Size())
+		t.stateSize = t.stateStart
+		base = satAdd(base, satMul(uint64(t.stateStart), sched.StatePerByte))
 	}
 	if err := chargeUpFront(t, base); err != nil {
 		return nil, err
 	}
-	in, err := e.acquire(ctx, m)
+	snap, err := e.snapshotFor(ctx, m, t)
+	if err != nil {
+		return nil, err
+	}
+	// The deploy pays for the reactor's initialisation; every task for the
+	// reset of its instance to the snapshot.
+	fixed := satMul(uint64(snap.pages), sched.ResetPage)
+	if t.req.Kind == Deploy {
+		fixed = satAdd(fixed, snap.initGas)
+	}
+	if err := chargeUpFront(t, fixed); err != nil {
+		return nil, err
+	}
+	in, err := e.acquire(ctx, m, snap)
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +221,7 @@ func (e *Engine) run(ctx context.Context, m *Module, t *task) (*Result, error) {
 		return nil, api.Errorf(api.CodeOutOfGas, "out of gas: the task's gas limit of %d is exhausted", t.limit)
 	}
 	in.sys.stdout.flush()
-	return &Result{Output: t.output, GasUsed: t.gasUsed(), Bridge: t.bridge, Log: t.log}, nil
+	return &Result{Output: t.output, GasUsed: t.gasUsed(true), Bridge: t.bridge, Log: t.log}, nil
 }
 
 func chargeUpFront(t *task, n uint64) (err error) {

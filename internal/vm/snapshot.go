@@ -3,6 +3,7 @@ package vm
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -29,6 +30,7 @@ const pageSize = 65536
 // anything from one task to the next.
 type snapshot struct {
 	pages     uint32
+	initGas   uint64    // gas _initialize used (0 for other modules)
 	fromFresh []pageRun // pages that differ from a fresh instance
 	full      []pageRun // every page; data nil for a page of zeros
 	globals   []snapGlob
@@ -143,15 +145,12 @@ func (e *Engine) newInstance(ctx context.Context, m *Module) (*instance, error) 
 	return in, nil
 }
 
-// acquire returns an instance in the module's snapshot state: a pooled one
-// reset, or a new one.
-func (e *Engine) acquire(ctx context.Context, m *Module) (*instance, error) {
-	snap, err := e.snapshot(ctx, m)
-	if err != nil {
-		return nil, err
-	}
+// acquire returns an instance in the state of snap, the module's
+// snapshot: a pooled one reset, or a new one.
+func (e *Engine) acquire(ctx context.Context, m *Module, snap *snapshot) (*instance, error) {
 	in := m.pool.get()
 	if in == nil {
+		var err error
 		if in, err = e.newInstance(ctx, m); err != nil {
 			return nil, err
 		}
@@ -161,6 +160,27 @@ func (e *Engine) acquire(ctx context.Context, m *Module) (*instance, error) {
 		return nil, api.Errorf(api.CodeResourceLimit, "vm: reset the contract instance: %v", err)
 	}
 	return in, nil
+}
+
+// errInitBudget is a reactor's initialisation that ran out of a deploy's
+// gas before reaching InitGasLimit: the deploy is out of gas, and the module
+// may still initialise under a larger budget.
+var errInitBudget = errors.New("initialisation ran out of the deploy's gas")
+
+// snapshotFor returns the module's snapshot for task t. A deploy lends the
+// initialisation its remaining gas (at most InitGasLimit), so a deploy that
+// cannot pay for it stops there; any other task initialises under the cap.
+func (e *Engine) snapshotFor(ctx context.Context, m *Module, t *task) (*snapshot, error) {
+	budget := int64(e.cfg.InitGasLimit)
+	if t.req.Kind == Deploy {
+		budget = min(budget, t.gasLeft())
+	}
+	snap, err := e.snapshot(ctx, m, budget)
+	if errors.Is(err, errInitBudget) {
+		t.setGas(-1)
+		return nil, api.Errorf(api.CodeOutOfGas, "out of gas: the task's gas limit of %d does not cover the contract's initialisation", t.limit)
+	}
+	return snap, err
 }
 
 // release gives an instance back to the pool when it can be reset: it is
@@ -173,15 +193,20 @@ func (e *Engine) release(ctx context.Context, m *Module, in *instance) {
 	}
 }
 
-// snapshot returns the module's snapshot, taking it on first use.
-func (e *Engine) snapshot(ctx context.Context, m *Module) (*snapshot, error) {
+// snapshot returns the module's snapshot, taking it on first use with
+// initBudget gas for a reactor's initialisation (errInitBudget when that is
+// less than InitGasLimit and not enough).
+func (e *Engine) snapshot(ctx context.Context, m *Module, initBudget int64) (*snapshot, error) {
 	m.snapMu.Lock()
 	defer m.snapMu.Unlock()
 	if m.snapOK {
+		if m.snapE == nil && int64(m.snap.initGas) > initBudget {
+			return nil, errInitBudget
+		}
 		return m.snap, m.snapE
 	}
-	s, in, err := e.takeSnapshot(ctx, m)
-	if err != nil && ctx.Err() != nil {
+	s, in, err := e.takeSnapshot(ctx, m, initBudget)
+	if err != nil && (ctx.Err() != nil || errors.Is(err, errInitBudget)) {
 		return nil, err // not the module's fault: try again next time
 	}
 	m.snap, m.snapE, m.snapOK = s, err, true
@@ -202,7 +227,7 @@ func (initState) Get([]byte) ([]byte, bool) { return nil, false }
 func (initState) Set(_, _ []byte)           {}
 func (initState) Delete([]byte)             {}
 
-func (e *Engine) takeSnapshot(ctx context.Context, m *Module) (*snapshot, *instance, error) {
+func (e *Engine) takeSnapshot(ctx context.Context, m *Module, initBudget int64) (*snapshot, *instance, error) {
 	in, err := e.newInstance(ctx, m)
 	if err != nil {
 		return nil, nil, err
@@ -210,15 +235,16 @@ func (e *Engine) takeSnapshot(ctx context.Context, m *Module) (*snapshot, *insta
 	mem := in.mod.Memory()
 	fresh, _ := mem.Read(0, mem.Size())
 	fresh = bytes.Clone(fresh)
+	var initGas uint64
 	if m.info.Reactor {
-		if err := e.initialise(ctx, m, in); err != nil {
+		if initGas, err = e.initialise(ctx, m, in, initBudget); err != nil {
 			in.mod.Close(ctx)
 			return nil, nil, err
 		}
 	}
 	size := mem.Size()
 	all, _ := mem.Read(0, size)
-	s := &snapshot{pages: size / pageSize}
+	s := &snapshot{pages: size / pageSize, initGas: initGas}
 	zero := make([]byte, pageSize)
 	for off := uint32(0); off < size; off += pageSize {
 		page := all[off : off+pageSize]
@@ -262,10 +288,13 @@ func appendRun(runs []pageRun, off uint32, page []byte) []pageRun {
 	return append(runs, r)
 }
 
-// initialise runs a reactor's _initialize with a bounded gas budget, at
-// time zero and with a zero seed, so every node's snapshot is identical.
-func (e *Engine) initialise(ctx context.Context, m *Module, in *instance) error {
-	limit := int64(min(e.cfg.InitGasLimit, 1<<62))
+// initialise runs a reactor's _initialize with budget gas (at most
+// InitGasLimit), at time zero and with a zero seed, so every node's snapshot
+// is identical, and returns the gas it used. Running out of a budget below
+// InitGasLimit is errInitBudget; running out of InitGasLimit makes the
+// module invalid on every node alike.
+func (e *Engine) initialise(ctx context.Context, m *Module, in *instance, budget int64) (uint64, error) {
+	limit := min(budget, int64(e.cfg.InitGasLimit))
 	t := &task{req: &Request{State: initState{}}, sched: &e.cfg.Schedule, limit: limit, remaining: limit}
 	t.stderr.max = 4 << 10
 	in.bind(t, newClock(time.Unix(0, 0), e.cfg.ClockStep, 1))
@@ -274,17 +303,22 @@ func (e *Engine) initialise(ctx context.Context, m *Module, in *instance) error 
 	defer e.watch(ctx, in)()
 	if _, err := in.export("_initialize").Call(tctx); err != nil {
 		cerr := e.classify(tctx, in, t, err)
-		if cerr != nil {
-			if api.CodeOf(cerr) == api.CodeTimeout {
-				return cerr
-			}
-			return api.Errorf(api.CodeInvalidModule, "contract initialisation (_initialize) failed: %v", cerr)
+		switch {
+		case cerr == nil:
+		case api.CodeOf(cerr) == api.CodeTimeout:
+			return 0, cerr
+		case api.CodeOf(cerr) == api.CodeOutOfGas && limit < int64(e.cfg.InitGasLimit):
+			return 0, errInitBudget
+		case api.CodeOf(cerr) == api.CodeOutOfGas:
+			return 0, api.Errorf(api.CodeInvalidModule, "contract initialisation (_initialize) needs more than the limit of %d gas: do less in init", e.cfg.InitGasLimit)
+		default:
+			return 0, api.Errorf(api.CodeInvalidModule, "contract initialisation (_initialize) failed: %v", cerr)
 		}
 	}
 	if in.mod.IsClosed() {
-		return api.Errorf(api.CodeInvalidModule, "contract initialisation (_initialize) exited the contract")
+		return 0, api.Errorf(api.CodeInvalidModule, "contract initialisation (_initialize) exited the contract")
 	}
-	return nil
+	return t.gasUsed(false), nil
 }
 
 // restore resets an instance to the snapshot.

@@ -180,7 +180,7 @@ var (
 )
 
 func allWAT() map[string]string {
-	src := map[string]string{"host": hostWAT, "imported_memory": importedMemoryWAT, "multi_value": multiValueWAT}
+	src := map[string]string{"host": hostWAT, "imported_memory": importedMemoryWAT, "multi_value": multiValueWAT, "gas": gasWAT()}
 	for k, v := range badWAT {
 		src["bad_"+k] = v
 	}
@@ -242,7 +242,7 @@ func assembleAll(src map[string]string) (map[string][]byte, error) {
 		}
 		res[name] = b
 	}
-	for _, must := range []string{"host", "imported_memory", "multi_value"} {
+	for _, must := range []string{"host", "imported_memory", "multi_value", "gas"} {
 		if _, ok := res[must]; !ok {
 			return nil, fmt.Errorf("wabt failed on %s: %s", must, raw[must])
 		}

@@ -8,6 +8,7 @@
 package vmbench
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -63,7 +64,7 @@ func kernelsFor(quick bool) []kernel {
 type state map[string][]byte
 
 func (s state) Get(k []byte) ([]byte, bool) { v, ok := s[string(k)]; return v, ok }
-func (s state) Set(k, v []byte)             { s[string(k)] = v }
+func (s state) Set(k, v []byte)             { s[string(k)] = bytes.Clone(v) }
 func (s state) Delete(k []byte)             { delete(s, string(k)) }
 
 const benchGas = math.MaxInt64

@@ -1,0 +1,316 @@
+package vm
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+)
+
+// Memory of the gas schedule contract (gasWAT).
+const (
+	gasArgs = 0       // u32 n (iterations), u32 size, then any payload
+	gasName = 64      // the function name
+	gasIOV  = 128     // one iovec {bufA, size}; nwritten at 136
+	gasKey  = 1024    // an 8-byte state key whose first word is the loop counter
+	gasAES  = 32      // two 32-byte AES keys, at 32 and 96
+	gasBufA = 1 << 16 // two buffers of 1 MiB + 64 KiB
+	gasBufB = 19 << 16
+	// gasPages is the contract's initial memory (the buffers end at 37
+	// pages); memory.grow can add pages up to the engine's limit.
+	gasPages = 40
+)
+
+// gasOps is each operation of the gas schedule contract: the letter its
+// function name starts with and the body of a loop run n times (locals $i
+// the counter, $n, $sz the size argument, $c scratch).
+var gasOps = []struct {
+	letter byte
+	name   string
+	setup  string // before the loop
+	body   string
+}{
+	{'z', "empty loop", "", ``},
+	{'i', "regular (add/xor/shift)", "", `(local.set $c (i32.xor (i32.add (local.get $c) (local.get $i)) (i32.shr_u (local.get $c) (i32.const 3))))
+		(local.set $c (i32.or (i32.sub (local.get $c) (i32.const 7)) (i32.and (local.get $i) (i32.const 0xff))))`},
+	{'m', "mul", "", `(local.set $c (i32.mul (i32.mul (local.get $c) (i32.const 31)) (local.get $i)))
+		(local.set $c (i32.mul (local.get $c) (i32.const 17)))`},
+	{'d', "div/rem", "(local.set $c (i32.const 0x7fffffff))", `(local.set $c (i32.add (i32.div_u (local.get $c) (i32.const 3)) (i32.rem_u (local.get $i) (i32.const 7))))
+		(local.set $c (i32.add (local.get $c) (i32.const 0x7000000)))`},
+	{'l', "load/store", "", `(i32.store (i32.and (i32.shl (local.get $i) (i32.const 2)) (i32.const 0xfffc))
+			(i32.add (i32.load (i32.and (i32.shl (local.get $c) (i32.const 2)) (i32.const 0xfffc))) (local.get $i)))
+		(local.set $c (i32.load offset=4 (i32.and (i32.shl (local.get $i) (i32.const 2)) (i32.const 0xfff8))))`},
+	{'x', "mixed (the h loop)", "(local.set $c (i32.const 7))", `(local.set $c (i32.add (i32.mul (local.get $c) (i32.const 31)) (i32.div_u (local.get $c) (i32.const 3))))`},
+	{'g', "memory.grow (1 page)", "", `(drop (memory.grow (i32.const 1)))`},
+	{'K', "memory.copy", "", `(memory.copy (i32.const 1245184) (i32.const 65536) (local.get $sz))`},
+	{'w', "write_state (same key)", "", `(call $write_state (i32.const 1024) (i32.const 8) (i32.const 65536) (local.get $sz))`},
+	{'W', "write_state (new key)", "", `(i32.store (i32.const 1024) (local.get $i))
+		(call $write_state (i32.const 1024) (i32.const 8) (i32.const 65536) (local.get $sz))`},
+	{'k', "write_state (key of size)", "", `(i32.store (i32.const 65536) (local.get $i))
+		(call $write_state (i32.const 65536) (local.get $sz) (i32.const 1024) (i32.const 8))`},
+	{'r', "read_state", `(call $write_state (i32.const 1024) (i32.const 8) (i32.const 65536) (local.get $sz))`,
+		`(call $read_state (i32.const 1024) (i32.const 8) (i32.const 1245184))`},
+	{'R', "read_state_len", `(call $write_state (i32.const 1024) (i32.const 8) (i32.const 65536) (local.get $sz))`,
+		`(drop (call $read_state_len (i32.const 1024) (i32.const 8)))`},
+	{'e', "remove_from_state", "", `(call $remove_from_state (i32.const 65536) (local.get $sz))`},
+	{'p', "eprint", "", `(call $eprint (i32.const 65536) (local.get $sz))`},
+	{'f', "fetch_function_name", "", `(call $fn (i32.const 64))`},
+	{'F', "fetch_function_name_length", "", `(drop (call $fnl))`},
+	{'a', "fetch_args", "", `(call $args (i32.const 65536))`},
+	{'A', "fetch_args_length", "", `(drop (call $argl))`},
+	{'b', "write_eth_bridge", "", `(call $bridge (i32.const 65536) (local.get $sz) (i32.const 1024))`},
+	{'y', "gas(0)", "", `(call $gas (i32.const 0))`},
+	{'o', "ret", "", `(call $ret (i32.const 65536) (local.get $sz))`},
+	{'n', "rand", "", `(call $rand (i32.const 65536) (local.get $sz))`},
+	{'c', "encrypt", "", `(call $encrypt (i32.const 65536) (local.get $sz) (i32.const 32) (i32.const 1245184))`},
+	{'Q', "encrypt (two keys in turn)", "", `(call $encrypt (i32.const 65536) (local.get $sz) (i32.add (i32.const 32) (i32.shl (i32.and (local.get $i) (i32.const 1)) (i32.const 6))) (i32.const 1245184))`},
+	{'C', "decrypt", `(call $encrypt (i32.const 65536) (local.get $sz) (i32.const 32) (i32.const 1245184))`,
+		`(call $decrypt (i32.const 1245184) (i32.add (local.get $sz) (i32.const 28)) (i32.const 32) (i32.const 65536))`},
+	{'q', "wasi random_get", "", `(drop (call $random_get (i32.const 65536) (local.get $sz)))`},
+	{'s', "wasi fd_write (stdout)", "", `(drop (call $fd_write (i32.const 1) (i32.const 128) (i32.const 1) (i32.const 136)))`},
+	{'S', "wasi fd_write (empty iovecs)", "", `(drop (call $fd_write (i32.const 1) (i32.const 65536) (local.get $sz) (i32.const 136)))`},
+	{'v', "wasi fd_read (empty iovecs)", "", `(drop (call $fd_read (i32.const 0) (i32.const 65536) (local.get $sz) (i32.const 136)))`},
+	{'P', "wasi poll_oneoff", "", `(drop (call $poll_oneoff (i32.const 65536) (i32.const 1245184) (local.get $sz) (i32.const 136)))`},
+	{'T', "wasi clock_time_get", "", `(drop (call $clock_time_get (i32.const 0) (i64.const 1) (i32.const 136)))`},
+}
+
+// gasWAT is the contract the gas schedule benchmark and tests run: each
+// operation in a loop of n iterations.
+func gasWAT() string {
+	var b strings.Builder
+	b.WriteString(`(module` + envImports + `
+  (import "wasi_snapshot_preview1" "random_get" (func $random_get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_read" (func $fd_read (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "poll_oneoff" (func $poll_oneoff (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "clock_time_get" (func $clock_time_get (param i32 i64 i32) (result i32)))
+  (memory (export "memory") ` + fmt.Sprint(gasPages) + `)
+  (data (i32.const 32) "0123456789abcdef0123456789abcdef")
+  (data (i32.const 96) "fedcba9876543210fedcba9876543210")
+  (func (export "deploy"))
+  (func (export "call") (local $n i32) (local $sz i32) (local $i i32) (local $c i32) (local $op i32)
+    (call $args (i32.const 0))
+    (local.set $n (i32.load (i32.const 0)))
+    (local.set $sz (i32.load (i32.const 4)))
+    (i32.store (i32.const 128) (i32.const 65536))
+    (i32.store (i32.const 132) (local.get $sz))
+    (call $fn (i32.const 64))
+    (local.set $op (i32.load8_u (i32.const 64)))
+`)
+	for _, op := range gasOps {
+		fmt.Fprintf(&b, `    (if (i32.eq (local.get $op) (i32.const %d)) (then
+      %s
+      (block $done (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        %s
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+      (i32.store (i32.const 8) (local.get $c))
+      (call $ret (i32.const 8) (i32.const 4))
+      (return)))
+`, op.letter, op.setup, op.body)
+	}
+	b.WriteString("    (unreachable)))\n")
+	return b.String()
+}
+
+// gasArgsOf encodes the schedule contract's arguments: n iterations of an
+// operation on size bytes, padded with payload zero bytes.
+func gasArgsOf(n, size uint32, payload int) []byte {
+	a := binary.LittleEndian.AppendUint32(nil, n)
+	a = binary.LittleEndian.AppendUint32(a, size)
+	return append(a, make([]byte, payload)...)
+}
+
+// gasCase is one row of the gas schedule benchmark: a task running op n
+// times on size bytes.
+type gasCase struct {
+	name    string
+	op      byte
+	n, size uint32
+	payload int // argument bytes after n and size (fetch_args)
+	price   func(s Schedule) string
+	plain   bool // a plain-instruction loop: the reference
+}
+
+func gasCases() []gasCase {
+	base := func(s Schedule) string { return fmt.Sprint(s.HostCallBase) }
+	copying := func(s Schedule) string { return fmt.Sprintf("%d + 1 per %d B", s.HostCallBase, s.CopyBytes) }
+	crypto := func(s Schedule) string { return fmt.Sprintf("%d + %d/B", s.HostCallBase, s.CryptoPerByte) }
+	state := func(s Schedule) string {
+		return fmt.Sprintf("%d + %d + 1 per %d B", s.HostCallBase, s.StateBase, s.CopyBytes)
+	}
+	write := func(s Schedule) string {
+		return fmt.Sprintf("%d + %d + %d/B written + %d/B grown", s.HostCallBase, s.WriteBase, s.WriteCopyPerByte, s.WritePerByte)
+	}
+	instr := func(what string) func(Schedule) string { return func(Schedule) string { return what } }
+	const k, m = 1 << 10, 1 << 20
+	return []gasCase{
+		{name: "instr regular (add/xor/shift)", op: 'i', n: 2_000_000, price: instr("1 each"), plain: true},
+		{name: "instr mul", op: 'm', n: 2_000_000, price: instr("4 each"), plain: true},
+		{name: "instr div/rem", op: 'd', n: 2_000_000, price: instr("16 each"), plain: true},
+		{name: "instr load/store", op: 'l', n: 2_000_000, price: instr("2 each"), plain: true},
+		{name: "instr mixed (mul, div, add)", op: 'x', n: 2_000_000, price: instr("as above")},
+		{name: "memory.grow 1 page", op: 'g', n: 900, price: func(s Schedule) string { return fmt.Sprintf("%d/page", s.GrowPage) }},
+		{name: "memory.copy 64 KiB", op: 'K', n: 500, size: 64 * k, price: func(s Schedule) string { return fmt.Sprintf("1 per %d B", s.BulkBytes) }},
+		{name: "write_state 32 B, same key", op: 'w', n: 20_000, size: 32, price: write},
+		{name: "write_state 1 MiB, same key", op: 'w', n: 20, size: m, price: write},
+		{name: "write_state 32 B, new keys", op: 'W', n: 20_000, size: 32, price: write},
+		{name: "write_state 64 KiB, new keys", op: 'W', n: 50, size: 64 * k, price: write},
+		{name: "write_state 4 KiB keys", op: 'k', n: 500, size: 4 * k, price: write},
+		{name: "read_state 32 B", op: 'r', n: 20_000, size: 32, price: state},
+		{name: "read_state 1 MiB", op: 'r', n: 50, size: m, price: state},
+		{name: "read_state_len", op: 'R', n: 20_000, size: 32, price: state},
+		{name: "remove_from_state 8 B key", op: 'e', n: 20_000, size: 8, price: state},
+		{name: "remove_from_state 4 KiB key", op: 'e', n: 5_000, size: 4 * k, price: state},
+		{name: "eprint 32 B", op: 'p', n: 20_000, size: 32, price: copying},
+		{name: "eprint 64 KiB", op: 'p', n: 200, size: 64 * k, price: copying},
+		{name: "fetch_function_name", op: 'f', n: 20_000, price: copying},
+		{name: "fetch_function_name_length", op: 'F', n: 20_000, price: base},
+		{name: "fetch_args 32 B", op: 'a', n: 20_000, size: 32, payload: 32, price: copying},
+		{name: "fetch_args 1 MiB", op: 'a', n: 50, size: m, payload: m, price: copying},
+		{name: "fetch_args_length", op: 'A', n: 20_000, price: base},
+		{name: "write_eth_bridge 32 B", op: 'b', n: 20_000, size: 32, price: copying},
+		{name: "write_eth_bridge 16 KiB", op: 'b', n: 2_000, size: 16 * k, price: copying},
+		{name: "gas(0)", op: 'y', n: 20_000, price: base},
+		{name: "ret 32 B", op: 'o', n: 20_000, size: 32, price: crypto},
+		{name: "ret 1 MiB", op: 'o', n: 20, size: m, price: crypto},
+		{name: "rand 32 B", op: 'n', n: 20_000, size: 32, price: crypto},
+		{name: "rand 1 MiB", op: 'n', n: 10, size: m, price: crypto},
+		{name: "encrypt 32 B", op: 'c', n: 20_000, size: 32, price: crypto},
+		{name: "encrypt 1 MiB", op: 'c', n: 10, size: m, price: crypto},
+		{name: "encrypt 32 B, two keys in turn", op: 'Q', n: 20_000, size: 32, price: func(s Schedule) string {
+			return fmt.Sprintf("%d + %d/B + %d per key change", s.HostCallBase, s.CryptoPerByte, s.CipherKey)
+		}},
+		{name: "decrypt 32 B", op: 'C', n: 20_000, size: 32, price: crypto},
+		{name: "decrypt 1 MiB", op: 'C', n: 10, size: m, price: crypto},
+		{name: "WASI random_get 32 B", op: 'q', n: 20_000, size: 32, price: crypto},
+		{name: "WASI random_get 1 MiB", op: 'q', n: 10, size: m, price: crypto},
+		{name: "WASI fd_write 32 B", op: 's', n: 20_000, size: 32, price: func(s Schedule) string {
+			return fmt.Sprintf("%d + %d/iovec + 1 per %d B", s.HostCallBase, s.IOVec, s.CopyBytes)
+		}},
+		{name: "WASI fd_write 64 K empty iovecs", op: 'S', n: 20, size: 64 * k, price: func(s Schedule) string { return fmt.Sprintf("%d + %d/iovec", s.HostCallBase, s.IOVec) }},
+		{name: "WASI fd_read 64 K empty iovecs", op: 'v', n: 100, size: 64 * k, price: func(s Schedule) string { return fmt.Sprintf("%d + %d/iovec", s.HostCallBase, s.IOVec) }},
+		{name: "WASI poll_oneoff 1 event", op: 'P', n: 5_000, size: 1, price: func(s Schedule) string { return fmt.Sprintf("%d + %d/event", s.HostCallBase, s.PollEvent) }},
+		{name: "WASI poll_oneoff 4096 events", op: 'P', n: 20, size: 4096, price: func(s Schedule) string { return fmt.Sprintf("%d + %d/event", s.HostCallBase, s.PollEvent) }},
+		{name: "WASI clock_time_get", op: 'T', n: 20_000, price: base},
+	}
+}
+
+type gasRow struct {
+	name, price string
+	gas         uint64
+	ns          float64
+	plain       bool
+}
+
+// BenchmarkGasSchedule times every priced operation, each in a task that
+// repeats it, on the compiler, and reports ns per gas: the schedule is
+// right when that is about the same for every operation. It ends with the
+// table of docs/gas.md (ratio: ns/gas over that of plain instructions,
+// the geometric mean of the regular, mul, div and load/store loops):
+//
+//	go test -run '^$' -bench GasSchedule -benchtime 20x ./internal/vm/
+func BenchmarkGasSchedule(b *testing.B) {
+	code := wat(b, "gas")
+	cfg := DefaultConfig()
+	rows := map[string]gasRow{} // by name: the last run of each sub-benchmark
+	var order []string
+	record := func(r gasRow) {
+		if _, ok := rows[r.name]; !ok {
+			order = append(order, r.name)
+		}
+		rows[r.name] = r
+	}
+	for _, c := range gasCases() {
+		b.Run(c.name, func(b *testing.B) {
+			e := newTestEngine(b, cfg)
+			m := compile(b, e, code)
+			args := gasArgsOf(c.n, c.size, c.payload)
+			req := Request{Kind: Compute, Function: string(c.op), Args: args, GasLimit: 1 << 62}
+			req.State = memState{}
+			res, err := e.Run(context.Background(), m, req)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for range b.N {
+				req.State = memState{}
+				if _, err := e.Run(context.Background(), m, req); err != nil {
+					b.Fatal(err)
+				}
+			}
+			ns := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+			b.ReportMetric(ns/float64(res.GasUsed), "ns/gas")
+			b.ReportMetric(float64(res.GasUsed), "gas/op")
+			record(gasRow{name: c.name, price: c.price(cfg.Schedule), gas: res.GasUsed, ns: ns, plain: c.plain})
+		})
+	}
+	b.Run("task/host contract, 2 pages", func(b *testing.B) { record(benchTask(b, cfg, wat(b, "host"), "name")) })
+	b.Run("task/schedule contract, 40 pages", func(b *testing.B) { record(benchTask(b, cfg, code, "z")) })
+	b.Run("task/Go contract noop", func(b *testing.B) { record(benchTask(b, cfg, goContract(b, "./kernels/wasm"), "noop")) })
+	var table []gasRow
+	for _, name := range order {
+		table = append(table, rows[name])
+	}
+	b.Log("\n" + gasTable(table))
+}
+
+// benchTask times a whole task that does next to nothing: what the host
+// does per task (reset, base charges).
+func benchTask(b *testing.B, cfg Config, code []byte, fn string) gasRow {
+	e := newTestEngine(b, cfg)
+	m := compile(b, e, code)
+	req := Request{Kind: Compute, Function: fn, Args: gasArgsOf(0, 0, 0), State: memState{}, GasLimit: 1 << 40}
+	res, err := e.Run(context.Background(), m, req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		if _, err := e.Run(context.Background(), m, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ns := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+	b.ReportMetric(ns/float64(res.GasUsed), "ns/gas")
+	b.ReportMetric(float64(res.GasUsed), "gas/op")
+	s := cfg.Schedule
+	return gasRow{name: b.Name()[strings.IndexByte(b.Name(), '/')+1:], gas: res.GasUsed, ns: ns,
+		price: fmt.Sprintf("%d + %d/page + instructions", s.ComputeBase, s.ResetPage)}
+}
+
+func gasTable(rows []gasRow) string {
+	ref, n := 0.0, 0
+	for _, r := range rows {
+		if r.plain {
+			ref += math.Log(r.ns / float64(r.gas))
+			n++
+		}
+	}
+	ref = math.Exp(ref / float64(max(n, 1)))
+	var b strings.Builder
+	fmt.Fprintf(&b, "plain instructions: %.3f ns/gas\n\n", ref)
+	b.WriteString("| operation | price (gas) | gas per task | ns per task | ns/gas | ratio |\n| --- | --- | ---: | ---: | ---: | ---: |\n")
+	for _, r := range rows {
+		nsg := r.ns / float64(r.gas)
+		fmt.Fprintf(&b, "| %s | %s | %d | %.0f | %.3f | %.2f |\n", r.name, r.price, r.gas, r.ns, nsg, nsg/ref)
+	}
+	return b.String()
+}
+
+// sizedState is a memState that reports its size, as the enclave's does.
+type sizedState map[string][]byte
+
+func (s sizedState) Get(k []byte) ([]byte, bool) { v, ok := s[string(k)]; return v, ok }
+func (s sizedState) Set(k, v []byte)             { s[string(k)] = append([]byte(nil), v...) }
+func (s sizedState) Delete(k []byte)             { delete(s, string(k)) }
+func (s sizedState) Size() int {
+	n := 0
+	for k, v := range s {
+		n += len(k) + len(v)
+	}
+	return n
+}
