@@ -111,6 +111,24 @@ func (o *overlay) Set(key, value []byte) {
 
 func (o *overlay) Delete(key []byte) { o.written[string(key)] = nil }
 
+// Size is the bytes of the keys and values the state holds (vm.StateSizer):
+// the VM charges every task for the state the enclave opens and seals, and
+// bounds it.
+func (o *overlay) Size() int {
+	n := 0
+	for k, v := range o.base {
+		if _, ok := o.written[k]; !ok {
+			n += len(k) + len(v)
+		}
+	}
+	for k, v := range o.written {
+		if v != nil {
+			n += len(k) + len(v)
+		}
+	}
+	return n
+}
+
 // delta returns the writes that change the base, as sorted ops, and the
 // resulting entries. No ops means the run did not change the state.
 func (o *overlay) delta() (ops buf, count uint32, after map[string][]byte) {
