@@ -2,6 +2,7 @@ package worker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 
@@ -14,7 +15,8 @@ import (
 )
 
 // runContract runs a contract's queued tasks in order until the queue is
-// empty.
+// empty. A task whose receipt's outcome is unknown holds the next one back
+// until the chain decides it (awaitSettled): the next builds on its delta.
 func (w *Worker) runContract(contract api.ContractAddress) {
 	defer w.wg.Done()
 	for {
@@ -28,17 +30,20 @@ func (w *Worker) runContract(contract api.ContractAddress) {
 		j := q[0]
 		w.mu.Unlock()
 
-		status, err := w.run(j)
+		w.awaitSettled(contract)
+		status, pending, err := w.run(j)
 
 		w.mu.Lock()
 		w.queues[contract] = w.queues[contract][1:]
 		delete(w.jobs, j.req.TaskID)
 		switch {
+		case pending != nil:
+			w.pend(pending)
 		case err != nil:
 			w.stats.HostFailures++
-			w.faults[j.req.TaskID] = err.Error()
+			w.faults.put(j.req.TaskID, err.Error())
 		default:
-			w.final[j.req.TaskID] = status
+			w.final.put(j.req.TaskID, status)
 			if status == api.StatusSuccess {
 				w.stats.Succeeded++
 			} else {
@@ -53,41 +58,69 @@ func (w *Worker) runContract(contract api.ContractAddress) {
 }
 
 // run takes one task through the enclave, the store and the chain, and
-// returns its final status as the chain recorded it.
-func (w *Worker) run(j *job) (api.TaskStatus, error) {
+// returns its final status as the chain recorded it. TaskTimeout bounds
+// everything up to the receipt's sending, ReceiptTimeout the wait for it
+// to be mined. When the receipt may have been sent but its outcome is not
+// known, run returns it pending, with its delta kept; an error means the
+// chain did not and cannot take the task's receipt (its delta is rolled
+// back), or none was made.
+func (w *Worker) run(j *job) (api.TaskStatus, *pendingReceipt, error) {
 	ctx, cancel := context.WithTimeout(w.ctx, w.cfg.TaskTimeout)
 	defer cancel()
 	req := &j.req
 	hdr, err := w.cfg.Enigma.Client().Eth().HeaderByNumber(ctx, new(big.Int).SetUint64(req.BlockNumber))
 	if err != nil {
-		return "", fmt.Errorf("read block %d of the task record: %w", req.BlockNumber, err)
+		return "", nil, fmt.Errorf("read block %d of the task record: %w", req.BlockNumber, err)
 	}
 	req.BlockTime = int64(hdr.Time)
 
 	if err := w.ensureKey(ctx, req.Contract, j.seed); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	resp, prior, err := w.execute(ctx, req)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if err := w.store(ctx, req, resp); err != nil {
-		return "", fmt.Errorf("store the result: %w", err)
+		return "", nil, fmt.Errorf("store the result: %w", err)
 	}
-	if err := w.commit(ctx, req, resp); err != nil {
+	p := &pendingReceipt{req: req, resp: resp, prior: prior, block: req.BlockNumber, done: make(chan struct{})}
+	tx, sent, err := w.sendReceipt(ctx, req, resp)
+	if errors.Is(err, chain.ErrNotSent) {
+		// Nothing reached the chain: it cannot take the delta.
 		w.rollback(req, resp, prior)
-		return "", err
+		return "", nil, err
 	}
-	rec, err := w.cfg.Enigma.TaskRecord(ctx, req.TaskID)
 	if err != nil {
-		return "", fmt.Errorf("read the task's status after its receipt: %w", err)
+		p.why = err // it may have reached the node all the same
+		return "", p, nil
+	}
+	p.sent = &sent
+	r, err := w.waitMined(tx, sent)
+	if r != nil && err != nil {
+		// Mined and reverted: that transaction can never take effect.
+		w.rollback(req, resp, prior)
+		return "", nil, fmt.Errorf("the chain refused the receipt: %w", err)
+	}
+	if err != nil {
+		p.why = err
+		return "", p, nil
+	}
+	// Mined: this receipt moved the record, which says whether the delta
+	// went with it.
+	rctx, rcancel := context.WithTimeout(w.ctx, w.cfg.ReceiptTimeout)
+	defer rcancel()
+	rec, err := w.cfg.Enigma.TaskRecord(rctx, req.TaskID)
+	if err != nil || rec.Status == chainCreated {
+		p.why = fmt.Errorf("the receipt was mined (tx %s) but the task record could not be read after it: status %d, %v", sent.Hash.Hex(), rec.Status, err)
+		return "", p, nil
 	}
 	if rec.Status == chainFailedETH {
 		// The callback reverted, so the chain did not take the delta.
 		w.rollback(req, resp, prior)
 	}
 	w.log.Info("task done", "task", req.TaskID, "kind", req.Kind, "status", rec.Status, "gas", resp.GasUsed)
-	return chainStatus(rec.Status), nil
+	return chainStatus(rec.Status), nil, nil
 }
 
 // store commits the task's result (and for a success its code, delta and
@@ -118,7 +151,9 @@ func (w *Worker) store(ctx context.Context, req *enclave.ExecuteRequest, r *encl
 	return w.cfg.Store.CommitTask(ctx, c)
 }
 
-// rollback undoes the delta of a task whose receipt the chain did not take.
+// rollback undoes the delta of a task whose receipt the chain did not and
+// cannot take. The store keeps the delta readable by hash all the same
+// (state.Store.DeltaByHash).
 func (w *Worker) rollback(req *enclave.ExecuteRequest, r *enclave.ExecuteResponse, prior *state.StateBlob) {
 	if r.Status != enclave.TaskSuccess || r.DeltaHash.IsZero() || prior == nil {
 		return
@@ -126,36 +161,6 @@ func (w *Worker) rollback(req *enclave.ExecuteRequest, r *enclave.ExecuteRespons
 	if err := w.cfg.Store.RollbackTo(context.Background(), req.Contract, prior.Index, prior); err != nil {
 		w.log.Error("roll back the state of a task the chain did not take; the contract resyncs from other workers", "task", req.TaskID, "err", err)
 	}
-}
-
-// commit sends the task's receipt and waits for it to be mined.
-func (w *Worker) commit(ctx context.Context, req *enclave.ExecuteRequest, r *enclave.ExecuteResponse) error {
-	e, from, sig := w.cfg.Enigma, w.cfg.Account, r.Signature[:]
-	abi := e.ABI()
-	var data []byte
-	var what string
-	switch {
-	case req.Kind == enclave.KindDeploy && r.Status == enclave.TaskSuccess:
-		what = fmt.Sprintf("commit the deployment of %s", req.TaskID)
-		data = abi.PackDeploySecretContract(req.TaskID, r.PreCodeHash, r.CodeHash, r.DeltaHash, r.EthPayload, common.Address(r.EthAddress), r.GasUsed, sig)
-	case req.Kind == enclave.KindDeploy:
-		what = fmt.Sprintf("commit the failed deployment %s", req.TaskID)
-		data = abi.PackDeploySecretContractFailure(req.TaskID, r.OutputHash, r.GasUsed, sig)
-	case r.Status == enclave.TaskSuccess:
-		what = fmt.Sprintf("commit the receipt of task %s", req.TaskID)
-		data = abi.PackCommitReceipt(req.Contract, req.TaskID, r.DeltaHash, r.OutputHash, r.EthPayload, common.Address(r.EthAddress), r.GasUsed, sig)
-	default:
-		what = fmt.Sprintf("commit the failure of task %s", req.TaskID)
-		data = abi.PackCommitTaskFailure(req.Contract, req.TaskID, r.OutputHash, r.GasUsed, sig)
-	}
-	to := e.Addresses().Enigma
-	// Estimated like any transaction: the Enigma contract gives a callback
-	// its fixed gas or reverts, so the estimate covers the whole callback.
-	tx := chain.Tx{What: what, To: &to, Data: data}
-	if _, err := e.Client().Transact(ctx, from, tx); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
-	}
-	return nil
 }
 
 // ensureKey makes sure the enclave holds the contract's state key, asking
@@ -183,3 +188,5 @@ func (w *Worker) ensureKey(ctx context.Context, contract api.ContractAddress, se
 	w.mu.Unlock()
 	return nil
 }
+
+func ethAddr(a api.EthAddress) common.Address { return common.Address(a) }

@@ -91,14 +91,13 @@ func (w *Worker) accept(ctx context.Context, j *job) error {
 	id := j.req.TaskID
 	w.mu.Lock()
 	closed := w.closed
-	_, dup := w.jobs[id]
-	_, done := w.final[id]
+	seen, err := w.seenLocked(id)
 	w.mu.Unlock()
 	if closed {
 		return errClosed
 	}
-	if dup || done {
-		return nil // a resubmission of a task already accepted
+	if seen || err != nil {
+		return err
 	}
 	rec, err := w.waitRecord(ctx, id)
 	if err != nil {
@@ -138,6 +137,22 @@ func (w *Worker) accept(ctx context.Context, j *job) error {
 	j.req.GasLimit, j.req.BlockNumber, j.req.Epoch = rec.GasLimit, block, p.Arg0.Uint64()
 	p.Arg1.FillBytes(j.seed[:])
 	return w.enqueue(j)
+}
+
+// seenLocked reports whether this worker already has task id, so a
+// resubmission must not run it again (w.mu held): accepted, finished or
+// with its receipt's outcome still being checked (nil error: the
+// submission is answered as accepted), or tried and not finished (a
+// CodeReplay error saying why). Running such a task again would burn the
+// same time for the same result, or commit a second receipt.
+func (w *Worker) seenLocked(id api.TaskID) (bool, error) {
+	if why, failed := w.faults.get(id); failed {
+		return true, api.Errorf(api.CodeReplay, "worker: this worker already tried task %s and could not finish it (%s); it will not run it again: the fee is refundable with returnFeesForTask once the task times out on chain", id, why)
+	}
+	_, queued := w.jobs[id]
+	_, done := w.final.get(id)
+	_, unsettled := w.unsettled[id]
+	return queued || done || unsettled, nil
 }
 
 // taskEpoch returns the parameters of the epoch a task record belongs to.
@@ -232,8 +247,8 @@ func (w *Worker) enqueue(j *job) error {
 	if w.closed {
 		return errClosed
 	}
-	if _, dup := w.jobs[j.req.TaskID]; dup {
-		return nil
+	if seen, err := w.seenLocked(j.req.TaskID); seen {
+		return err // a resubmission raced this one
 	}
 	q := w.queues[j.req.Contract]
 	if len(q) >= w.cfg.MaxQueued {

@@ -54,8 +54,18 @@ type Config struct {
 	// appear on chain (the client sends the record first, but a node may
 	// lag a block behind).
 	RecordWait time.Duration
-	// TaskTimeout bounds one task from dequeue to mined receipt.
+	// TaskTimeout bounds one task from dequeue until its receipt is sent:
+	// state sync, state key, execution, store and the receipt's gas
+	// estimate and sending.
 	TaskTimeout time.Duration
+	// ReceiptTimeout bounds the wait for a sent receipt to be mined. When
+	// it passes, the receipt may still be mined: the worker keeps the
+	// task's delta and checks the task record in the background, with
+	// backoff, until the chain decides (docs/worker.md).
+	ReceiptTimeout time.Duration
+	// SettleTimeout bounds that background check; after it the contract's
+	// next task syncs with the chain as after a restart.
+	SettleTimeout time.Duration
 	// MaxQueued bounds the tasks waiting per contract; beyond it a
 	// submission is refused with api.CodeUnavailable.
 	MaxQueued int
@@ -65,7 +75,8 @@ type Config struct {
 // DefaultConfig returns the settings a worker runs with; set the required
 // fields.
 func DefaultConfig() Config {
-	return Config{RecordWait: 5 * time.Second, TaskTimeout: 2 * time.Minute, MaxQueued: 1024}
+	return Config{RecordWait: 5 * time.Second, TaskTimeout: 2 * time.Minute, ReceiptTimeout: 2 * time.Minute,
+		SettleTimeout: time.Hour, MaxQueued: 1024}
 }
 
 // Validate reports settings the worker cannot run with.
@@ -86,8 +97,8 @@ func (c Config) Validate() error {
 	if c.KeyManager == nil {
 		errs = append(errs, errors.New("worker: Config.KeyManager is required"))
 	}
-	if c.RecordWait <= 0 || c.TaskTimeout <= 0 || c.MaxQueued <= 0 {
-		errs = append(errs, errors.New("worker: RecordWait, TaskTimeout and MaxQueued must be positive (start from DefaultConfig)"))
+	if c.RecordWait <= 0 || c.TaskTimeout <= 0 || c.ReceiptTimeout <= 0 || c.SettleTimeout <= 0 || c.MaxQueued <= 0 {
+		errs = append(errs, errors.New("worker: RecordWait, TaskTimeout, ReceiptTimeout, SettleTimeout and MaxQueued must be positive (start from DefaultConfig)"))
 	}
 	return errors.Join(errs...)
 }
@@ -103,19 +114,31 @@ type Worker struct {
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 
-	mu     sync.Mutex
-	closed bool
-	jobs   map[api.TaskID]*job              // accepted tasks not yet final
-	final  map[api.TaskID]api.TaskStatus    // on-chain outcome of finished tasks
-	queues map[api.ContractAddress][]*job   // per contract, in order
-	keys   map[api.ContractAddress][32]byte // epoch seed the contract's key was installed for
-	faults map[api.TaskID]string            // tasks the host could not finish, and why
-	stats  Stats
+	mu        sync.Mutex
+	closed    bool
+	jobs      map[api.TaskID]*job                     // accepted tasks not yet run
+	final     *recent[api.TaskStatus]                 // on-chain outcome of finished tasks
+	queues    map[api.ContractAddress][]*job          // per contract, in order
+	keys      map[api.ContractAddress][32]byte        // epoch seed the contract's key was installed for
+	faults    *recent[string]                         // tasks the host could not finish, and why
+	unsettled map[api.TaskID]*pendingReceipt          // receipts sent whose outcome is unknown
+	settling  map[api.ContractAddress]*pendingReceipt // the one a contract's next task waits for
+	stats     Stats
 }
+
+// remembered bounds how many finished and failed tasks the worker
+// remembers (each kind): enough to refuse a resubmission of a task it
+// could not finish for as long as that task can still be resubmitted in
+// practice, at about 100 bytes a task. An older task is looked up in the
+// store and on chain instead.
+const remembered = 1 << 14
 
 // Stats counts what the worker did.
 type Stats struct {
 	Accepted, Forwarded, Succeeded, Failed, HostFailures uint64
+	// Unsettled counts receipts whose wait ended without their outcome;
+	// each was then checked in the background.
+	Unsettled uint64
 }
 
 // New starts a worker node.
@@ -134,9 +157,10 @@ func New(ctx context.Context, cfg Config) (*Worker, error) {
 	w := &Worker{
 		cfg: cfg, log: log.With("worker", reg.SigningAddress.String()), signer: reg.SigningAddress,
 		chainID: cfg.Enigma.Client().ChainID().Uint64(),
-		jobs:    map[api.TaskID]*job{}, final: map[api.TaskID]api.TaskStatus{},
+		jobs:    map[api.TaskID]*job{}, final: newRecent[api.TaskStatus](remembered),
 		queues: map[api.ContractAddress][]*job{}, keys: map[api.ContractAddress][32]byte{},
-		faults: map[api.TaskID]string{},
+		faults: newRecent[string](remembered), unsettled: map[api.TaskID]*pendingReceipt{},
+		settling: map[api.ContractAddress]*pendingReceipt{},
 	}
 	w.ctx, w.cancel = context.WithCancel(context.Background())
 	return w, nil
@@ -153,9 +177,11 @@ func (w *Worker) Stats() Stats {
 }
 
 // Close stops the worker: tasks not yet executed are dropped (they stay open
-// on chain and are refundable after the timeout); a task in its enclave or
-// waiting for its receipt is abandoned the same way. It waits for the
-// worker's goroutines and does not close the enclave or the store.
+// on chain and are refundable after the timeout); a task in its enclave is
+// abandoned the same way. A receipt already sent keeps its delta in the
+// store, whatever its outcome: the next run's state sync settles it. It
+// waits for the worker's goroutines and does not close the enclave or the
+// store.
 func (w *Worker) Close() error {
 	w.mu.Lock()
 	w.closed = true
@@ -195,18 +221,30 @@ func (w *Worker) EpochKey(ctx context.Context) (gateway.EpochKey, error) {
 	return gateway.EpochKey{Epoch: r.Epoch, PublicKey: r.PublicKey, Signature: r.Signature[:]}, nil
 }
 
-// ExportState implements Node.
+// ExportState implements Node. When the chain holds deltas past this
+// worker's tip that its store kept after rolling them back (their receipt
+// was mined after all), it serves those too.
 func (w *Worker) ExportState(ctx context.Context, contract api.ContractAddress, from uint32) (*StateExport, error) {
 	tip, err := w.cfg.Store.Tip(ctx, contract)
 	if err != nil {
 		return nil, err
 	}
-	if from > tip.Index {
-		return nil, api.Errorf(api.CodeNotFound, "worker: this worker holds contract %s only up to delta %d, not %d", contract, tip.Index, from)
+	kept, keptState := w.keptPastTip(ctx, contract, tip)
+	last := tip.Index + uint32(len(kept))
+	if from > last {
+		return nil, api.Errorf(api.CodeNotFound, "worker: this worker holds contract %s only up to delta %d, not %d", contract, last, from)
 	}
-	r, err := w.cfg.Store.Export(ctx, contract, from, tip.Index)
-	if err != nil {
-		return nil, err
+	r := &state.DeltaRange{Contract: contract, From: from, To: last}
+	if from <= tip.Index {
+		if r, err = w.cfg.Store.Export(ctx, contract, from, tip.Index); err != nil {
+			return nil, err
+		}
+		from = tip.Index + 1
+	}
+	r.Deltas = append(r.Deltas, kept[from-tip.Index-1:]...)
+	r.To = last
+	if len(kept) > 0 {
+		return &StateExport{Range: r, State: keptState}, nil
 	}
 	blob, err := w.cfg.Store.State(ctx, contract)
 	if err != nil {
@@ -215,47 +253,112 @@ func (w *Worker) ExportState(ctx context.Context, contract api.ContractAddress, 
 	return &StateExport{Range: r, State: blob}, nil
 }
 
-// TaskResult implements Node.
+// keptPastTip returns the deltas the chain holds past tip that the store
+// kept after a rollback, and the state at the last of them; nothing unless
+// the store holds them all, in order, and that state.
+func (w *Worker) keptPastTip(ctx context.Context, contract api.ContractAddress, tip state.Tip) ([]state.Delta, *state.StateBlob) {
+	e := w.cfg.Enigma
+	count, err := e.CountStateDeltas(ctx, contract)
+	if err != nil || count <= uint64(tip.Index)+1 {
+		return nil, nil
+	}
+	if h, err := e.StateDeltaHash(ctx, contract, uint64(tip.Index)); err != nil || api.Hash(h) != tip.Hash {
+		return nil, nil // this store's chain is not the chain's
+	}
+	var kept []state.Delta
+	var h [32]byte
+	for i := uint64(tip.Index) + 1; i < count; i++ {
+		if h, err = e.StateDeltaHash(ctx, contract, i); err != nil {
+			return nil, nil
+		}
+		d, err := w.cfg.Store.DeltaByHash(ctx, contract, api.Hash(h))
+		if err != nil || uint64(d.Index) != i {
+			return nil, nil
+		}
+		kept = append(kept, *d)
+	}
+	st, err := w.cfg.Store.StateByHash(ctx, contract, api.Hash(h))
+	if err != nil {
+		return nil, nil
+	}
+	return kept, st
+}
+
+// TaskResult implements Node. A task whose result is stored but whose
+// outcome this worker has not recorded (its receipt in flight or being
+// checked, or from an earlier run) reads the chain's record: verified is
+// SUCCESS with the stored result, whatever happened to the receipt's wait.
 func (w *Worker) TaskResult(ctx context.Context, id api.TaskID) (*gateway.TaskResult, error) {
 	w.mu.Lock()
 	_, running := w.jobs[id]
-	status, final := w.final[id]
-	fault, faulted := w.faults[id]
+	status, final := w.final.get(id)
+	fault, faulted := w.faults.get(id)
 	w.mu.Unlock()
-	if running {
-		return &gateway.TaskResult{TaskID: id, Status: api.StatusInProgress}, nil
-	}
-	if faulted {
-		// The host could not finish the task: it stays open on chain
-		// until its sender reclaims the fee. enigma-js knows only the four
-		// statuses, so it reads FAILED; the text says why.
-		w.log.Debug("reporting a task the host could not finish", "task", id, "why", fault)
-		return &gateway.TaskResult{TaskID: id, Status: api.StatusFailed}, nil
-	}
 	r, err := w.cfg.Store.TaskResult(ctx, id)
 	if api.CodeOf(err) == api.CodeNotFound {
+		if running {
+			return &gateway.TaskResult{TaskID: id, Status: api.StatusInProgress}, nil
+		}
+		if faulted {
+			// The host could not finish the task: it stays open on chain
+			// until its sender reclaims the fee. enigma-js knows only the
+			// four statuses, so it reads FAILED; the log says why.
+			w.log.Debug("reporting a task the host could not finish", "task", id, "why", fault)
+			return &gateway.TaskResult{TaskID: id, Status: api.StatusFailed}, nil
+		}
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
 	if !final {
-		// Committed locally by an earlier run of this worker: ask the chain.
 		rec, err := w.cfg.Enigma.TaskRecord(ctx, id)
 		if err != nil {
 			return nil, err
 		}
 		status = chainStatus(rec.Status)
+		if faulted && status == api.StatusInProgress {
+			status = api.StatusFailed // open on chain, and this worker will not finish it
+		}
 	}
 	out := &gateway.TaskResult{TaskID: id, Contract: r.Contract, Status: status, Output: r.Output, UsedGas: r.UsedGas,
 		EthereumPayload: r.EthPayload, EthereumAddress: r.EthAddress, Signature: r.Signature, PreCodeHash: r.PreCodeHash}
 	if r.Delta != nil && status == api.StatusSuccess {
-		d, err := w.cfg.Store.Delta(ctx, r.Contract, r.Delta.Index)
-		if err == nil && d.Hash == r.Delta.Hash {
+		// By hash: a delta rolled back while its receipt's outcome was
+		// unknown is still there.
+		d, err := w.cfg.Store.DeltaByHash(ctx, r.Contract, r.Delta.Hash)
+		if err == nil && d.Index == r.Delta.Index {
 			out.Delta = &gateway.Delta{Index: d.Index, Hash: d.Hash, Data: d.Data}
 		}
 	}
 	return out, nil
+}
+
+// recent is a map of task ids that forgets its oldest entries beyond max.
+type recent[V any] struct {
+	max   int
+	m     map[api.TaskID]V
+	order []api.TaskID // insertion order; the oldest first
+}
+
+func newRecent[V any](max int) *recent[V] {
+	return &recent[V]{max: max, m: map[api.TaskID]V{}}
+}
+
+func (r *recent[V]) get(id api.TaskID) (V, bool) {
+	v, ok := r.m[id]
+	return v, ok
+}
+
+func (r *recent[V]) put(id api.TaskID, v V) {
+	if _, ok := r.m[id]; !ok {
+		r.order = append(r.order, id)
+	}
+	r.m[id] = v
+	for len(r.m) > r.max {
+		delete(r.m, r.order[0])
+		r.order = r.order[1:]
+	}
 }
 
 // On-chain task statuses (Enigma.sol).

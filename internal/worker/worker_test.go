@@ -46,6 +46,13 @@ const timeoutEpochs = 1
 
 func startNetwork(t *testing.T, ctx context.Context, workers int) *network {
 	t.Helper()
+	return startNetworkWith(t, ctx, workers, nil)
+}
+
+// startNetworkWith is startNetwork with each worker's configuration
+// adjusted by configure (when not nil).
+func startNetworkWith(t *testing.T, ctx context.Context, workers int, configure func(*worker.Config)) *network {
+	t.Helper()
 	node := chaintest.DevChain(t, nil)
 	cc := chain.TestConfig()
 	cc.RPCURL = node.URL
@@ -111,6 +118,9 @@ func startNetwork(t *testing.T, ctx context.Context, workers int) *network {
 		cfg := worker.DefaultConfig()
 		cfg.Enclave, cfg.Store, cfg.Enigma, cfg.Account, cfg.KeyManager, cfg.Directory = enc, store, n.enigma, custodian, kmNode, n.dir
 		cfg.RecordWait = 300 * time.Millisecond
+		if configure != nil {
+			configure(&cfg)
+		}
 		w, err := worker.New(ctx, cfg)
 		if err != nil {
 			t.Fatal(err)
@@ -525,5 +535,131 @@ func waitPending(t *testing.T, ctx context.Context, e *chain.Enigma, addr common
 			t.Fatal("no transaction reached the pool")
 		case <-time.After(10 * time.Millisecond):
 		}
+	}
+}
+
+// workerOf is the worker whose signing address is signer, and its index.
+func (n *network) workerOf(signer api.EthAddress) (*worker.Worker, int) {
+	n.t.Helper()
+	for i, w := range n.workers {
+		if w.Signer() == signer {
+			return w, i
+		}
+	}
+	n.t.Fatalf("no worker %s", signer)
+	return nil, 0
+}
+
+// until polls cond until it holds, failing the test when ctx ends first.
+func until(t *testing.T, ctx context.Context, what string, cond func() bool) {
+	t.Helper()
+	for !cond() {
+		select {
+		case <-ctx.Done():
+			t.Fatalf("gave up waiting for %s", what)
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// A receipt whose wait times out may still be mined: the worker keeps the
+// task's delta, reports the task in progress, checks the chain until it
+// knows, and runs the contract's next task (accepted meanwhile) on top of
+// that delta. Before, it rolled the delta back: the chain then held a
+// delta no worker had, and the contract could never run again.
+func TestReceiptWaitTimeoutKeepsTheDelta(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	n := startNetworkWith(t, ctx, 2, func(c *worker.Config) { c.ReceiptTimeout = 300 * time.Millisecond })
+	user, _ := compat.GenerateKey(rand.Reader)
+	dep := n.deploy(ctx, user)
+	sc := dep.contract
+
+	// Both records first: no block may be mined once the receipt is sent.
+	first := n.newTask(ctx, user, sc, nil, "store", []byte("kept"), 1_000_000)
+	second := n.newTask(ctx, user, sc, nil, "get", nil, 1_000_000)
+	w, i := n.workerOf(first.worker)
+	before := w.Stats()
+	dev := n.chain.Dev
+	dev.Pause()
+	defer dev.Resume()
+	if err := n.submit(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	until(t, ctx, "the receipt wait to end", func() bool {
+		s := w.Stats()
+		return s.Unsettled > before.Unsettled || s.HostFailures > before.HostFailures
+	})
+	if s := w.Stats(); s.HostFailures > before.HostFailures {
+		t.Fatalf("the worker gave the task up when its receipt wait timed out: %+v", s)
+	}
+	if err := n.submit(ctx, second); err != nil {
+		t.Fatal(err)
+	}
+	tip, err := n.stores[i].Tip(ctx, sc)
+	if err != nil || tip.Index != 1 {
+		t.Fatalf("tip while the receipt's outcome is unknown: %+v %v; want the task's delta 1 kept", tip, err)
+	}
+	for _, tk := range []*task{first, second} {
+		r, err := w.TaskResult(ctx, tk.id)
+		if err != nil || r == nil || r.Status != api.StatusInProgress {
+			t.Fatalf("task result while the receipt is in the pool: %+v %v; want INPROGRESS", r, err)
+		}
+	}
+	if err := n.submit(ctx, first); err != nil {
+		t.Fatalf("resubmission of a task whose receipt is out: %v", err)
+	}
+
+	dev.Resume()
+	r, out, st := n.wait(ctx, first)
+	if r.Status != api.StatusSuccess || st != 2 || string(out) != "kept" || r.Delta == nil || r.Delta.Index != 1 {
+		t.Fatalf("first task: %s, chain %d, output %q, delta %+v", r.Status, st, out, r.Delta)
+	}
+	r, out, st = n.wait(ctx, second)
+	if r.Status != api.StatusSuccess || st != 2 || string(out) != "kept" {
+		t.Fatalf("the contract's next task: %s, chain %d, output %q", r.Status, st, out)
+	}
+	until(t, ctx, "the outcome to be recorded", func() bool {
+		r, _ := w.TaskResult(ctx, first.id)
+		return r != nil && r.Status == api.StatusSuccess
+	})
+	if s := w.Stats(); s.HostFailures != before.HostFailures || s.Succeeded != before.Succeeded+2 {
+		t.Fatalf("stats %+v (before %+v): want two successes, no host failure", s, before)
+	}
+}
+
+// A task the worker could not finish is not run again when resubmitted:
+// it is refused at once, saying why.
+func TestResubmittedFailedTaskIsRefused(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	n := startNetwork(t, ctx, 2)
+	user, _ := compat.GenerateKey(rand.Reader)
+	dep := n.deploy(ctx, user)
+	tk := n.newTask(ctx, user, dep.contract, nil, "store", []byte("x"), 1_000_000)
+	w, i := n.workerOf(tk.worker)
+	// The host cannot store the task's result (here: its store already
+	// holds one under the task's id), so it sends no receipt.
+	blocker := &state.TaskCommit{Result: state.TaskResult{TaskID: tk.id, Contract: dep.contract, Kind: state.KindCompute, Status: api.StatusFailed}}
+	if err := n.stores[i].CommitTask(ctx, blocker); err != nil {
+		t.Fatal(err)
+	}
+	before := w.Stats()
+	if err := n.submit(ctx, tk); err != nil {
+		t.Fatal(err)
+	}
+	until(t, ctx, "the task to fail in the host", func() bool { return w.Stats().HostFailures > before.HostFailures })
+	err := n.submit(ctx, tk)
+	if api.CodeOf(err) != api.CodeReplay || !strings.Contains(err.Error(), "could not finish") {
+		t.Fatalf("resubmission of a task the worker could not finish: %v; want CodeReplay saying so", err)
+	}
+	if s := w.Stats(); s.Accepted != before.Accepted+1 {
+		t.Fatalf("accepted %d tasks, want 1", s.Accepted-before.Accepted)
+	}
+	if r, err := w.TaskResult(ctx, tk.id); err != nil || r == nil || r.Status != api.StatusFailed {
+		t.Fatalf("task result: %+v %v; want FAILED", r, err)
+	}
+	if rec, _ := n.enigma.TaskRecord(ctx, tk.id); rec.Status != 1 {
+		t.Fatalf("chain status %d, want 1 (open, refundable after the timeout)", rec.Status)
 	}
 }
