@@ -31,6 +31,7 @@ func runDevnet(ctx context.Context, args []string) error {
 	fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "number of workers")
 	fs.DurationVar(&cfg.BlockPeriod, "block-period", cfg.BlockPeriod, "time between blocks of the embedded chain")
 	fs.Uint64Var(&cfg.EpochSize, "epoch-size", cfg.EpochSize, "blocks per epoch")
+	fs.DurationVar(&cfg.WorkerReceiptTimeout, "receipt-timeout", cfg.WorkerReceiptTimeout, "how long a worker waits for its receipt to be mined before checking its outcome in the background (0: the worker's default, 2m)")
 	verbose := fs.Bool("v", false, "log progress details")
 	demo := fs.Bool("demo", false, "once up, run the millionaires' problem end to end through the chain (from the repository's root), then stop")
 	keep := fs.Bool("keep", false, "with --demo: keep the devnet running after the demo")

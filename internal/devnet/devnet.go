@@ -46,6 +46,10 @@ type Config struct {
 	// TimeoutEpochs is how many epochs a task may wait for its receipt
 	// before its sender can reclaim the fee (returnFeesForTask).
 	TimeoutEpochs uint64
+	// WorkerReceiptTimeout is how long a worker waits for its receipt to be
+	// mined before it checks the outcome in the background
+	// (worker.Config.ReceiptTimeout); 0 keeps the worker's default.
+	WorkerReceiptTimeout time.Duration
 	// InsecureSimulatedEnclave lets the devnet's simulated enclaves run on
 	// an external chain that is not a development chain (docs/security.md).
 	InsecureSimulatedEnclave bool
@@ -58,7 +62,7 @@ type Config struct {
 
 // DefaultConfig is what `enigma devnet` runs with.
 func DefaultConfig() Config {
-	return Config{ChainAddr: "127.0.0.1:8545", GatewayAddr: "127.0.0.1:3346", Workers: 3, BlockPeriod: time.Second, EpochSize: 10, TimeoutEpochs: 10}
+	return Config{ChainAddr: "127.0.0.1:8545", GatewayAddr: "127.0.0.1:3346", Workers: 3, BlockPeriod: time.Second, EpochSize: 10, TimeoutEpochs: chain.MaxTimeoutEpochs}
 }
 
 // TestConfig uses free ports and fast blocks.
@@ -434,6 +438,10 @@ func (d *Devnet) GatewayURL() string { return d.gwURL }
 
 // ChainURL is the chain's JSON-RPC endpoint.
 func (d *Devnet) ChainURL() string { return d.addrs.EthNode }
+
+// DevChain is the embedded dev chain (nil on an external chain), for tests
+// that hold blocks back (Pause, Mine, Resume).
+func (d *Devnet) DevChain() *devchain.Chain { return d.dev }
 
 // Accounts are the node's funded, unlocked dev accounts.
 func (d *Devnet) Accounts() []common.Address { return append([]common.Address(nil), d.accounts...) }

@@ -162,6 +162,9 @@ func (d *Devnet) startWorkerNodes(ctx context.Context) error {
 		wc := worker.DefaultConfig()
 		wc.Enclave, wc.Store, wc.Enigma, wc.Account = n.enclave, store, d.enigma, n.account
 		wc.KeyManager, wc.Directory, wc.Logger = d.kmNode, d.nodes, d.log
+		if d.cfg.WorkerReceiptTimeout > 0 {
+			wc.ReceiptTimeout = d.cfg.WorkerReceiptTimeout
+		}
 		if n.worker, err = worker.New(ctx, wc); err != nil {
 			return fmt.Errorf("devnet: start worker %d: %w", i, err)
 		}

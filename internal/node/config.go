@@ -81,6 +81,10 @@ type Config struct {
 	Peers []string `json:"peers,omitempty"`
 	// StakeENG is what a worker deposits when it registers, in whole ENG.
 	StakeENG uint64 `json:"stake_eng,omitempty"`
+	// ReceiptTimeout is how long a worker waits for its receipt to be
+	// mined before it checks the outcome in the background; empty keeps
+	// the worker's default (worker.Config.ReceiptTimeout).
+	ReceiptTimeout Duration `json:"receipt_timeout,omitempty"`
 
 	// EpochPoll is how often the key manager checks whether a new epoch
 	// is due; about one block period.
@@ -126,7 +130,7 @@ func (d *Duration) UnmarshalText(b []byte) error {
 // DefaultConfig returns the settings every role starts from.
 func DefaultConfig() Config {
 	return Config{
-		EpochPoll: Duration(time.Second), EpochSize: 10, TimeoutEpochs: 10, MinWorkers: 1,
+		EpochPoll: Duration(time.Second), EpochSize: 10, TimeoutEpochs: 4, MinWorkers: 1, // the longest timeout the contract takes (chain.MaxTimeoutEpochs)
 		StakeENG: 1000, LogLevel: "info",
 	}
 }

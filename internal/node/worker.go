@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"net"
 	"path/filepath"
+	"time"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/enclave/sim"
@@ -111,6 +112,9 @@ func (n *Node) startWorker(ctx context.Context, cfg Config, ln net.Listener) err
 	}
 	wcfg := worker.DefaultConfig()
 	wcfg.Enclave, wcfg.Store, wcfg.Enigma, wcfg.Account, wcfg.KeyManager, wcfg.Directory, wcfg.Logger = enc, store, e, custodian, kmc, peers, n.log
+	if cfg.ReceiptTimeout > 0 {
+		wcfg.ReceiptTimeout = time.Duration(cfg.ReceiptTimeout)
+	}
 	w, err := worker.New(ctx, wcfg)
 	if err != nil {
 		return err
