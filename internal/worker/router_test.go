@@ -173,6 +173,11 @@ func TestRouterTakesTheStatusFromTheChain(t *testing.T) {
 	if got, err := r.TaskResult(ctx, none); got != nil || err != nil {
 		t.Errorf("no record: %+v, %v", got, err)
 	}
+	// A worker that has not read a closed task's outcome yet has not seen it.
+	r = worker.NewRouter(ordered{says(reverted, api.StatusInProgress)}, ch, gateway.Info{}, nil)
+	if got, err := r.TaskResult(ctx, reverted); got != nil || err != nil {
+		t.Errorf("closed record, the worker still says INPROGRESS: %+v, %v; want not seen", got, err)
+	}
 	r = worker.NewRouter(ordered{says(refunded, api.StatusSuccess)}, ch, gateway.Info{}, nil)
 	if got, err := r.TaskResult(ctx, refunded); err != nil || got == nil || got.Status != api.StatusFailed || got.Output != nil {
 		t.Errorf("fees returned: %+v, %v", got, err)
