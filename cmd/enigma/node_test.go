@@ -64,7 +64,7 @@ func TestNodeRolesAsProcesses(t *testing.T) {
 	proxies := []*holdProxy{newHoldProxy(t, chainNode.URL), newHoldProxy(t, chainNode.URL)}
 	// 3-second epochs: short enough to wait for, long enough for a task.
 	nn, err := startNodeNet(ctx, nodeNetOptions{Bin: bin, Dir: t.TempDir(), ChainURL: chainNode.URL, Accounts: accs,
-		WorkerChainURL: func(i int) string { return proxies[i].url }, EpochSize: 30, TimeoutEpochs: 20, LogLevel: "debug"})
+		WorkerChainURL: func(i int) string { return proxies[i].url }, EpochSize: 30, TimeoutEpochs: 4, LogLevel: "debug"})
 	if nn != nil {
 		defer nn.Close()
 		t.Cleanup(func() {

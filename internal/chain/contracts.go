@@ -23,9 +23,12 @@ type Addresses struct {
 // DeployParams are the Enigma contract's constructor arguments and its
 // attestation verifier's.
 type DeployParams struct {
-	Principal     common.Address // the key manager enclave's signing address
-	EpochSize     uint64         // blocks per epoch
-	TimeoutEpochs uint64         // epochs after which fees of an unfinished task can be returned
+	Principal common.Address // the key manager enclave's signing address
+	EpochSize uint64         // blocks per epoch
+	// TimeoutEpochs is how many epochs after which the fee of a task
+	// without a receipt can be returned, 1 to MaxTimeoutEpochs; it is also
+	// how long a user's withdrawal request keeps its balance for batches.
+	TimeoutEpochs uint64
 	// Verifier is a deployed attestation verifier (IAttestationVerifier);
 	// zero deploys a SimAttestationVerifier configured by SimAttestation.
 	Verifier       common.Address
@@ -38,6 +41,12 @@ type DeployParams struct {
 	// candidates at once, so this prices holding a place.
 	StakingThreshold uint64
 }
+
+// MaxTimeoutEpochs is the longest task timeout the Enigma contract
+// accepts: it keeps the last 5 epochs and checks a receipt against the
+// epoch its task was created in, so a task must time out (its fee become
+// returnable) no later than its epoch leaves that ring.
+const MaxTimeoutEpochs = 4
 
 // DefaultStakingThreshold is one ENG.
 const DefaultStakingThreshold = 100_000_000
@@ -64,6 +73,9 @@ func (p DeployParams) Validate() error {
 	}
 	if p.EpochSize == 0 {
 		errs = append(errs, errors.New("chain: DeployParams.EpochSize must be positive"))
+	}
+	if p.TimeoutEpochs == 0 || p.TimeoutEpochs > MaxTimeoutEpochs {
+		errs = append(errs, fmt.Errorf("chain: DeployParams.TimeoutEpochs %d is outside 1 to %d (the contract keeps 5 epochs, and a task must time out before its epoch is dropped); for a longer timeout use longer epochs", p.TimeoutEpochs, MaxTimeoutEpochs))
 	}
 	if p.Verifier == (common.Address{}) && p.SimAttestation.Signer == (common.Address{}) {
 		errs = append(errs, errors.New("chain: DeployParams needs a Verifier or SimAttestation.Signer (the simulated attestation service's address)"))

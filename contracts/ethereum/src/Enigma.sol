@@ -25,7 +25,9 @@ import {IAttestationVerifier} from "./interfaces/IAttestationVerifier.sol";
 ///
 /// Beside it sits a batched path (commitBatch / verifyBatchedTask): tasks
 /// paid from a prepaid balance, committed by the selected worker's enclave
-/// as one Merkle root per batch.
+/// as one Merkle root per batch. A deposit locks that balance: it leaves
+/// only through batches, or a withdrawal request followed by the task
+/// timeout, so what a worker saw when it accepted a task is there to pay.
 ///
 /// Two parts are kept outside so they cannot act as this contract: the
 /// Ethereum callbacks of secret contracts run through a CallbackForwarder
@@ -114,7 +116,11 @@ contract Enigma {
 
     uint8 internal constant CONTRACT_DEPLOYED = 1;
 
-    uint256 internal constant RING = 5; // epochs kept, as the original
+    /// Epochs kept, as the original. A task's receipt is checked against
+    /// the epoch it was created in, so the task timeout is at most RING - 1
+    /// epochs (constructor): a task whose epoch has left the ring can
+    /// always have its fee returned.
+    uint256 internal constant RING = 5;
     /// Gas a receipt keeps after its callback returns, to record the outcome.
     uint256 internal constant CALLBACK_RESERVE = 60_000;
     /// At most this many custodians are logged in (or logged out but still
@@ -147,12 +153,18 @@ contract Enigma {
         TaskMeta meta;
     }
 
-    /// One word per user: task nonce, index, and refunds/prepaid balance.
+    /// One word per user: task nonce, index, refunds/prepaid balance and
+    /// the balance's lock. A deposit locks the balance for batched tasks
+    /// (unlockBlock = LOCKED): it then pays only batches, until a
+    /// withdrawal request has waited out the task timeout.
     struct User {
-        uint64 nonce;
+        uint32 nonce;
         uint32 idx;
         uint128 credit;
+        uint64 unlockBlock; // 0: unlocked; LOCKED: locked, no withdrawal requested; else unlocked from that block
     }
+
+    uint64 internal constant LOCKED = type(uint64).max;
 
     /// One word per worker: everything a receipt touches.
     struct WorkerSlot {
@@ -269,6 +281,7 @@ contract Enigma {
     event LoggedIn(address indexed custodian);
     event LoggedOut(address indexed custodian);
     event UserBalanceChanged(address indexed user, uint256 balance);
+    event UserWithdrawalRequested(address indexed user, uint256 unlockBlock);
     event BatchCommitted(
         bytes32 indexed scAddr,
         uint256 indexed batchIndex,
@@ -283,7 +296,9 @@ contract Enigma {
     /// @param _principal the key manager enclave's signing address: signs the
     ///        epochs and is never selected as a worker
     /// @param _epochSize blocks per epoch (at least)
-    /// @param _timeoutThreshold epochs after which a task's fees can be returned
+    /// @param _timeoutThreshold epochs after which a task's fees can be
+    ///        returned, 1 to RING - 1: a task then times out before its epoch
+    ///        leaves the ring (and with it any chance of a receipt)
     /// @param _attestation the verifier of registration reports
     /// @param _callbackGas gas every Ethereum callback of a secret contract runs with
     /// @param _stakingThreshold the least stake (ENG grains) a worker logs in
@@ -300,6 +315,10 @@ contract Enigma {
         require(_tokenAddress != address(0) && _principal != address(0), "Token and principal are required");
         require(_attestation != address(0), "An attestation verifier is required");
         require(_epochSize > 0, "Epoch size must be positive");
+        require(
+            _timeoutThreshold > 0 && _timeoutThreshold < RING,
+            "The task timeout must be 1 to 4 epochs: the contract keeps 5 epochs"
+        );
         token = IERC20(_tokenAddress);
         principal = _principal;
         attestation = IAttestationVerifier(_attestation);
@@ -322,14 +341,14 @@ contract Enigma {
     /// and bound by that enclave to msg.sender on this contract and chain.
     /// Re-registering replaces the signer; a logged-in worker logs out first.
     function register(address _signer, bytes calldata _report, bytes calldata _signature) external {
-        require(_signer != address(0), "The signing address must not be zero");
+        require(_signer != address(0), "The signing address is zero");
         require(custodianOf[_signer] == address(0) || custodianOf[_signer] == msg.sender, "Not a unique signing key");
         uint8 product = attestation.verify(_report, _signature, _signer, msg.sender);
-        require(product == (_signer == principal ? 2 : 1), "Report is for the wrong enclave product");
+        require(product == (_signer == principal ? 2 : 1), "Report: wrong enclave product");
 
         WorkerSlot memory w = workerSlots[msg.sender];
         if (w.status != WORKER_UNREGISTERED) {
-            require(w.status != WORKER_LOGGED_IN, "Log out before registering a new signer");
+            require(w.status != WORKER_LOGGED_IN, "Log out before changing signer");
             delete custodianOf[w.signer];
         }
         w.signer = _signer;
@@ -373,7 +392,7 @@ contract Enigma {
         require(w.status == WORKER_LOGGED_OUT, "Worker not registered or not logged out");
         require(w.balance >= stakingThreshold, "Worker's balance is not sufficient");
         if (candidateSlot[msg.sender] == 0) {
-            require(candidates.length < MAX_ACTIVE_WORKERS, "Too many active workers: wait for one to log out");
+            require(candidates.length < MAX_ACTIVE_WORKERS, "Too many active workers (256)");
             candidates.push(msg.sender);
             candidateSlot[msg.sender] = candidates.length;
         }
@@ -522,7 +541,9 @@ contract Enigma {
             userAddr[u.idx] = msg.sender;
         }
         uint256 fee = uint256(_gasLimit) * _gasPx;
-        uint256 fromCredit = fee <= u.credit ? fee : u.credit;
+        // A balance locked for batched tasks pays no task record: the
+        // workers that accepted batched tasks count on it.
+        uint256 fromCredit = block.number < u.unlockBlock ? 0 : (fee <= u.credit ? fee : u.credit);
         u.credit -= uint128(fromCredit);
         bytes32 taskId = keccak256(abi.encodePacked(msg.sender, uint256(u.nonce)));
         u.nonce++;
@@ -733,25 +754,54 @@ contract Enigma {
     // ====================================================================
 
     /// @notice A user's ENG held here: refunds of unused task fees and
-    /// deposits for batched tasks. It pays the user's next tasks first.
+    /// deposits for batched tasks. Unless locked, it pays the user's next
+    /// task records first.
     function getUserBalance(address _user) external view returns (uint256) {
         return users[_user].credit;
     }
 
-    /// @notice Adds _amount ENG (approved beforehand) to the caller's balance.
+    /// @notice When the user's balance can be withdrawn: 0 if it is not
+    /// locked; 2^64-1 while it is locked for batched tasks and no
+    /// withdrawal was requested (what a worker accepting the user's batched
+    /// tasks checks); else the first block from which it can.
+    function getUserUnlockBlock(address _user) external view returns (uint256) {
+        return users[_user].unlockBlock;
+    }
+
+    /// @notice Adds _amount ENG (approved beforehand) to the caller's balance
+    /// and locks the balance for batched tasks: until a withdrawal request
+    /// has waited getTaskTimeoutSize() blocks, only batches can charge it.
+    /// A deposit (of 0 too) cancels a pending request.
     function depositUserBalance(uint256 _amount) external {
         User memory u = users[msg.sender];
         uint256 credit = uint256(u.credit) + _amount;
         require(credit <= type(uint128).max, "Balance too large");
         u.credit = uint128(credit);
+        u.unlockBlock = LOCKED;
         users[msg.sender] = u;
         require(token.transferFrom(msg.sender, address(this), _amount), "Token transfer failed");
         emit UserBalanceChanged(msg.sender, credit);
     }
 
-    /// @notice Sends _amount ENG of the caller's balance back to the caller.
+    /// @notice Starts unlocking the caller's balance: batches keep charging
+    /// it for getTaskTimeoutSize() more blocks (workers stop accepting the
+    /// caller's batched tasks now and commit the ones they accepted within
+    /// that time), then withdrawUserBalance can take it out. A second
+    /// request does not move the unlock block.
+    function requestUserWithdrawal() external {
+        User storage u = users[msg.sender];
+        uint256 ready = block.number + taskTimeoutSize;
+        if (ready < u.unlockBlock) {
+            u.unlockBlock = uint64(ready);
+        }
+        emit UserWithdrawalRequested(msg.sender, u.unlockBlock);
+    }
+
+    /// @notice Sends _amount ENG of the caller's balance back to the caller;
+    /// a locked balance only after requestUserWithdrawal and the timeout.
     function withdrawUserBalance(uint256 _amount) external {
         User memory u = users[msg.sender];
+        require(block.number >= u.unlockBlock, "Locked: requestUserWithdrawal");
         require(u.credit >= _amount, "Not enough tokens in user balance");
         u.credit -= uint128(_amount);
         users[msg.sender] = u;
@@ -781,14 +831,15 @@ contract Enigma {
         ContractMeta memory cm = sc.meta;
         require(cm.status == CONTRACT_DEPLOYED, "Secret contract not deployed");
         require(_h.batchIndex == cm.batchCount, "Wrong batch index");
-        require(_h.prevDeltaHash == sc.deltas[cm.deltaCount - 1], "Batch does not extend the latest state");
+        require(_h.prevDeltaHash == sc.deltas[cm.deltaCount - 1], "Batch not on the latest state");
         require(_h.root != bytes32(0) && _h.taskCount > 0, "Empty batch");
 
         WorkerSlot memory w = _selectedWorker(_epochSeqOf(_h.epochFirstBlock), _h.scAddr);
         require(Receipts.recover(batchDigest(_h, _users, _fees), _sig) == w.signer, "Invalid signature");
 
-        // A user whose balance no longer covers its fees (it withdrew
-        // before the batch landed) pays what it has: the batch still
+        // A user whose balance no longer covers its fees (the worker
+        // accepted more than it held, or committed after the user's
+        // withdrawal request ran out) pays what it has: the batch still
         // commits, so one user cannot void every other user's results.
         uint256 total;
         for (uint256 i = 0; i < _users.length; i++) {
@@ -811,9 +862,10 @@ contract Enigma {
         emit BatchCommitted(_h.scAddr, _h.batchIndex, _h.root, _h.taskCount, _h.newDeltaHash, msg.sender, total);
     }
 
-    /// @notice The digest an enclave signs for commitBatch.
+    /// @dev The digest an enclave signs for commitBatch (internal/batch.Digest;
+    /// not a view, to keep the contract under the code size limit).
     function batchDigest(BatchHeader calldata _h, address[] calldata _users, uint256[] calldata _fees)
-        public
+        internal
         view
         returns (bytes32)
     {
@@ -864,7 +916,7 @@ contract Enigma {
     function _pendingTask(Task storage t, uint8 kind, uint64 gasUsed) internal view returns (TaskMeta memory m) {
         m = t.meta;
         require(m.status == TASK_CREATED, "Invalid task status");
-        require(m.kind == kind, "Wrong kind of task for this receipt");
+        require(m.kind == kind, "Wrong kind of task for receipt");
         require(gasUsed <= m.gasLimit, "Too much gas used for task");
     }
 
@@ -873,7 +925,7 @@ contract Enigma {
     function _selectedWorker(uint32 epochSeq, bytes32 scAddr) internal view returns (WorkerSlot memory w) {
         Epoch storage e = ring[epochSeq % RING];
         EpochMeta memory em = e.meta;
-        require(em.firstBlock != 0 && em.seq == epochSeq, "The task's epoch is no longer stored");
+        require(em.firstBlock != 0 && em.seq == epochSeq, "Task's epoch is no longer stored");
         require(em.count > 0, "No workers in the task's epoch");
         address selected = Selection.selectFirst(e.entries, em.count, em.total, e.seed, scAddr);
         w = workerSlots[msg.sender];
@@ -901,7 +953,7 @@ contract Enigma {
     /// re-entering the receipt functions.
     function _callback(Receipt memory r) internal returns (bool ok) {
         uint256 g = forwardGas;
-        require(gasleft() >= g + g / 63 + CALLBACK_RESERVE, "Not enough gas for the Ethereum callback: send the receipt with more gas");
+        require(gasleft() >= g + g / 63 + CALLBACK_RESERVE, "Not enough gas for the Ethereum callback");
         uint256 slot = CALLBACK_LOCK;
         assembly ("memory-safe") {
             tstore(slot, 1)
@@ -918,7 +970,7 @@ contract Enigma {
         assembly ("memory-safe") {
             locked := tload(slot)
         }
-        require(locked == 0, "Reentrant call from an Ethereum callback");
+        require(locked == 0, "Reentrant call from a callback");
     }
 
     function _epochSeqOf(uint256 firstBlock) internal view returns (uint32) {
@@ -928,7 +980,7 @@ contract Enigma {
                 return em.seq;
             }
         }
-        revert("The task's epoch is no longer stored");
+        revert("Task's epoch is no longer stored");
     }
 
     function _u88(uint256 v) internal pure returns (uint88) {

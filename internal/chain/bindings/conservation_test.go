@@ -111,6 +111,13 @@ func conservationRun(t *testing.T, seed uint64) {
 			bal := call(t, env, env.EnigmaABI.PackGetUserBalance(u.Addr), env.EnigmaABI.UnpackGetUserBalance)
 			if rng.IntN(2) == 0 && bal.Sign() > 0 {
 				amount := below(rng, bal)
+				if unlockBlock(t, env, u) > env.Head() { // a deposit locked it
+					_, err := env.Send(u, env.Enigma, env.EnigmaABI.PackRequestUserWithdrawal())
+					ok(t, err)
+					for unlockBlock(t, env, u) > env.Head() {
+						env.Mine(1)
+					}
+				}
 				_, err := env.Send(u, env.Enigma, env.EnigmaABI.PackWithdrawUserBalance(amount))
 				ok(t, err)
 			} else {

@@ -21,7 +21,7 @@ func TestRemainingRejections(t *testing.T) {
 	moved := &simenv.Node{Name: "moved", Custodian: w.Custodian, Signer: simenv.NewAccount("new signer")}
 	report, sig := env.NodeReport(moved)
 	_, err := env.Send(w.Custodian, env.Enigma, env.EnigmaABI.PackRegister(moved.Signer.Addr, report, sig))
-	mustRevert(t, err, "Log out before registering a new signer")
+	mustRevert(t, err, "Log out before changing signer")
 	_, err = env.Send(simenv.User(9), env.Enigma, env.EnigmaABI.PackLogin())
 	mustRevert(t, err, "not registered or not logged out")
 	_, err = env.Send(w.Custodian, env.Enigma, env.EnigmaABI.PackDeposit(w.Custodian.Addr, big.NewInt(1)))

@@ -18,7 +18,7 @@ import (
 // on thousands of random epochs and contract addresses.
 func TestSelectionAgreesWithContract(t *testing.T) {
 	t.Parallel()
-	env, err := simenv.New(simenv.Config{EpochSize: 10})
+	env, err := simenv.New(simenv.Config{EpochSize: 10, TimeoutEpochs: 2})
 	ok(t, err)
 	defer env.Close()
 	h := bindings.NewSelectionHarness()

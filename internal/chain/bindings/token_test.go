@@ -12,7 +12,7 @@ import (
 
 func TestEnigmaToken(t *testing.T) {
 	t.Parallel()
-	env, err := simenv.New(simenv.Config{EpochSize: 10})
+	env, err := simenv.New(simenv.Config{EpochSize: 10, TimeoutEpochs: 2})
 	ok(t, err)
 	defer env.Close()
 	tok := env.TokenABI
@@ -78,24 +78,13 @@ func TestUserBalance(t *testing.T) {
 	t.Parallel()
 	env := newEnv(t, simenv.DefaultConfig())
 	u := simenv.User(0)
-	_, err := env.Send(u, env.Enigma, env.EnigmaABI.PackWithdrawUserBalance(big.NewInt(1)))
-	mustRevert(t, err, "Not enough tokens in user balance")
+	mustRevert(t, withdrawUser(env, u, 1), "Not enough tokens in user balance")
 	ok(t, env.DepositUser(u, big.NewInt(5000)))
-	before := env.BalanceOf(u.Addr)
-	_, err = env.Send(u, env.Enigma, env.EnigmaABI.PackWithdrawUserBalance(big.NewInt(2000)))
-	ok(t, err)
-	if got := new(big.Int).Sub(env.BalanceOf(u.Addr), before); got.Int64() != 2000 {
-		t.Fatalf("withdrew %v", got)
-	}
-	// The balance pays a task's fee before any transferFrom.
-	task, _, err := env.CreateTask(u, simenv.Hash("in"), 10, 300, false)
-	ok(t, err)
-	_ = task
-	if bal := call(t, env, env.EnigmaABI.PackGetUserBalance(u.Addr), env.EnigmaABI.UnpackGetUserBalance); bal.Sign() != 0 {
-		t.Fatalf("balance %v after a 3000-grain fee, want 0", bal)
-	}
-	if got := new(big.Int).Sub(before, env.BalanceOf(u.Addr)); got.Int64() != -2000 {
-		t.Fatalf("token balance moved by %v; the fee should have come from the user balance", got)
+	// A deposit locks the balance for batched tasks (balance_test.go); a
+	// refund does not lock it.
+	mustRevert(t, withdrawUser(env, u, 1), "Locked: requestUserWithdrawal")
+	if bal := userBalance(t, env, u); bal.Int64() != 5000 {
+		t.Fatalf("balance %v after a deposit of 5000", bal)
 	}
 }
 
