@@ -663,3 +663,44 @@ func TestResubmittedFailedTaskIsRefused(t *testing.T) {
 		t.Fatalf("chain status %d, want 1 (open, refundable after the timeout)", rec.Status)
 	}
 }
+
+// A worker that rolled back a delta the chain then took (its receipt was
+// mined after all) still serves it, with the state at it, to the worker
+// that runs the contract next.
+func TestExportServesRolledBackDeltas(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	n := startNetwork(t, ctx, 2)
+	user, _ := compat.GenerateKey(rand.Reader)
+	sc := n.deploy(ctx, user).contract
+	if _, r, _, _ := n.run(ctx, user, sc, nil, "store", []byte("taken"), 1_000_000); r.Status != api.StatusSuccess {
+		t.Fatal(r.Status)
+	}
+	ran, i := n.workerOf(n.selected(ctx, sc))
+	h0, err := n.enigma.StateDeltaHash(ctx, sc, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As state sync does after a restart while the receipt was in the pool.
+	if err := n.stores[i].RollbackTo(ctx, sc, 0, &state.StateBlob{Index: 0, Hash: api.Hash(h0), Data: []byte("a state at delta 0")}); err != nil {
+		t.Fatal(err)
+	}
+	exp, err := ran.ExportState(ctx, sc, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h1, _ := n.enigma.StateDeltaHash(ctx, sc, 1)
+	if exp.Range.From != 1 || exp.Range.To != 1 || len(exp.Range.Deltas) != 1 || exp.Range.Deltas[0].Hash != api.Hash(h1) ||
+		exp.State.Index != 1 || exp.State.Hash != api.Hash(h1) {
+		t.Fatalf("export from 1: range %d..%d (%d deltas), state at %d %s; want delta 1 %s and the state at it",
+			exp.Range.From, exp.Range.To, len(exp.Range.Deltas), exp.State.Index, exp.State.Hash, api.Hash(h1))
+	}
+	for _, w := range n.workers {
+		if w != ran {
+			n.moveTo(ctx, sc, w.Signer())
+		}
+	}
+	if _, r, out, _ := n.run(ctx, user, sc, nil, "get", nil, 1_000_000); r.Status != api.StatusSuccess || string(out) != "taken" {
+		t.Fatalf("the next worker, synced from the rolled-back one: %s %q", r.Status, out)
+	}
+}
