@@ -16,6 +16,9 @@ package testcontract
 //	r…  return 32 bytes from the task's random generator
 //	b…  ask for an Ethereum callback: address = the arguments' first 20 bytes, payload = the rest
 //	u…  trap (unreachable)
+//	x…  grow memory to 1 MiB and more, then draw 1 MiB from rand for ever (runs out of gas)
+//	k…  grow memory, then write a state entry whose key is 1 MiB (over the key limit)
+//	o…  grow memory, then return 2 MiB (over the output limit)
 //	anything else: trap, as eng_wasm does for an unknown function
 func Contract() []byte {
 	const (
@@ -70,7 +73,22 @@ func Contract() []byte {
 		c.i32(argsPtr + 20).call(argsLen).i32(20).op(0x6b).i32(argsPtr).call(ethBridge) // i32.sub
 	})
 	branch('l', func(c *code) { c.op(0x03, 0x40, 0x0c, 0x00, 0x0b) }) // loop br 0 end
-	call.op(0x00)                                                     // unreachable
+
+	grow := func(c *code, pages int32) { c.i32(pages).op(0x40, 0x00, 0x1a) } // memory.grow; drop
+	branch('x', func(c *code) {
+		grow(c, 16)
+		c.op(0x03, 0x40).i32(0).i32(1<<20).call(random).op(0x0c, 0x00, 0x0b) // loop rand(0, 1 MiB) br 0 end
+	})
+	branch('k', func(c *code) {
+		grow(c, 16)
+		c.i32(0).i32(1 << 20).i32(0).i32(0).call(writeState)
+	})
+	branch('o', func(c *code) {
+		grow(c, 32)
+		c.i32(0).i32(2 << 20).call(ret)
+	})
+
+	call.op(0x00) // unreachable
 
 	var m []byte
 	m = append(m, 0x00, 'a', 's', 'm', 0x01, 0x00, 0x00, 0x00)
