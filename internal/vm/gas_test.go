@@ -3,10 +3,14 @@ package vm
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/enigma-go/enigma/api"
 )
 
 // Memory of the gas schedule contract (gasWAT).
@@ -313,4 +317,333 @@ func (s sizedState) Size() int {
 		n += len(k) + len(v)
 	}
 	return n
+}
+
+// gasPerCall runs op once and twice (on a fresh state each time) and
+// returns what the second call added: one call's price plus the loop's
+// instructions.
+func gasPerCall(t *testing.T, e *Engine, m *Module, op byte, size uint32, payload int) uint64 {
+	t.Helper()
+	var used [2]uint64
+	for i := range used {
+		res, err := call(e, m, memState{}, string(op), gasArgsOf(uint32(i+1), size, payload), 1<<40)
+		if err != nil {
+			t.Fatalf("%c: %v", op, err)
+		}
+		used[i] = res.GasUsed
+	}
+	return used[1] - used[0]
+}
+
+// Every host call is charged by its price: raising a price by one raises
+// each call's charge by what the call is charged per unit of it.
+func TestHostCallPrices(t *testing.T) {
+	code := wat(t, "gas")
+	type field struct {
+		name string
+		at   func(*Schedule) *uint64
+	}
+	var (
+		base   = field{"HostCallBase", func(s *Schedule) *uint64 { return &s.HostCallBase }}
+		state  = field{"StateBase", func(s *Schedule) *uint64 { return &s.StateBase }}
+		wbase  = field{"WriteBase", func(s *Schedule) *uint64 { return &s.WriteBase }}
+		wcopy  = field{"WriteCopyPerByte", func(s *Schedule) *uint64 { return &s.WriteCopyPerByte }}
+		grow   = field{"WritePerByte", func(s *Schedule) *uint64 { return &s.WritePerByte }}
+		crypto = field{"CryptoPerByte", func(s *Schedule) *uint64 { return &s.CryptoPerByte }}
+		key    = field{"CipherKey", func(s *Schedule) *uint64 { return &s.CipherKey }}
+		iovec  = field{"IOVec", func(s *Schedule) *uint64 { return &s.IOVec }}
+		event  = field{"PollEvent", func(s *Schedule) *uint64 { return &s.PollEvent }}
+	)
+	type unit struct {
+		f field
+		n uint64 // units of f per call
+	}
+	const sz = 1000
+	cases := []struct {
+		op      byte
+		size    uint32
+		payload int
+		copied  uint64 // bytes charged at CopyBytes per call
+		units   []unit
+	}{
+		{op: 'w', size: sz, units: []unit{{base, 1}, {wbase, 1}, {wcopy, 8 + sz}, {grow, 0}}},
+		{op: 'W', size: sz, units: []unit{{base, 1}, {wbase, 1}, {wcopy, 8 + sz}, {grow, 8 + sz}}},
+		{op: 'k', size: sz, units: []unit{{wcopy, sz + 8}, {grow, sz + 8}}},
+		{op: 'r', size: sz, copied: 8 + sz, units: []unit{{base, 1}, {state, 1}}},
+		{op: 'R', size: sz, copied: 8, units: []unit{{base, 1}, {state, 1}}},
+		{op: 'e', size: sz, copied: sz, units: []unit{{base, 1}, {state, 1}}},
+		{op: 'p', size: sz, copied: sz, units: []unit{{base, 1}, {state, 0}}},
+		{op: 'f', copied: 1, units: []unit{{base, 1}}},
+		{op: 'F', units: []unit{{base, 1}}},
+		{op: 'a', payload: sz, copied: 8 + sz, units: []unit{{base, 1}}},
+		{op: 'A', units: []unit{{base, 1}}},
+		{op: 'b', size: sz, copied: sz + 20, units: []unit{{base, 1}}},
+		{op: 'y', units: []unit{{base, 1}}},
+		{op: 'o', size: sz, units: []unit{{base, 1}, {crypto, sz}}},
+		{op: 'n', size: sz, units: []unit{{base, 1}, {crypto, sz}}},
+		{op: 'c', size: sz, units: []unit{{base, 1}, {crypto, sz + 28}, {key, 0}}},
+		{op: 'Q', size: sz, units: []unit{{key, 1}}},
+		{op: 'C', size: sz, units: []unit{{base, 1}, {crypto, sz + 28}, {key, 0}}},
+		{op: 'q', size: sz, units: []unit{{base, 1}, {crypto, sz}}},
+		{op: 's', size: sz, copied: sz, units: []unit{{base, 1}, {iovec, 1}}},
+		{op: 'S', size: sz, units: []unit{{base, 1}, {iovec, sz}}},
+		{op: 'v', size: sz, units: []unit{{base, 1}, {iovec, sz}}},
+		{op: 'P', size: 100, units: []unit{{base, 1}, {event, 100}}},
+		{op: 'T', units: []unit{{base, 1}}},
+	}
+	for _, eng := range engines {
+		t.Run(eng.name, func(t *testing.T) {
+			cfg := TestConfig()
+			cfg.Interpreter = eng.interpreter
+			e := newTestEngine(t, cfg)
+			m := compile(t, e, code)
+			free := cfg
+			free.Schedule.CopyBytes = 0
+			ef := newTestEngine(t, free)
+			mf := compile(t, ef, code)
+			for _, c := range cases {
+				want := gasPerCall(t, e, m, c.op, c.size, c.payload)
+				// Copying: CopyBytes 2 against free copies.
+				if got := want - gasPerCall(t, ef, mf, c.op, c.size, c.payload); got != (c.copied+1)/2 {
+					t.Errorf("%c copies: charged %d, want %d for %d bytes", c.op, got, (c.copied+1)/2, c.copied)
+				}
+				for _, u := range c.units {
+					up := cfg
+					*u.f.at(&up.Schedule) += 1000
+					eu := newTestEngine(t, up)
+					got := gasPerCall(t, eu, compile(t, eu, code), c.op, c.size, c.payload) - want
+					if got != 1000*u.n {
+						t.Errorf("%c: raising %s by 1000 raised a call's gas by %d, want %d", c.op, u.f.name, got, 1000*u.n)
+					}
+				}
+			}
+		})
+	}
+}
+
+// A host call that the gas left cannot pay for ends the run out of gas
+// before it does its work, and the run is charged its whole limit.
+func TestOutOfGasInHostCall(t *testing.T) {
+	code := wat(t, "gas")
+	forEachEngine(t, func(t *testing.T, e *Engine) {
+		m := compile(t, e, code)
+		const limit = 1_000_000
+		for _, c := range []struct {
+			op      byte
+			n, size uint32
+		}{
+			{'n', 1 << 20, 1 << 20},  // rand 1 MiB
+			{'q', 1 << 20, 1 << 20},  // WASI random_get 1 MiB
+			{'c', 1 << 20, 1 << 20},  // encrypt 1 MiB
+			{'S', 1 << 20, 1 << 16},  // fd_write of 64 Ki iovecs
+			{'P', 1 << 20, 1 << 14},  // poll_oneoff of 16 Ki events
+			{'r', 1 << 20, 1 << 10},  // read_state, in a loop
+			{'g', 900, 0},            // memory.grow
+			{'w', 1 << 20, 1 << 20},  // write_state 1 MiB
+			{'a', 1 << 20, 1 << 20},  // fetch_args 1 MiB
+			{'y', 1 << 30, 0},        // gas(0) in a loop
+			{'T', 1 << 30, 0},        // clock_time_get in a loop
+			{'o', 1 << 20, 1 << 20},  // ret 1 MiB
+			{'p', 1 << 20, 64 << 10}, // eprint 64 KiB
+		} {
+			payload := 0
+			if c.op == 'a' {
+				payload = int(c.size)
+			}
+			res, err := call(e, m, memState{}, string(c.op), gasArgsOf(c.n, c.size, payload), limit)
+			wantCode(t, err, api.CodeOutOfGas)
+			if res.GasUsed != limit {
+				t.Fatalf("%c: out of gas charged %d, want the limit %d", c.op, res.GasUsed, limit)
+			}
+		}
+	})
+}
+
+// Keys, values, the state, outputs, log lines and callbacks have size
+// limits; a run over one fails with CodeResourceLimit.
+func TestSizeLimits(t *testing.T) {
+	code := wat(t, "gas")
+	forEachEngine(t, func(t *testing.T, e *Engine) {
+		s := e.cfg.Schedule
+		m := compile(t, e, code)
+		for _, c := range []struct {
+			what string
+			op   byte
+			size int
+			st   State
+		}{
+			{"a key to write", 'k', s.MaxKeyBytes + 1, memState{}},
+			{"a key to remove", 'e', s.MaxKeyBytes + 1, memState{}},
+			{"a value", 'w', s.MaxValueBytes + 1, memState{}},
+			{"the state", 'W', 1024, sizedState{"big": make([]byte, s.MaxStateBytes-3-1024)}},
+			{"an output", 'o', s.OutputMaxBytes + 1, memState{}},
+			{"a log line", 'p', s.LogMaxBytes + 1, memState{}},
+			{"a callback", 'b', s.BridgeMaxBytes + 1, memState{}},
+		} {
+			res, err := call(e, m, c.st, string(c.op), gasArgsOf(1, uint32(c.size), 0), 1<<40)
+			wantCode(t, err, api.CodeResourceLimit)
+			if res.GasUsed == 0 || res.GasUsed >= 1<<40 {
+				t.Fatalf("%s over its limit charged %d gas", c.what, res.GasUsed)
+			}
+			t.Logf("%s: %v", c.what, err)
+		}
+		// At the limits, all is well; a state at its limit can still be
+		// rewritten in place.
+		full := sizedState{"big": make([]byte, s.MaxStateBytes-3-8-1024)}
+		for _, c := range []struct {
+			op   byte
+			size int
+			st   State
+		}{
+			{'k', s.MaxKeyBytes, memState{}}, {'w', s.MaxValueBytes, memState{}}, {'W', 1024, full}, {'w', 1024, full},
+			{'o', s.OutputMaxBytes, memState{}}, {'p', s.LogMaxBytes, memState{}}, {'b', s.BridgeMaxBytes, memState{}},
+		} {
+			if _, err := call(e, m, c.st, string(c.op), gasArgsOf(1, uint32(c.size), 0), 1<<40); err != nil {
+				t.Fatalf("%c at its limit: %v", c.op, err)
+			}
+		}
+		if full.Size() != s.MaxStateBytes {
+			t.Fatalf("the state is %d bytes, want exactly the limit %d", full.Size(), s.MaxStateBytes)
+		}
+	})
+}
+
+// A task pays for the state it starts from; one that frees state gets the
+// freed bytes back, but never more than half of its gas.
+func TestStateChargeAndRefund(t *testing.T) {
+	code := wat(t, "gas")
+	forEachEngine(t, func(t *testing.T, e *Engine) {
+		s := e.cfg.Schedule
+		m := compile(t, e, code)
+		empty, err := call(e, m, sizedState{}, "y", gasArgsOf(1, 0, 0), 1<<40)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held := sizedState{"x": make([]byte, 9999)}
+		with, err := call(e, m, held, "y", gasArgsOf(1, 0, 0), 1<<40)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if with.GasUsed-empty.GasUsed != 10_000*s.StatePerByte {
+			t.Fatalf("a task on 10,000 bytes of state paid %d more, want %d", with.GasUsed-empty.GasUsed, 10_000*s.StatePerByte)
+		}
+		// Shrinking a 100 KiB value to 10 bytes frees far more than the task
+		// used: it still pays half. The same task on a value already 10
+		// bytes long frees nothing and pays its gross gas.
+		key1 := "\x01\x00\x00\x00\x00\x00\x00\x00" // the second write's key
+		gross, err := call(e, m, memState{key1: make([]byte, 10)}, "W", gasArgsOf(2, 10, 0), 1<<40)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shrunk, err := call(e, m, memState{key1: make([]byte, 100<<10)}, "W", gasArgsOf(2, 10, 0), 1<<40)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := gross.GasUsed - gross.GasUsed/2; shrunk.GasUsed != want {
+			t.Fatalf("a task freeing 100 KiB used %d gas, want half of its gross %d", shrunk.GasUsed, gross.GasUsed)
+		}
+	})
+}
+
+// A Go contract's runtime initialisation is paid by its deploy: the deploy
+// charges its gas, a deploy that cannot pay stops out of gas without
+// spoiling the module, and every engine charges the same whether it had
+// the snapshot already or not.
+func TestInitialisationPaidByDeploy(t *testing.T) {
+	code := goContract(t, "./testdata/gocontract")
+	deploy := func(e *Engine, m *Module, limit uint64) (*Result, error) {
+		return e.Run(context.Background(), m, Request{Kind: Deploy, Function: "construct()", State: sizedState{}, GasLimit: limit})
+	}
+	forEachEngine(t, func(t *testing.T, e *Engine) {
+		s := e.cfg.Schedule
+		m := compile(t, e, code)
+		upFront := uint64(m.CodeSize())*s.DeployPerByte + uint64(m.info.MemoryMin)*uint64(s.GrowPage)
+		res, err := deploy(e, m, upFront+1000)
+		wantCode(t, err, api.CodeOutOfGas)
+		if res.GasUsed != upFront+1000 {
+			t.Fatalf("a deploy that cannot pay for the initialisation used %d gas, want its limit %d", res.GasUsed, upFront+1000)
+		}
+		first, err := deploy(e, m, 1e9)
+		if err != nil {
+			t.Fatalf("deploy after a failed one: %v", err)
+		}
+		snap, err := e.snapshot(context.Background(), m, int64(e.cfg.InitGasLimit))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if snap.initGas == 0 || first.GasUsed < upFront+snap.initGas+uint64(snap.pages)*s.ResetPage {
+			t.Fatalf("deploy used %d gas, less than code and memory %d + initialisation %d + reset", first.GasUsed, upFront, snap.initGas)
+		}
+		t.Logf("deploy: %d gas, of which initialisation %d (%d pages after it)", first.GasUsed, snap.initGas, snap.pages)
+		again, err := deploy(e, m, 1e9)
+		if err != nil || again.GasUsed != first.GasUsed {
+			t.Fatalf("a second deploy of the same code used %d gas (%v), the first %d", again.GasUsed, err, first.GasUsed)
+		}
+		res, err = deploy(e, m, upFront+snap.initGas-1)
+		wantCode(t, err, api.CodeOutOfGas)
+
+		// Another engine initialises on a compute task, under the cap
+		// alone, and charges a deploy the same.
+		e2 := newTestEngine(t, e.cfg)
+		m2 := compile(t, e2, code)
+		if _, err := call(e2, m2, sizedState{}, "counter()", nil, 1e8); err != nil {
+			t.Fatal(err)
+		}
+		if other, err := deploy(e2, m2, 1e9); err != nil || other.GasUsed != first.GasUsed {
+			t.Fatalf("another engine's deploy used %d gas (%v), want %d", other.GasUsed, err, first.GasUsed)
+		}
+
+		// An initialisation over InitGasLimit makes the module invalid on
+		// every engine, whatever the task's gas.
+		capped := e.cfg
+		capped.InitGasLimit = snap.initGas - 1
+		e3 := newTestEngine(t, capped)
+		m3 := compile(t, e3, code)
+		_, err = deploy(e3, m3, 1e9)
+		wantCode(t, err, api.CodeInvalidModule)
+		_, err = call(e3, m3, sizedState{}, "counter()", nil, 1e8)
+		wantCode(t, err, api.CodeInvalidModule)
+		capped.InitGasLimit = snap.initGas
+		e4 := newTestEngine(t, capped)
+		if _, err := deploy(e4, compile(t, e4, code), 1e9); err != nil {
+			t.Fatalf("an initialisation of exactly the cap: %v", err)
+		}
+	})
+}
+
+// Runs beyond MaxConcurrentRuns wait for a slot; one that cannot get one
+// before its context ends fails with CodeTimeout, wrapping the context's
+// error, so the caller knows the node, not the contract, was at fault.
+func TestConcurrentRunsBounded(t *testing.T) {
+	cfg := TestConfig()
+	cfg.MaxConcurrentRuns = 1
+	e := newTestEngine(t, cfg)
+	m := compile(t, e, wat(t, "host"))
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	looping, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.Run(looping, m, Request{Kind: Compute, Function: "loop", State: memState{}, GasLimit: 1 << 62})
+		done <- err
+	}()
+	for len(e.runs) == 0 {
+		select {
+		case <-ctx.Done():
+			t.Fatal("the looping run never started")
+		case <-time.After(time.Millisecond):
+		}
+	}
+	short, cancelShort := context.WithTimeout(ctx, 50*time.Millisecond)
+	defer cancelShort()
+	res, err := e.Run(short, m, Request{Kind: Compute, Function: "echo", Args: []byte("x"), State: memState{}, GasLimit: 1e6})
+	wantCode(t, err, api.CodeTimeout)
+	if !errors.Is(err, context.DeadlineExceeded) || res == nil || res.GasUsed != 0 {
+		t.Fatalf("a run that got no slot: %v, %+v", err, res)
+	}
+	stop()
+	wantCode(t, <-done, api.CodeTimeout)
+	if res, err := e.Run(ctx, m, Request{Kind: Compute, Function: "echo", Args: []byte("x"), State: memState{}, GasLimit: 1e6}); err != nil || string(res.Output) != "x" {
+		t.Fatalf("after the slot was freed: %v", err)
+	}
 }

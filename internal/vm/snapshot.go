@@ -301,7 +301,13 @@ func (e *Engine) initialise(ctx context.Context, m *Module, in *instance, budget
 	t.bindGas(in)
 	tctx := context.WithValue(ctx, taskKey{}, t)
 	defer e.watch(ctx, in)()
-	if _, err := in.export("_initialize").Call(tctx); err != nil {
+	_, err := in.export("_initialize").Call(tctx)
+	if err == nil && t.gasLeft() < 0 {
+		// The last charges may land after the last check: out of gas all
+		// the same.
+		err = errors.New("out of gas")
+	}
+	if err != nil {
 		cerr := e.classify(tctx, in, t, err)
 		switch {
 		case cerr == nil:
