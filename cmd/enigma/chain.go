@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
@@ -34,6 +35,7 @@ func runChain(ctx context.Context, args []string) error {
 	fs.BoolVar(&cfg.MineOnTransaction, "mine-on-tx", false, "also seal a block as soon as a transaction arrives")
 	fs.IntVar(&cfg.Accounts, "accounts", cfg.Accounts, "number of unlocked, funded dev accounts")
 	fs.StringVar(&cfg.Mnemonic, "mnemonic", cfg.Mnemonic, "seed phrase of the dev accounts")
+	bindChainAccess(fs, "", &cfg.Access)
 	verbose := fs.Bool("v", false, "log the chain's events")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %w", errUsage, err)
@@ -62,6 +64,48 @@ func runChain(ctx context.Context, args []string) error {
 	return c.Close()
 }
 
+// bindChainAccess binds the flags that widen who may drive a dev chain's
+// JSON-RPC (devchain.Access), each name after prefix: --cors, --vhosts,
+// --unsafe-rpc for `enigma chain`, --chain-cors... for `enigma devnet`.
+func bindChainAccess(fs *flag.FlagSet, prefix string, a *devchain.Access) {
+	fs.Func(prefix+"cors", "comma-separated web origins whose pages may call the chain, e.g. http://localhost:3000 (an origin without a port allows every port; * allows every web page to spend the unlocked accounts) (default: pages served from localhost, 127.0.0.1 and [::1])", func(s string) error {
+		a.CORSOrigins = splitList(s)
+		return nil
+	})
+	fs.Func(prefix+"vhosts", "comma-separated host names the chain answers in the Host header, e.g. mybox.local (IP addresses always pass; * allows DNS rebinding) (default: localhost)", func(s string) error {
+		a.VirtualHosts = splitList(s)
+		return nil
+	})
+	fs.BoolVar(&a.UnsafeRPC, prefix+"unsafe-rpc", false, "also serve the debug, personal and txpool modules over HTTP and WebSocket (debug_writeMemProfile writes files; any local process can call them)")
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// accessSummary says in a line who may drive the chain.
+func accessSummary(a devchain.Access) string {
+	origins := "pages from this machine"
+	if len(a.CORSOrigins) > 0 {
+		origins = strings.Join(a.CORSOrigins, ", ")
+	}
+	hosts := "localhost"
+	if len(a.VirtualHosts) > 0 {
+		hosts = strings.Join(a.VirtualHosts, ", ")
+	}
+	modules := strings.Join(devchain.SafeModules, " ")
+	if a.UnsafeRPC {
+		modules += " personal txpool debug"
+	}
+	return fmt.Sprintf("modules %s; web origins: %s; host names: %s", modules, origins, hosts)
+}
+
 func printChainBanner(w io.Writer, c *devchain.Chain, cfg devchain.Config, took time.Duration) {
 	store := "in memory (gone on exit)"
 	if cfg.DataDir != "" {
@@ -72,8 +116,8 @@ func printChainBanner(w io.Writer, c *devchain.Chain, cfg devchain.Config, took 
 	if ws := c.WSEndpoint(); ws != "" {
 		fmt.Fprintf(w, "  WS JSON-RPC    %s\n", ws)
 	}
-	fmt.Fprintf(w, "  chain id       %d\n  block time     %v (mine on transaction: %v)\n  data           %s\n  head block     %d\n\n",
-		c.ChainID(), cfg.BlockPeriod, cfg.MineOnTransaction, store, c.BlockNumber())
+	fmt.Fprintf(w, "  chain id       %d\n  block time     %v (mine on transaction: %v)\n  data           %s\n  head block     %d\n  access         %s\n\n",
+		c.ChainID(), cfg.BlockPeriod, cfg.MineOnTransaction, store, c.BlockNumber(), accessSummary(cfg.Access))
 	fmt.Fprintf(w, "Unlocked dev accounts (%s ETH each; public test keys, never use them for real funds)\n", weiToEther(cfg))
 	for i, a := range c.Accounts() {
 		fmt.Fprintf(w, "  (%d) %s  key 0x%x\n", i, a.Address.Hex(), crypto.FromECDSA(a.Key))

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -15,6 +16,9 @@ func TestChainCommandStartsAndStops(t *testing.T) {
 	}
 	if err := runChain(context.Background(), []string{"--host", "0.0.0.0", "--port", "0"}); err == nil {
 		t.Fatal("a non-loopback host was accepted")
+	}
+	if err := runChain(context.Background(), []string{"--port", "0", "--cors", "evil.example"}); err == nil || !strings.Contains(err.Error(), "CORS origin") {
+		t.Fatalf("a malformed --cors: %v", err)
 	}
 	if err := runChain(context.Background(), []string{"--no-such-flag"}); !errors.Is(err, errUsage) {
 		t.Fatalf("bad flag: %v", err)

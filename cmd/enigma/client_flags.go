@@ -2,14 +2,19 @@ package main
 
 import (
 	"context"
+	"encoding/hex"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/sdk/client"
 )
 
@@ -28,6 +33,7 @@ type clientFlags struct {
 	pad      bool
 	timeout  time.Duration
 	verbose  bool
+	stderr   io.Writer // warnings; nil is os.Stderr
 }
 
 func defaultDataDir() string {
@@ -48,8 +54,8 @@ func (f *clientFlags) bind(fs *flag.FlagSet, sends bool) {
 	if !sends {
 		return
 	}
-	fs.StringVar(&f.keyFile, "key", "", "file holding the sender's hex private key")
-	fs.StringVar(&f.from, "from", "", "sender address unlocked on the node (default: the node's first account that neither deploys nor stakes for a worker)")
+	fs.StringVar(&f.keyFile, "key", "", "file holding the sender's hex private key (readable only by you: chmod 600)")
+	fs.StringVar(&f.from, "from", "", "sender address (0x...) unlocked on the node, never a private key (default: the node's first account that neither deploys nor stakes for a worker)")
 	fs.StringVar(&f.envelope, "envelope", string(client.EnvelopeV2), "task encryption: v2 (post-quantum, context-bound) or compat (enigma-js 0.3.0)")
 	fs.BoolVar(&f.pad, "pad", false, "v2: pad the request to its size bucket, hiding the length of the arguments")
 	fs.Uint64Var(&f.gas, "gas", 0, "gas limit of the task (default: 20,000,000 for a deploy, 1,000,000 for a call)")
@@ -60,6 +66,9 @@ func (f *clientFlags) bind(fs *flag.FlagSet, sends bool) {
 func (f *clientFlags) config() (client.Config, error) {
 	if f.keyFile != "" && f.from != "" {
 		return client.Config{}, fmt.Errorf("%w: pass --key or --from, not both", errUsage)
+	}
+	if err := checkAddressFlag("--from", f.from, "--key FILE"); err != nil {
+		return client.Config{}, err
 	}
 	cfg := client.DefaultConfig()
 	cfg.ChainRPC, cfg.Gateway, cfg.Enigma, cfg.Token = f.chainRPC, f.gateway, f.enigma, f.token
@@ -72,6 +81,13 @@ func (f *clientFlags) config() (client.Config, error) {
 	}
 	switch {
 	case f.keyFile != "":
+		if w := chain.KeyFileWarning(f.keyFile); w != "" {
+			stderr := f.stderr
+			if stderr == nil {
+				stderr = os.Stderr
+			}
+			fmt.Fprintln(stderr, "warning:", w)
+		}
 		b, err := os.ReadFile(f.keyFile)
 		if err != nil {
 			return cfg, fmt.Errorf("read the key file: %w", err)
@@ -91,6 +107,26 @@ func (f *clientFlags) config() (client.Config, error) {
 		cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
 	return cfg, nil
+}
+
+// checkAddressFlag refuses a flag meant for an account address (--from,
+// --account) that holds anything else. A private key there would sit in
+// the process list, readable by every user of the machine, and in the
+// shell's history; keyWay says how to pass a key instead.
+func checkAddressFlag(name, value, keyWay string) error {
+	if value == "" {
+		return nil
+	}
+	h := strings.TrimPrefix(strings.TrimPrefix(value, "0x"), "0X")
+	if len(h) == 64 {
+		if _, err := hex.DecodeString(h); err == nil {
+			return fmt.Errorf("%w: %s takes an address, not a private key: a key on the command line is visible to every user in the process list and stays in your shell history; put the key in a file only you can read (chmod 600) and pass %s, or give the address of an account the Ethereum node holds unlocked", errUsage, name, keyWay)
+		}
+	}
+	if !strings.HasPrefix(value, "0x") || !common.IsHexAddress(value) {
+		return fmt.Errorf("%w: %s %q is not an address: give the 0x-prefixed 20-byte address of an account the Ethereum node holds unlocked, or pass a key with %s", errUsage, name, value, keyWay)
+	}
+	return nil
 }
 
 // dial connects a client; it turns a refused connection into the advice to

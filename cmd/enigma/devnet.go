@@ -27,6 +27,7 @@ func runDevnet(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.ChainRPC, "chain-rpc", "", "JSON-RPC URL of an external Ethereum node (default: the embedded dev chain)")
 	fs.BoolVar(&cfg.InsecureSimulatedEnclave, "insecure-simulated-enclave", false, "allow --chain-rpc to name a chain that is not a development chain (the simulated enclaves protect nothing)")
 	fs.StringVar(&cfg.ChainAddr, "chain-addr", cfg.ChainAddr, "listen address of the embedded chain's JSON-RPC")
+	bindChainAccess(fs, "chain-", &cfg.ChainAccess)
 	fs.StringVar(&cfg.GatewayAddr, "gateway-addr", cfg.GatewayAddr, "listen address of the gateway's JSON-RPC")
 	fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "number of workers")
 	fs.DurationVar(&cfg.BlockPeriod, "block-period", cfg.BlockPeriod, "time between blocks of the embedded chain")

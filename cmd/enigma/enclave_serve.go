@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/enclave/remote"
 	"github.com/enigma-go/enigma/internal/enclave/sim"
@@ -43,6 +44,9 @@ func runEnclaveServe(ctx context.Context, args []string) error {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil)).With("component", "enclave", "role", *role)
 	cfg := sim.DefaultConfig()
 	cfg.SealKeyFile, cfg.Logger = *sealKey, log
+	if w := chain.KeyFileWarning(*sealKey); w != "" {
+		log.Warn(w)
+	}
 	if *sealed != "" {
 		b, err := os.ReadFile(*sealed)
 		if err != nil && !os.IsNotExist(err) {

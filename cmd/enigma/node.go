@@ -45,6 +45,9 @@ func runNode(ctx context.Context, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected arguments %q", errUsage, fs.Args())
 	}
+	if err := checkAddressFlag("--account", *acct, "account_key_file in the --config file"); err != nil {
+		return err
+	}
 	cfg := node.DefaultConfig()
 	if *file != "" {
 		var err error

@@ -50,6 +50,10 @@ type Config struct {
 	// mined before it checks the outcome in the background
 	// (worker.Config.ReceiptTimeout); 0 keeps the worker's default.
 	WorkerReceiptTimeout time.Duration
+	// ChainAccess widens who may drive the embedded chain's JSON-RPC (web
+	// origins, host names, the debug/personal/txpool modules); the zero
+	// value is local tools only (devchain.Access).
+	ChainAccess devchain.Access
 	// InsecureSimulatedEnclave lets the devnet's simulated enclaves run on
 	// an external chain that is not a development chain (docs/security.md).
 	InsecureSimulatedEnclave bool
@@ -195,7 +199,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 			return nil, fmt.Errorf("devnet: chain port %q: %w", port, err)
 		}
 		dc := devchain.DefaultConfig()
-		dc.Host, dc.HTTPPort, dc.WSPort = host, p, p
+		dc.Host, dc.HTTPPort, dc.WSPort, dc.Access = host, p, p, cfg.ChainAccess
 		dc.BlockPeriod, dc.DataDir, dc.Logger = cfg.BlockPeriod, filepath.Join(dir, "chain"), log
 		dc.MineOnTransaction = true // until the network is up
 		dc.RejectReverts = true     // as ganache, which enigma-js 0.3.0 expects

@@ -79,6 +79,11 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 			return nil, fmt.Errorf("node: create the data dir: %w", err)
 		}
 	}
+	for _, path := range keyFiles(cfg) {
+		if w := chain.KeyFileWarning(path); w != "" {
+			log.Warn(w)
+		}
+	}
 	switch cfg.Role {
 	case RoleKM:
 		err = n.startKM(ctx, cfg, ln)
@@ -244,6 +249,22 @@ func nodeAccounts(ctx context.Context, c *chain.Client) ([]common.Address, error
 		return nil, fmt.Errorf("node: list the Ethereum node's accounts: %w", err)
 	}
 	return accs, nil
+}
+
+// keyFiles are the files the node reads a private or seal key from.
+func keyFiles(cfg Config) []string {
+	files := []string{cfg.AccountKeyFile}
+	switch cfg.Role {
+	case RoleKM:
+		att := cfg.AttestationKeyFile
+		if att == "" {
+			att = filepath.Join(cfg.DataDir, attestationFile)
+		}
+		files = append(files, att, filepath.Join(cfg.DataDir, kmSealKeyFile))
+	case RoleWorker:
+		files = append(files, filepath.Join(cfg.DataDir, workerSealKeyFile))
+	}
+	return files
 }
 
 // readKey reads a hex secp256k1 private key.

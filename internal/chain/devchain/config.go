@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"math/big"
 	"net"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/core/types"
@@ -25,6 +27,9 @@ type Config struct {
 	// default) serves both on one port, as geth does; -1 disables
 	// WebSocket.
 	WSPort int
+	// Access says which web pages and host names may drive the JSON-RPC
+	// and which modules it serves; the zero value is local tools only.
+	Access Access
 
 	// DataDir keeps the chain on disk so a restart resumes it; "" keeps it
 	// in memory and it is gone on Close.
@@ -60,6 +65,103 @@ type Config struct {
 	Alloc types.GenesisAlloc
 
 	Logger *slog.Logger // nil discards
+}
+
+// Access limits who can drive the dev chain's JSON-RPC. The accounts are
+// unlocked, so a web page the developer opens must not reach them: a page
+// of another origin gets no CORS permission (and no WebSocket), and a page
+// whose own host name resolves to 127.0.0.1 (DNS rebinding) is refused by
+// the Host check. Local tools (no Origin header, or a page served from this
+// machine) are served as before.
+type Access struct {
+	// CORSOrigins are the web origins (scheme://host[:port]) whose pages
+	// may call the JSON-RPC, over HTTP (CORS) and WebSocket (Origin
+	// check); an origin without a port allows every port. Empty takes
+	// LocalOrigins. "*" lets every web page spend the dev accounts.
+	CORSOrigins []string
+	// VirtualHosts are the host names the HTTP JSON-RPC accepts in the
+	// Host header (IP addresses always pass). Empty takes LocalHosts. "*"
+	// accepts every name, and with it DNS rebinding.
+	VirtualHosts []string
+	// UnsafeRPC also serves the debug, personal and txpool modules over
+	// HTTP and WebSocket (debug_writeMemProfile writes files,
+	// debug_setHead rewinds the chain, personal_sign signs with the dev
+	// keys). Off, only eth, net and web3 are served, which is what
+	// wallets, web3.js, enigma-js and our client use. In-process clients
+	// (Chain.RPC, Chain.Client) reach every module either way.
+	UnsafeRPC bool
+}
+
+// LocalOrigins are the web origins whose pages may call a dev chain by
+// default: pages served from this machine, on any port.
+func LocalOrigins() []string {
+	return []string{"http://localhost", "http://127.0.0.1", "http://[::1]", "https://localhost", "https://127.0.0.1", "https://[::1]"}
+}
+
+// LocalHosts are the Host header names a dev chain accepts by default
+// (IP addresses, 127.0.0.1 and [::1] among them, always pass).
+func LocalHosts() []string { return []string{"localhost"} }
+
+// SafeModules are the JSON-RPC modules served unless Access.UnsafeRPC.
+var SafeModules = []string{"eth", "net", "web3"}
+
+// unsafeModules are served besides them with Access.UnsafeRPC.
+var unsafeModules = []string{"personal", "txpool", "debug"}
+
+func (a Access) origins() []string {
+	if len(a.CORSOrigins) == 0 {
+		return LocalOrigins()
+	}
+	return a.CORSOrigins
+}
+
+func (a Access) hosts() []string {
+	if len(a.VirtualHosts) == 0 {
+		return LocalHosts()
+	}
+	return a.VirtualHosts
+}
+
+// httpCORS turns the origins into the HTTP server's CORS list, where an
+// origin without a port must also match with any port.
+func (a Access) httpCORS() []string {
+	var out []string
+	for _, o := range a.origins() {
+		out = append(out, o)
+		if u, err := url.Parse(o); err == nil && o != "*" && u.Port() == "" {
+			out = append(out, o+":*")
+		}
+	}
+	return out
+}
+
+// modules are the JSON-RPC modules served over HTTP and WebSocket.
+func (a Access) modules() []string {
+	m := append([]string(nil), SafeModules...)
+	if a.UnsafeRPC {
+		m = append(m, unsafeModules...)
+	}
+	return m
+}
+
+func (a Access) validate() []error {
+	var errs []error
+	for _, o := range a.CORSOrigins {
+		if o == "*" {
+			continue
+		}
+		u, err := url.Parse(o)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.Contains(o, "*") ||
+			(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.User != nil {
+			errs = append(errs, fmt.Errorf("devchain: CORS origin %q is not scheme://host[:port] (e.g. http://localhost:3000) or *", o))
+		}
+	}
+	for _, h := range a.VirtualHosts {
+		if h == "" || strings.ContainsAny(h, ":/ ") {
+			errs = append(errs, fmt.Errorf("devchain: virtual host %q is not a host name (e.g. localhost or myhost.local) or *", h))
+		}
+	}
+	return errs
 }
 
 // DefaultConfig is what `enigma chain` and the devnet run: HTTP and WS on
@@ -122,5 +224,6 @@ func (c Config) Validate() error {
 	if c.Mnemonic == "" {
 		errs = append(errs, errors.New("devchain: Mnemonic is empty; use DefaultMnemonic"))
 	}
+	errs = append(errs, c.Access.validate()...)
 	return errors.Join(errs...)
 }

@@ -144,16 +144,23 @@ func (c *Chain) nodeConfig() *node.Config {
 	nc.IPCPath = ""
 	nc.HTTPHost = c.cfg.Host
 	nc.HTTPPort = c.cfg.HTTPPort
-	// Browser dapps and wallets call from other origins and host names;
-	// the listener itself is loopback only (Validate enforces it).
-	nc.HTTPCors = []string{"*"}
-	nc.HTTPVirtualHosts = []string{"*"}
-	modules := []string{"eth", "net", "web3", "personal", "txpool", "debug"}
+	// The listener is loopback only (Validate), but a web page the
+	// developer opens runs on this machine too: CORS, the WebSocket origin
+	// check and the Host check keep pages of other origins and names out
+	// (Access). A JSON request needs a CORS preflight, which they fail,
+	// and geth refuses other content types.
+	a := c.cfg.Access
+	nc.HTTPCors = a.httpCORS()
+	nc.HTTPVirtualHosts = a.hosts()
+	// Never empty: geth serves every module for an empty list.
+	modules := a.modules()
 	nc.HTTPModules = modules
 	if c.cfg.WSPort >= 0 {
 		nc.WSHost = c.cfg.Host
 		nc.WSPort = c.cfg.WSPort
-		nc.WSOrigins = []string{"*"}
+		// geth's WebSocket origin rule: an origin without a port matches
+		// every port, as Access documents.
+		nc.WSOrigins = a.origins()
 		nc.WSModules = modules
 	}
 	nc.Logger = nil

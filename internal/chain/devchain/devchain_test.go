@@ -121,7 +121,8 @@ func TestConfigValidate(t *testing.T) {
 }
 
 func TestAccountsAndSigningOverHTTP(t *testing.T) {
-	c := startChain(t, nil)
+	// personal_sign is served only with UnsafeRPC (access_test.go).
+	c := startChain(t, func(c *Config) { c.Access.UnsafeRPC = true })
 	url := c.HTTPEndpoint()
 
 	var got []common.Address
