@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -530,6 +531,49 @@ func (e *Enigma) CallbackForwarder(ctx context.Context) (common.Address, error) 
 // IsDeploymentTask reports whether taskID is a deployment's task record.
 func (e *Enigma) IsDeploymentTask(ctx context.Context, taskID [32]byte) (bool, error) {
 	return view(ctx, e.c, e.addrs.Enigma, "task kind", e.abi.PackIsDeploymentTask(taskID), e.abi.UnpackIsDeploymentTask)
+}
+
+// UserBalanceLocked is UserBalance.UnlockBlock while a deposit locks the
+// balance for batched tasks and no withdrawal was requested.
+const UserBalanceLocked = math.MaxUint64
+
+// UserBalance is a user's balance in the Enigma contract (refunds and
+// deposits for batched tasks) and its lock.
+type UserBalance struct {
+	Balance *big.Int
+	// UnlockBlock is 0 for a balance that is not locked,
+	// UserBalanceLocked while it is locked with no withdrawal requested,
+	// and otherwise the first block from which it can be withdrawn.
+	UnlockBlock uint64
+}
+
+// Batchable is what the user's batched tasks accepted now may charge: the
+// whole balance while it is locked with no withdrawal requested, else
+// nothing. It stays in the contract for at least TaskTimeoutSize blocks
+// after the read (a withdrawal request unlocks it no sooner), so a worker
+// that commits within that time is paid; a worker also counts the fees of
+// the user's tasks it accepted and has not committed yet against it.
+func (b UserBalance) Batchable() *big.Int {
+	if b.UnlockBlock != UserBalanceLocked || b.Balance == nil {
+		return new(big.Int)
+	}
+	return new(big.Int).Set(b.Balance)
+}
+
+// UserBalance reads a user's balance and its lock.
+func (e *Enigma) UserBalance(ctx context.Context, user common.Address) (UserBalance, error) {
+	bal, err := view(ctx, e.c, e.addrs.Enigma, "user balance of "+user.Hex(), e.abi.PackGetUserBalance(user), e.abi.UnpackGetUserBalance)
+	if err != nil {
+		return UserBalance{}, err
+	}
+	unlock, err := view(ctx, e.c, e.addrs.Enigma, "unlock block of "+user.Hex(), e.abi.PackGetUserUnlockBlock(user), e.abi.UnpackGetUserUnlockBlock)
+	if err != nil {
+		return UserBalance{}, err
+	}
+	if !unlock.IsUint64() {
+		return UserBalance{}, api.Errorf(api.CodeChain, "chain: unlock block %v of %s does not fit 64 bits (is %s the Enigma contract?)", unlock, user.Hex(), e.addrs.Enigma.Hex())
+	}
+	return UserBalance{Balance: bal, UnlockBlock: unlock.Uint64()}, nil
 }
 
 // Principal is the key manager's signing address.
