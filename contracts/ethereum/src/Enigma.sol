@@ -341,7 +341,7 @@ contract Enigma {
     /// and bound by that enclave to msg.sender on this contract and chain.
     /// Re-registering replaces the signer; a logged-in worker logs out first.
     function register(address _signer, bytes calldata _report, bytes calldata _signature) external {
-        require(_signer != address(0), "The signing address is zero");
+        require(_signer != address(0), "Signer must not be zero");
         require(custodianOf[_signer] == address(0) || custodianOf[_signer] == msg.sender, "Not a unique signing key");
         uint8 product = attestation.verify(_report, _signature, _signer, msg.sender);
         require(product == (_signer == principal ? 2 : 1), "Report: wrong enclave product");

@@ -117,7 +117,7 @@ func TestRegistration(t *testing.T) {
 	// A report signed by anyone but the attestation service: a plain key.
 	mustRevert(t, register(w, w.Signer.Addr, report, simenv.SignReport(w.Signer.Key, report)), "Verifying signature failed")
 	mustRevert(t, register(w, env.Workers[1].Signer.Addr, report, sig), "Signer does not match contents of quote")
-	mustRevert(t, register(w, common.Address{}, report, sig), "signing address is zero")
+	mustRevert(t, register(w, common.Address{}, report, sig), "must not be zero")
 	// Someone else submits the worker's (public) report first.
 	mustRevert(t, register(env.Workers[1], w.Signer.Addr, report, sig), "bound to another custodian")
 	other := valid
