@@ -124,6 +124,7 @@ func benchChainDeploy(ctx context.Context, period time.Duration) (time.Duration,
 	t0 := time.Now()
 	_, err = c.DeployContracts(ctx, chain.KeyAccount(owner.Key), chain.DeployParams{
 		Principal: crypto.PubkeyToAddress(owner.Key.PublicKey), EpochSize: 10, TimeoutEpochs: 2,
+		SimAttestation: chain.SimAttestation{Signer: owner.Address},
 	})
 	if err != nil {
 		return 0, 0, err

@@ -21,7 +21,7 @@ func benchmarkDeploy(b *testing.B, period time.Duration) {
 	defer c.Close()
 	owner := KeyAccount(n.Accounts[0].Key)
 	for b.Loop() {
-		if _, err := c.DeployContracts(context.Background(), owner, DeployParams{Principal: owner.Address, EpochSize: 10}); err != nil {
+		if _, err := c.DeployContracts(context.Background(), owner, DeployParams{Principal: owner.Address, EpochSize: 10, TimeoutEpochs: 2, SimAttestation: SimAttestation{Signer: owner.Address}}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -47,7 +47,7 @@ func BenchmarkTransfer(b *testing.B) {
 	}
 	defer c.Close()
 	owner := KeyAccount(n.Accounts[0].Key)
-	e, err := c.DeployContracts(context.Background(), owner, DeployParams{Principal: owner.Address, EpochSize: 10})
+	e, err := c.DeployContracts(context.Background(), owner, DeployParams{Principal: owner.Address, EpochSize: 10, TimeoutEpochs: 2, SimAttestation: SimAttestation{Signer: owner.Address}})
 	if err != nil {
 		b.Fatal(err)
 	}
