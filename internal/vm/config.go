@@ -231,5 +231,5 @@ func (c Config) fingerprint() string {
 
 // defaultInitGas caps a reactor's initialisation: a Go runtime initialises
 // for about 1 M gas; the erc20 example, which builds its secp256k1 tables
-// there, for about 480 M (0.1 s of compiled code).
+// there, for about 480 M.
 const defaultInitGas = 1_000_000_000

@@ -252,9 +252,16 @@ func BenchmarkGasSchedule(b *testing.B) {
 			record(gasRow{name: c.name, price: c.price(cfg.Schedule), gas: res.GasUsed, ns: ns, plain: c.plain})
 		})
 	}
-	b.Run("task/host contract, 2 pages", func(b *testing.B) { record(benchTask(b, cfg, wat(b, "host"), "name")) })
-	b.Run("task/schedule contract, 40 pages", func(b *testing.B) { record(benchTask(b, cfg, code, "z")) })
-	b.Run("task/Go contract noop", func(b *testing.B) { record(benchTask(b, cfg, goContract(b, "./kernels/wasm"), "noop")) })
+	for _, c := range []struct {
+		name, fn string
+		code func() []byte
+	}{
+		{"per task: host test contract, 2 pages", "name", func() []byte { return wat(b, "host") }},
+		{"per task: schedule contract, 40 pages", "z", func() []byte { return code }},
+		{"per task: Go kernel contract, 45 pages", "noop", func() []byte { return goContract(b, "./kernels/wasm") }},
+	} {
+		b.Run(c.name, func(b *testing.B) { record(benchTask(b, cfg, c.name, c.code(), c.fn)) })
+	}
 	var table []gasRow
 	for _, name := range order {
 		table = append(table, rows[name])
@@ -264,7 +271,7 @@ func BenchmarkGasSchedule(b *testing.B) {
 
 // benchTask times a whole task that does next to nothing: what the host
 // does per task (reset, base charges).
-func benchTask(b *testing.B, cfg Config, code []byte, fn string) gasRow {
+func benchTask(b *testing.B, cfg Config, name string, code []byte, fn string) gasRow {
 	e := newTestEngine(b, cfg)
 	m := compile(b, e, code)
 	req := Request{Kind: Compute, Function: fn, Args: gasArgsOf(0, 0, 0), State: memState{}, GasLimit: 1 << 40}
@@ -282,8 +289,8 @@ func benchTask(b *testing.B, cfg Config, code []byte, fn string) gasRow {
 	b.ReportMetric(ns/float64(res.GasUsed), "ns/gas")
 	b.ReportMetric(float64(res.GasUsed), "gas/op")
 	s := cfg.Schedule
-	return gasRow{name: b.Name()[strings.IndexByte(b.Name(), '/')+1:], gas: res.GasUsed, ns: ns,
-		price: fmt.Sprintf("%d + %d/page + instructions", s.ComputeBase, s.ResetPage)}
+	return gasRow{name: name, gas: res.GasUsed, ns: ns,
+		price: fmt.Sprintf("%d + %d/page + instructions and host calls", s.ComputeBase, s.ResetPage)}
 }
 
 func gasTable(rows []gasRow) string {
