@@ -254,7 +254,7 @@ func BenchmarkGasSchedule(b *testing.B) {
 	}
 	for _, c := range []struct {
 		name, fn string
-		code func() []byte
+		code     func() []byte
 	}{
 		{"per task: host test contract, 2 pages", "name", func() []byte { return wat(b, "host") }},
 		{"per task: schedule contract, 40 pages", "z", func() []byte { return code }},
