@@ -209,7 +209,7 @@ func measure(ctx context.Context, eng *vm.Engine, sc scenario, src, tmp string, 
 	fn := sc.measure.sig[:strings.IndexByte(sc.measure.sig, '(')]
 	res.Rows = append(res.Rows,
 		Row{sc.name + " module size", float64(b.Size), "bytes", "built by enigma contract build"},
-		Row{sc.name + " deploy", float64(dep.GasUsed), "gas", "1 gas per code byte + constructor"},
+		Row{sc.name + " deploy", float64(dep.GasUsed), "gas", "code bytes, initial memory, runtime initialisation, constructor"},
 		Row{sc.name + " " + fn, float64(gas), "gas", "includes the 10,000 per compute task"},
 		Row{sc.name + " " + fn + " time", us, "µs/call", "wazero compiler, module cached"},
 	)
