@@ -13,19 +13,13 @@ import (
 	"github.com/enigma-go/enigma/api"
 )
 
-// Memory of the gas schedule contract (gasWAT).
-const (
-	gasArgs = 0       // u32 n (iterations), u32 size, then any payload
-	gasName = 64      // the function name
-	gasIOV  = 128     // one iovec {bufA, size}; nwritten at 136
-	gasKey  = 1024    // an 8-byte state key whose first word is the loop counter
-	gasAES  = 32      // two 32-byte AES keys, at 32 and 96
-	gasBufA = 1 << 16 // two buffers of 1 MiB + 64 KiB
-	gasBufB = 19 << 16
-	// gasPages is the contract's initial memory (the buffers end at 37
-	// pages); memory.grow can add pages up to the engine's limit.
-	gasPages = 40
-)
+// gasPages is the initial memory of the gas schedule contract (gasWAT):
+// 0 the arguments (u32 n iterations, u32 size, then any payload), 32 and 96
+// two AES keys, 64 the function name, 128 one iovec {65536, size} with
+// nwritten at 136, 1024 an 8-byte state key whose first word is the loop
+// counter, 65536 and 1245184 two buffers of 1 MiB + 64 KiB (ending at 37
+// pages); memory.grow can add pages up to the engine's limit.
+const gasPages = 40
 
 // gasOps is each operation of the gas schedule contract: the letter its
 // function name starts with and the body of a loop run n times (locals $i

@@ -130,11 +130,6 @@ func (t *task) view(mod wapi.Module, fn string, ptr, n uint32) []byte {
 	return b
 }
 
-// read copies n bytes at ptr out of the contract's memory.
-func (t *task) read(mod wapi.Module, fn string, ptr, n uint32) []byte {
-	return bytes.Clone(t.view(mod, fn, ptr, n))
-}
-
 func (t *task) write(mod wapi.Module, fn string, ptr uint32, b []byte) {
 	if !mod.Memory().Write(ptr, b) {
 		t.fail(api.CodeHostCall, "%s: %d bytes at address %d are outside the contract's memory (%d bytes)",
