@@ -48,6 +48,12 @@ type Schedule struct {
 	// of the gas it used.
 	WritePerByte uint64
 
+	// MaxTaskGas caps the gas of any task, whatever its gas limit: a run
+	// given more is run with this much, and out of it fails out of gas
+	// charged this much. Gas bounds a run's time (docs/gas.md): at this cap
+	// a run ends within seconds, well before a worker gives a task up.
+	MaxTaskGas uint64
+
 	// Limits: a run that goes over one fails with CodeResourceLimit.
 	MaxKeyBytes    int // a state key
 	MaxValueBytes  int // a state value
@@ -83,6 +89,7 @@ func DefaultSchedule() Schedule {
 		WriteBase:        1500,
 		WriteCopyPerByte: 2,
 		WritePerByte:     1,
+		MaxTaskGas:       10_000_000_000,
 		MaxKeyBytes:      4 << 10,
 		MaxValueBytes:    1 << 20,
 		MaxStateBytes:    4 << 20,
@@ -201,6 +208,9 @@ func (s Schedule) validate() error {
 	var errs []error
 	if s.OutputMaxBytes <= 0 || s.BridgeMaxBytes <= 0 || s.LogMaxBytes < 0 {
 		errs = append(errs, errors.New("vm: Schedule.OutputMaxBytes and BridgeMaxBytes must be positive and LogMaxBytes not negative"))
+	}
+	if s.MaxTaskGas == 0 {
+		errs = append(errs, errors.New("vm: Schedule.MaxTaskGas must be positive"))
 	}
 	if s.MaxKeyBytes <= 0 || s.MaxValueBytes <= 0 || s.MaxStateBytes <= 0 {
 		errs = append(errs, errors.New("vm: Schedule.MaxKeyBytes, MaxValueBytes and MaxStateBytes must be positive"))

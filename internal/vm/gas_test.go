@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -646,5 +647,53 @@ func TestConcurrentRunsBounded(t *testing.T) {
 	wantCode(t, <-done, api.CodeTimeout)
 	if res, err := e.Run(ctx, m, Request{Kind: Compute, Function: "echo", Args: []byte("x"), State: memState{}, GasLimit: 1e6}); err != nil || string(res.Output) != "x" {
 		t.Fatalf("after the slot was freed: %v", err)
+	}
+}
+
+// Go cannot preempt a goroutine inside compiled wasm: a run that never
+// left it would hold its thread until its gas ran out, and with one
+// thread nothing else (the timer of its own deadline included) would run.
+// The compiled code exits to the host every meter.YieldGas, so a run stops
+// at its deadline, long before its gas (seconds of looping) runs out.
+func TestLongRunYields(t *testing.T) {
+	e := newTestEngine(t, TestConfig())
+	m := compile(t, e, wat(t, "host"))
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	const limit = 9e9 // below MaxTaskGas
+	res, err := e.Run(ctx, m, Request{Kind: Compute, Function: "loop", State: memState{}, GasLimit: limit})
+	wantCode(t, err, api.CodeTimeout)
+	if res.GasUsed >= limit/2 {
+		t.Fatalf("the run stopped only after %d gas of %d: its deadline did not reach it", res.GasUsed, uint64(limit))
+	}
+}
+
+// A task given more gas than MaxTaskGas runs on MaxTaskGas: out of it, it
+// fails out of gas charged that much, never running longer.
+func TestMaxTaskGas(t *testing.T) {
+	cfg := TestConfig()
+	cfg.Schedule.MaxTaskGas = 2_000_000
+	forEachEngineWith(t, cfg, func(t *testing.T, e *Engine) {
+		m := compile(t, e, wat(t, "host"))
+		res, err := call(e, m, memState{}, "loop", nil, 1<<62)
+		wantCode(t, err, api.CodeOutOfGas)
+		if res.GasUsed != cfg.Schedule.MaxTaskGas {
+			t.Fatalf("a task given 2^62 gas used %d, want the cap %d", res.GasUsed, cfg.Schedule.MaxTaskGas)
+		}
+		if res, err := call(e, m, memState{}, "echo", []byte("x"), 1<<62); err != nil || string(res.Output) != "x" {
+			t.Fatalf("a task within the cap: %v", err)
+		}
+	})
+}
+
+// forEachEngineWith is forEachEngine with a configuration of the test's.
+func forEachEngineWith(t *testing.T, cfg Config, f func(t *testing.T, e *Engine)) {
+	for _, eng := range engines {
+		t.Run(eng.name, func(t *testing.T) {
+			c := cfg
+			c.Interpreter = eng.interpreter
+			f(t, newTestEngine(t, c))
+		})
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/tetratelabs/wazero/sys"
 
 	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/vm/meter"
 )
 
 type taskKey struct{}
@@ -31,7 +32,8 @@ type task struct {
 	sched *Schedule
 
 	gasG      wapi.MutableGlobal // nil when unmetered
-	remaining int64              // gas left, when gasG is nil
+	reserveG  wapi.MutableGlobal
+	remaining int64 // gas left, when gasG is nil
 	limit     int64
 
 	// stateSize is the contract's state in bytes (keys and values) as the
@@ -53,16 +55,22 @@ type task struct {
 	err        error  // first failure raised by a host function
 }
 
+// gasLeft is the gas the run has left: with metering, the compiled code's
+// counter and the reserve it refills it from (meter.ExportReserve).
 func (t *task) gasLeft() int64 {
 	if t.gasG != nil {
-		return int64(t.gasG.Get())
+		return int64(t.gasG.Get()) + int64(t.reserveG.Get())
 	}
 	return t.remaining
 }
 
+// setGas leaves the run v gas: at most meter.YieldGas in the compiled
+// code's counter, the rest in its reserve.
 func (t *task) setGas(v int64) {
 	if t.gasG != nil {
-		t.gasG.Set(uint64(v))
+		counter := min(v, meter.YieldGas)
+		t.gasG.Set(uint64(counter))
+		t.reserveG.Set(uint64(v - counter))
 	}
 	t.remaining = v
 }
@@ -110,7 +118,10 @@ type StateSizer interface {
 // *api.Error: CodeOutOfGas, CodeTrap, CodeResourceLimit, CodeHostCall,
 // CodeInvalidInput for a bad request, CodeTimeout when ctx ends first.
 func (e *Engine) Run(ctx context.Context, m *Module, req Request) (*Result, error) {
-	limit := int64(min(req.GasLimit, math.MaxInt64))
+	// No task runs on more than MaxTaskGas, whatever it was given: gas is
+	// what bounds a run's time, and a run that outlived the node's
+	// deadline would end without a receipt.
+	limit := int64(min(req.GasLimit, e.cfg.Schedule.MaxTaskGas, math.MaxInt64))
 	t := &task{req: &req, sched: &e.cfg.Schedule, limit: limit, remaining: limit}
 	t.stderr.max = 4 << 10
 	if m != nil && m.engine != e {
@@ -253,13 +264,13 @@ func (e *Engine) watch(ctx context.Context, in *instance) func() {
 	}
 }
 
-// bindGas hands the task's gas to the instance's counter.
+// bindGas hands the task's gas to the instance's counter and reserve.
 func (t *task) bindGas(in *instance) {
 	if in.gas == nil {
 		return
 	}
 	left := t.remaining
-	t.gasG = in.gas
+	t.gasG, t.reserveG = in.gas, in.reserve
 	t.setGas(left)
 }
 

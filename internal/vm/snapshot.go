@@ -58,6 +58,8 @@ type instance struct {
 	depth wapi.MutableGlobal
 	oom   wapi.MutableGlobal
 	stop  wapi.MutableGlobal
+	// reserve is the gas held back from gas (meter.ExportReserve).
+	reserve wapi.MutableGlobal
 	// poisoned: a stop request may still land on it; never reuse.
 	poisoned bool
 	globals  []wapi.MutableGlobal // in snapshot order
@@ -129,7 +131,8 @@ func (e *Engine) newInstance(ctx context.Context, m *Module) (*instance, error) 
 		in.depth, _ = mod.ExportedGlobal(meter.ExportDepth).(wapi.MutableGlobal)
 		in.oom, _ = mod.ExportedGlobal(meter.ExportOOM).(wapi.MutableGlobal)
 		in.stop, _ = mod.ExportedGlobal(meter.ExportStop).(wapi.MutableGlobal)
-		if in.gas == nil || in.depth == nil || in.oom == nil || in.stop == nil {
+		in.reserve, _ = mod.ExportedGlobal(meter.ExportReserve).(wapi.MutableGlobal)
+		if in.gas == nil || in.depth == nil || in.oom == nil || in.stop == nil || in.reserve == nil {
 			mod.Close(ctx)
 			return nil, api.Errorf(api.CodeInvalidModule, "vm: rewritten module lacks its counters")
 		}

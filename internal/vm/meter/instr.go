@@ -36,6 +36,7 @@ const (
 	opI32LtU       = 0x49
 	opI32GtU       = 0x4b
 	opI64LtS       = 0x53
+	opI64GtS       = 0x55
 	opF32Eq        = 0x5b
 	opF64Eq        = 0x61
 	opI32Add       = 0x6a
@@ -46,6 +47,7 @@ const (
 	opI64Mul       = 0x7e
 	opI64ShrU      = 0x88
 	opI64ExtendU   = 0xad
+	opDrop         = 0x1a
 	opSelect       = 0x1b
 	opPrefixFC     = 0xfc
 	opPrefixSIMD   = 0xfd

@@ -7,8 +7,11 @@
 // The rewritten module keeps a gas counter in a function-local variable and
 // flushes it to an exported global only around calls and on return, checking
 // for exhaustion at loop headers and at the entry of functions that call
-// others; straight-line code between branch targets is charged once. See
-// RATIONALE.md ("VM") for the reasoning.
+// others; straight-line code between branch targets is charged once. The
+// counter holds at most YieldGas: a check that finds it negative calls a
+// helper that refills it from a reserve (or traps when the reserve cannot
+// cover it) and exits to the host, so a long run comes back to Go regularly.
+// See RATIONALE.md ("VM") for the reasoning.
 //
 // The package is pure (bytes in, bytes out) and must not import wazero or
 // anything that runs code: the vm package compiles what it produces.
@@ -26,13 +29,23 @@ import (
 
 // Names of the exports the rewriter adds. The host reads and writes them.
 const (
-	ExportGas   = "__eng_gas"   // i64: gas remaining; negative means exhausted
+	ExportGas   = "__eng_gas"   // i64: gas remaining in the current chunk (see ExportReserve)
 	ExportDepth = "__eng_depth" // i32: current call depth
 	ExportOOM   = "__eng_oom"   // i32: 1 once a memory.grow was refused by the page limit
 	// ExportStop is an i32 the host sets to non-zero to stop the run: it is
 	// checked wherever gas is (loop headers, entries of calling functions).
-	ExportStop   = "__eng_stop"
-	ExportMemory = "memory"
+	ExportStop = "__eng_stop"
+	// ExportReserve is an i64 of gas held back from ExportGas: the counter
+	// the compiled code checks holds at most YieldGas, and a check that
+	// finds it negative refills it from the reserve and leaves the
+	// compiled code for a moment (memory.grow 0 exits to Go). The gas left
+	// is the sum of the two; the run is out of gas when the sum is
+	// negative. Go cannot preempt a goroutine inside compiled wasm, so
+	// without these exits a long run would hold its thread through the
+	// garbage collector's stop-the-world, stalling the whole process, the
+	// goroutine that would set the stop flag included.
+	ExportReserve = "__eng_reserve"
+	ExportMemory  = "memory"
 	// ExportGlobalPrefix names the module's own mutable globals, exported so
 	// a snapshot of an initialised instance can be taken and restored.
 	ExportGlobalPrefix = "__eng_g"
@@ -40,7 +53,12 @@ const (
 
 // Version changes whenever the rewriting changes, so cached rewritten
 // modules from an older version are not reused.
-const Version = 4
+const Version = 5
+
+// YieldGas is the most gas the compiled code's counter holds, so how much a
+// run uses between two exits from compiled code (ExportReserve): about 0.1
+// ms of plain instructions.
+const YieldGas = 1 << 20
 
 // Schedule is the cost of instructions in gas.
 type Schedule struct {

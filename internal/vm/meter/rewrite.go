@@ -18,9 +18,11 @@ type rewriter struct {
 	gDepth    uint32
 	gOOM      uint32
 	gStop     uint32
+	gReserve  uint32
 	fGrow     uint32 // function indices of the injected helpers
 	fCopy     uint32
 	fFill     uint32
+	fRefill   uint32
 
 	exportedGlobals []string
 }
@@ -48,12 +50,13 @@ func (rw *rewriter) run() error {
 		rw.gDepth = rw.addGlobal(valI32, ExportDepth)
 		rw.gOOM = rw.addGlobal(valI32, ExportOOM)
 		rw.gStop = rw.addGlobal(valI32, ExportStop)
+		rw.gReserve = rw.addGlobal(valI64, ExportReserve)
 	}
 	nDefined := len(m.CodeSection)
 	if rw.opt.Meter {
 		// Helpers go after the module's own functions so no index moves.
 		base := rw.nImported + uint32(nDefined)
-		rw.fGrow, rw.fCopy, rw.fFill = base, base+1, base+2
+		rw.fGrow, rw.fCopy, rw.fFill, rw.fRefill = base, base+1, base+2, base+3
 	}
 	for i := 0; i < nDefined; i++ {
 		if err := rw.function(i); err != nil {
@@ -98,12 +101,6 @@ func (c *code) i64(v int64)              { c.op(opI64Const); c.Write(leb128.Enco
 func (c *code) local(op byte, i uint32)  { c.op(op); c.u32(i) }
 func (c *code) global(op byte, i uint32) { c.op(op); c.u32(i) }
 
-// trapIfGasNegative emits: if gas < 0 { unreachable }, with gas on the stack.
-func (c *code) trapIfNegative() {
-	c.i64(0)
-	c.op(opI64LtS, opIf, blockEmpty, opUnreachable, opEnd)
-}
-
 // addHelpers appends the functions that replace memory.grow, memory.copy
 // and memory.fill: they charge by size and enforce the page limit.
 func (rw *rewriter) addHelpers() {
@@ -140,11 +137,13 @@ func (rw *rewriter) addHelpers() {
 	rw.m.FunctionSection = append(rw.m.FunctionSection,
 		rw.typeIndex(i32, i32),
 		rw.typeIndex([]byte{valI32, valI32, valI32}, nil),
-		rw.typeIndex([]byte{valI32, valI32, valI32}, nil))
+		rw.typeIndex([]byte{valI32, valI32, valI32}, nil),
+		rw.typeIndex([]byte{valI64}, []byte{valI64}))
 	rw.m.CodeSection = append(rw.m.CodeSection,
 		&wasm.Code{Body: grow.Bytes()},
 		&wasm.Code{Body: bulk(fcMemoryCopy, []byte{0, 0})},
-		&wasm.Code{Body: bulk(fcMemoryFill, []byte{0})})
+		&wasm.Code{Body: bulk(fcMemoryFill, []byte{0})},
+		&wasm.Code{Body: rw.refillBody()})
 }
 
 // chargeBy emits gas -= ceil(local[n] * mul / div) on the global, trapping
@@ -166,7 +165,51 @@ func (rw *rewriter) chargeBy(c *code, n uint32, mul, div uint64) {
 	c.op(opI64Sub)
 	c.global(opGlobalSet, rw.gGas)
 	c.global(opGlobalGet, rw.gGas)
-	c.trapIfNegative()
+	c.i64(0)
+	c.op(opI64LtS, opIf, blockEmpty)
+	c.global(opGlobalGet, rw.gGas)
+	c.Write(callTo(rw.fRefill))
+	c.global(opGlobalSet, rw.gGas)
+	c.op(opEnd)
+}
+
+// refillBody is the helper (param i64 counter) (result i64) that a check
+// calls when the gas counter went negative: it traps when the reserve does
+// not cover the counter (flushing both, so the host sees the sum
+// negative), else moves gas from the reserve so the counter holds
+// min(counter+reserve, YieldGas), exits to the host for a moment
+// (memory.grow 0, where Go can preempt the run) and returns the counter.
+// It sits out of line so the functions that check keep no call in their
+// loops.
+func (rw *rewriter) refillBody() []byte {
+	var c code
+	c.local(opLocalGet, 0)
+	c.global(opGlobalGet, rw.gReserve)
+	c.op(opI64Add)
+	c.local(opLocalSet, 0)
+	c.local(opLocalGet, 0)
+	c.i64(0)
+	c.op(opI64LtS, opIf, blockEmpty)
+	c.local(opLocalGet, 0)
+	c.global(opGlobalSet, rw.gGas)
+	c.i64(0)
+	c.global(opGlobalSet, rw.gReserve)
+	c.op(opUnreachable, opEnd)
+	// reserve = max(total - YieldGas, 0); counter = total - reserve.
+	c.local(opLocalGet, 0)
+	c.i64(YieldGas)
+	c.op(opI64Sub)
+	c.i64(0)
+	c.local(opLocalGet, 0)
+	c.i64(YieldGas)
+	c.op(opI64GtS, opSelect)
+	c.global(opGlobalSet, rw.gReserve)
+	c.i32(0)
+	c.op(opMemoryGrow, 0, opDrop)
+	c.local(opLocalGet, 0)
+	c.global(opGlobalGet, rw.gReserve)
+	c.op(opI64Sub, opEnd)
+	return c.Bytes()
 }
 
 // function rewrites the body of defined function i.
@@ -369,6 +412,11 @@ func (f *funcWriter) around(c *code, call []byte) {
 // charge emits gas -= cost, and when check is set traps (after flushing, so
 // the host sees the exhausted counter) if gas went negative or the stop
 // flag is set, and with depth also if the call depth is over the limit.
+// Gas went negative more often than it ran out: the counter holds at most
+// YieldGas, so the slow path first refills it from the reserve (trapping
+// only when that does not cover it) and then exits to the host for a
+// moment (memory.grow 0), where Go can preempt the run. None of this is
+// charged: it is the host's overhead.
 func (f *funcWriter) charge(c *code, cost uint64, check, depth bool) {
 	if cost == 0 && !check {
 		return
@@ -385,8 +433,10 @@ func (f *funcWriter) charge(c *code, cost uint64, check, depth bool) {
 	c.local(opLocalTee, f.lGas)
 	c.i64(0)
 	c.op(opI64LtS)
+	f.stopOrDeep(c, depth)
+	c.op(opIf, blockEmpty)
+	// Stopped or too deep: trap.
 	c.global(opGlobalGet, f.rw.gStop)
-	c.op(0x72) // i32.or
 	if depth {
 		c.global(opGlobalGet, f.rw.gDepth)
 		c.i32(int32(f.rw.opt.MaxCallDepth))
@@ -396,6 +446,23 @@ func (f *funcWriter) charge(c *code, cost uint64, check, depth bool) {
 	c.local(opLocalGet, f.lGas)
 	c.global(opGlobalSet, f.rw.gGas)
 	c.op(opUnreachable, opEnd)
+	// Out of the chunk: refill it, or trap, in the helper.
+	c.local(opLocalGet, f.lGas)
+	c.Write(callTo(f.rw.fRefill))
+	c.local(opLocalSet, f.lGas)
+	c.op(opEnd)
+}
+
+// stopOrDeep emits, after an i32 on the stack, | stop, and with depth also
+// | (depth > MaxCallDepth).
+func (f *funcWriter) stopOrDeep(c *code, depth bool) {
+	c.global(opGlobalGet, f.rw.gStop)
+	c.op(0x72) // i32.or
+	if depth {
+		c.global(opGlobalGet, f.rw.gDepth)
+		c.i32(int32(f.rw.opt.MaxCallDepth))
+		c.op(opI32GtU, 0x72)
+	}
 }
 
 // canonical replaces a NaN on top of the stack by the canonical NaN.
