@@ -560,6 +560,16 @@ func (b UserBalance) Batchable() *big.Int {
 	return new(big.Int).Set(b.Balance)
 }
 
+// ForRecords is what a task record created in block may draw from the
+// balance (createTaskRecord takes the fee from it first, then from
+// tokens): all of it once unlocked, nothing while locked.
+func (b UserBalance) ForRecords(block uint64) *big.Int {
+	if b.Balance == nil || block < b.UnlockBlock {
+		return new(big.Int)
+	}
+	return new(big.Int).Set(b.Balance)
+}
+
 // UserBalance reads a user's balance and its lock.
 func (e *Enigma) UserBalance(ctx context.Context, user common.Address) (UserBalance, error) {
 	bal, err := view(ctx, e.c, e.addrs.Enigma, "user balance of "+user.Hex(), e.abi.PackGetUserBalance(user), e.abi.UnpackGetUserBalance)

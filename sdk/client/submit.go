@@ -164,20 +164,24 @@ func encodeArgs(sig string, args []any) ([]byte, error) {
 
 // checkBalance refuses a task the account cannot pay, before anything is
 // sent: the fee comes from the account's credit on the Enigma contract
-// (refunds of earlier tasks) first, then from its tokens.
+// (refunds of earlier tasks, unless locked for batched tasks) first, then
+// from its tokens.
 func (c *Client) checkBalance(ctx context.Context, fee *big.Int) error {
 	bal, err := c.enigma.TokenBalance(ctx, c.account.Address)
 	if err != nil {
 		return fmt.Errorf("client: read the ENG balance of %s: %w", c.account.Address, err)
 	}
-	raw, err := c.enigma.View(ctx, "user balance", c.enigma.ABI().PackGetUserBalance(c.account.Address))
+	ub, err := c.enigma.UserBalance(ctx, c.account.Address)
 	if err != nil {
 		return fmt.Errorf("client: read the credit of %s: %w", c.account.Address, err)
 	}
-	credit, err := c.enigma.ABI().UnpackGetUserBalance(raw)
+	head, err := c.enigma.Client().BlockNumber(ctx)
 	if err != nil {
-		return fmt.Errorf("client: read the credit of %s: %w", c.account.Address, err)
+		return fmt.Errorf("client: read the block number: %w", err)
 	}
+	// A balance deposited for batched tasks is locked: task records do not
+	// draw on it.
+	credit := ub.ForRecords(head + 1)
 	if have := new(big.Int).Add(bal, credit); have.Cmp(fee) < 0 {
 		return api.Errorf(api.CodeInvalidInput, "client: %s holds %v ENG grains (%v in tokens, %v of credit), less than the task's fee of %v (gas limit × gas price): fund it or lower the gas limit",
 			c.account.Address, have, bal, credit, fee)
