@@ -1,11 +1,8 @@
 package attack_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"io"
 	"math/big"
 	"net/http"
 	"net/url"
@@ -14,85 +11,17 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/chain/bindings"
 	"github.com/enigma-go/enigma/internal/chain/devchain"
+	"github.com/enigma-go/enigma/internal/chain/devchain/browsertest"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/crypto/envelope"
 	"github.com/enigma-go/enigma/internal/devnet"
 	"github.com/enigma-go/enigma/internal/enclave"
 )
-
-// chainRPCReply is a JSON-RPC answer as a web page would get it.
-type chainRPCReply struct {
-	status int
-	cors   string // Access-Control-Allow-Origin
-	err    string // JSON-RPC error message, or the body of an HTTP error
-}
-
-// chainPost sends one JSON-RPC call the way a page's fetch() would: a JSON
-// POST with the page's Origin and, after DNS rebinding, its own host name.
-func chainPost(t *testing.T, endpoint, origin, host, method string, params ...any) chainRPCReply {
-	t.Helper()
-	if params == nil {
-		params = []any{}
-	}
-	body, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": method, "params": params})
-	req, err := http.NewRequest(http.MethodPost, endpoint, bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if origin != "" {
-		req.Header.Set("Origin", origin)
-	}
-	if host != "" {
-		req.Host = host
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
-	r := chainRPCReply{status: resp.StatusCode, cors: resp.Header.Get("Access-Control-Allow-Origin")}
-	if resp.StatusCode != http.StatusOK {
-		r.err = strings.TrimSpace(string(raw))
-		return r
-	}
-	var out struct {
-		Error *struct{ Message string } `json:"error"`
-	}
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatalf("%s: %v: %s", method, err, raw)
-	}
-	if out.Error != nil {
-		r.err = out.Error.Message
-	}
-	return r
-}
-
-// chainPreflight is the CORS preflight a browser sends before a page's
-// JSON POST; it returns the origin the answer allows ("" for none).
-func chainPreflight(t *testing.T, endpoint, origin string) string {
-	t.Helper()
-	req, err := http.NewRequest(http.MethodOptions, endpoint, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Origin", origin)
-	req.Header.Set("Access-Control-Request-Method", "POST")
-	req.Header.Set("Access-Control-Request-Headers", "content-type")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	return resp.Header.Get("Access-Control-Allow-Origin")
-}
 
 // Attack: a web page the developer opens while `enigma devnet` runs drives
 // the dev chain on 127.0.0.1:8545. With CORS and Host names open (`*`) and
@@ -115,20 +44,20 @@ func TestAttackChainWebPageDrivesDevChain(t *testing.T) {
 
 	// The page's JSON POST needs a preflight, which is refused; no answer
 	// carries a permission for the page to read it.
-	if got := chainPreflight(t, endpoint, evil); got != "" {
+	if got := browsertest.Preflight(t, endpoint, evil); got != "" {
 		t.Fatalf("preflight from %s allowed for %q", evil, got)
 	}
 	send := map[string]any{"from": n.user(2).Address, "to": n.user(3).Address, "value": "0x1"}
-	if r := chainPost(t, endpoint, evil, "", "eth_accounts"); r.cors != "" {
-		t.Fatalf("an answer to %s allows %q to read it", evil, r.cors)
+	if r := browsertest.Post(t, endpoint, evil, "", "eth_accounts"); r.CORS() != "" {
+		t.Fatalf("an answer to %s allows %q to read it", evil, r.CORS())
 	}
 	// DNS rebinding: evil.example now resolves to 127.0.0.1, the page is
 	// same-origin with itself, and its Host header names it.
 	rebound := "evil.example:" + port
 	for _, method := range []string{"eth_accounts", "eth_sendTransaction"} {
-		r := chainPost(t, endpoint, "http://"+rebound, rebound, method, send)
-		if r.status != http.StatusForbidden {
-			t.Fatalf("%s with Host %s: status %d (%s), want 403", method, rebound, r.status, r.err)
+		r := browsertest.Post(t, endpoint, "http://"+rebound, rebound, method, send)
+		if r.Status != http.StatusForbidden {
+			t.Fatalf("%s with Host %s: status %d (%s), want 403", method, rebound, r.Status, r.Err)
 		}
 	}
 	// The unsafe modules are not served at all.
@@ -142,41 +71,29 @@ func TestAttackChainWebPageDrivesDevChain(t *testing.T) {
 		{"personal_listAccounts", nil},
 		{"txpool_content", nil},
 	} {
-		if r := chainPost(t, endpoint, "", "", call.method, call.params...); !strings.Contains(r.err, "does not exist") {
+		if r := browsertest.Post(t, endpoint, "", "", call.method, call.params...); !strings.Contains(r.Err, "does not exist") {
 			t.Errorf("%s: %+v, want the method not served", call.method, r)
 		}
 	}
 	// WebSocket: the page's origin is refused, directly or rebound.
 	ws := n.d.DevChain().WSEndpoint()
 	for _, origin := range []string{evil, "http://" + rebound} {
-		if err := chainWS(ws, origin); err == nil {
+		if err := browsertest.DialWS(ws, origin); err == nil {
 			t.Fatalf("a WebSocket from %s was accepted", origin)
 		}
 	}
 
 	// An ordinary local request still works, and so does a page served
 	// from this machine.
-	if r := chainPost(t, endpoint, "", "", "eth_blockNumber"); r.err != "" {
+	if r := browsertest.Post(t, endpoint, "", "", "eth_blockNumber"); r.Err != "" {
 		t.Fatalf("local eth_blockNumber: %+v", r)
 	}
-	if got := chainPreflight(t, endpoint, "http://localhost:3000"); got != "http://localhost:3000" {
+	if got := browsertest.Preflight(t, endpoint, "http://localhost:3000"); got != "http://localhost:3000" {
 		t.Fatalf("preflight from http://localhost:3000 allowed for %q", got)
 	}
-	if err := chainWS(ws, ""); err != nil {
+	if err := browsertest.DialWS(ws, ""); err != nil {
 		t.Fatalf("local WebSocket: %v", err)
 	}
-}
-
-func chainWS(endpoint, origin string) error {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	c, err := rpc.DialWebsocket(ctx, endpoint, origin)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	var v string
-	return c.CallContext(ctx, &v, "net_version")
 }
 
 // chainDevKey is the private key of a dev account (the public test

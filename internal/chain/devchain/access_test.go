@@ -1,105 +1,17 @@
 package devchain
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/enigma-go/enigma/internal/chain/devchain/browsertest"
 )
-
-// rpcReply is one JSON-RPC exchange as a browser (or curl) sees it.
-type rpcReply struct {
-	status int
-	header http.Header
-	result json.RawMessage
-	err    string // the JSON-RPC error's message, or the body of an HTTP error
-}
-
-// post sends one JSON-RPC request over plain HTTP with the given Origin
-// and Host headers ("" leaves them out / as the URL says).
-func post(t *testing.T, endpoint, origin, host, method string, params ...any) rpcReply {
-	t.Helper()
-	if params == nil {
-		params = []any{}
-	}
-	body, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": method, "params": params})
-	req, err := http.NewRequest(http.MethodPost, endpoint, strings.NewReader(string(body)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if origin != "" {
-		req.Header.Set("Origin", origin)
-	}
-	if host != "" {
-		req.Host = host
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
-	r := rpcReply{status: resp.StatusCode, header: resp.Header}
-	if resp.StatusCode != http.StatusOK {
-		r.err = strings.TrimSpace(string(raw))
-		return r
-	}
-	var out struct {
-		Result json.RawMessage `json:"result"`
-		Error  *struct {
-			Message string `json:"message"`
-		} `json:"error"`
-	}
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatalf("%s: %v: %s", method, err, raw)
-	}
-	r.result = out.Result
-	if out.Error != nil {
-		r.err = out.Error.Message
-	}
-	return r
-}
-
-// corsPreflight sends the CORS preflight a browser sends before a page's
-// JSON POST, and returns the origin it is allowed for ("" if none).
-func corsPreflight(t *testing.T, endpoint, origin string) string {
-	t.Helper()
-	req, err := http.NewRequest(http.MethodOptions, endpoint, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Origin", origin)
-	req.Header.Set("Access-Control-Request-Method", "POST")
-	req.Header.Set("Access-Control-Request-Headers", "content-type")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	return resp.Header.Get("Access-Control-Allow-Origin")
-}
-
-// wsDial opens a WebSocket JSON-RPC connection with the given Origin.
-func wsDial(endpoint, origin string) error {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	c, err := rpc.DialWebsocket(ctx, endpoint, origin)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	var id string
-	return c.CallContext(ctx, &id, "net_version")
-}
 
 // unsafeCalls are methods a web page must never reach: they write files,
 // rewind the chain, sign with the dev keys or list what waits to be mined.
@@ -126,61 +38,61 @@ func TestAccessLocalToolsOnly(t *testing.T) {
 	port := mustPort(t, endpoint)
 
 	// An ordinary local request (a tool: no Origin header).
-	if r := post(t, endpoint, "", "", "eth_chainId"); r.err != "" || string(r.result) != `"0x539"` {
+	if r := browsertest.Post(t, endpoint, "", "", "eth_chainId"); r.Err != "" || string(r.Result) != `"0x539"` {
 		t.Fatalf("local eth_chainId: %+v", r)
 	}
 	var accs []common.Address
-	if r := post(t, endpoint, "", "", "eth_accounts"); r.err != "" || json.Unmarshal(r.result, &accs) != nil || len(accs) != 10 {
+	if r := browsertest.Post(t, endpoint, "", "", "eth_accounts"); r.Err != "" || json.Unmarshal(r.Result, &accs) != nil || len(accs) != 10 {
 		t.Fatalf("local eth_accounts: %+v", r)
 	}
 
 	// A page of another origin: the preflight its JSON POST needs is
 	// refused, and no answer carries a CORS permission for it.
-	if got := corsPreflight(t, endpoint, "http://evil.example"); got != "" {
+	if got := browsertest.Preflight(t, endpoint, "http://evil.example"); got != "" {
 		t.Fatalf("preflight from http://evil.example allowed for %q", got)
 	}
-	if r := post(t, endpoint, "http://evil.example", "", "eth_accounts"); r.header.Get("Access-Control-Allow-Origin") != "" {
-		t.Fatalf("an answer to http://evil.example carries Access-Control-Allow-Origin %q", r.header.Get("Access-Control-Allow-Origin"))
+	if r := browsertest.Post(t, endpoint, "http://evil.example", "", "eth_accounts"); r.Header.Get("Access-Control-Allow-Origin") != "" {
+		t.Fatalf("an answer to http://evil.example carries Access-Control-Allow-Origin %q", r.Header.Get("Access-Control-Allow-Origin"))
 	}
 	// Pages served from this machine, on any port, keep working.
 	for _, o := range []string{"http://localhost:3000", "http://127.0.0.1:8080", "http://localhost"} {
-		if got := corsPreflight(t, endpoint, o); got != o {
+		if got := browsertest.Preflight(t, endpoint, o); got != o {
 			t.Fatalf("preflight from %s allowed for %q", o, got)
 		}
 	}
-	if r := post(t, endpoint, "http://localhost:3000", "", "eth_chainId"); r.err != "" || r.header.Get("Access-Control-Allow-Origin") != "http://localhost:3000" {
+	if r := browsertest.Post(t, endpoint, "http://localhost:3000", "", "eth_chainId"); r.Err != "" || r.Header.Get("Access-Control-Allow-Origin") != "http://localhost:3000" {
 		t.Fatalf("page on localhost:3000: %+v", r)
 	}
 
 	// DNS rebinding: the page's own name now resolves to 127.0.0.1, so the
 	// browser sends it same-origin with that name as Host.
-	if r := post(t, endpoint, "http://evil.example:"+port, "evil.example:"+port, "eth_accounts"); r.status != http.StatusForbidden {
-		t.Fatalf("Host evil.example: status %d %s, want 403", r.status, r.err)
+	if r := browsertest.Post(t, endpoint, "http://evil.example:"+port, "evil.example:"+port, "eth_accounts"); r.Status != http.StatusForbidden {
+		t.Fatalf("Host evil.example: status %d %s, want 403", r.Status, r.Err)
 	}
 	for _, host := range []string{"localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port} {
-		if r := post(t, endpoint, "", host, "eth_chainId"); r.err != "" {
+		if r := browsertest.Post(t, endpoint, "", host, "eth_chainId"); r.Err != "" {
 			t.Fatalf("Host %s: %+v", host, r)
 		}
 	}
 
 	// The unsafe modules are not there, not even for a local tool.
 	for _, call := range unsafeCalls {
-		r := post(t, endpoint, "", "", call.method, call.params...)
-		if !strings.Contains(r.err, "does not exist") {
+		r := browsertest.Post(t, endpoint, "", "", call.method, call.params...)
+		if !strings.Contains(r.Err, "does not exist") {
 			t.Errorf("%s over HTTP: %+v, want it not served", call.method, r)
 		}
 	}
 
 	// WebSocket: the same origins.
 	ws := c.WSEndpoint()
-	if err := wsDial(ws, "http://evil.example"); err == nil {
+	if err := browsertest.DialWS(ws, "http://evil.example"); err == nil {
 		t.Fatal("a WebSocket from http://evil.example was accepted")
 	}
-	if err := wsDial(ws, "http://evil.example:"+port); err == nil {
+	if err := browsertest.DialWS(ws, "http://evil.example:"+port); err == nil {
 		t.Fatal("a WebSocket from the rebound http://evil.example was accepted")
 	}
 	for _, o := range []string{"", "http://localhost:5173"} {
-		if err := wsDial(ws, o); err != nil {
+		if err := browsertest.DialWS(ws, o); err != nil {
 			t.Fatalf("WebSocket with origin %q: %v", o, err)
 		}
 	}
@@ -201,31 +113,31 @@ func TestAccessOptIn(t *testing.T) {
 	})
 	endpoint := c.HTTPEndpoint()
 	port := mustPort(t, endpoint)
-	if got := corsPreflight(t, endpoint, "http://dapp.test:8000"); got != "http://dapp.test:8000" {
+	if got := browsertest.Preflight(t, endpoint, "http://dapp.test:8000"); got != "http://dapp.test:8000" {
 		t.Fatalf("preflight from the named origin allowed for %q", got)
 	}
 	// Naming origins replaces the local default.
 	for _, o := range []string{"http://dapp.test:8001", "http://localhost:3000"} {
-		if got := corsPreflight(t, endpoint, o); got != "" {
+		if got := browsertest.Preflight(t, endpoint, o); got != "" {
 			t.Fatalf("preflight from %s allowed for %q", o, got)
 		}
 	}
-	if r := post(t, endpoint, "", "dapp.test:"+port, "eth_chainId"); r.err != "" {
+	if r := browsertest.Post(t, endpoint, "", "dapp.test:"+port, "eth_chainId"); r.Err != "" {
 		t.Fatalf("named virtual host: %+v", r)
 	}
-	if r := post(t, endpoint, "", "evil.example:"+port, "eth_chainId"); r.status != http.StatusForbidden {
+	if r := browsertest.Post(t, endpoint, "", "evil.example:"+port, "eth_chainId"); r.Status != http.StatusForbidden {
 		t.Fatalf("other host: %+v", r)
 	}
-	if r := post(t, endpoint, "", "", "txpool_status"); r.err != "" {
+	if r := browsertest.Post(t, endpoint, "", "", "txpool_status"); r.Err != "" {
 		t.Fatalf("txpool_status with UnsafeRPC: %+v", r)
 	}
-	if r := post(t, endpoint, "", "", "personal_listAccounts"); r.err != "" {
+	if r := browsertest.Post(t, endpoint, "", "", "personal_listAccounts"); r.Err != "" {
 		t.Fatalf("personal_listAccounts with UnsafeRPC: %+v", r)
 	}
-	if err := wsDial(c.WSEndpoint(), "http://dapp.test:8000"); err != nil {
+	if err := browsertest.DialWS(c.WSEndpoint(), "http://dapp.test:8000"); err != nil {
 		t.Fatalf("WebSocket from the named origin: %v", err)
 	}
-	if err := wsDial(c.WSEndpoint(), "http://localhost:3000"); err == nil {
+	if err := browsertest.DialWS(c.WSEndpoint(), "http://localhost:3000"); err == nil {
 		t.Fatal("a WebSocket from an origin not named was accepted")
 	}
 }
