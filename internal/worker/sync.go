@@ -171,10 +171,13 @@ func (w *Worker) syncFrom(ctx context.Context, n Node, t *syncTarget) (*state.St
 	})
 	switch code := api.CodeOf(err); {
 	case err == nil:
-	case code == api.CodeTampered || code == api.CodeConflict:
-		return nil, fmt.Errorf("its state is not contract %s's at delta %d: %w", t.contract, t.last, err)
-	default:
+	case ctx.Err() != nil || code == api.CodeNotFound || code == api.CodeUnavailable || code == api.CodeTimeout:
+		// No key, or the enclave is not answering: every peer would fail.
 		return nil, fmt.Errorf("%w of contract %s: %w", errLocalSync, t.contract, err)
+	default:
+		// Anything else is about what the peer sent (it does not open, is
+		// at another delta, or is too large or malformed to check).
+		return nil, fmt.Errorf("its state is not contract %s's at delta %d: %w", t.contract, t.last, err)
 	}
 	blob := &state.StateBlob{Index: t.last, Hash: t.lastHash, Data: exp.State.Data}
 	if t.ahead {
