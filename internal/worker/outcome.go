@@ -29,7 +29,6 @@ type pendingReceipt struct {
 	req   *enclave.ExecuteRequest
 	resp  *enclave.ExecuteResponse
 	prior *state.StateBlob // the state before the task, to roll back to
-	block uint64           // the task record's block
 	sent  *chain.Sent      // nil when the send failed in a way that may still have reached the node
 	why   error            // why the outcome is unknown
 	done  chan struct{}    // closed once the outcome is known or the check gave up
@@ -113,7 +112,7 @@ func (w *Worker) check(ctx context.Context, p *pendingReceipt) (verdict, uint8, 
 		}
 		// No receipt can land once the task's epoch has left the chain's
 		// ring (the contract checks receipts against it).
-		ep, err := e.WorkerParams(ctx, p.block)
+		ep, err := e.WorkerParams(ctx, p.req.BlockNumber)
 		if err != nil {
 			return undecided, rec.Status, err
 		}

@@ -84,7 +84,7 @@ func (w *Worker) run(j *job) (api.TaskStatus, *pendingReceipt, error) {
 	if err := w.store(ctx, req, resp); err != nil {
 		return "", nil, fmt.Errorf("store the result: %w", err)
 	}
-	p := &pendingReceipt{req: req, resp: resp, prior: prior, block: req.BlockNumber, done: make(chan struct{})}
+	p := &pendingReceipt{req: req, resp: resp, prior: prior, done: make(chan struct{})}
 	tx, sent, err := w.sendReceipt(ctx, req, resp)
 	if errors.Is(err, chain.ErrNotSent) {
 		// Nothing reached the chain: it cannot take the delta.

@@ -23,6 +23,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/enigma-go/enigma/internal/chain/devchain/browsertest"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 )
 
@@ -49,26 +51,11 @@ func testCtx(t *testing.T) context.Context {
 // rawCall posts one JSON-RPC request as a wallet would and returns result.
 func rawCall(t *testing.T, url, method string, params ...any) json.RawMessage {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": method, "params": params})
-	resp, err := http.Post(url, "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
+	r := browsertest.Post(t, url, "", "", method, params...)
+	if r.Err != "" {
+		t.Fatalf("%s: %s", method, r.Err)
 	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
-	var out struct {
-		Result json.RawMessage `json:"result"`
-		Error  *struct {
-			Message string `json:"message"`
-		} `json:"error"`
-	}
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatalf("%s: %v: %s", method, err, raw)
-	}
-	if out.Error != nil {
-		t.Fatalf("%s: %s", method, out.Error.Message)
-	}
-	return out.Result
+	return r.Result
 }
 
 func waitReceipt(t *testing.T, ctx context.Context, ec *ethclient.Client, hash common.Hash) *types.Receipt {
