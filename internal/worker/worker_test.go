@@ -623,6 +623,12 @@ func TestReceiptWaitTimeoutKeepsTheDelta(t *testing.T) {
 		r, _ := w.TaskResult(ctx, first.id)
 		return r != nil && r.Status == api.StatusSuccess
 	})
+	// TaskResult reads the chain while the check is still under way: the
+	// counters move once the background check has seen the outcome.
+	until(t, ctx, "the background check to count the outcome", func() bool {
+		s := w.Stats()
+		return s.Succeeded >= before.Succeeded+2 || s.HostFailures > before.HostFailures
+	})
 	if s := w.Stats(); s.HostFailures != before.HostFailures || s.Succeeded != before.Succeeded+2 {
 		t.Fatalf("stats %+v (before %+v): want two successes, no host failure", s, before)
 	}
