@@ -3,6 +3,7 @@ package state
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/cockroachdb/pebble/v2/vfs"
 )
@@ -35,6 +36,17 @@ type Config struct {
 	// state, readable by hash (DeltaByHash, StateByHash); the oldest go
 	// first. 0 keeps none.
 	MaxKeptDeltas int
+	// Now is the clock that stamps each committed result with the time it
+	// was stored, which PruneResults compares with its cutoff; nil means
+	// time.Now. Tests inject a fake clock.
+	Now func() time.Time
+}
+
+func (c Config) now() time.Time {
+	if c.Now != nil {
+		return c.Now()
+	}
+	return time.Now()
 }
 
 // DefaultConfig returns the configuration a worker runs with; set Dir.

@@ -19,10 +19,14 @@ const (
 	prefixResult    byte = 0x06 // 0x06 taskID -> TaskResult
 	prefixSealed    byte = 0x07 // 0x07 name -> sealed blob
 	prefixKept      byte = 0x08 // 0x08 addr seq(u64 BE) hash -> keptRecord: a delta a rollback removed
+	prefixPending   byte = 0x09 // 0x09 taskID -> pendingRecord: a task accepted and not yet finished
+	prefixResultAge byte = 0x0A // 0x0A seq(u64 BE) taskID -> u64 BE commit time (Unix ns): results in commit order
 )
 
 // schemaVersion is stored under formatKey; Open refuses other versions.
-const schemaVersion byte = 1
+// Version 2 added the result index (prefixResultAge) and pending tasks;
+// Open upgrades a version 1 store in place (docs/state.md).
+const schemaVersion byte = 2
 
 var formatKey = []byte{prefixMeta, 'f', 'o', 'r', 'm', 'a', 't'}
 
@@ -37,6 +41,16 @@ func contractKey(addr api.ContractAddress) []byte { return addrKey(prefixContrac
 func codeKey(addr api.ContractAddress) []byte     { return addrKey(prefixCode, addr) }
 func stateKey(addr api.ContractAddress) []byte    { return addrKey(prefixState, addr) }
 func resultKey(id api.TaskID) []byte              { return addrKey(prefixResult, id) }
+func pendingKey(id api.TaskID) []byte             { return addrKey(prefixPending, id) }
+
+// resultAgeKey indexes a result by the order it was committed in.
+func resultAgeKey(seq uint64, id api.TaskID) []byte {
+	k := make([]byte, 1+8+32)
+	k[0] = prefixResultAge
+	binary.BigEndian.PutUint64(k[1:], seq)
+	copy(k[9:], id[:])
+	return k
+}
 
 func indexedKey(prefix byte, addr api.ContractAddress, index uint32) []byte {
 	k := make([]byte, 1+32+4)

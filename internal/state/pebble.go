@@ -42,6 +42,12 @@ type PebbleStore struct {
 
 	commits atomic.Uint64
 	syncs   atomic.Uint64
+
+	// Under mu: the next result's place in the result index, and how many
+	// results the store holds (docs/state.md, "Pruning").
+	resultSeq uint64
+	results   int
+	pruneMu   sync.Mutex // one PruneResults at a time
 }
 
 var _ Store = (*PebbleStore)(nil)
@@ -85,6 +91,10 @@ func Open(cfg Config, log *slog.Logger) (*PebbleStore, error) {
 		pending:      map[api.ContractAddress]*pendingContract{},
 		pendingTasks: map[api.TaskID]struct{}{},
 	}
+	if s.resultSeq, s.results, err = loadResultIndex(db); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if cfg.GroupCommit {
 		s.queue = make(chan *groupItem, 2*cfg.MaxGroupTasks)
 		s.committerDone = make(chan struct{})
@@ -117,6 +127,9 @@ func checkFormat(db *pebble.DB) error {
 		return api.Errorf(api.CodeUnavailable, "state: reading the store format: %w", err)
 	}
 	defer closer.Close()
+	if len(v) == 1 && v[0] == 1 {
+		return upgradeFrom1(db)
+	}
 	if len(v) != 1 || v[0] != schemaVersion {
 		return api.Errorf(api.CodeInvalidInput, "state: the store has format %x, this build reads format %d; use a matching build or resync into an empty directory", v, schemaVersion)
 	}

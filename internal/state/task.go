@@ -115,6 +115,7 @@ func (s *PebbleStore) CommitTask(ctx context.Context, c *TaskCommit) error {
 			}
 		}
 		t.set(resultKey(r.TaskID), enc)
+		t.indexResult(r.TaskID)
 		t.task = &r.TaskID
 		return nil
 	})

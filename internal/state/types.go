@@ -74,6 +74,19 @@ type Store interface {
 	// GetSealed returns the blob stored under name.
 	GetSealed(ctx context.Context, name string) ([]byte, error)
 
+	// PutPending stores (or replaces) an accepted task that has not
+	// finished, in one synced write: it returns once the task is durable.
+	PutPending(ctx context.Context, p *PendingTask) error
+	// DeletePending forgets a pending task (a no-op when there is none).
+	// It is not synced: after a crash a deleted task may come back.
+	DeletePending(ctx context.Context, id api.TaskID) error
+	// PendingTasks lists the pending tasks in Seq order.
+	PendingTasks(ctx context.Context) ([]PendingTask, error)
+	// PruneResults deletes the task results the rule names, oldest first,
+	// except those of pending tasks, and reports how many it deleted and
+	// how many results remain.
+	PruneResults(ctx context.Context, rule PruneRule) (Pruned, error)
+
 	// Close waits for queued writes and releases the store.
 	Close() error
 }
@@ -163,4 +176,15 @@ type DeltaRange struct {
 type ChainRecord struct {
 	CodeHash    api.Hash   // keccak256 of the deployed code
 	DeltaHashes []api.Hash // stateDeltaHashes, index 0 first
+}
+
+// PendingTask is an accepted task that has not finished, as the worker
+// persists it to resume it after a restart.
+type PendingTask struct {
+	TaskID   api.TaskID
+	Contract api.ContractAddress
+	// Seq orders the tasks as they were accepted.
+	Seq uint64
+	// Data is the worker's encoding of the task, opaque to the store.
+	Data []byte
 }

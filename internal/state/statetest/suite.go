@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/state"
@@ -39,6 +40,8 @@ func Run(t *testing.T, loc Location) {
 		{"Rollback", testRollback},
 		{"RolledBackDeltasByHash", testRolledBackByHash},
 		{"Sealed", testSealed},
+		{"PendingTasks", testPending},
+		{"PruneResults", testPruneResults},
 		{"Closed", testClosed},
 	}
 	for _, tc := range tests {
@@ -700,5 +703,74 @@ func testClosed(t *testing.T, loc Location) {
 	err = s2.CommitTask(cctx, d)
 	if err == nil || !errors.Is(err, context.Canceled) {
 		t.Fatalf("commit with a cancelled context: %v", err)
+	}
+}
+
+func testPending(t *testing.T, loc Location) {
+	ctx := context.Background()
+	s, o := open(t, loc)
+	ids := []api.TaskID{{3}, {1}, {2}}
+	for i, id := range ids {
+		must(t, s.PutPending(ctx, &state.PendingTask{TaskID: id, Contract: api.Hash{9}, Seq: uint64(10 - i), Data: []byte{byte(i)}}))
+	}
+	must(t, s.PutPending(ctx, &state.PendingTask{TaskID: ids[0], Contract: api.Hash{9}, Seq: 10, Data: []byte("replaced")}))
+	must(t, s.DeletePending(ctx, ids[1]))
+	must(t, s.DeletePending(ctx, api.TaskID{7})) // none: a no-op
+	wantCode(t, s.PutPending(ctx, &state.PendingTask{Contract: api.Hash{9}}), api.CodeInvalidInput, "pending task without id")
+	must(t, s.Close())
+	s2, err := o()
+	must(t, err)
+	defer s2.Close()
+	got, err := s2.PendingTasks(ctx)
+	must(t, err)
+	if len(got) != 2 || got[0].TaskID != ids[2] || got[0].Seq != 8 || got[1].TaskID != ids[0] || string(got[1].Data) != "replaced" {
+		t.Fatalf("pending after reopen: %+v; want task 2 (seq 8) then task 3 (seq 10, replaced)", got)
+	}
+}
+
+// failedResult is a cheap result to fill a store with: a failure writes no
+// state and needs no deployed contract.
+func failedResult(i int) *state.TaskCommit {
+	return &state.TaskCommit{Result: state.TaskResult{TaskID: api.TaskID{0xee, byte(i >> 8), byte(i)}, Contract: api.Hash{1},
+		Kind: state.KindCompute, Status: api.StatusFailed, Output: []byte{byte(i)}}}
+}
+
+func testPruneResults(t *testing.T, loc Location) {
+	ctx := context.Background()
+	s, o := open(t, loc)
+	const n, keep = 50, 20
+	for i := range n {
+		commit(t, s, nil, failedResult(i))
+	}
+	// The oldest result's task is still pending: it stays.
+	must(t, s.PutPending(ctx, &state.PendingTask{TaskID: failedResult(0).Result.TaskID, Contract: api.Hash{1}, Seq: 1}))
+	p, err := s.PruneResults(ctx, state.PruneRule{Keep: keep})
+	must(t, err)
+	if p.Removed != n-keep || p.Kept != keep {
+		t.Fatalf("pruned to %d: %+v; want %d removed, %d kept", keep, p, n-keep, keep)
+	}
+	for i := range n {
+		_, err := s.TaskResult(ctx, failedResult(i).Result.TaskID)
+		switch {
+		case i == 0 || i >= n-keep+1:
+			must(t, err)
+		default:
+			wantCode(t, err, api.CodeNotFound, fmt.Sprintf("pruned result %d", i))
+		}
+	}
+	// By age: nothing was stored before 1970, everything before an hour from now.
+	if p, err = s.PruneResults(ctx, state.PruneRule{Before: time.Unix(1, 0), Keep: -1}); err != nil || p.Removed != 0 || p.Kept != keep {
+		t.Fatalf("prune before 1970: %+v %v", p, err)
+	}
+	must(t, s.Close())
+	s2, err := o()
+	must(t, err)
+	defer s2.Close()
+	commit(t, s2, nil, failedResult(n))
+	if p, err = s2.PruneResults(ctx, state.PruneRule{Before: time.Now().Add(time.Hour), Keep: -1}); err != nil || p.Kept != 1 || p.Removed != keep {
+		t.Fatalf("prune everything after reopen: %+v %v; want only the pending task's result kept", p, err)
+	}
+	if _, err := s2.TaskResult(ctx, failedResult(0).Result.TaskID); err != nil {
+		t.Fatalf("the pending task's result: %v", err)
 	}
 }
