@@ -31,6 +31,9 @@ type benchResult struct {
 type benchOptions struct {
 	Quick bool // fewer iterations: a smoke run, not a measurement
 	Out   io.Writer
+	// Flags are the parsed flags of `enigma bench <suite>`, the suite's own
+	// (registerBenchFlags) included; nil when a test calls a part.
+	Flags *flag.FlagSet
 }
 
 type benchPart struct {
@@ -40,6 +43,13 @@ type benchPart struct {
 
 var benchSuites = map[string][]benchPart{}
 var benchSummaries = map[string]string{}
+
+// benchSuiteFlags define the flags a suite adds to the shared ones.
+var benchSuiteFlags = map[string]func(fs *flag.FlagSet){}
+
+// registerBenchFlags has `enigma bench <suite>` take the flags define
+// adds; the suite's parts read them from benchOptions.Flags.
+func registerBenchFlags(suite string, define func(fs *flag.FlagSet)) { benchSuiteFlags[suite] = define }
 
 // registerBenchPart adds a part to `enigma bench <suite>`. Parts of one
 // suite run in ascending order and their rows and fields are merged, so
@@ -60,6 +70,9 @@ func runBenchSuite(ctx context.Context, suite string, args []string) error {
 	fs := flag.NewFlagSet("bench "+suite, flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
 	quick := fs.Bool("quick", false, "few iterations: checks the suite runs, figures are not meaningful")
+	if define := benchSuiteFlags[suite]; define != nil {
+		define(fs)
+	}
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %w", errUsage, err)
 	}
@@ -69,7 +82,7 @@ func runBenchSuite(ctx context.Context, suite string, args []string) error {
 	progress := io.Writer(os.Stderr)
 	all := benchResult{Fields: map[string]any{}}
 	for _, p := range parts {
-		r, err := p.run(ctx, benchOptions{Quick: *quick, Out: progress})
+		r, err := p.run(ctx, benchOptions{Quick: *quick, Out: progress, Flags: fs})
 		if err != nil {
 			return err
 		}

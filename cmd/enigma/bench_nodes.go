@@ -291,7 +291,9 @@ func startNodeProc(bin, dir, name string, cfg node.Config) (*nodeProc, error) {
 		return nil, err
 	}
 	p := &nodeProc{Name: name, LogPath: filepath.Join(dir, name+".log"), lines: make(chan string, 16), done: make(chan struct{})}
-	logFile, err := os.Create(p.LogPath)
+	// Appended to: a node restarted with the same name and config (the
+	// chaos bench) keeps one log.
+	logFile, err := os.OpenFile(p.LogPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
 		return nil, err
 	}
