@@ -34,6 +34,7 @@ func runChain(ctx context.Context, args []string) error {
 	fs.DurationVar(&cfg.BlockPeriod, "block-time", cfg.BlockPeriod, "time between blocks, e.g. 1s or 250ms (0 with --mine-on-tx: only on transactions)")
 	fs.BoolVar(&cfg.MineOnTransaction, "mine-on-tx", false, "also seal a block as soon as a transaction arrives")
 	fs.IntVar(&cfg.Accounts, "accounts", cfg.Accounts, "number of unlocked, funded dev accounts")
+	fs.IntVar(&cfg.RoleAccounts, "role-accounts", cfg.RoleAccounts, "number of role accounts (for the key manager and worker custodians of `enigma node`) funded in genesis")
 	fs.StringVar(&cfg.Mnemonic, "mnemonic", cfg.Mnemonic, "seed phrase of the dev accounts")
 	bindChainAccess(fs, "", &cfg.Access)
 	verbose := fs.Bool("v", false, "log the chain's events")
@@ -122,6 +123,11 @@ func printChainBanner(w io.Writer, c *devchain.Chain, cfg devchain.Config, took 
 	for i, a := range c.Accounts() {
 		fmt.Fprintf(w, "  (%d) %s  key 0x%x\n", i, a.Address.Hex(), crypto.FromECDSA(a.Key))
 	}
+	if roles := c.RoleAccounts(); len(roles) > 0 {
+		fmt.Fprintf(w, "\nRole accounts: %d more of the mnemonic (derivation index %d on), funded but not unlocked and not in eth_accounts,\n"+
+			"for `enigma node` roles (role_account): 0 the key manager %s, 1+i worker i's custodian (1: %s)\n",
+			len(roles), devchain.RoleAccountIndex, roles[devchain.RoleKeyManager].Address.Hex(), roleAddr(roles, devchain.RoleWorker(0)))
+	}
 	fmt.Fprintf(w, "\nMnemonic: %s\nPress Ctrl-C to stop.\n", cfg.Mnemonic)
 }
 
@@ -131,4 +137,11 @@ func weiToEther(cfg devchain.Config) string {
 		return s[:len(s)-18]
 	}
 	return "0." + s
+}
+
+func roleAddr(roles []devchain.DevAccount, i int) string {
+	if i >= len(roles) {
+		return "not funded"
+	}
+	return roles[i].Address.Hex()
 }

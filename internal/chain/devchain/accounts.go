@@ -36,8 +36,54 @@ const hardened = 1 << 31
 // phrase is used as given (no word-list or checksum check), so any phrase
 // works as a deterministic seed.
 func DeriveAccounts(mnemonic string, n int) ([]DevAccount, error) {
+	return DeriveAccountsFrom(mnemonic, 0, n)
+}
+
+// RoleAccountIndex is the derivation index (m/44'/60'/0'/0/i) of the first
+// role account. Role accounts are what a network's own parts send from:
+// the key manager's epochs and the worker custodians' stakes and receipts.
+// They come from the same mnemonic as the dev accounts but far above them,
+// so no wallet or web3 client lists them: eth_accounts and a wallet
+// importing the mnemonic show only dev accounts, and a client that takes
+// accounts[0] can never race a role's nonce.
+const RoleAccountIndex = 1 << 20
+
+// The roles' places among the role accounts, as internal/devnet and
+// internal/node assign them: role account RoleKeyManager sends the key
+// manager's transactions, role account RoleWorker(i) is worker i's
+// custodian.
+const RoleKeyManager = 0
+
+// RoleWorker is the role account of worker i's custodian.
+func RoleWorker(i int) int { return 1 + i }
+
+// RoleAccounts returns the first n role accounts of mnemonic (derivation
+// indexes RoleAccountIndex to RoleAccountIndex+n-1).
+func RoleAccounts(mnemonic string, n int) ([]DevAccount, error) {
+	return DeriveAccountsFrom(mnemonic, RoleAccountIndex, n)
+}
+
+// RoleAccount returns role account i of mnemonic.
+func RoleAccount(mnemonic string, i int) (DevAccount, error) {
+	if i < 0 || i >= RoleAccountIndex {
+		return DevAccount{}, fmt.Errorf("devchain: role account %d is out of range 0-%d", i, RoleAccountIndex-1)
+	}
+	accs, err := DeriveAccountsFrom(mnemonic, RoleAccountIndex+uint32(i), 1)
+	if err != nil {
+		return DevAccount{}, err
+	}
+	return accs[0], nil
+}
+
+// DeriveAccountsFrom returns n accounts derived from mnemonic along
+// m/44'/60'/0'/0/i for i = first to first+n-1 (unhardened indexes, below
+// 2^31).
+func DeriveAccountsFrom(mnemonic string, first uint32, n int) ([]DevAccount, error) {
 	if strings.TrimSpace(mnemonic) == "" {
 		return nil, errors.New("devchain: empty mnemonic; set Config.Mnemonic or use DefaultMnemonic")
+	}
+	if n < 0 || uint64(first)+uint64(n) > hardened {
+		return nil, fmt.Errorf("devchain: accounts %d to %d are outside the unhardened indexes", first, uint64(first)+uint64(n))
 	}
 	// BIP-39: the words are joined by single spaces; the phrase is ASCII in
 	// practice, so NFKD normalisation is the identity.
@@ -54,13 +100,14 @@ func DeriveAccounts(mnemonic string, n int) ([]DevAccount, error) {
 	}
 	out := make([]DevAccount, 0, n)
 	for i := 0; i < n; i++ {
-		k, _, err := deriveChild(key, chainCode, uint32(i))
+		idx := first + uint32(i)
+		k, _, err := deriveChild(key, chainCode, idx)
 		if err != nil {
 			return nil, err
 		}
 		priv, err := crypto.ToECDSA(k)
 		if err != nil {
-			return nil, fmt.Errorf("devchain: account %d: %w", i, err)
+			return nil, fmt.Errorf("devchain: account %d: %w", idx, err)
 		}
 		out = append(out, DevAccount{Address: crypto.PubkeyToAddress(priv.PublicKey), Key: priv})
 	}

@@ -58,6 +58,11 @@ type Config struct {
 	Mnemonic       string
 	Accounts       int
 	AccountBalance *big.Int
+	// RoleAccounts is how many role accounts (RoleAccountIndex on) genesis
+	// funds with AccountBalance wei each. They are not unlocked and not in
+	// eth_accounts: the network's own parts sign for them (role account 0
+	// the key manager, 1+i worker i's custodian).
+	RoleAccounts int
 	// GasLimit is the block gas limit.
 	GasLimit uint64
 	// Alloc adds accounts (code, storage, balance) to the genesis state,
@@ -176,9 +181,15 @@ func DefaultConfig() Config {
 		Mnemonic:       DefaultMnemonic,
 		Accounts:       10,
 		AccountBalance: new(big.Int).Mul(big.NewInt(10_000), big.NewInt(params.Ether)),
+		RoleAccounts:   DefaultRoleAccounts,
 		GasLimit:       30_000_000,
 	}
 }
+
+// DefaultRoleAccounts is how many role accounts a dev chain funds in
+// genesis: the key manager's and 32 workers' custodians. A network with
+// more workers funds the others by a transfer when it starts.
+const DefaultRoleAccounts = 33
 
 // TestConfig is DefaultConfig on free ports with 100 ms blocks.
 func TestConfig() Config {
@@ -214,6 +225,9 @@ func (c Config) Validate() error {
 	}
 	if c.Accounts < 1 || c.Accounts > 1000 {
 		errs = append(errs, fmt.Errorf("devchain: Accounts %d must be between 1 and 1000", c.Accounts))
+	}
+	if c.RoleAccounts < 0 || c.RoleAccounts > 1000 {
+		errs = append(errs, fmt.Errorf("devchain: RoleAccounts %d must be between 0 and 1000", c.RoleAccounts))
 	}
 	if c.AccountBalance == nil || c.AccountBalance.Sign() <= 0 {
 		errs = append(errs, errors.New("devchain: AccountBalance must be positive"))

@@ -31,6 +31,7 @@ type Chain struct {
 	cfg      Config
 	log      *slog.Logger
 	accounts []DevAccount
+	roles    []DevAccount // funded in genesis, not unlocked
 	stack    *node.Node
 	eth      *eth.Ethereum
 	beacon   *catalyst.SimulatedBeacon
@@ -70,7 +71,11 @@ func Start(cfg Config) (*Chain, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Chain{cfg: cfg, log: logger.With("component", "devchain"), accounts: accs,
+	roles, err := RoleAccounts(cfg.Mnemonic, cfg.RoleAccounts)
+	if err != nil {
+		return nil, err
+	}
+	c := &Chain{cfg: cfg, log: logger.With("component", "devchain"), accounts: accs, roles: roles,
 		mineOnTx: cfg.MineOnTransaction, stop: make(chan struct{}), done: make(chan struct{})}
 
 	c.stack, err = node.New(c.nodeConfig())
@@ -133,7 +138,7 @@ func dataDirHint(dir string) string {
 	if dir == "" {
 		return ""
 	}
-	return fmt.Sprintf(" (data dir %s: if it holds a chain made with another chain id, mnemonic or account count, use a new data dir)", dir)
+	return fmt.Sprintf(" (data dir %s: if it holds a chain made with another chain id, mnemonic, account or role account count, or by an older version, use a new data dir)", dir)
 }
 
 func (c *Chain) nodeConfig() *node.Config {
@@ -204,7 +209,7 @@ func (c *Chain) genesis() *core.Genesis {
 	for i := byte(1); i <= 0x11; i++ { // precompiles, as geth's dev genesis funds them
 		alloc[common.BytesToAddress([]byte{i})] = types.Account{Balance: big.NewInt(1)}
 	}
-	for _, a := range c.accounts {
+	for _, a := range append(c.accounts[:len(c.accounts):len(c.accounts)], c.roles...) {
 		alloc[a.Address] = types.Account{Balance: new(big.Int).Set(c.cfg.AccountBalance)}
 	}
 	maps.Copy(alloc, c.cfg.Alloc)
@@ -366,6 +371,11 @@ func (c *Chain) ChainID() uint64 { return c.cfg.ChainID }
 
 // Accounts returns the unlocked dev accounts with their keys.
 func (c *Chain) Accounts() []DevAccount { return append([]DevAccount(nil), c.accounts...) }
+
+// RoleAccounts returns the role accounts genesis funded
+// (Config.RoleAccounts), with their keys. The chain does not sign for them:
+// whoever sends from one signs locally.
+func (c *Chain) RoleAccounts() []DevAccount { return append([]DevAccount(nil), c.roles...) }
 
 // Client returns a new in-process client of the node (no HTTP round trip).
 // Closing it is optional: Close closes every client handed out.
