@@ -97,6 +97,11 @@ func (c *Client) Execute(ctx context.Context, req *ExecuteRequest) (*ExecuteResp
 	return call(ctx, c, TypeExecuteRequest, req, TypeExecuteResponse, &ExecuteResponse{})
 }
 
+// HoldTask implements Enclave.
+func (c *Client) HoldTask(ctx context.Context, req *HoldTaskRequest) (*HeldTask, error) {
+	return call(ctx, c, TypeHoldTaskRequest, req, TypeHeldTask, &HeldTask{})
+}
+
 // SignBatch implements Enclave.
 func (c *Client) SignBatch(ctx context.Context, req *SignBatchRequest) (*SignedBatch, error) {
 	return call(ctx, c, TypeSignBatchRequest, req, TypeSignedBatch, &SignedBatch{})

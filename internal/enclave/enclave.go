@@ -7,7 +7,7 @@ import (
 // ProtocolVersion is the version of the message protocol this package speaks
 // (docs/protocol/enclave.md). It is carried in every frame; a backend refuses
 // frames of another version with api.CodeBadEnvelope.
-const ProtocolVersion uint16 = 3
+const ProtocolVersion uint16 = 4
 
 // PublicKey is a secp256k1 public key as 64 bytes X‖Y (no 0x04 prefix).
 type PublicKey [64]byte
@@ -41,10 +41,24 @@ type Enclave interface {
 	// EpochKey returns the enclave's envelope v2 public key for an epoch,
 	// signed; one key serves every v2 task of the epoch.
 	EpochKey(ctx context.Context, req *EpochKeyRequest) (*EpochKeyResponse, error)
+	// HoldTask seals what the enclave needs to open one task's inputs
+	// later (its task key, or its opened v2 request) into a blob only this
+	// enclave opens, for this task and inputs hash only, so a task the
+	// host accepted survives a restart of the host and the enclave. A
+	// compat task's key leaves the enclave's outstanding keys: the blob is
+	// the only way to run the task. The enclave holds each task once in
+	// its lifetime (api.CodeReplay after that, or once it executed it).
+	// Inputs that do not open yield a blob whose execution is the failure
+	// receipt they would have given.
+	HoldTask(ctx context.Context, req *HoldTaskRequest) (*HeldTask, error)
 	// Execute runs a deploy or compute task and returns the encrypted
 	// output, state and delta with a signed receipt. Every failure of the
 	// task itself yields a signed failure receipt; only a request the host
-	// got wrong (malformed, stale state, replay) is an error.
+	// got wrong (malformed, stale state, replay, a held blob of another
+	// task, enclave or altered: api.CodeTampered) is an error. With a
+	// held blob the receipt is a function of the blob, the code, the state
+	// and the chain facts: executing it again in a restarted enclave gives
+	// the same bytes.
 	Execute(ctx context.Context, req *ExecuteRequest) (*ExecuteResponse, error)
 	// SignBatch closes a contract's batch of batched tasks and signs it for
 	// the Enigma contract's commitBatch. Each task is in one batch only.

@@ -69,7 +69,8 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 		return TypeSealedState, r, err
 	}
 	if t == TypeTaskKeyRequest || t == TypeEpochKeyRequest || t == TypeExecuteRequest || t == TypeNewStateKeysRequest ||
-		t == TypeStateKeysReply || t == TypeSignBatchRequest || t == TypeCheckStateRequest || t == TypePeerIdentityRequest {
+		t == TypeStateKeysReply || t == TypeSignBatchRequest || t == TypeCheckStateRequest || t == TypePeerIdentityRequest ||
+		t == TypeHoldTaskRequest {
 		if h.Enclave == nil {
 			return noRole("worker")
 		}
@@ -83,6 +84,9 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 		case *ExecuteRequest:
 			r, err := h.Enclave.Execute(ctx, req)
 			return TypeExecuteResponse, r, err
+		case *HoldTaskRequest:
+			r, err := h.Enclave.HoldTask(ctx, req)
+			return TypeHeldTask, r, err
 		case *SignBatchRequest:
 			r, err := h.Enclave.SignBatch(ctx, req)
 			return TypeSignedBatch, r, err

@@ -9,7 +9,7 @@ import (
 type MessageType uint8
 
 // Message types. Numbers never change meaning; 0x0C and 0x0D are new in
-// protocol version 3.
+// protocol version 3, 0x0E in version 4.
 const (
 	TypeRegistrationRequest  MessageType = 0x01
 	TypeSealRequest          MessageType = 0x02
@@ -24,6 +24,7 @@ const (
 	TypeConfirmEpochRequest  MessageType = 0x0B
 	TypeCheckStateRequest    MessageType = 0x0C
 	TypePeerIdentityRequest  MessageType = 0x0D
+	TypeHoldTaskRequest      MessageType = 0x0E
 	TypeRegistrationReport   MessageType = 0x81
 	TypeSealedState          MessageType = 0x82
 	TypeTaskKeyResponse      MessageType = 0x83
@@ -37,6 +38,7 @@ const (
 	TypeConfirmEpochResponse MessageType = 0x8B
 	TypeCheckStateResponse   MessageType = 0x8C
 	TypePeerIdentityResponse MessageType = 0x8D
+	TypeHeldTask             MessageType = 0x8E
 	TypeError                MessageType = 0xFF
 )
 
@@ -199,6 +201,12 @@ type ExecuteRequest struct {
 	Batched       bool
 	GasPx         uint64 // fee per unit of gas, in ENG grains (batched only)
 	UserSignature Signature
+
+	// Held is the blob HoldTask returned for this task, or empty. With it
+	// the enclave opens the task's inputs with the secret the blob holds,
+	// not with its outstanding task keys or epoch keys, so a task accepted
+	// before a restart still runs after it. New in protocol version 4.
+	Held []byte
 }
 
 func (m *ExecuteRequest) codec(c *coder) {
@@ -224,7 +232,38 @@ func (m *ExecuteRequest) codec(c *coder) {
 	c.boolean(&m.Batched)
 	c.u64(&m.GasPx)
 	c.fixed(m.UserSignature[:])
+	c.bytes(&m.Held)
 }
+
+// HoldTaskRequest asks the worker enclave to take a task it is to run into
+// the host's keeping: the host sends it when it accepts the task, before
+// it acknowledges it, and stores the answer with the task. Task is the
+// task as the host will execute it, without the fields only known at run
+// time (State, PrevDeltaHash, BlockTime, Held; Code may be empty): its
+// kind, envelope, ids, inputs, inputs hash and epoch, and for envelope v2
+// the chain id, Enigma contract, sender and nonce. CodeHash is keccak256
+// of the code the task runs: of the pre-code for a deploy, the contract's
+// codeHash on chain for a compute task; with envelope v2 it completes the
+// context the request is bound to. Batched tasks are not held.
+type HoldTaskRequest struct {
+	Task     ExecuteRequest
+	CodeHash api.Hash
+}
+
+func (m *HoldTaskRequest) codec(c *coder) {
+	m.Task.codec(c)
+	c.fixed(m.CodeHash[:])
+}
+
+// HeldTask is a task sealed to the enclave that issued it (docs/protocol/
+// enclave.md, "HoldTask"): only that enclave opens it, only for that task
+// and those inputs. Opaque to the host, which stores it with the task and
+// passes it back in ExecuteRequest.Held.
+type HeldTask struct {
+	Blob []byte
+}
+
+func (m *HeldTask) codec(c *coder) { c.bytes(&m.Blob) }
 
 // ExecuteResponse is a task's signed receipt with everything the host
 // stores and publishes. Only ciphertext and hashes: the plaintext output,
@@ -615,6 +654,10 @@ func newMessage(t MessageType) Message {
 		return &PeerIdentityRequest{}
 	case TypePeerIdentityResponse:
 		return &PeerIdentityResponse{}
+	case TypeHoldTaskRequest:
+		return &HoldTaskRequest{}
+	case TypeHeldTask:
+		return &HeldTask{}
 	case TypeError:
 		return &ErrorResponse{}
 	}

@@ -87,6 +87,8 @@ func Run(t *testing.T, factory Factory) {
 		{"Concurrent", testConcurrent},
 		{"EnvelopeV2", testEnvelopeV2},
 		{"Batched", testBatched},
+		{"HoldTask", testHoldTask},
+		{"HeldTaskSurvivesRestart", testHeldTaskSurvivesRestart},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -51,8 +51,19 @@ type Config struct {
 	// Worker only.
 	MaxTaskKeys int
 	// KeepEpochs is how many epochs (the current one included) task keys
-	// and the record of executed tasks are kept. Worker only.
+	// and v2 epoch keys are kept. Worker only.
 	KeepEpochs int
+	// KeepRunEpochs is how many epochs (the current one included) a task
+	// can still be executed in, and the ids of executed and held tasks are
+	// kept to refuse a replay; at least KeepEpochs. The default, 5, is the
+	// Enigma contract's ring of epochs: it refuses receipts of older ones.
+	// A held task (HoldTask) needs no key, so it runs for this long.
+	// Worker only.
+	KeepRunEpochs int
+	// MaxRememberedTasks bounds the task ids kept for KeepRunEpochs; past
+	// it the oldest epoch of the window is given up early (its ids
+	// forgotten, its tasks refused). Worker only.
+	MaxRememberedTasks int
 	// PadV2Responses pads envelope v2 outputs to their size bucket, so an
 	// output's length reveals only the bucket. Worker only.
 	PadV2Responses bool
@@ -83,6 +94,8 @@ func DefaultConfig() Config {
 		MaxTaskKeysPerRequester: 1024,
 		MaxTaskKeys:             1 << 18,
 		KeepEpochs:              3,
+		KeepRunEpochs:           5,
+		MaxRememberedTasks:      1 << 20,
 		KeepWorkerParams:        5,
 		PadV2Responses:          true,
 	}
@@ -105,6 +118,12 @@ func (c *Config) Validate() error {
 	}
 	if c.KeepEpochs < 1 {
 		errs = append(errs, fmt.Errorf("KeepEpochs is %d, want at least 1", c.KeepEpochs))
+	}
+	if c.KeepRunEpochs < c.KeepEpochs {
+		errs = append(errs, fmt.Errorf("KeepRunEpochs is %d, want at least KeepEpochs (%d)", c.KeepRunEpochs, c.KeepEpochs))
+	}
+	if c.MaxRememberedTasks < 1 {
+		errs = append(errs, fmt.Errorf("MaxRememberedTasks is %d, want at least 1", c.MaxRememberedTasks))
 	}
 	if c.KeepWorkerParams < 1 {
 		errs = append(errs, fmt.Errorf("KeepWorkerParams is %d, want at least 1", c.KeepWorkerParams))

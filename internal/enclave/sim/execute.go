@@ -46,17 +46,28 @@ func (w *Worker) Execute(ctx context.Context, req *enclave.ExecuteRequest) (*enc
 		return nil, err
 	}
 	if req.Batched {
+		if len(req.Held) > 0 {
+			return nil, api.Errorf(api.CodeInvalidInput, "sim: batched tasks are not held; send the batched task without a held blob")
+		}
 		return w.executeBatched(ctx, req)
 	}
 	if w.hasPendingBatch(req.Contract) {
 		return nil, api.Errorf(api.CodeUnavailable, "sim: contract %s has batched tasks awaiting a batch: sign and commit it before running tasks with task records", req.Contract)
 	}
+	var held *heldTask
+	if len(req.Held) > 0 {
+		var err error
+		if held, err = w.openHeld(req); err != nil {
+			return nil, err
+		}
+		defer held.erase()
+	}
 	if err := w.keys.reserve(req.TaskID, req.Epoch); err != nil {
 		return nil, err
 	}
-	resp, err := w.execute(ctx, req)
+	resp, err := w.execute(ctx, req, held)
 	if err != nil {
-		w.keys.release(req.TaskID)
+		w.keys.release(req.TaskID, held != nil)
 		return nil, err
 	}
 	return resp, nil
@@ -69,7 +80,7 @@ func (w *Worker) executeBatched(ctx context.Context, req *enclave.ExecuteRequest
 	if err := w.reserveBatched(req); err != nil {
 		return nil, err
 	}
-	resp, err := w.execute(ctx, req)
+	resp, err := w.execute(ctx, req, nil)
 	if err != nil {
 		w.releaseBatched(req)
 		return nil, err
@@ -94,7 +105,9 @@ func checkExecuteRequest(req *enclave.ExecuteRequest) error {
 	return nil
 }
 
-func (w *Worker) execute(ctx context.Context, req *enclave.ExecuteRequest) (*enclave.ExecuteResponse, error) {
+// execute runs a task whose id is reserved; held, when not nil, is the
+// task's opened HoldTask blob, which opens its inputs.
+func (w *Worker) execute(ctx context.Context, req *enclave.ExecuteRequest, held *heldTask) (*enclave.ExecuteResponse, error) {
 	t := &task{w: w, req: req, resp: &enclave.ExecuteResponse{
 		TaskID: req.TaskID, Kind: req.Kind, InputsHash: req.InputsHash, GasLimit: req.GasLimit,
 		CodeHash: compat.Keccak256(req.Code),
@@ -125,7 +138,10 @@ func (w *Worker) execute(ctx context.Context, req *enclave.ExecuteRequest) (*enc
 	}
 
 	decrypt := t.decryptInputs
-	if req.Envelope == enclave.EnvelopeV2 {
+	switch {
+	case held != nil:
+		decrypt = func() ([]byte, []byte, func() (*enclave.ExecuteResponse, error)) { return t.decryptHeld(held) }
+	case req.Envelope == enclave.EnvelopeV2:
 		decrypt = t.decryptV2
 	}
 	if t.inputsHash() != req.InputsHash {
@@ -167,29 +183,38 @@ func (t *task) decryptInputs() (fn, args []byte, fail func() (*enclave.ExecuteRe
 			return t.fail(api.CodeBadEnvelope, fmt.Sprintf("the encrypted function name is %d bytes, shorter than an AES-GCM envelope", len(req.EncryptedFn)), 0)
 		}
 	}
-	for _, k := range t.w.keys.candidates(req.UserPubKey) {
-		pt, err := compat.Decrypt(k.aes, req.EncryptedFn)
-		if err != nil {
-			continue
+	k, pt, ok := t.w.keys.findKey(req.UserPubKey, req.EncryptedFn)
+	if !ok {
+		return nil, nil, func() (*enclave.ExecuteResponse, error) {
+			return t.fail(api.CodeWrongKey, "", 0)
 		}
-		if !t.w.keys.consume(req.UserPubKey, k.seq) {
-			break // used by a concurrent task meanwhile
-		}
-		key := k.aes
-		t.io = taskIO{
-			seal:    func(pt []byte) ([]byte, error) { return compat.Encrypt(key, pt, t.w.cfg.rand()) },
-			restore: func() { t.w.keys.add(req.UserPubKey, k.requester, req.Epoch, key) },
-		}
-		if args, err = compat.Decrypt(key, req.EncryptedArgs); err != nil {
-			return nil, nil, func() (*enclave.ExecuteResponse, error) {
-				return t.fail(api.CodeOf(err), "the encrypted arguments do not open under the task key that opens the function name: "+err.Error(), 0)
-			}
-		}
-		return pt, args, nil
 	}
-	return nil, nil, func() (*enclave.ExecuteResponse, error) {
-		return t.fail(api.CodeWrongKey, "", 0)
+	key := k.aes
+	t.useCompatKey(key, func() { t.w.keys.add(req.UserPubKey, k.requester, req.Epoch, key) })
+	return t.openArgs(key, pt)
+}
+
+// useCompatKey makes the task's outputs go to the user under a compat
+// task key; restore gives the key back when the host interrupts the task.
+func (t *task) useCompatKey(key [32]byte, restore func()) {
+	t.io = taskIO{
+		seal: func(pt []byte) ([]byte, error) {
+			return compat.Encrypt(key, pt, t.iv(ivOutput, pt))
+		},
+		restore: restore,
 	}
+}
+
+// openArgs opens the compat arguments with the key that opened the
+// function name fn.
+func (t *task) openArgs(key [32]byte, fn []byte) (_, _ []byte, fail func() (*enclave.ExecuteResponse, error)) {
+	args, err := compat.Decrypt(key, t.req.EncryptedArgs)
+	if err != nil {
+		return nil, nil, func() (*enclave.ExecuteResponse, error) {
+			return t.fail(api.CodeOf(err), "the encrypted arguments do not open under the task key that opens the function name: "+err.Error(), 0)
+		}
+	}
+	return fn, args, nil
 }
 
 // taskSeed is the task's randomness: HMAC(stateKey, domain ‖ taskId ‖
@@ -233,7 +258,6 @@ func (t *task) run(ctx context.Context, fn string, args []byte, stateKey [32]byt
 		resp.EthPayload = res.Bridge.Payload
 		resp.EthAddress = res.Bridge.Address
 	}
-	rnd := t.w.cfg.rand()
 	if resp.Output, err = t.io.seal(res.Output); err != nil {
 		return t.fail(api.CodeUnknown, "encrypt output: "+err.Error(), res.GasUsed)
 	}
@@ -248,10 +272,10 @@ func (t *task) run(ctx context.Context, fn string, args []byte, stateKey [32]byt
 	}
 	resp.DeltaIndex = next.deltaIndex
 	if req.Kind == enclave.KindDeploy || count > 0 {
-		resp.Delta, resp.DeltaHash, err = encryptDelta(stateKey, req.Contract, next.deltaIndex, prev, count, ops, rnd)
+		resp.Delta, resp.DeltaHash, err = encryptDelta(stateKey, req.Contract, next.deltaIndex, prev, count, ops, t.ivFor(ivDelta))
 		if err == nil {
 			next.deltaHash = resp.DeltaHash
-			resp.State, err = encryptState(stateKey, req.Contract, resp.CodeHash, next, rnd)
+			resp.State, err = encryptState(stateKey, req.Contract, resp.CodeHash, next, t.ivFor(ivState))
 		}
 		if err != nil {
 			return t.fail(api.CodeUnknown, "encrypt state: "+err.Error(), res.GasUsed)

@@ -16,7 +16,7 @@ import (
 )
 
 func TestKeyBookBoundAndExpiry(t *testing.T) {
-	kb := newKeyBook(2, 100, 100, 2)
+	kb := newKeyBook(keyBookLimits{perUser: 2, perRequester: 100, total: 100, keepEpochs: 2, keepRunEpochs: 2, maxTasks: 1 << 20})
 	u := enclave.PublicKey{1}
 	for i := range 3 {
 		kb.add(u, [32]byte{}, 10, [32]byte{byte(i)})
@@ -58,7 +58,7 @@ func TestKeyBookBoundAndExpiry(t *testing.T) {
 // requester holding the most keys loses its oldest, so a flood pushes out
 // only the flooder's keys.
 func TestKeyBookEvictsTheBiggestRequester(t *testing.T) {
-	kb := newKeyBook(4, 5, 6, 2)
+	kb := newKeyBook(keyBookLimits{perUser: 4, perRequester: 5, total: 6, keepEpochs: 2, keepRunEpochs: 2, maxTasks: 1 << 20})
 	alice, bob, mallory := [32]byte{1}, [32]byte{2}, [32]byte{3}
 	kb.add(enclave.PublicKey{1}, alice, 1, [32]byte{1})
 	kb.add(enclave.PublicKey{2}, bob, 1, [32]byte{2})
@@ -83,7 +83,7 @@ func TestKeyBookEvictsTheBiggestRequester(t *testing.T) {
 		t.Fatalf("bob holds %d keys, mallory %d, alice %d; want 3, 2, 1", n, m, len(kb.candidates(enclave.PublicKey{1})))
 	}
 	// A requester's own bound applies while the total has room.
-	roomy := newKeyBook(4, 5, 100, 2)
+	roomy := newKeyBook(keyBookLimits{perUser: 4, perRequester: 5, total: 100, keepEpochs: 2, keepRunEpochs: 2, maxTasks: 1 << 20})
 	for i := range 10 {
 		roomy.add(enclave.PublicKey{byte(i)}, bob, 1, [32]byte{})
 	}
@@ -170,7 +170,7 @@ func TestStateRoundTrip(t *testing.T) {
 	s := &contractState{deltaHash: api.Hash{1}, deltaIndex: 4, entries: map[string][]byte{"a": {1}, "b": {}}}
 	c := api.Hash{5}
 	code := api.Hash{7}
-	blob, err := encryptState([32]byte{9}, c, code, s, bytes.NewReader(make([]byte, 12)))
+	blob, err := encryptState([32]byte{9}, c, code, s, randomIV(bytes.NewReader(make([]byte, 12))))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,5 +271,49 @@ func TestCloseErasesKeys(t *testing.T) {
 	w.Close()
 	if _, ok := w.stateKey(api.Hash{1}); ok || len(w.ring.Epochs()) != 0 || len(w.keys.candidates(enclave.PublicKey{1})) != 0 {
 		t.Fatal("keys survive Close")
+	}
+}
+
+// TestKeyBookBoundsTaskIDs: the ids of executed and held tasks stay within
+// MaxRememberedTasks: the oldest epoch is given up (its tasks refused, so
+// none runs twice), the newest ids survive, and ids of one epoch alone
+// beyond the bound are refused rather than forgotten.
+func TestKeyBookBoundsTaskIDs(t *testing.T) {
+	kb := newKeyBook(keyBookLimits{perUser: 4, perRequester: 4, total: 4, keepEpochs: 1, keepRunEpochs: 3, maxTasks: 4})
+	id := func(e, i int) api.TaskID { return api.TaskID{byte(e), byte(i)} }
+	for _, e := range []int{10, 20, 30} {
+		for i := range 2 {
+			if err := kb.reserve(id(e, i), uint64(e)); err != nil {
+				t.Fatalf("epoch %d task %d: %v", e, i, err)
+			}
+		}
+	}
+	if err := kb.hold(id(30, 9), 30); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(kb.executed) + len(kb.held); n > 4 {
+		t.Fatalf("%d task ids kept, bound 4", n)
+	}
+	if err := kb.reserve(id(30, 0), 30); api.CodeOf(err) != api.CodeReplay {
+		t.Fatalf("a task of the newest epoch was forgotten: %v", err)
+	}
+	if err := kb.reserve(id(30, 9), 30); err != nil {
+		t.Fatalf("the held task: %v", err)
+	}
+	if err := kb.reserve(id(10, 0), 10); api.CodeOf(err) != api.CodeWrongEpoch {
+		t.Fatalf("a task of the epoch given up ran again: %v", err)
+	}
+	// All in one epoch: refused, not forgotten.
+	one := newKeyBook(keyBookLimits{perUser: 4, perRequester: 4, total: 4, keepEpochs: 1, keepRunEpochs: 3, maxTasks: 2})
+	for i := range 2 {
+		if err := one.reserve(id(5, i), 5); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := one.reserve(id(5, 2), 5); api.CodeOf(err) != api.CodeUnavailable {
+		t.Fatalf("beyond the bound in one epoch: %v, want CodeUnavailable", err)
+	}
+	if err := one.reserve(id(5, 0), 5); api.CodeOf(err) != api.CodeReplay {
+		t.Fatalf("the epoch's ids were forgotten: %v", err)
 	}
 }

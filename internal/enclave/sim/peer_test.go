@@ -24,7 +24,7 @@ func BenchmarkCheckState(b *testing.B) {
 			rand.Read(key[:])
 			w.stateKeys[c] = key
 			st := &contractState{deltaHash: api.Hash{7}, deltaIndex: 3, entries: map[string][]byte{"k": make([]byte, size)}}
-			blob, err := encryptState(key, c, code, st, rand.Reader)
+			blob, err := encryptState(key, c, code, st, randomIV(rand.Reader))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -40,13 +40,20 @@ func sortedKeys[V any](m map[string]V) []string {
 	return slices.Sorted(maps.Keys(m))
 }
 
-func encryptState(key [32]byte, c api.ContractAddress, codeHash api.Hash, s *contractState, rand io.Reader) ([]byte, error) {
+// ivSource gives the IV reader for sealing one plaintext: a task's
+// synthetic IVs (task.iv), or a random source for every plaintext.
+type ivSource func(plaintext []byte) io.Reader
+
+// randomIV draws every IV from r.
+func randomIV(r io.Reader) ivSource { return func([]byte) io.Reader { return r } }
+
+func encryptState(key [32]byte, c api.ContractAddress, codeHash api.Hash, s *contractState, iv ivSource) ([]byte, error) {
 	b := buf(nil).raw(s.deltaHash[:]).u32(s.deltaIndex).u32(uint32(len(s.entries)))
 	for _, k := range sortedKeys(s.entries) {
 		b = b.bytes([]byte(k)).bytes(s.entries[k])
 	}
 	defer clear(b)
-	return seal(key, stateAAD(c, codeHash), b, rand)
+	return seal(key, stateAAD(c, codeHash), b, iv(b))
 }
 
 // decryptState opens a state blob of contract c running the code with
@@ -153,10 +160,10 @@ func (o *overlay) delta() (ops buf, count uint32, after map[string][]byte) {
 
 // encryptDelta encrypts a delta body (prevHash ‖ u32 count ‖ ops) and
 // returns it with its hash keccak256(ciphertext).
-func encryptDelta(key [32]byte, c api.ContractAddress, index uint32, prev api.Hash, count uint32, ops []byte, rand io.Reader) ([]byte, api.Hash, error) {
+func encryptDelta(key [32]byte, c api.ContractAddress, index uint32, prev api.Hash, count uint32, ops []byte, iv ivSource) ([]byte, api.Hash, error) {
 	body := buf(nil).raw(prev[:]).u32(count).raw(ops)
 	defer clear(body)
-	ct, err := seal(key, deltaAAD(c, index), body, rand)
+	ct, err := seal(key, deltaAAD(c, index), body, iv(body))
 	if err != nil {
 		return nil, api.Hash{}, err
 	}

@@ -55,9 +55,15 @@ func (t *task) decryptV2() (fn, args []byte, fail func() (*enclave.ExecuteRespon
 			return t.fail(api.CodeOf(err), "", 0)
 		}
 	}
+	return t.openCall(c, rk, payload)
+}
+
+// openCall makes the task's outputs go to the user under the response key
+// of its v2 request and decodes the request's payload.
+func (t *task) openCall(c envelope.Context, rk envelope.ResponseKey, payload []byte) (fn, args []byte, fail func() (*enclave.ExecuteResponse, error)) {
 	t.io = taskIO{
 		seal: func(pt []byte) ([]byte, error) {
-			return envelope.SealResponse(rk, c, pt, t.w.cfg.rand(), envelope.Options{Pad: t.w.cfg.PadV2Responses})
+			return envelope.SealResponse(rk, c, pt, t.iv(ivOutput, pt), envelope.Options{Pad: t.w.cfg.PadV2Responses})
 		},
 		restore: func() {}, // epoch keys are not single-use
 	}

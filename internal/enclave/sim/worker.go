@@ -16,7 +16,8 @@ import (
 // Worker is the simulated worker enclave. It is safe for concurrent use.
 type Worker struct {
 	*base
-	keys *keyBook
+	keys  *keyBook
+	ivKey [32]byte // derives the synthetic IVs of a task's ciphertexts (iv.go)
 
 	ringMu sync.Mutex // orders EpochKey's check-then-rotate
 	ring   *envelope.KeyRing
@@ -59,7 +60,9 @@ func NewWorker(cfg Config) (*Worker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sim: v2 key ring: %w", err)
 	}
-	return &Worker{base: b, keys: newKeyBook(cfg.MaxTaskKeysPerUser, cfg.MaxTaskKeysPerRequester, cfg.MaxTaskKeys, cfg.KeepEpochs), ring: ring, pending: map[[16]byte]pendingRequest{},
+	keys := newKeyBook(keyBookLimits{perUser: cfg.MaxTaskKeysPerUser, perRequester: cfg.MaxTaskKeysPerRequester, total: cfg.MaxTaskKeys,
+		keepEpochs: cfg.KeepEpochs, keepRunEpochs: cfg.KeepRunEpochs, maxTasks: cfg.MaxRememberedTasks})
+	return &Worker{base: b, keys: keys, ivKey: deriveIVKey(b.sealKey), ring: ring, pending: map[[16]byte]pendingRequest{},
 		batches: batchBook{pending: map[api.ContractAddress][]batchedTask{}, seen: map[uint64]map[api.TaskID]bool{},
 			running: map[api.ContractAddress]bool{}}}, nil
 }
