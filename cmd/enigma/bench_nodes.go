@@ -128,7 +128,7 @@ type nodeNetOptions struct {
 	Bin      string           // the enigma binary
 	Dir      string           // config files, logs and data dirs
 	ChainURL string           // Ethereum JSON-RPC
-	Accounts []common.Address // the node's unlocked accounts: 0 runs the key manager, 1 and 2 the workers
+	Accounts []common.Address // the node's unlocked accounts: 0 deploys; km and workers send from role accounts
 	// WorkerChainURL, if set, gives worker i another way to the chain.
 	WorkerChainURL func(i int) string
 	EpochSize      uint64
@@ -147,8 +147,8 @@ type nodeNet struct {
 // startNodeNet starts the key manager, then both workers, then the
 // gateway, each once the one before serves.
 func startNodeNet(ctx context.Context, opt nodeNetOptions) (_ *nodeNet, err error) {
-	if len(opt.Accounts) < 3 {
-		return nil, errors.New("bench: the chain needs 3 unlocked accounts")
+	if len(opt.Accounts) < 1 {
+		return nil, errors.New("bench: the chain needs an unlocked account to deploy from")
 	}
 	timeoutEpochs := max(opt.TimeoutEpochs, 1)
 	level := opt.LogLevel
@@ -175,13 +175,14 @@ func startNodeNet(ctx context.Context, opt nodeNetOptions) (_ *nodeNet, err erro
 	nn.Configs["gateway"] = node.Config{Role: node.RoleGateway, Listen: gwAddr, Peers: []string{"http://" + wAddr[0], "http://" + wAddr[1]},
 		ChainRPC: opt.ChainURL, ChainPoll: poll, AddressesFile: filepath.Join(nn.KMDir, "addresses.json"), LogLevel: level}
 	for i := range 2 {
+		role := devchain.RoleWorker(i)
 		url := opt.ChainURL
 		if opt.WorkerChainURL != nil {
 			url = opt.WorkerChainURL(i)
 		}
 		nn.Configs[fmt.Sprintf("worker%d", i)] = node.Config{Role: node.RoleWorker, DataDir: filepath.Join(opt.Dir, fmt.Sprintf("worker%d", i)),
 			Listen: wAddr[i], ChainRPC: url, ChainPoll: poll, AddressesFile: filepath.Join(nn.KMDir, "addresses.json"),
-			Account: opt.Accounts[i+1].Hex(), KeyManagerURL: "http://" + kmAddr, Peers: []string{"http://" + wAddr[1-i]},
+			RoleAccount: &role, KeyManagerURL: "http://" + kmAddr, Peers: []string{"http://" + wAddr[1-i]},
 			StakeENG: 1000, LogLevel: level}
 	}
 	for _, group := range [][]string{{"km"}, {"worker0", "worker1"}, {"gateway"}} {

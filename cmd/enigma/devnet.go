@@ -1,12 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
+	"math/big"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/enigma-go/enigma/internal/devnet"
@@ -33,7 +38,7 @@ func runDevnet(ctx context.Context, args []string) error {
 	fs.DurationVar(&cfg.BlockPeriod, "block-period", cfg.BlockPeriod, "time between blocks of the embedded chain")
 	fs.Uint64Var(&cfg.EpochSize, "epoch-size", cfg.EpochSize, "blocks per epoch")
 	fs.DurationVar(&cfg.WorkerReceiptTimeout, "receipt-timeout", cfg.WorkerReceiptTimeout, "how long a worker waits for its receipt to be mined before checking its outcome in the background (0: the worker's default, 2m)")
-	verbose := fs.Bool("v", false, "log progress details")
+	verbose := fs.Bool("v", false, "log progress details (the task and epoch lines are printed either way)")
 	demo := fs.Bool("demo", false, "once up, run the millionaires' problem end to end through the chain (from the repository's root), then stop")
 	keep := fs.Bool("keep", false, "with --demo: keep the devnet running after the demo")
 	if err := fs.Parse(args); err != nil {
@@ -45,6 +50,10 @@ func runDevnet(ctx context.Context, args []string) error {
 	if *verbose {
 		cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
+	// One line per task that ends and per epoch, held back until the
+	// banner is out.
+	activity := &heldWriter{w: os.Stdout}
+	cfg.Activity = activity
 	start := time.Now()
 	fmt.Printf("starting the devnet in %s ...\n", cfg.DataDir)
 	cfg.Progress = func(step string) { fmt.Printf("  %6.2fs  %s\n", time.Since(start).Seconds(), step) }
@@ -57,21 +66,10 @@ func runDevnet(ctx context.Context, args []string) error {
 		return err
 	}
 	defer d.Close()
-	a := d.Addresses()
-	fmt.Printf("ready in %.2fs\n  chain    %s\n  gateway  %s\n  enigma   %s\n  token    %s\n  addresses.json and contract ABIs in %s\nfunded dev accounts:\n",
-		time.Since(start).Seconds(), d.ChainURL(), d.GatewayURL(), a.Contract, a.Token, cfg.DataDir)
-	for i, acc := range d.Accounts() {
-		role := "free for clients"
-		switch {
-		case i == 0:
-			role = "deployer; sends the key manager's epochs"
-		case i <= cfg.Workers:
-			role = fmt.Sprintf("custodian of worker %d", i-1)
-		}
-		fmt.Printf("  %s  %s\n", acc, role)
-	}
+	printDevnetBanner(ctx, d, cfg, time.Since(start))
+	activity.release()
 	if *demo {
-		if err := devnetDemo(ctx, d, cfg.Workers, os.Stdout); err != nil {
+		if err := devnetDemo(ctx, d, os.Stdout); err != nil {
 			return err
 		}
 		if !*keep {
@@ -95,4 +93,64 @@ func defaultDevnetDir() string {
 		return filepath.Join(home, ".enigma", "devnet")
 	}
 	return filepath.Join(os.TempDir(), "enigma-devnet")
+}
+
+func printDevnetBanner(ctx context.Context, d *devnet.Devnet, cfg devnet.Config, took time.Duration) {
+	a := d.Addresses()
+	fmt.Printf("ready in %.2fs\n  chain    %s\n  gateway  %s\n  enigma   %s\n  token    %s\n  addresses.json and contract ABIs in %s\n",
+		took.Seconds(), d.ChainURL(), d.GatewayURL(), a.Contract, a.Token, cfg.DataDir)
+	fmt.Println("dev accounts, the clients' (eth_accounts; account 0 deployed the contracts, the network never sends from them):")
+	for _, acc := range d.Accounts() {
+		bal := "?"
+		if b, err := d.Enigma().TokenBalance(ctx, acc); err == nil {
+			bal = engAmount(b)
+		}
+		fmt.Printf("  %s  %s ENG\n", acc, bal)
+	}
+	fmt.Println("role accounts, the network's own (not in eth_accounts):")
+	fmt.Printf("  %s  key manager (epochs)\n", d.KeyManagerAccount())
+	for i, c := range d.Custodians() {
+		fmt.Printf("  %s  custodian of worker %d (stake, receipts)\n", c, i)
+	}
+	fmt.Println("tasks and epochs as the chain records them:")
+}
+
+// engAmount writes ENG grains (8 decimals) as whole ENG with thousands
+// separators.
+func engAmount(grains *big.Int) string {
+	s := new(big.Int).Quo(grains, big.NewInt(100_000_000)).String()
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// heldWriter holds what is written to it until release, then writes
+// through: the devnet's task and epoch lines wait for the banner.
+type heldWriter struct {
+	mu       sync.Mutex
+	w        io.Writer
+	held     bytes.Buffer
+	released bool
+}
+
+func (h *heldWriter) Write(p []byte) (int, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.released {
+		return h.held.Write(p)
+	}
+	return h.w.Write(p)
+}
+
+func (h *heldWriter) release() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.released = true
+	h.w.Write(h.held.Bytes())
+	h.held.Reset()
 }

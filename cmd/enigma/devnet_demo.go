@@ -26,7 +26,7 @@ import (
 // worth encrypted (alice with envelope v2, bob with enigma-js 0.3.0's
 // compat envelope) and asks who is richer. Every task goes through the
 // chain: record, worker, receipt. It prints each task's transactions.
-func devnetDemo(ctx context.Context, d *devnet.Devnet, workers int, out io.Writer) error {
+func devnetDemo(ctx context.Context, d *devnet.Devnet, out io.Writer) error {
 	start := time.Now()
 	step := func(format string, a ...any) {
 		fmt.Fprintf(out, "  %6.2fs  %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, a...))
@@ -47,9 +47,11 @@ func devnetDemo(ctx context.Context, d *devnet.Devnet, workers int, out io.Write
 	}
 	step("built examples/millionaire for GOOS=wasip1: %d bytes, code hash %s", res.Size, res.CodeHash)
 
+	// Any dev account is a client's: the network sends from role accounts
+	// of its own, so alice takes accounts[0] as web3 users do.
 	accounts := d.Accounts()
-	if len(accounts) < workers+3 {
-		return fmt.Errorf("demo: the chain has %d dev accounts; the demo needs two besides the deployer and %d workers", len(accounts), workers)
+	if len(accounts) < 2 {
+		return fmt.Errorf("demo: the chain has %d dev accounts; the demo needs two", len(accounts))
 	}
 	a := d.Addresses()
 	newClient := func(acc common.Address, env client.Envelope) (*client.Client, error) {
@@ -58,12 +60,12 @@ func devnetDemo(ctx context.Context, d *devnet.Devnet, workers int, out io.Write
 		cfg.Account, cfg.Envelope = acc.Hex(), env
 		return client.New(ctx, cfg)
 	}
-	alice, err := newClient(accounts[workers+1], client.EnvelopeV2)
+	alice, err := newClient(accounts[0], client.EnvelopeV2)
 	if err != nil {
 		return err
 	}
 	defer alice.Close()
-	bob, err := newClient(accounts[workers+2], client.EnvelopeCompat)
+	bob, err := newClient(accounts[1], client.EnvelopeCompat)
 	if err != nil {
 		return err
 	}

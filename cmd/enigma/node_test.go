@@ -25,6 +25,7 @@ import (
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/chain/chaintest"
+	"github.com/enigma-go/enigma/internal/chain/devchain"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/enclave/testcontract"
 	"github.com/enigma-go/enigma/internal/node"
@@ -84,7 +85,14 @@ func TestNodeRolesAsProcesses(t *testing.T) {
 	}
 	e := bindEnigma(t, ctx, chainNode.URL, nn.Procs["km"].Info)
 	w0, w1 := *nn.Procs["worker0"].Info.Signer, *nn.Procs["worker1"].Info.Signer
-	custodian := []chain.Account{chain.NodeAccount(accs[1]), chain.NodeAccount(accs[2])}
+	custodian := make([]chain.Account, 2)
+	for i := range custodian {
+		r, err := devchain.RoleAccount(devchain.DefaultMnemonic, devchain.RoleWorker(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		custodian[i] = chain.KeyAccount(r.Key)
+	}
 
 	cc := client.TestConfig()
 	cc.ChainRPC, cc.Gateway, cc.AddressesFile = chainNode.URL, nn.Procs["gateway"].Info.URL, filepath.Join(nn.KMDir, "addresses.json")

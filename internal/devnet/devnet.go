@@ -12,8 +12,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
-	"math/big"
 	"net"
 	"os"
 	"path/filepath"
@@ -58,6 +58,12 @@ type Config struct {
 	// an external chain that is not a development chain (docs/security.md).
 	InsecureSimulatedEnclave bool
 	Logger                   *slog.Logger // nil discards
+	// Activity, if set, receives a line for every task that ends (id,
+	// kind, contract, worker, status, gas used, ms from its record) and
+	// every epoch (number, first block, workers selected and their stake),
+	// as the chain's events tell them (activity.go); one Write per line,
+	// from one goroutine, until Close.
+	Activity io.Writer
 	// Progress, if set, is called from Start's goroutine with a short
 	// description each time a step of the start is done (chain up,
 	// contracts deployed, workers logged in, epoch set, gateway serving).
@@ -114,26 +120,29 @@ type Addresses struct {
 
 // Devnet is a running local network.
 type Devnet struct {
-	cfg      Config
-	log      *slog.Logger
-	tmp      string
-	dev      *devchain.Chain
-	client   *chain.Client
-	enigma   *chain.Enigma
-	km       *sim.KeyManager
-	sealMu   sync.Mutex // serialises sealKM
-	kmNode   *km.KeyManager
-	nodes    *worker.Nodes // the running workers, as the gateway and the workers find them
-	attestor *sim.Attestor
-	workers  []*node
-	engine   *vm.Engine
-	addrs    Addresses
-	accounts []common.Address
-	gwURL    string
-	ln       net.Listener
-	cancel   context.CancelFunc
-	wg       sync.WaitGroup
-	once     sync.Once
+	cfg    Config
+	log    *slog.Logger
+	tmp    string
+	dev    *devchain.Chain
+	client *chain.Client
+	enigma *chain.Enigma
+	km     *sim.KeyManager
+	sealMu sync.Mutex // serialises sealKM
+	kmNode *km.KeyManager
+	nodes  *worker.Nodes // the running workers, as the gateway and the workers find them
+	// kmAccount sends the key manager's epochs: a role account, never one
+	// of the dev accounts (accounts.go).
+	kmAccount chain.Account
+	attestor  *sim.Attestor
+	workers   []*node
+	engine    *vm.Engine
+	addrs     Addresses
+	accounts  []common.Address
+	gwURL     string
+	ln        net.Listener
+	cancel    context.CancelFunc
+	wg        sync.WaitGroup
+	once      sync.Once
 }
 
 // Start brings the network up and returns when the contracts are deployed,
@@ -235,31 +244,38 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	if len(d.accounts) == 0 {
 		return nil, fmt.Errorf("devnet: the node at %s has no unlocked accounts to deploy from", rpcURL)
 	}
-	if len(d.accounts) < cfg.Workers+1 {
-		return nil, fmt.Errorf("devnet: %d workers need %d dev accounts, the node has %d; use fewer --workers", cfg.Workers, cfg.Workers+1, len(d.accounts))
-	}
 	progress("chain up at " + rpcURL)
 
 	enclavesStarted = false
 	if err := <-enclavesDone; err != nil {
 		return nil, err
 	}
-	resumed := true
-	if d.enigma, err = d.resume(ctx); err != nil {
+	if err := d.assignRoles(); err != nil {
 		return nil, err
 	}
-	if d.enigma == nil {
+	// The deployer (dev account 0) sends only while the devnet starts: the
+	// contracts, the role accounts' ETH where they lack it, and the ENG.
+	deployer := chain.NodeAccount(d.accounts[0])
+	rolesFunded := make(chan error, 1)
+	go func() { rolesFunded <- d.fundRolesETH(ctx, deployer) }()
+	resumed := true
+	if d.enigma, err = d.resume(ctx); err == nil && d.enigma == nil {
 		resumed = false
-		owner := chain.NodeAccount(d.accounts[0])
-		d.enigma, err = d.client.DeployContracts(ctx, owner, chain.DeployParams{
+		d.enigma, err = d.client.DeployContracts(ctx, deployer, chain.DeployParams{
 			Principal:      common.Address(d.km.Address()),
 			EpochSize:      cfg.EpochSize,
 			TimeoutEpochs:  cfg.TimeoutEpochs,
 			SimAttestation: enode.SimAttestation(d.attestor),
 		})
 		if err != nil {
-			return nil, fmt.Errorf("devnet: deploy the contracts: %w", err)
+			err = fmt.Errorf("devnet: deploy the contracts: %w", err)
 		}
+	}
+	if ferr := <-rolesFunded; err == nil {
+		err = ferr
+	}
+	if err != nil {
+		return nil, err
 	}
 	a := d.enigma.Addresses()
 	log.Info("contracts ready", "enigma", a.Enigma, "token", a.Token, "resumed", resumed)
@@ -270,19 +286,10 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	}
 
 	// The deployer holds the whole ENG supply; the other dev accounts get
-	// enough to stake and pay task fees, while the workers register.
+	// their share to pay task fees and the custodians their stakes, while
+	// the workers register.
 	funded := make(chan error, 1)
-	if resumed || len(d.accounts) < 2 {
-		funded <- nil
-	} else {
-		go func() {
-			err := d.enigma.FundENG(ctx, chain.NodeAccount(d.accounts[0]), d.accounts[1:], new(big.Int).Set(DevAccountENG))
-			if err != nil {
-				err = fmt.Errorf("devnet: fund the dev accounts with ENG: %w", err)
-			}
-			funded <- err
-		}()
-	}
+	go func() { funded <- d.fundENG(ctx, deployer, !resumed) }()
 	fundErr := sync.OnceValue(func() error { return <-funded })
 	lastLogin, err := d.joinWorkers(ctx, fundErr)
 	if ferr := fundErr(); ferr != nil {
@@ -294,7 +301,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	progress(fmt.Sprintf("%d workers registered, staked and logged in", len(d.workers)))
 
 	kc := km.DefaultConfig()
-	kc.Enclave, kc.Enigma, kc.Account, kc.Logger = d.km, d.enigma, chain.NodeAccount(d.accounts[0]), log
+	kc.Enclave, kc.Enigma, kc.Account, kc.Logger = d.km, d.enigma, d.kmAccount, log
 	kc.Changed = d.sealKM
 	if cfg.ChainRPC == "" {
 		kc.Poll = cfg.BlockPeriod
@@ -304,6 +311,11 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	}
 	// The epoch counts the workers logged in before its block.
 	if err := d.waitForBlock(ctx, lastLogin+1); err != nil {
+		return nil, err
+	}
+	// The activity lines start with the first epoch.
+	activityFrom, err := d.client.BlockNumber(ctx)
+	if err != nil {
 		return nil, err
 	}
 	set, err := d.kmNode.NewEpoch(ctx)
@@ -341,6 +353,18 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		defer d.wg.Done()
 		d.kmNode.Run(sctx)
 	}()
+	if cfg.Activity != nil {
+		names := map[common.Address]string{}
+		for i, n := range d.workers {
+			names[n.account.Address] = fmt.Sprintf("worker %d", i)
+		}
+		a := newActivity(d.enigma, cfg.Activity, log, names)
+		d.wg.Add(1)
+		go func() {
+			defer d.wg.Done()
+			a.run(sctx, activityFrom, d.activityPoll())
+		}()
+	}
 
 	d.addrs = Addresses{Contract: a.Enigma, Token: a.Token, EthNode: rpcURL, Proxy: d.gwURL}
 	if err := writeFiles(dir, d.addrs); err != nil {
@@ -348,6 +372,15 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	}
 	progress("gateway serving at " + d.gwURL)
 	return d, nil
+}
+
+// activityPoll is how often the activity lines' watcher polls: a few
+// times a block on the embedded chain, the client's interval elsewhere.
+func (d *Devnet) activityPoll() time.Duration {
+	if d.dev == nil {
+		return d.client.Config().PollInterval
+	}
+	return min(max(d.cfg.BlockPeriod/5, embeddedPollInterval), 200*time.Millisecond)
 }
 
 // embeddedPollInterval is how often the client polls the in-process chain
@@ -400,10 +433,6 @@ func writeFileAtomic(path string, b []byte, mode os.FileMode) error {
 	return nil
 }
 
-// DevAccountENG is what each dev account but the deployer receives in ENG
-// base units (8 decimals): one million ENG.
-var DevAccountENG = new(big.Int).Mul(big.NewInt(1_000_000), big.NewInt(100_000_000))
-
 // resume binds the contracts of a previous run when the embedded chain was
 // kept in the data folder and still holds their code; it returns nil when
 // there is nothing to resume.
@@ -447,7 +476,9 @@ func (d *Devnet) ChainURL() string { return d.addrs.EthNode }
 // that hold blocks back (Pause, Mine, Resume).
 func (d *Devnet) DevChain() *devchain.Chain { return d.dev }
 
-// Accounts are the node's funded, unlocked dev accounts.
+// Accounts are the node's funded, unlocked dev accounts: the clients'.
+// Account 0 deployed the contracts; none of them sends anything of the
+// network's once Start returned (KeyManagerAccount and Custodians do).
 func (d *Devnet) Accounts() []common.Address { return append([]common.Address(nil), d.accounts...) }
 
 // Close stops everything; it is safe to call more than once.

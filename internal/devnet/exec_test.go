@@ -234,12 +234,12 @@ func TestDeployAndComputeThroughTheChain(t *testing.T) {
 	cfg.EpochSize = 100 // no epoch change in the middle of the test
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	d, err := Start(ctx, cfg)
+	d, err := Start(ctx, asked(cfg))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer d.Close()
-	u := newUser(t, d, cfg.Workers+1)
+	u := newUser(t, d, 0)
 
 	dep := u.task(ctx, api.Hash{}, code, "construct()", []byte{}, 20_000_000, api.EthAddress{})
 	if st, _, chainSt := u.wait(ctx, dep); st != api.StatusSuccess || chainSt != 2 {
@@ -280,12 +280,12 @@ func TestKilledWorkerTaskEnds(t *testing.T) {
 	cfg.EpochSize, cfg.TimeoutEpochs = 300, 1 // one epoch for the whole test, even under -race (60 s); refunds after 300 blocks
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	d, err := Start(ctx, cfg)
+	d, err := Start(ctx, asked(cfg))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer d.Close()
-	u := newUser(t, d, cfg.Workers+1)
+	u := newUser(t, d, 0)
 	dep := u.task(ctx, api.Hash{}, code, "construct()", []byte{}, 20_000_000, api.EthAddress{})
 	if st, _, _ := u.wait(ctx, dep); st != api.StatusSuccess {
 		t.Fatalf("deploy: %s", st)
@@ -337,11 +337,11 @@ func TestRestartKeepsContracts(t *testing.T) {
 	cfg.DataDir, cfg.EpochSize = t.TempDir(), 100
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	d, err := Start(ctx, cfg)
+	d, err := Start(ctx, asked(cfg))
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := newUser(t, d, cfg.Workers+1)
+	u := newUser(t, d, 0)
 	dep := u.task(ctx, api.Hash{}, code, "construct()", []byte{}, 20_000_000, api.EthAddress{})
 	if st, _, _ := u.wait(ctx, dep); st != api.StatusSuccess {
 		t.Fatalf("deploy: %s", st)
@@ -349,7 +349,7 @@ func TestRestartKeepsContracts(t *testing.T) {
 	if err := d.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if d, err = Start(ctx, cfg); err != nil {
+	if d, err = Start(ctx, asked(cfg)); err != nil {
 		t.Fatal(err)
 	}
 	defer d.Close()

@@ -21,7 +21,7 @@ import (
 // WorkerStakeENG is each worker's deposit in ENG base units: 1,000 ENG.
 var WorkerStakeENG = new(big.Int).Mul(big.NewInt(1_000), big.NewInt(100_000_000))
 
-// node is one worker: its enclave, the dev account that is its custodian,
+// node is one worker: its enclave, the role account that is its custodian,
 // its state store and the worker node around them.
 type node struct {
 	enclave *sim.Worker
@@ -113,16 +113,11 @@ func (d *Devnet) sealKM(ctx context.Context) error {
 }
 
 // joinWorkers registers, stakes and logs in every worker the chain does
-// not already have so, all workers at once; fundErr waits for the dev
-// accounts' ENG, which the stakes come from. It returns the highest block
-// a worker logged in at (0 if none had to).
-//
-// Worker i's custodian is dev account i+1 (account 0 deploys and runs the
-// key manager's transactions).
+// not already have so, all workers at once; fundErr waits for the
+// custodians' ENG, which the stakes come from. It returns the highest block
+// a worker logged in at (0 if none had to). Worker i's custodian is role
+// account devchain.RoleWorker(i) (assignRoles).
 func (d *Devnet) joinWorkers(ctx context.Context, fundErr func() error) (uint64, error) {
-	for i, n := range d.workers {
-		n.account = chain.NodeAccount(d.accounts[i+1])
-	}
 	blocks := make([]uint64, len(d.workers))
 	errs := make([]error, len(d.workers))
 	var wg sync.WaitGroup

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/enigma-go/enigma/internal/chain/devchain"
 )
 
 // Role is what a node process does.
@@ -58,6 +60,15 @@ type Config struct {
 	// custodian, which stakes and sends receipts).
 	Account        string `json:"account,omitempty"`
 	AccountKeyFile string `json:"account_key_file,omitempty"`
+	// RoleAccount, on a development chain, sends from role account N of
+	// the dev mnemonic (devchain.RoleAccount), signed for locally: 0 is the
+	// key manager's, 1+i worker i's custodian. The dev chain funds them in
+	// genesis, a key manager that deploys funds the first
+	// devRoleAccounts of them, and no client lists them, so no client's
+	// transaction races the node's nonces. On a development chain the key
+	// manager defaults to role account 0. Instead of account or
+	// account_key_file.
+	RoleAccount *int `json:"role_account,omitempty"`
 
 	// AttestationKeyFile is the simulated attestation service's key (hex),
 	// which the key manager runs for a development network: it signs the
@@ -179,6 +190,12 @@ func (c Config) Validate() error {
 	if c.Account != "" && c.AccountKeyFile != "" {
 		errs = append(errs, errors.New("node: set account or account_key_file, not both"))
 	}
+	if c.RoleAccount != nil && (c.Account != "" || c.AccountKeyFile != "") {
+		errs = append(errs, errors.New("node: set one of account, account_key_file and role_account"))
+	}
+	if c.RoleAccount != nil && (*c.RoleAccount < 0 || *c.RoleAccount >= devchain.RoleAccountIndex) {
+		errs = append(errs, fmt.Errorf("node: role_account %d is out of range (0 is the key manager's, 1+i worker i's)", *c.RoleAccount))
+	}
 	switch c.Role {
 	case RoleKM:
 		if c.EpochPoll <= 0 {
@@ -194,8 +211,8 @@ func (c Config) Validate() error {
 		if c.AttestationKeyFile != "" {
 			errs = append(errs, errors.New("node: attestation_key_file is the key manager's alone: a worker has its report signed by the key manager's simulated attestation service, at key_manager_url"))
 		}
-		if c.Account == "" && c.AccountKeyFile == "" {
-			errs = append(errs, errors.New("node: a worker needs account (or account_key_file): its custodian stakes and sends receipts"))
+		if c.Account == "" && c.AccountKeyFile == "" && c.RoleAccount == nil {
+			errs = append(errs, errors.New("node: a worker needs account, account_key_file or (on a development chain) role_account: its custodian stakes and sends receipts"))
 		}
 		if c.Contract == "" && c.AddressesFile == "" {
 			errs = append(errs, errors.New("node: a worker needs contract and token, or an addresses_file"))

@@ -3,6 +3,7 @@ package node
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
 	"net"
@@ -12,8 +13,10 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/enigma-go/enigma/internal/chain"
+	"github.com/enigma-go/enigma/internal/chain/devchain"
 	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/enclave/sim"
 	"github.com/enigma-go/enigma/internal/km"
@@ -21,9 +24,27 @@ import (
 )
 
 // DevAccountENG is what a key manager that deploys sends each of the
-// Ethereum node's other unlocked accounts, in ENG grains (8 decimals): one
-// million ENG, as the devnet does.
-var DevAccountENG = new(big.Int).Mul(big.NewInt(1_000_000), big.NewInt(100_000_000))
+// Ethereum node's other unlocked accounts, in ENG grains (8 decimals), as
+// far as the supply allows (DevAccountShare): one billion ENG, the escrow
+// of 50 tasks at the original enigma-js tests' largest parameters (gas
+// limit 20,000,000 at 1 ENG a gas, 2e15 grains each). The devnet does the
+// same.
+var DevAccountENG = new(big.Int).Mul(big.NewInt(1_000_000_000), big.NewInt(100_000_000))
+
+// DevAccountShare is what each of n dev accounts gets from a deployer
+// holding available grains: DevAccountENG, or half of what the deployer
+// holds split among them when that is less, so the deployer (the account
+// clients take first) keeps enough for large tasks too.
+func DevAccountShare(available *big.Int, n int) *big.Int {
+	if n <= 0 || available.Sign() <= 0 {
+		return new(big.Int)
+	}
+	share := new(big.Int).Div(available, big.NewInt(int64(2*n)))
+	if share.Cmp(DevAccountENG) > 0 {
+		share.Set(DevAccountENG)
+	}
+	return share
+}
 
 // Files in a key manager's data dir.
 const (
@@ -76,11 +97,19 @@ func (n *Node) startKM(ctx context.Context, cfg Config, ln net.Listener) error {
 	if err := checkSimulationAllowed(cfg, client); err != nil {
 		return err
 	}
-	acct, err := account(ctx, cfg, client, 0)
+	acct, role, err := sender(ctx, cfg, client, true)
 	if err != nil {
 		return err
 	}
 	n.info.Account = &acct.Address
+	// A key manager on a role account deploys from the node's first
+	// account, once: the token's supply then lands where web3 users look.
+	deployer := acct
+	if role {
+		if accs, err := nodeAccounts(ctx, client); err == nil && len(accs) > 0 {
+			deployer = chain.NodeAccount(accs[0])
+		}
+	}
 
 	var e *chain.Enigma
 	if addrs != nil {
@@ -92,7 +121,7 @@ func (n *Node) startKM(ctx context.Context, cfg Config, ln net.Listener) error {
 		return err
 	}
 	if e == nil {
-		if e, err = n.deploy(ctx, cfg, client, acct, signer, attestor); err != nil {
+		if e, err = n.deploy(ctx, cfg, client, deployer, signer, attestor); err != nil {
 			return err
 		}
 	}
@@ -157,8 +186,8 @@ func checkSimulationAllowed(cfg Config, c *chain.Client) error {
 	return nil
 }
 
-// deploy deploys EnigmaToken and Enigma with this key manager as
-// principal, and funds the node's other accounts with ENG.
+// deploy deploys EnigmaToken and Enigma from `from` with this key manager
+// as principal, and funds the dev and role accounts (fundDevAccounts).
 func (n *Node) deploy(ctx context.Context, cfg Config, c *chain.Client, from chain.Account, principal [20]byte, attestor *sim.Attestor) (*chain.Enigma, error) {
 	e, err := c.DeployContracts(ctx, from, chain.DeployParams{
 		Principal: common.Address(principal), EpochSize: cfg.EpochSize, TimeoutEpochs: cfg.TimeoutEpochs, SimAttestation: SimAttestation(attestor),
@@ -172,9 +201,35 @@ func (n *Node) deploy(ctx context.Context, cfg Config, c *chain.Client, from cha
 	if !cfg.fundDevAccounts() {
 		return e, nil
 	}
+	if err := fundDevAccounts(ctx, c, e, from); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// devRoleAccounts is how many role accounts a key manager that deploys on a
+// development chain funds: its own and 16 workers' custodians
+// (role_account 1 to 16).
+const devRoleAccounts = 17
+
+// roleStakeENG is what each worker role account receives for its stake:
+// ten default stakes.
+var roleStakeENG = new(big.Int).Mul(big.NewInt(10_000), engGrains)
+
+// roleMinETH is the balance below which a role account receives roleETH.
+var (
+	roleMinETH = new(big.Int).Mul(big.NewInt(10), big.NewInt(params.Ether))
+	roleETH    = new(big.Int).Mul(big.NewInt(100), big.NewInt(params.Ether))
+)
+
+// fundDevAccounts sends, from the deployer: the node's other unlocked
+// accounts their share of ENG (DevAccountShare); on a development chain,
+// the first devRoleAccounts role accounts ETH where they lack it and the
+// workers' ones their stakes' ENG.
+func fundDevAccounts(ctx context.Context, c *chain.Client, e *chain.Enigma, from chain.Account) error {
 	accs, err := nodeAccounts(ctx, c)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var to []common.Address
 	for _, a := range accs {
@@ -182,12 +237,72 @@ func (n *Node) deploy(ctx context.Context, cfg Config, c *chain.Client, from cha
 			to = append(to, a)
 		}
 	}
-	if len(to) > 0 {
-		if err := e.FundENG(ctx, from, to, new(big.Int).Set(DevAccountENG)); err != nil {
-			return nil, fmt.Errorf("node: fund the dev accounts with ENG: %w", err)
+	var roles []devchain.DevAccount
+	if devChainIDs[c.ChainID().Uint64()] {
+		if roles, err = devchain.RoleAccounts(devchain.DefaultMnemonic, devRoleAccounts); err != nil {
+			return fmt.Errorf("node: derive the role accounts: %w", err)
 		}
 	}
-	return e, nil
+	var lowETH, workers []common.Address
+	for i, r := range roles {
+		bal, err := c.Balance(ctx, r.Address)
+		if err != nil {
+			return err
+		}
+		if bal.Cmp(roleMinETH) < 0 {
+			lowETH = append(lowETH, r.Address)
+		}
+		if i != devchain.RoleKeyManager {
+			workers = append(workers, r.Address)
+		}
+	}
+	bal, err := e.TokenBalance(ctx, from.Address)
+	if err != nil {
+		return fmt.Errorf("node: read the deployer's ENG: %w", err)
+	}
+	stakes := new(big.Int).Mul(roleStakeENG, big.NewInt(int64(len(workers))))
+	share := DevAccountShare(new(big.Int).Sub(bal, stakes), len(to))
+	errs := make(chan error, 3)
+	go func() { errs <- c.FundETH(ctx, from, lowETH, roleETH) }()
+	go func() { errs <- e.FundENG(ctx, from, workers, roleStakeENG) }()
+	go func() { errs <- e.FundENG(ctx, from, to, share) }()
+	var all []error
+	for range 3 {
+		all = append(all, <-errs)
+	}
+	if err := errors.Join(all...); err != nil {
+		return fmt.Errorf("node: fund the dev and role accounts: %w", err)
+	}
+	return nil
+}
+
+// sender is the account a node sends from, as configured (role_account,
+// account, account_key_file); a key manager without one sends from role
+// account 0 on a development chain (role is then true) and from the node's
+// first unlocked account elsewhere.
+func sender(ctx context.Context, cfg Config, c *chain.Client, km bool) (acct chain.Account, role bool, err error) {
+	dev := devChainIDs[c.ChainID().Uint64()]
+	idx := -1
+	switch {
+	case cfg.RoleAccount != nil:
+		if !dev {
+			return chain.Account{}, false, fmt.Errorf("node: role_account is for development chains (1337, 31337), and chain %d is not one: its keys come from a public mnemonic; set account_key_file", c.ChainID())
+		}
+		idx = *cfg.RoleAccount
+	case cfg.Account != "" || cfg.AccountKeyFile != "" || !km:
+		a, err := account(ctx, cfg, c, -1)
+		return a, false, err
+	case dev:
+		idx = devchain.RoleKeyManager
+	default:
+		a, err := account(ctx, cfg, c, 0)
+		return a, false, err
+	}
+	r, err := devchain.RoleAccount(devchain.DefaultMnemonic, idx)
+	if err != nil {
+		return chain.Account{}, false, fmt.Errorf("node: %w", err)
+	}
+	return chain.KeyAccount(r.Key), true, nil
 }
 
 // resumeContracts binds the contracts of a previous run, named in the

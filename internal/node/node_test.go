@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/enigma-go/enigma/internal/chain/chaintest"
+	"github.com/enigma-go/enigma/internal/chain/devchain"
 )
 
 // A key manager restarted with its data dir resumes its contracts instead
@@ -31,6 +32,15 @@ func TestRestartsResume(t *testing.T) {
 	if !a.Deployed || a.Enigma == nil || a.Signer == nil {
 		t.Fatalf("first start: %+v", a)
 	}
+	// On a dev chain the key manager sends from its role account, which no
+	// client lists, not from the node's first account.
+	kmRole, err := devchain.RoleAccount(devchain.DefaultMnemonic, devchain.RoleKeyManager)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Account == nil || *a.Account != kmRole.Address {
+		t.Fatalf("the key manager sends from %v, want role account %s", a.Account, kmRole.Address)
+	}
 	for _, f := range []string{"addresses.json", "attestation.key", "km.sealed"} {
 		if _, err := os.Stat(filepath.Join(km.DataDir, f)); err != nil {
 			t.Errorf("the key manager did not write %s: %v", f, err)
@@ -39,7 +49,8 @@ func TestRestartsResume(t *testing.T) {
 	w := DefaultConfig()
 	w.Role, w.DataDir, w.Listen, w.LogLevel = RoleWorker, filepath.Join(dir, "w0"), "127.0.0.1:0", "warn"
 	w.AddressesFile = filepath.Join(km.DataDir, "addresses.json")
-	w.Account, w.KeyManagerURL, w.ChainPoll = node.Accounts[1].Address.Hex(), a.URL, Duration(25*time.Millisecond)
+	workerRole := devchain.RoleWorker(0)
+	w.RoleAccount, w.KeyManagerURL, w.ChainPoll = &workerRole, a.URL, Duration(25*time.Millisecond)
 	wn, err := Start(ctx, w)
 	if err != nil {
 		t.Fatal(err)

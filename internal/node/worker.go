@@ -43,7 +43,7 @@ func (n *Node) startWorker(ctx context.Context, cfg Config, ln net.Listener) err
 	}
 	e := client.Bind(*addrs)
 	n.info.Enigma, n.info.Token = &addrs.Enigma, &addrs.Token
-	custodian, err := account(ctx, cfg, client, -1)
+	custodian, _, err := sender(ctx, cfg, client, false)
 	if err != nil {
 		return err
 	}
