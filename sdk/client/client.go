@@ -115,10 +115,12 @@ func (c *Client) resolveAccount(ctx context.Context, s string) (chain.Account, e
 	return chain.Account{}, errors.New("client: Account must be a 64-digit hex private key or a 0x-prefixed 20-byte address")
 }
 
-// freeAccount picks the first of the node's accounts that neither deploys
-// (the devnet's first account sends the key manager's epochs) nor stakes
-// for a worker of the current epoch (workers send receipts from it): a
-// client sending from those would race their nonces.
+// freeAccount picks the first of the node's accounts after the first (a
+// network's deployer, which a key manager configured with the node's
+// default account sends its epochs from) that stakes for no worker of the
+// current epoch (workers send receipts from it): a client sending from
+// those would race their nonces. The devnet sends from role accounts of
+// its own, outside the node's accounts, so there any account is free.
 func (c *Client) freeAccount(ctx context.Context, accs []common.Address) common.Address {
 	busy := map[common.Address]bool{}
 	if e, err := c.Epoch(ctx); err == nil {

@@ -95,7 +95,7 @@ func example(t testing.TB, name string) []byte {
 }
 
 // newClient is a client of the test devnet sending from dev account i
-// (accounts 0..Workers are the deployer and the workers' custodians).
+// (any: the network sends from role accounts of its own).
 func newClient(t testing.TB, d *devnet.Devnet, i int, env client.Envelope, gateway string) *client.Client {
 	t.Helper()
 	cfg := client.TestConfig()
@@ -280,8 +280,9 @@ func TestEpoch(t *testing.T) {
 	if c.Address() != d.Accounts()[7] || c.Config().Envelope != client.EnvelopeV2 {
 		t.Fatalf("client defaults: %s %q", c.Address(), c.Config().Envelope)
 	}
-	// Without an account the client takes the first dev account that
-	// neither deploys nor stakes for a worker.
+	// Without an account the client takes the first dev account after
+	// the deployer that no worker of the epoch stakes from: on the devnet,
+	// whose custodians are role accounts, dev account 1.
 	cfg := c.Config()
 	cfg.Account = ""
 	free, err := client.New(ctx, cfg)
@@ -289,7 +290,7 @@ func TestEpoch(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer free.Close()
-	if want := d.Accounts()[1+len(e.Workers)]; free.Address() != want {
+	if want := d.Accounts()[1]; free.Address() != want {
 		t.Fatalf("default account %s, want %s", free.Address(), want)
 	}
 }
