@@ -209,6 +209,7 @@ func (w *Worker) settle(p *pendingReceipt) {
 // chain still holds open, a fault (refundable after the timeout).
 func (w *Worker) decided(p *pendingReceipt, v verdict, status uint8) {
 	id := p.req.TaskID
+	defer w.forget(id) // ended, or given up: no longer pending in the store
 	if v == refused {
 		w.rollback(p.req, p.resp, p.prior)
 	}
@@ -234,6 +235,7 @@ func (w *Worker) decided(p *pendingReceipt, v verdict, status uint8) {
 // gaveUp stops checking a receipt: the store keeps its delta (the chain
 // may still take it) and the contract's next task syncs with the chain.
 func (w *Worker) gaveUp(p *pendingReceipt, why error) {
+	defer w.forget(p.req.TaskID) // kept when closing: the restart sends the receipt again
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.release(p)
@@ -256,6 +258,7 @@ func (w *Worker) release(p *pendingReceipt) {
 
 // pend records p as pending and starts its check (w.mu held).
 func (w *Worker) pend(p *pendingReceipt) {
+	p.slim()
 	w.unsettled[p.req.TaskID] = p
 	w.settling[p.req.Contract] = p
 	w.stats.Unsettled++

@@ -39,6 +39,9 @@ func (w *Worker) runContract(contract api.ContractAddress) {
 		switch {
 		case pending != nil:
 			w.pend(pending)
+		case err != nil && w.ctx.Err() != nil:
+			// Stopped by Close: the task stays pending in the store and
+			// runs again when the worker restarts.
 		case err != nil:
 			w.stats.HostFailures++
 			w.faults.put(j.req.TaskID, err.Error())
@@ -51,6 +54,9 @@ func (w *Worker) runContract(contract api.ContractAddress) {
 			}
 		}
 		w.mu.Unlock()
+		if pending == nil {
+			w.forget(j.req.TaskID) // ended, or given up; kept when closing
+		}
 		if err != nil && w.ctx.Err() == nil {
 			w.log.Error("task abandoned: it stays open on chain and its fee is refundable after the timeout", "task", j.req.TaskID, "err", err)
 		}
@@ -67,6 +73,9 @@ func (w *Worker) runContract(contract api.ContractAddress) {
 func (w *Worker) run(j *job) (api.TaskStatus, *pendingReceipt, error) {
 	ctx, cancel := context.WithTimeout(w.ctx, w.cfg.TaskTimeout)
 	defer cancel()
+	if j.stored {
+		return w.resend(ctx, j)
+	}
 	req := &j.req
 	hdr, err := w.cfg.Enigma.Client().Eth().HeaderByNumber(ctx, new(big.Int).SetUint64(req.BlockNumber))
 	if err != nil {
@@ -84,10 +93,22 @@ func (w *Worker) run(j *job) (api.TaskStatus, *pendingReceipt, error) {
 	if err := w.store(ctx, req, resp); err != nil {
 		return "", nil, fmt.Errorf("store the result: %w", err)
 	}
+	return w.commit(ctx, req, resp, prior)
+}
+
+// commit sends a stored task's receipt and waits for the chain's answer,
+// as run describes. prior is the state before the task, to roll back to;
+// nil when unknown (resend), and then nothing is rolled back: the store
+// keeps the delta and the contract's next task syncs with the chain.
+func (w *Worker) commit(ctx context.Context, req *enclave.ExecuteRequest, resp *enclave.ExecuteResponse, prior *state.StateBlob) (api.TaskStatus, *pendingReceipt, error) {
 	p := &pendingReceipt{req: req, resp: resp, prior: prior, done: make(chan struct{})}
 	tx, sent, err := w.sendReceipt(ctx, req, resp)
 	if errors.Is(err, chain.ErrNotSent) {
-		// Nothing reached the chain: it cannot take the delta.
+		// Nothing reached the chain: it cannot take the delta, unless it
+		// took this very receipt already (sent before a restart).
+		if st, ok := w.alreadyTaken(ctx, req, resp); ok {
+			return st, nil, nil
+		}
 		w.rollback(req, resp, prior)
 		return "", nil, err
 	}
@@ -98,7 +119,11 @@ func (w *Worker) run(j *job) (api.TaskStatus, *pendingReceipt, error) {
 	p.sent = &sent
 	r, err := w.waitMined(tx, sent)
 	if r != nil && err != nil {
-		// Mined and reverted: that transaction can never take effect.
+		// Mined and reverted: that transaction can never take effect;
+		// the same receipt sent before a restart may have.
+		if st, ok := w.alreadyTaken(ctx, req, resp); ok {
+			return st, nil, nil
+		}
 		w.rollback(req, resp, prior)
 		return "", nil, fmt.Errorf("the chain refused the receipt: %w", err)
 	}
@@ -167,7 +192,7 @@ func (w *Worker) rollback(req *enclave.ExecuteRequest, r *enclave.ExecuteRespons
 // the key manager once per contract and epoch.
 func (w *Worker) ensureKey(ctx context.Context, contract api.ContractAddress, seed [32]byte) error {
 	w.mu.Lock()
-	have, ok := w.keys[contract]
+	have, ok := w.keys.get(contract)
 	w.mu.Unlock()
 	if ok && have == seed {
 		return nil
@@ -184,7 +209,7 @@ func (w *Worker) ensureKey(ctx context.Context, contract api.ContractAddress, se
 		return fmt.Errorf("install the state key of contract %s: %w", contract, err)
 	}
 	w.mu.Lock()
-	w.keys[contract] = seed
+	w.keys.put(contract, seed)
 	w.mu.Unlock()
 	return nil
 }

@@ -25,6 +25,8 @@ type job struct {
 	seed   [32]byte // the seed of the task's epoch, which names it to the key manager
 	// forward hands the original submission to another worker.
 	forward func(ctx context.Context, n Node) error
+	seq     uint64 // its place in the order accepted (the store's pending tasks)
+	stored  bool   // resumed after a restart with its result stored: only its receipt is left
 }
 
 // SubmitDeploy implements Node.
@@ -89,16 +91,11 @@ func (w *Worker) SubmitV2(ctx context.Context, r *gateway.V2Request) error {
 // queues it, or forwards it to the selected worker.
 func (w *Worker) accept(ctx context.Context, j *job) error {
 	id := j.req.TaskID
-	w.mu.Lock()
-	closed := w.closed
-	seen, err := w.seenLocked(id)
-	w.mu.Unlock()
-	if closed {
-		return errClosed
-	}
+	a, seen, err := w.admit(ctx, id)
 	if seen || err != nil {
 		return err
 	}
+	defer w.admitted(id, a)
 	rec, err := w.waitRecord(ctx, id)
 	if err != nil {
 		return err
@@ -136,7 +133,7 @@ func (w *Worker) accept(ctx context.Context, j *job) error {
 	j.record = rec
 	j.req.GasLimit, j.req.BlockNumber, j.req.Epoch = rec.GasLimit, block, p.Arg0.Uint64()
 	p.Arg1.FillBytes(j.seed[:])
-	return w.enqueue(j)
+	return w.acceptHere(ctx, j)
 }
 
 // seenLocked reports whether this worker already has task id, so a
@@ -240,7 +237,9 @@ func (w *Worker) waitRecord(ctx context.Context, id api.TaskID) (bindings.Enigma
 }
 
 // enqueue adds an accepted task to its contract's queue, starting the
-// contract's runner when the queue was empty.
+// contract's runner when the queue was empty. The bounds were checked
+// before the task was held (room): only concurrent submissions of other
+// tasks can pass them, by at most their number.
 func (w *Worker) enqueue(j *job) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -251,9 +250,6 @@ func (w *Worker) enqueue(j *job) error {
 		return err // a resubmission raced this one
 	}
 	q := w.queues[j.req.Contract]
-	if len(q) >= w.cfg.MaxQueued {
-		return api.Errorf(api.CodeUnavailable, "worker: %d tasks already wait for contract %s; retry later", len(q), j.req.Contract)
-	}
 	w.jobs[j.req.TaskID] = j
 	w.stats.Accepted++
 	w.queues[j.req.Contract] = append(q, j)

@@ -69,14 +69,31 @@ type Config struct {
 	// MaxQueued bounds the tasks waiting per contract; beyond it a
 	// submission is refused with api.CodeUnavailable.
 	MaxQueued int
-	Logger    *slog.Logger // nil discards
+	// MaxPending bounds the accepted tasks not yet run, all contracts
+	// together (each is also on disk until it ends); beyond it a
+	// submission is refused with api.CodeUnavailable.
+	MaxPending int
+	// ResultRetention is how long the store keeps a task's result after
+	// it was stored (about when the task ended); 0 keeps results for ever
+	// (MaxResults still bounds them). A client reads its result well
+	// within it.
+	ResultRetention time.Duration
+	// MaxResults bounds the task results the store keeps: beyond it the
+	// oldest go first.
+	MaxResults int
+	// PruneEvery is how often the worker prunes its store's results.
+	PruneEvery time.Duration
+	// Now is the worker's clock (pruning); nil means time.Now.
+	Now    func() time.Time
+	Logger *slog.Logger // nil discards
 }
 
 // DefaultConfig returns the settings a worker runs with; set the required
 // fields.
 func DefaultConfig() Config {
 	return Config{RecordWait: 5 * time.Second, TaskTimeout: 2 * time.Minute, ReceiptTimeout: 2 * time.Minute,
-		SettleTimeout: time.Hour, MaxQueued: 1024}
+		SettleTimeout: time.Hour, MaxQueued: 1024, MaxPending: 1 << 14,
+		ResultRetention: 7 * 24 * time.Hour, MaxResults: 1 << 20, PruneEvery: 10 * time.Minute}
 }
 
 // Validate reports settings the worker cannot run with.
@@ -97,8 +114,12 @@ func (c Config) Validate() error {
 	if c.KeyManager == nil {
 		errs = append(errs, errors.New("worker: Config.KeyManager is required"))
 	}
-	if c.RecordWait <= 0 || c.TaskTimeout <= 0 || c.ReceiptTimeout <= 0 || c.SettleTimeout <= 0 || c.MaxQueued <= 0 {
-		errs = append(errs, errors.New("worker: RecordWait, TaskTimeout, ReceiptTimeout, SettleTimeout and MaxQueued must be positive (start from DefaultConfig)"))
+	if c.RecordWait <= 0 || c.TaskTimeout <= 0 || c.ReceiptTimeout <= 0 || c.SettleTimeout <= 0 || c.MaxQueued <= 0 ||
+		c.MaxPending <= 0 || c.MaxResults <= 0 || c.PruneEvery <= 0 {
+		errs = append(errs, errors.New("worker: RecordWait, TaskTimeout, ReceiptTimeout, SettleTimeout, MaxQueued, MaxPending, MaxResults and PruneEvery must be positive (start from DefaultConfig)"))
+	}
+	if c.ResultRetention < 0 {
+		errs = append(errs, errors.New("worker: ResultRetention must not be negative (0 keeps results until MaxResults)"))
 	}
 	return errors.Join(errs...)
 }
@@ -114,15 +135,18 @@ type Worker struct {
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 
+	// Every map below is bounded (docs/worker.md, "Memory and disk").
 	mu        sync.Mutex
 	closed    bool
-	jobs      map[api.TaskID]*job                     // accepted tasks not yet run
+	jobs      map[api.TaskID]*job                     // accepted tasks not yet run: MaxPending
+	admitting map[api.TaskID]*admission               // submissions being checked, one per task id
 	final     *recent[api.TaskStatus]                 // on-chain outcome of finished tasks
-	queues    map[api.ContractAddress][]*job          // per contract, in order
-	keys      map[api.ContractAddress][32]byte        // epoch seed the contract's key was installed for
+	queues    map[api.ContractAddress][]*job          // per contract, in order: the jobs again
+	keys      *recent[[32]byte]                       // epoch seed the contract's key was installed for
 	faults    *recent[string]                         // tasks the host could not finish, and why
-	unsettled map[api.TaskID]*pendingReceipt          // receipts sent whose outcome is unknown
+	unsettled map[api.TaskID]*pendingReceipt          // receipts sent whose outcome is unknown: one per contract, SettleTimeout
 	settling  map[api.ContractAddress]*pendingReceipt // the one a contract's next task waits for
+	seq       uint64                                  // the next accepted task's place in the store's pending order
 	stats     Stats
 }
 
@@ -130,7 +154,8 @@ type Worker struct {
 // remembers (each kind): enough to refuse a resubmission of a task it
 // could not finish for as long as that task can still be resubmitted in
 // practice, at about 100 bytes a task. An older task is looked up in the
-// store and on chain instead.
+// store and on chain instead. It also bounds the contracts whose state key
+// the worker remembers installing (a forgotten one is asked for again).
 const remembered = 1 << 14
 
 // Stats counts what the worker did.
@@ -139,9 +164,18 @@ type Stats struct {
 	// Unsettled counts receipts whose wait ended without their outcome;
 	// each was then checked in the background.
 	Unsettled uint64
+	// Resumed counts the tasks accepted before a restart that New queued
+	// again; Dropped those it dropped (past their timeout).
+	Resumed, Dropped uint64
+	// Pruned counts the task results the retention policy deleted.
+	Pruned uint64
 }
 
-// New starts a worker node.
+// New starts a worker node. It first resumes the tasks accepted before the
+// worker last stopped (they are in its store): those still open on chain
+// and within their timeout run again in the order accepted, the others are
+// dropped with a log line. It then prunes its store's results in the
+// background.
 func New(ctx context.Context, cfg Config) (*Worker, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -157,12 +191,18 @@ func New(ctx context.Context, cfg Config) (*Worker, error) {
 	w := &Worker{
 		cfg: cfg, log: log.With("worker", reg.SigningAddress.String()), signer: reg.SigningAddress,
 		chainID: cfg.Enigma.Client().ChainID().Uint64(),
-		jobs:    map[api.TaskID]*job{}, final: newRecent[api.TaskStatus](remembered),
-		queues: map[api.ContractAddress][]*job{}, keys: map[api.ContractAddress][32]byte{},
+		jobs:    map[api.TaskID]*job{}, admitting: map[api.TaskID]*admission{}, final: newRecent[api.TaskStatus](remembered),
+		queues: map[api.ContractAddress][]*job{}, keys: newRecent[[32]byte](remembered),
 		faults: newRecent[string](remembered), unsettled: map[api.TaskID]*pendingReceipt{},
 		settling: map[api.ContractAddress]*pendingReceipt{},
 	}
 	w.ctx, w.cancel = context.WithCancel(context.Background())
+	if err := w.resume(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+	w.wg.Add(1)
+	go w.pruneLoop()
 	return w, nil
 }
 
@@ -176,10 +216,11 @@ func (w *Worker) Stats() Stats {
 	return w.stats
 }
 
-// Close stops the worker: tasks not yet executed are dropped (they stay open
-// on chain and are refundable after the timeout); a task in its enclave is
-// abandoned the same way. A receipt already sent keeps its delta in the
-// store, whatever its outcome: the next run's state sync settles it. It
+// Close stops the worker: tasks not yet executed, the task in its enclave
+// and receipts not yet mined stay in the store's pending tasks, and New
+// resumes them on the same store (while they are within their timeout;
+// else they stay open on chain and are refundable after it). A receipt
+// already sent keeps its delta in the store, whatever its outcome. It
 // waits for the worker's goroutines and does not close the enclave or the
 // store.
 func (w *Worker) Close() error {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cockroachdb/pebble/v2/vfs"
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/enigma-go/enigma/api"
@@ -40,6 +41,21 @@ type network struct {
 	epochSz uint64
 	km      *km.KeyManager
 	stores  []*state.PebbleStore // worker i's store
+	// What a restart of worker i starts from: its enclave's configuration
+	// (seal key file) and sealed blob, its store's configuration, its
+	// worker configuration.
+	encs      []*sim.Worker
+	encCfgs   []sim.Config
+	sealed    [][]byte
+	storeCfgs []state.Config
+	cfgs      []worker.Config
+}
+
+// netOptions adjusts startNetwork.
+type netOptions struct {
+	configure func(*worker.Config) // each worker's configuration, when not nil
+	crashable bool                 // stores on crashable in-memory file systems (crash images)
+	now       func() time.Time     // the workers' and their stores' clock, when not nil
 }
 
 const timeoutEpochs = 1
@@ -52,6 +68,11 @@ func startNetwork(t *testing.T, ctx context.Context, workers int) *network {
 // startNetworkWith is startNetwork with each worker's configuration
 // adjusted by configure (when not nil).
 func startNetworkWith(t *testing.T, ctx context.Context, workers int, configure func(*worker.Config)) *network {
+	t.Helper()
+	return startNetworkOpts(t, ctx, workers, netOptions{configure: configure})
+}
+
+func startNetworkOpts(t *testing.T, ctx context.Context, workers int, opt netOptions) *network {
 	t.Helper()
 	node := chaintest.DevChain(t, nil)
 	cc := chain.TestConfig()
@@ -106,7 +127,12 @@ func startNetworkWith(t *testing.T, ctx context.Context, workers int, configure 
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { enc.Close() })
-		store, err := state.Open(state.TestConfig(), nil)
+		sc := state.TestConfig()
+		if opt.crashable {
+			sc.FS = vfs.NewCrashableMem()
+		}
+		sc.Now = opt.now
+		store, err := state.Open(sc, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -115,12 +141,17 @@ func startNetworkWith(t *testing.T, ctx context.Context, workers int, configure 
 		if _, err := worker.Join(ctx, n.enigma, custodian, enc, attestor, big.NewInt(1e11), nil); err != nil {
 			t.Fatal(err)
 		}
+		sealed, err := enc.Seal(ctx, &enclave.SealRequest{})
+		if err != nil {
+			t.Fatal(err)
+		}
 		cfg := worker.DefaultConfig()
 		cfg.Enclave, cfg.Store, cfg.Enigma, cfg.Account, cfg.KeyManager, cfg.Directory = enc, store, n.enigma, custodian, kmNode, n.dir
-		cfg.RecordWait = 300 * time.Millisecond
-		if configure != nil {
-			configure(&cfg)
+		cfg.RecordWait, cfg.Now = 300*time.Millisecond, opt.now
+		if opt.configure != nil {
+			opt.configure(&cfg)
 		}
+		n.encs, n.encCfgs, n.sealed, n.storeCfgs, n.cfgs = append(n.encs, enc), append(n.encCfgs, wc), append(n.sealed, sealed.Blob), append(n.storeCfgs, sc), append(n.cfgs, cfg)
 		w, err := worker.New(ctx, cfg)
 		if err != nil {
 			t.Fatal(err)
