@@ -52,16 +52,23 @@ type Config struct {
 	// attestation service of a development network, which worker nodes
 	// ask to sign their enclaves' registration reports. Server only.
 	Attestor enclave.Attestor
+	// RetryFor bounds how long a Client keeps asking a key manager it
+	// cannot reach for state keys, within the caller's context: a worker's
+	// task waits that long for a key manager that restarts. 0 asks once.
+	// Client only.
+	RetryFor time.Duration
 	Logger   *slog.Logger // nil discards
 }
 
 // DefaultConfig returns the settings the node roles run with.
-func DefaultConfig() Config { return Config{MaxFrameBytes: 1 << 20, Timeout: 15 * time.Second} }
+func DefaultConfig() Config {
+	return Config{MaxFrameBytes: 1 << 20, Timeout: 15 * time.Second, RetryFor: time.Minute}
+}
 
 // Validate reports settings that cannot work.
 func (c Config) Validate() error {
-	if c.MaxFrameBytes < 1<<10 || c.Timeout <= 0 {
-		return errors.New("kmhttp: MaxFrameBytes must be at least 1 KiB and Timeout positive (start from DefaultConfig)")
+	if c.MaxFrameBytes < 1<<10 || c.Timeout <= 0 || c.RetryFor < 0 {
+		return errors.New("kmhttp: MaxFrameBytes must be at least 1 KiB, Timeout positive and RetryFor not negative (start from DefaultConfig)")
 	}
 	return nil
 }
@@ -189,6 +196,20 @@ type Client struct {
 	hc  *http.Client
 }
 
+// A client asks an unreachable key manager again after retryFirst,
+// doubling up to retryMax: a restart takes a second or two.
+const (
+	retryFirst = 100 * time.Millisecond
+	retryMax   = 2 * time.Second
+)
+
+func (c Config) logger() *slog.Logger {
+	if c.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return c.Logger
+}
+
 // NewClient returns a client of the key manager at url (e.g.
 // http://127.0.0.1:3400). It contacts nothing yet.
 func NewClient(url string, cfg Config) (*Client, error) {
@@ -220,9 +241,25 @@ func (c *Client) Signer(ctx context.Context) (api.EthAddress, error) {
 	return info.Signer, nil
 }
 
-// GetStateKeys implements worker.KeyService.
+// GetStateKeys implements worker.KeyService. A key manager that cannot be
+// reached (down or restarting) is asked again, with backoff, for
+// Config.RetryFor or until ctx ends: the worker's task waits for it
+// instead of failing for it. Asking again is safe: the key manager seals a
+// key it created before it answers, so a restarted one answers with the
+// same key.
 func (c *Client) GetStateKeys(ctx context.Context, r *enclave.StateKeysRequest) (*enclave.StateKeysReply, error) {
-	resp, frame, err := c.post(ctx, pathStateKeys, enclave.Marshal(enclave.TypeStateKeysRequest, r))
+	body := enclave.Marshal(enclave.TypeStateKeysRequest, r)
+	resp, frame, err := c.post(ctx, pathStateKeys, body)
+	giveUp := time.Now().Add(c.cfg.RetryFor)
+	for wait := retryFirst; err != nil && api.CodeOf(err) == api.CodeUnavailable && time.Now().Add(wait).Before(giveUp); wait = min(2*wait, retryMax) {
+		c.cfg.logger().Warn("the key manager is not reachable; asking again", "url", c.url, "in", wait, "err", err)
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(wait):
+		}
+		resp, frame, err = c.post(ctx, pathStateKeys, body)
+	}
 	if err != nil {
 		return nil, err
 	}

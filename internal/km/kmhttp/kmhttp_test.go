@@ -2,11 +2,13 @@ package kmhttp
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/enclave"
@@ -82,15 +84,58 @@ func TestServerRefusesOtherFrames(t *testing.T) {
 }
 
 func TestUnreachableKeyManager(t *testing.T) {
-	c, err := NewClient("http://127.0.0.1:1", DefaultConfig())
+	cfg := DefaultConfig()
+	cfg.RetryFor = 0
+	c, err := NewClient("http://127.0.0.1:1", cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := c.GetStateKeys(context.Background(), &enclave.StateKeysRequest{}); api.CodeOf(err) != api.CodeUnavailable {
 		t.Fatalf("unreachable: %v", err)
 	}
+	// Asking again ends with the caller's context.
+	c, _ = NewClient("http://127.0.0.1:1", DefaultConfig())
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	if _, err := c.GetStateKeys(ctx, &enclave.StateKeysRequest{}); api.CodeOf(err) != api.CodeUnavailable {
+		t.Fatalf("unreachable until the context ended: %v", err)
+	}
 	if _, err := NewClient("127.0.0.1:3400", DefaultConfig()); api.CodeOf(err) != api.CodeInvalidInput {
 		t.Fatalf("URL without scheme: %v", err)
+	}
+}
+
+// A worker asking for state keys while the key manager restarts gets them
+// once it is back, instead of an error.
+func TestStateKeysWaitForARestartingKeyManager(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close() // down
+	c, err := NewClient("http://"+addr, DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fakeKM{reply: &enclave.StateKeysReply{RequestID: [16]byte{1}, Ciphertext: []byte("keys")}}
+	s, err := NewServer(f, api.EthAddress{0x4b}, DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		ln, err := net.Listen("tcp", addr) // back, at the same address
+		if err != nil {
+			return // the port was taken meanwhile: the call below fails and says so
+		}
+		_ = s.Serve(ctx, ln)
+	}()
+	reply, err := c.GetStateKeys(ctx, &enclave.StateKeysRequest{RequestID: [16]byte{1}, Contracts: []api.ContractAddress{{6}}})
+	if err != nil || string(reply.Ciphertext) != "keys" {
+		t.Fatalf("GetStateKeys across the restart = %+v, %v", reply, err)
 	}
 }
 
