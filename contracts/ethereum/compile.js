@@ -23,6 +23,7 @@ const CONTRACTS = {
   'src/SimAttestationVerifier.sol': ['SimAttestationVerifier'],
   'src/test/SelectionHarness.sol': ['SelectionHarness'],
   'src/test/CallbackTarget.sol': ['CallbackTarget'],
+  'src/test/MerkleHarness.sol': ['MerkleHarness'],
   'src/examples/VotingETH.sol': ['VotingETH'],
 };
 

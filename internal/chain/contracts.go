@@ -530,7 +530,33 @@ func (e *Enigma) CallbackForwarder(ctx context.Context) (common.Address, error) 
 
 // IsDeploymentTask reports whether taskID is a deployment's task record.
 func (e *Enigma) IsDeploymentTask(ctx context.Context, taskID [32]byte) (bool, error) {
-	return view(ctx, e.c, e.addrs.Enigma, "task kind", e.abi.PackIsDeploymentTask(taskID), e.abi.UnpackIsDeploymentTask)
+	info, err := e.TaskInfo(ctx, taskID)
+	return info.Deployment, err
+}
+
+// TaskInfo reads what a task record holds beyond TaskRecord: whether it is
+// a deployment, and the first block of the epoch it is bound to (the epoch
+// whose selection runs it, which for a record mined just after an epoch
+// change can be the previous one), 0 once the chain no longer holds that
+// epoch.
+func (e *Enigma) TaskInfo(ctx context.Context, taskID [32]byte) (bindings.GetTaskInfoOutput, error) {
+	return view(ctx, e.c, e.addrs.Enigma, "task info", e.abi.PackGetTaskInfo(taskID), e.abi.UnpackGetTaskInfo)
+}
+
+// TaskEpoch reads the parameters of the epoch a task record is bound to.
+// The first block is 0 when there is no such record or the chain no longer
+// holds its epoch.
+func (e *Enigma) TaskEpoch(ctx context.Context, taskID [32]byte) (bindings.GetWorkerParamsOutput, error) {
+	info, err := e.TaskInfo(ctx, taskID)
+	if err != nil || info.EpochFirstBlock == nil || info.EpochFirstBlock.Sign() == 0 {
+		return bindings.GetWorkerParamsOutput{Arg0: new(big.Int)}, err
+	}
+	p, err := e.WorkerParams(ctx, info.EpochFirstBlock.Uint64())
+	if err == nil && (p.Arg0 == nil || p.Arg0.Cmp(info.EpochFirstBlock) != 0) {
+		// The ring moved on between the two reads.
+		return bindings.GetWorkerParamsOutput{Arg0: new(big.Int)}, nil
+	}
+	return p, err
 }
 
 // UserBalanceLocked is UserBalance.UnlockBlock while a deposit locks the

@@ -112,7 +112,7 @@ func (w *Worker) check(ctx context.Context, p *pendingReceipt) (verdict, uint8, 
 		}
 		// No receipt can land once the task's epoch has left the chain's
 		// ring (the contract checks receipts against it).
-		ep, err := e.WorkerParams(ctx, p.req.BlockNumber)
+		ep, err := e.TaskEpoch(ctx, id)
 		if err != nil {
 			return undecided, rec.Status, err
 		}

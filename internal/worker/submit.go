@@ -6,7 +6,6 @@ import (
 	"math/big"
 	"time"
 
-	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/enigma-go/enigma/api"
@@ -152,42 +151,15 @@ func (w *Worker) seenLocked(id api.TaskID) (bool, error) {
 	return queued || done || unsettled, nil
 }
 
-// taskEpoch returns the parameters of the epoch a task record belongs to.
-// getWorkerParams(block) names the epoch in force at the end of the
-// record's block; when the key manager's setWorkersParams is in the same
-// block but after the record, the record still belongs to the epoch
-// before (the contract stored that one with it), so the worker must select
-// with that one too.
+// taskEpoch returns the parameters of the epoch a task record is bound to,
+// as the contract stored it with the record (getTaskInfo): the epoch the
+// client selected its worker in, which for a record mined just after an
+// epoch change is the previous one, and for a record mined in the same
+// block as setWorkersParams but before it the one before that call.
 func (w *Worker) taskEpoch(ctx context.Context, id api.TaskID, block uint64) (bindings.GetWorkerParamsOutput, error) {
-	e := w.cfg.Enigma
-	p, err := e.WorkerParams(ctx, block)
+	p, err := w.cfg.Enigma.TaskEpoch(ctx, id)
 	if err != nil {
-		return p, fmt.Errorf("worker: read the epoch of task %s: %w", id, err)
-	}
-	if p.Arg0 == nil || p.Arg0.Uint64() != block || block == 0 {
-		return p, nil
-	}
-	logs, err := e.Client().Eth().FilterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: new(big.Int).SetUint64(block), ToBlock: new(big.Int).SetUint64(block),
-		Addresses: []common.Address{e.Addresses().Enigma},
-	})
-	if err != nil {
-		return p, fmt.Errorf("worker: read the events of block %d: %w", block, err)
-	}
-	abi := e.ABI()
-	recordAt, epochAt := -1, -1
-	for i := range logs {
-		if ev, err := abi.UnpackTaskRecordCreatedEvent(&logs[i]); err == nil && ev.TaskId == id {
-			recordAt = int(logs[i].Index)
-		}
-		if _, err := abi.UnpackWorkersParameterizedEvent(&logs[i]); err == nil {
-			epochAt = int(logs[i].Index)
-		}
-	}
-	if recordAt >= 0 && epochAt > recordAt {
-		if p, err = e.WorkerParams(ctx, block-1); err != nil {
-			return p, fmt.Errorf("worker: read the epoch of task %s: %w", id, err)
-		}
+		return p, fmt.Errorf("worker: read the epoch of task %s (record block %d): %w", id, block, err)
 	}
 	return p, nil
 }

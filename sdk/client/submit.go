@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
-	"time"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
@@ -94,15 +93,14 @@ func (c *Client) send(ctx context.Context, s *taskSpec) (*Task, error) {
 	}
 	var p *prepared
 	var rec *chain.TaskRecord
-	// The record must name the epoch in force when it is mined; an epoch
-	// that changes in between reverts it ("Wrong epoch for this task").
-	// enigma-js tries once more with the new epoch's worker; we try up to
-	// maxEpochRetries times, since short epochs on a loaded machine can
-	// change twice in a row.
+	// The record names the epoch the worker was selected in. The contract
+	// takes it until the epoch after that one is an epoch's length old and
+	// binds the task to it, so an epoch change between selection and
+	// mining costs nothing. A record that still misses (mined later than
+	// that) reverts with "Wrong epoch for this task", and a v2 worker that
+	// already moved to the next epoch key refuses; both are tried again
+	// with the new epoch, up to maxEpochRetries times.
 	for attempt := 0; ; attempt++ {
-		if err := c.awaitEpochRoom(ctx); err != nil {
-			return nil, err
-		}
 		if p, err = c.prepare(ctx, s, args); err != nil {
 			if attempt < maxEpochRetries && api.CodeOf(err) == api.CodeWrongEpoch {
 				continue // the worker already moved to the next epoch
@@ -223,82 +221,9 @@ func (c *Client) prepare(ctx context.Context, s *taskSpec, args []byte) (*prepar
 	return p, nil
 }
 
-// maxEpochRetries bounds the new tries of a task whose record lost the
-// race with an epoch change.
+// maxEpochRetries bounds the new tries of a task whose record missed its
+// epoch.
 const maxEpochRetries = 2
-
-// epochMargin is how many blocks before an epoch is due the client stops
-// creating task records: approve and record take about two blocks (one
-// more is slack). A record mined after the next epoch is set reverts
-// ("Wrong epoch for this task"), and one mined in the block of the epoch
-// change, before it, belongs to the old epoch while getWorkerParams of its
-// block answers the new one, which nodes must untangle. Waiting costs a
-// few blocks now and then.
-const epochMargin = 3
-
-// lateEpochBlocks × epochMargin blocks after an epoch was due, the client
-// stops waiting for the next one.
-const lateEpochBlocks = 3
-
-// awaitEpochRoom returns once the current epoch is far enough from its end
-// for a task record to land inside it, waiting for the next epoch if not,
-// unless the next epoch is long overdue.
-func (c *Client) awaitEpochRoom(ctx context.Context) error {
-	size, err := c.enigma.EpochSize(ctx)
-	if err != nil {
-		return fmt.Errorf("client: read the epoch size: %w", err)
-	}
-	ctx, cancel := context.WithTimeout(ctx, c.cfg.WaitTimeout)
-	defer cancel()
-	for {
-		head, err := c.chain.BlockNumber(ctx)
-		if err != nil {
-			return fmt.Errorf("client: read the head block: %w", err)
-		}
-		st, err := c.enigma.EpochState(ctx)
-		if err != nil {
-			return fmt.Errorf("client: read the epoch state: %w", err)
-		}
-		due := st.FirstBlock.Uint64() + size
-		switch epochRoom(head, st.FirstBlock.Uint64(), size, st.Count.Sign() > 0) {
-		case roomNow:
-			return nil
-		case roomLate:
-			// The key manager is late: an epoch change is no likelier
-			// now than later, and tasks must not stop while it is down.
-			c.log.Warn("the epoch is overdue; sending the task anyway", "first_block", st.FirstBlock, "due", due, "head", head)
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return api.Errorf(api.CodeUnavailable, "client: gave up waiting for the epoch due at block %d to be renewed (head %d): is the chain producing blocks? (%v)",
-				due, head, ctx.Err())
-		case <-time.After(c.cfg.PollInterval):
-		}
-	}
-}
-
-type room int
-
-const (
-	roomWait room = iota // the epoch is about to end: wait for the next
-	roomNow              // far enough from the end
-	roomLate             // the next epoch is long overdue: go ahead
-)
-
-// epochRoom decides whether a task record can be created at head in the
-// epoch that started at first.
-func epochRoom(head, first, size uint64, haveEpoch bool) room {
-	margin := min(uint64(epochMargin), size/2)
-	due := first + size
-	switch {
-	case !haveEpoch || head+margin < due:
-		return roomNow
-	case head >= due+lateEpochBlocks*margin:
-		return roomLate
-	}
-	return roomWait
-}
 
 // epochParams reads the selection parameters of the epoch at the head.
 func (c *Client) epochParams(ctx context.Context) (selection.Params, error) {

@@ -4,7 +4,6 @@ pragma solidity 0.8.30;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Selection} from "./lib/Selection.sol";
 import {Receipts} from "./lib/Receipts.sol";
-import {Merkle} from "./lib/Merkle.sol";
 import {CallbackForwarder} from "./CallbackForwarder.sol";
 import {IAttestationVerifier} from "./interfaces/IAttestationVerifier.sol";
 
@@ -533,7 +532,21 @@ contract Enigma {
         internal
     {
         EpochState memory es = epochState;
-        require(es.count != 0 && _firstBlockNumber == es.firstBlock, "Wrong epoch for this task");
+        // The record names the epoch its sender selected the worker in:
+        // the current one, or the previous one while the current one is
+        // younger than epochSize blocks (a record sent just before an
+        // epoch change and mined after it). It is bound to that epoch.
+        require(es.count != 0, "Wrong epoch for this task");
+        uint32 seq = es.count - 1;
+        if (_firstBlockNumber != es.firstBlock) {
+            unchecked {
+                seq--; // epoch 0 has no previous one: ring[seq % RING] is then epoch 0 itself
+            }
+            require(
+                block.number < es.firstBlock + epochSize && ring[seq % RING].meta.firstBlock == _firstBlockNumber,
+                "Wrong epoch for this task"
+            );
+        }
 
         User memory u = users[msg.sender];
         if (u.idx == 0) {
@@ -552,7 +565,7 @@ contract Enigma {
         Task storage t = tasks[taskId];
         require(t.meta.status == TASK_UNDEFINED, "Task already exists");
         t.hash = _inputsHash;
-        t.meta = TaskMeta(u.idx, _gasLimit, _gasPx, uint40(block.number), es.count - 1, TASK_CREATED, kind);
+        t.meta = TaskMeta(u.idx, _gasLimit, _gasPx, uint40(block.number), seq, TASK_CREATED, kind);
 
         if (fee > fromCredit) {
             require(token.transferFrom(msg.sender, address(this), fee - fromCredit), "Transfer not valid");
@@ -881,25 +894,9 @@ contract Enigma {
         );
     }
 
-    /// @notice Whether a task's result (its leaf fields) is in batch
-    /// _batchIndex of _scAddr, given its Merkle proof.
-    function verifyBatchedTask(
-        bytes32 _scAddr,
-        uint256 _batchIndex,
-        bytes32 _taskId,
-        bytes32 _inputsHash,
-        bytes32 _outputHash,
-        bytes32 _deltaHash,
-        uint64 _gasUsed,
-        uint256 _fee,
-        bytes32[] calldata _proof
-    ) external view returns (bool) {
-        bytes32 root = contracts[_scAddr].batchRoots[_batchIndex];
-        bytes32 leafHash = Merkle.leaf(_taskId, _inputsHash, _outputHash, _deltaHash, _gasUsed, _fee);
-        return root != bytes32(0) && Merkle.rootOf(leafHash, _proof) == root;
-    }
-
-    /// @notice The Merkle root of a committed batch (0 if none).
+    /// @notice The Merkle root of a committed batch (0 if none). A client
+    /// checks its task's inclusion proof against it (internal/batch.Verify;
+    /// a contract can do the same with lib/Merkle.sol).
     function getBatchRoot(bytes32 _scAddr, uint256 _batchIndex) external view returns (bytes32) {
         return contracts[_scAddr].batchRoots[_batchIndex];
     }
@@ -1235,11 +1232,18 @@ contract Enigma {
         return address(forwarder);
     }
 
-    /// @notice Whether a task record is a deployment (its id is then the
-    /// address of the secret contract it deploys).
-    function isDeploymentTask(bytes32 _taskId) external view returns (bool) {
+    /// @notice What a task record holds beyond getTaskRecord: whether it is
+    /// a deployment (its id is then the address of the secret contract it
+    /// deploys), and the first block of the epoch it is bound to (the
+    /// epoch whose selection runs it; see _createTask), 0 when the chain no
+    /// longer holds that epoch. Both are 0 for an id with no record.
+    function getTaskInfo(bytes32 _taskId) external view returns (bool deployment, uint256 epochFirstBlock) {
         TaskMeta memory m = tasks[_taskId].meta;
-        return m.status != TASK_UNDEFINED && m.kind == KIND_DEPLOY;
+        if (m.status != TASK_UNDEFINED) {
+            EpochMeta memory em = ring[m.epochSeq % RING].meta;
+            deployment = m.kind == KIND_DEPLOY;
+            epochFirstBlock = em.seq == m.epochSeq ? em.firstBlock : 0;
+        }
     }
 
     /// @notice The token fees and stakes are paid in.

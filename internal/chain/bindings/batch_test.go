@@ -4,7 +4,10 @@ import (
 	"math/big"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+
 	"github.com/enigma-go/enigma/internal/batch"
+	"github.com/enigma-go/enigma/internal/chain/bindings"
 	"github.com/enigma-go/enigma/internal/chain/bindings/simenv"
 )
 
@@ -84,12 +87,25 @@ func TestBatchedTasks(t *testing.T) {
 		t.Fatal("the batch's final delta hash was not appended")
 	}
 
+	// Each task's proof leads to the stored root, in Go (what clients
+	// check) and in the Solidity library a contract would use.
+	root := call(t, env, env.EnigmaABI.PackGetBatchRoot(sc, big.NewInt(0)), env.EnigmaABI.UnpackGetBatchRoot)
+	mh := bindings.NewMerkleHarness()
+	addr, err := env.Deploy(env.Owner, bindings.MerkleHarnessMetaData.Bin, nil)
+	ok(t, err)
+	harness := mh.Instance(env.Client, addr)
 	for i, task := range tasks {
 		proof, err := tree.Proof(i)
 		ok(t, err)
 		verify := func(tk batch.Task) bool {
-			return call(t, env, env.EnigmaABI.PackVerifyBatchedTask(sc, big.NewInt(0), tk.TaskID, tk.InputsHash, tk.OutputHash,
-				tk.DeltaHash, tk.GasUsed, tk.Fee, proof), env.EnigmaABI.UnpackVerifyBatchedTask)
+			inGo := batch.Verify(root, tk, proof)
+			inSol, err := bind.Call(harness, nil, mh.PackVerify(root, tk.TaskID, tk.InputsHash, tk.OutputHash,
+				tk.DeltaHash, tk.GasUsed, tk.Fee, proof), mh.UnpackVerify)
+			ok(t, err)
+			if inGo != inSol {
+				t.Fatalf("task %d: Go says %v, the Solidity library %v", i, inGo, inSol)
+			}
+			return inGo
 		}
 		if !verify(task) {
 			t.Fatalf("task %d does not verify against the stored root", i)

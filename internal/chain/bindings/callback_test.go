@@ -202,16 +202,22 @@ func TestActiveWorkerCandidates(t *testing.T) {
 	mustRevert(t, err, "Too many active workers")
 }
 
-func TestIsDeploymentTask(t *testing.T) {
+func TestTaskInfo(t *testing.T) {
 	t.Parallel()
 	env := newEnv(t, simenv.DefaultConfig())
 	dep, _, err := env.CreateTask(simenv.User(0), simenv.Hash("deploy"), gasLimit, gasPx, true)
 	ok(t, err)
 	comp, _, err := env.CreateTask(simenv.User(0), simenv.Hash("compute"), gasLimit, gasPx, false)
 	ok(t, err)
+	first := env.FirstBlock()
 	for id, want := range map[[32]byte]bool{dep.ID: true, comp.ID: false, simenv.Hash("none"): false} {
-		if got := call(t, env, env.EnigmaABI.PackIsDeploymentTask(id), env.EnigmaABI.UnpackIsDeploymentTask); got != want {
-			t.Fatalf("isDeploymentTask(%x) = %v, want %v", id, got, want)
+		got := call(t, env, env.EnigmaABI.PackGetTaskInfo(id), env.EnigmaABI.UnpackGetTaskInfo)
+		wantFirst := first
+		if id == simenv.Hash("none") {
+			wantFirst = big.NewInt(0)
+		}
+		if got.Deployment != want || got.EpochFirstBlock.Cmp(wantFirst) != 0 {
+			t.Fatalf("getTaskInfo(%x) = %+v, want deployment %v in the epoch of block %v", id, got, want, wantFirst)
 		}
 	}
 }

@@ -1,7 +1,7 @@
 // Package bindings holds the compiled Enigma contracts and their Go
 // bindings: the ABI and creation code of Enigma, EnigmaToken, the
-// CallbackForwarder Enigma creates, the SimAttestationVerifier and two
-// test-only helpers (SelectionHarness, CallbackTarget), compiled from
+// CallbackForwarder Enigma creates, the SimAttestationVerifier and three
+// test-only helpers (SelectionHarness, CallbackTarget, MerkleHarness), compiled from
 // contracts/ethereum by its node script, and the abigen v2 bindings
 // generated from them.
 //
@@ -21,3 +21,4 @@ package bindings
 //go:generate go run github.com/ethereum/go-ethereum/cmd/abigen --v2 --pkg bindings --type SimAttestationVerifier --abi ../../../contracts/ethereum/build/SimAttestationVerifier.abi --bin ../../../contracts/ethereum/build/SimAttestationVerifier.bin --out simattestationverifier.go
 //go:generate go run github.com/ethereum/go-ethereum/cmd/abigen --v2 --pkg bindings --type SelectionHarness --abi ../../../contracts/ethereum/build/SelectionHarness.abi --bin ../../../contracts/ethereum/build/SelectionHarness.bin --out selectionharness.go
 //go:generate go run github.com/ethereum/go-ethereum/cmd/abigen --v2 --pkg bindings --type CallbackTarget --abi ../../../contracts/ethereum/build/CallbackTarget.abi --bin ../../../contracts/ethereum/build/CallbackTarget.bin --out callbacktarget.go
+//go:generate go run github.com/ethereum/go-ethereum/cmd/abigen --v2 --pkg bindings --type MerkleHarness --abi ../../../contracts/ethereum/build/MerkleHarness.abi --bin ../../../contracts/ethereum/build/MerkleHarness.bin --out merkleharness.go

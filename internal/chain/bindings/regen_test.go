@@ -21,6 +21,7 @@ var generated = map[string]string{
 	"simattestationverifier.go": "SimAttestationVerifier",
 	"selectionharness.go":       "SelectionHarness",
 	"callbacktarget.go":         "CallbackTarget",
+	"merkleharness.go":          "MerkleHarness",
 }
 
 // needTool skips (or, under CI=true, fails) when a tool the test needs is
@@ -58,7 +59,7 @@ func TestBindingsUpToDate(t *testing.T) {
 	committed := filepath.Join(contractsDir, "build")
 	// VotingETH (the voting example's Ethereum side) has artifacts but no Go
 	// binding: only the enigma-js suite deploys it.
-	for _, name := range []string{"Enigma", "EnigmaToken", "CallbackForwarder", "SimAttestationVerifier", "SelectionHarness", "CallbackTarget", "VotingETH"} {
+	for _, name := range []string{"Enigma", "EnigmaToken", "CallbackForwarder", "SimAttestationVerifier", "SelectionHarness", "CallbackTarget", "MerkleHarness", "VotingETH"} {
 		for _, ext := range []string{".abi", ".bin"} {
 			fresh := read(t, filepath.Join(out, name+ext))
 			if !bytes.Equal(fresh, read(t, filepath.Join(committed, name+ext))) {

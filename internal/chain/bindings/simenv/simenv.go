@@ -464,6 +464,12 @@ func (t *Task) Fee() *big.Int {
 // deployment task record from user, as enigma-js does. The approve
 // receipt is returned beside the task.
 func (e *Env) CreateTask(user *Account, inputsHash [32]byte, gasLimit, gasPx uint64, deploy bool) (*Task, *types.Receipt, error) {
+	return e.CreateTaskIn(e.FirstBlock(), user, inputsHash, gasLimit, gasPx, deploy)
+}
+
+// CreateTaskIn is CreateTask naming the epoch that starts at firstBlock,
+// as a client does that selected its worker in that epoch.
+func (e *Env) CreateTaskIn(firstBlock *big.Int, user *Account, inputsHash [32]byte, gasLimit, gasPx uint64, deploy bool) (*Task, *types.Receipt, error) {
 	t := &Task{InputsHash: inputsHash, GasLimit: gasLimit, GasPx: gasPx, Sender: user}
 	approve, err := e.Approve(user, t.Fee())
 	if err != nil {
@@ -475,9 +481,9 @@ func (e *Env) CreateTask(user *Account, inputsHash [32]byte, gasLimit, gasPx uin
 	}
 	var data []byte
 	if deploy {
-		data = e.EnigmaABI.PackCreateDeploymentTaskRecord(inputsHash, gasLimit, gasPx, e.FirstBlock(), nonce)
+		data = e.EnigmaABI.PackCreateDeploymentTaskRecord(inputsHash, gasLimit, gasPx, firstBlock, nonce)
 	} else {
-		data = e.EnigmaABI.PackCreateTaskRecord(inputsHash, gasLimit, gasPx, e.FirstBlock())
+		data = e.EnigmaABI.PackCreateTaskRecord(inputsHash, gasLimit, gasPx, firstBlock)
 	}
 	r, err := e.Send(user, e.Enigma, data)
 	if err != nil {
