@@ -33,6 +33,10 @@ type Peers struct {
 	byURL    map[string]*Client
 	bySigner map[api.EthAddress]*Client
 	tried    map[string]time.Time // last time each URL was dialled
+	// dialing holds, per URL being dialled, a channel closed once the
+	// dial is done: a concurrent caller waits for it rather than miss
+	// the peer.
+	dialing map[string]chan struct{}
 }
 
 var _ worker.Directory = (*Peers)(nil)
@@ -55,7 +59,7 @@ func NewPeers(urls []string, v Verifier, cfg Config) (*Peers, error) {
 		return nil, errors.New("workerhttp: Peers needs a Verifier (worker.NewPeerVerifier): a peer is not believed on its word")
 	}
 	p := &Peers{cfg: cfg, verify: v, log: cfg.logger().With("component", "workerhttp"), byURL: map[string]*Client{},
-		bySigner: map[api.EthAddress]*Client{}, tried: map[string]time.Time{}}
+		bySigner: map[api.EthAddress]*Client{}, tried: map[string]time.Time{}, dialing: map[string]chan struct{}{}}
 	for _, u := range urls {
 		u = strings.TrimRight(strings.TrimSpace(u), "/")
 		if u == "" || slices.Contains(p.urls, u) {
@@ -79,30 +83,47 @@ func (p *Peers) Refresh(ctx context.Context) error {
 // (all of them when force is set, else those not tried within
 // ResolveEvery) and, with recheck, also the known ones not checked within
 // ResolveEvery: a worker restarted with a new identity answers with
-// another signer.
+// another signer. A peer not known yet that another caller is dialling is
+// waited for, so that caller's answer is not missed.
 func (p *Peers) resolve(ctx context.Context, force, recheck bool) error {
 	p.mu.Lock()
 	var todo []string
+	var others []chan struct{}
 	now := time.Now()
 	for _, u := range p.urls {
 		_, known := p.byURL[u]
 		if known && !recheck {
 			continue
 		}
+		if ch, busy := p.dialing[u]; busy {
+			if !known {
+				others = append(others, ch)
+			}
+			continue
+		}
 		if t, ok := p.tried[u]; ok && !force && now.Sub(t) < p.cfg.ResolveEvery {
 			continue
 		}
 		p.tried[u] = now // one caller at a time dials a peer
+		p.dialing[u] = make(chan struct{})
 		todo = append(todo, u)
 	}
 	p.mu.Unlock()
-	if len(todo) == 0 {
-		return nil
-	}
 	// A peer that is starting accepts connections before it serves: do
 	// not let it hold up a caller for long.
 	ctx, cancel := context.WithTimeout(ctx, min(p.cfg.ClientTimeout, 3*time.Second))
 	defer cancel()
+	defer func() {
+		for _, ch := range others {
+			select {
+			case <-ch:
+			case <-ctx.Done():
+			}
+		}
+	}()
+	if len(todo) == 0 {
+		return nil
+	}
 	errs := make([]error, len(todo))
 	clients := make([]*Client, len(todo))
 	var wg sync.WaitGroup
@@ -116,6 +137,12 @@ func (p *Peers) resolve(ctx context.Context, force, recheck bool) error {
 	wg.Wait()
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	defer func() {
+		for _, u := range todo {
+			close(p.dialing[u])
+			delete(p.dialing, u)
+		}
+	}()
 	for i, u := range todo {
 		if errs[i] != nil {
 			errs[i] = fmt.Errorf("peer %s: %w", u, errs[i]) // a known peer stays listed: callers learn it is down
