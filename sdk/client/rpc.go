@@ -26,6 +26,10 @@ type gatewayClient struct {
 	url  string
 	http *http.Client
 	id   atomic.Uint64
+	// reached is set once the gateway answered a call: until then an
+	// unreachable gateway is more likely a wrong URL than a restart, and
+	// calls are not tried again (nodeRetry).
+	reached atomic.Bool
 }
 
 func newGatewayClient(url string, timeout time.Duration) *gatewayClient {
@@ -52,6 +56,7 @@ func (g *gatewayClient) call(ctx context.Context, method string, params, out any
 		return api.Errorf(api.CodeUnavailable, "gateway %s is unreachable (is the network running?): %v", g.url, err)
 	}
 	defer resp.Body.Close()
+	g.reached.Store(true)
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxReplyBytes))
 	if err != nil {
 		return api.Errorf(api.CodeUnavailable, "gateway %s: read the reply to %s: %v", g.url, method, err)

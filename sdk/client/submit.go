@@ -100,10 +100,19 @@ func (c *Client) send(ctx context.Context, s *taskSpec) (*Task, error) {
 	// that) reverts with "Wrong epoch for this task", and a v2 worker that
 	// already moved to the next epoch key refuses; both are tried again
 	// with the new epoch, up to maxEpochRetries times.
+	//
+	// A node that is down (the gateway, or the selected worker while it
+	// restarts) is asked again for as many blocks as the task timeout
+	// (nodeRetry); meanwhile the epoch may change and select another.
+	down := &nodeRetry{c: c}
 	for attempt := 0; ; attempt++ {
 		if p, err = c.prepare(ctx, s, args); err != nil {
 			if attempt < maxEpochRetries && api.CodeOf(err) == api.CodeWrongEpoch {
 				continue // the worker already moved to the next epoch
+			}
+			if down.again(ctx, err) {
+				attempt-- // a node was down: not a try of the epoch's
+				continue
 			}
 			return nil, err
 		}
@@ -141,7 +150,7 @@ func (c *Client) send(ctx context.Context, s *taskSpec) (*Task, error) {
 			rec.TaskID, p.nonce, c.account.Address)
 	}
 	c.log.Debug("task record created", "task", t.ID, "block", t.Block, "worker", t.Worker, "envelope", t.Envelope)
-	if err := p.submit(ctx); err != nil {
+	if err := c.submitRecorded(ctx, t, p.submit); err != nil {
 		return t, fmt.Errorf("client: task %s has its record on chain but the gateway refused it (its fees can be returned with ReturnFees after the timeout): %w", t.ID, err)
 	}
 	return t, nil
