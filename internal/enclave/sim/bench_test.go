@@ -56,3 +56,40 @@ func BenchmarkNewTaskKey(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExecuteHeld measures what holding a task adds to it: HoldTask
+// (at accept) and Execute with the blob, against Execute alone, for the
+// same compute task.
+func BenchmarkExecuteHeld(b *testing.B) {
+	for _, held := range []bool{false, true} {
+		b.Run(fmt.Sprintf("held=%v", held), func(b *testing.B) {
+			ctx := context.Background()
+			env, err := enclavebench.NewEnv(ctx)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer env.Close()
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				b.StopTimer()
+				req, err := env.Task(ctx, enclave.KindCompute, "get()", nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if held {
+					h, err := env.Worker.HoldTask(ctx, &enclave.HoldTaskRequest{Task: *req})
+					if err != nil {
+						b.Fatal(err)
+					}
+					req.Held = h.Blob
+				}
+				resp, err := env.Worker.Execute(ctx, req)
+				if err != nil || resp.Status != enclave.TaskSuccess {
+					b.Fatalf("execute: %v %+v", err, resp)
+				}
+				env.Commit(resp)
+			}
+		})
+	}
+}
