@@ -28,7 +28,7 @@ import (
 //     network's nonces.
 
 // DevAccountENG is what each dev account but the deployer receives in ENG
-// grains (8 decimals), as far as the token's supply allows (devAccountShare):
+// grains (8 decimals), as far as the token's supply allows (node.DevAccountShare):
 // one billion ENG, the escrow of 50 tasks at the original enigma-js tests'
 // largest parameters (gas limit 20,000,000 at 1 ENG a gas, 2e15 grains).
 var DevAccountENG = enode.DevAccountENG
@@ -103,7 +103,7 @@ func (d *Devnet) fundENG(ctx context.Context, deployer chain.Account, fresh bool
 		stakes := new(big.Int).Mul(WorkerStakeENG, big.NewInt(int64(len(d.workers))))
 		share := enode.DevAccountShare(new(big.Int).Sub(bal, stakes), len(d.accounts)-1)
 		if share.Cmp(DevAccountENG) < 0 {
-			d.log.Warn("the token's supply cannot give every dev account DevAccountENG; each gets what half of the deployer's ENG allows",
+			d.log.Warn("the token's supply cannot give every dev account DevAccountENG; each gets a share of a tenth of the deployer's ENG (node.DevAccountShare)",
 				"grains", share, "want", DevAccountENG)
 		}
 		wg.Add(1)

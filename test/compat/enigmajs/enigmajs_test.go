@@ -12,6 +12,7 @@
 package enigmajs_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -44,9 +45,36 @@ var contracts = []string{"calculator", "millionaire", "voting", "erc20", "flipco
 const logTail = 200
 
 func TestEnigmaJS(t *testing.T) {
+	// A task's record must land in the epoch it was created for, and
+	// enigma-js needs several blocks per task (web3 polls for receipts once
+	// a second): a minute-long epoch means few scenarios straddle a change,
+	// and env.js resubmits the ones that do.
+	cfg := devnet.TestConfig()
+	cfg.BlockPeriod = 200 * time.Millisecond
+	cfg.EpochSize = uint64(time.Minute / cfg.BlockPeriod)
+	runSuite(t, cfg, nil, true)
+}
+
+// TestEnigmaJSAtDevnetDefaults runs the scenarios as a new user would: on
+// the devnet `enigma devnet` starts (DefaultConfig: 1 s blocks, 10-block
+// epochs, 3 workers), with every task from accounts[0], at the original
+// tests' fee of 1 ENG a gas (utils.toGrains(1)), and with no resubmission
+// of a record an epoch change reverted: the network must lose no task to an
+// epoch change, to its own accounts or to funding. One sender means one
+// file at a time (enigma-js reads the sender's task nonce before each
+// record), so it runs alongside TestEnigmaJS.
+func TestEnigmaJSAtDevnetDefaults(t *testing.T) {
+	runSuite(t, devnet.DefaultConfig(), []string{"ENIGMA_FLOW=original"}, false)
+}
+
+// runSuite starts a devnet from cfg (on free ports, in a temporary folder)
+// and runs the scenario files against it, in parallel or one after
+// another, with env added to node's environment.
+func runSuite(t *testing.T, cfg devnet.Config, env []string, parallelFiles bool) {
 	if testing.Short() {
 		t.Skip("the enigma-js end-to-end suite takes minutes; run without -short")
 	}
+	t.Parallel()
 	nodeBin := requireNode(t)
 	// ENIGMAJS_FILES narrows the run to some scenario files while working
 	// on them, e.g. ENIGMAJS_FILES='20_*'.
@@ -76,25 +104,25 @@ func TestEnigmaJS(t *testing.T) {
 
 	// Build the contracts while the devnet starts: both take seconds.
 	wasmDir := os.Getenv("ENIGMA_ORIG_WASM")
-	var buildErr error
-	var wg sync.WaitGroup
+	built := make(chan error, 1)
 	if wasmDir == "" {
-		wasmDir = t.TempDir()
-		wg.Add(1)
 		go func() {
-			defer wg.Done()
-			buildErr = buildContracts(ctx, wasmDir)
+			var err error
+			wasmDir, err = builtContracts(ctx)
+			built <- err
 		}()
 	} else {
+		built <- nil
 		t.Logf("running the scenarios on the original contracts in %s", wasmDir)
 	}
 
 	dataDir := t.TempDir()
 	// ENIGMAJS_LOG keeps the devnet's whole log (debug level) in a file of
-	// one's choice; by default it lives and dies with the test's data.
-	logPath := os.Getenv("ENIGMAJS_LOG")
-	if logPath == "" {
-		logPath = filepath.Join(dataDir, "devnet.log")
+	// one's choice (suffixed with the test's name); by default it lives and
+	// dies with the test's data.
+	logPath := filepath.Join(dataDir, "devnet.log")
+	if p := os.Getenv("ENIGMAJS_LOG"); p != "" {
+		logPath = p + "." + t.Name()
 	}
 	logFile, err := os.Create(logPath)
 	if err != nil {
@@ -107,21 +135,16 @@ func TestEnigmaJS(t *testing.T) {
 		}
 	})
 
-	cfg := devnet.TestConfig()
 	cfg.DataDir = dataDir
 	cfg.ChainAddr = "127.0.0.1:0"
 	cfg.GatewayAddr = "127.0.0.1:0"
 	cfg.Logger = slog.New(slog.NewTextHandler(logFile, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	// A task's record must land in the epoch it was created for, and
-	// enigma-js needs several blocks per task (web3 polls for receipts once
-	// a second): a minute-long epoch means few scenarios straddle a change,
-	// and env.js resubmits the ones that do.
-	cfg.BlockPeriod = 200 * time.Millisecond
-	cfg.EpochSize = uint64(time.Minute / cfg.BlockPeriod)
+	// The devnet's task and epoch lines go into the log too.
+	cfg.Activity = logFile
 	start := time.Now()
 	d, err := devnet.Start(ctx, cfg)
 	if err != nil {
-		wg.Wait()
+		<-built
 		t.Fatalf("start devnet: %v", err)
 	}
 	t.Cleanup(func() {
@@ -129,22 +152,53 @@ func TestEnigmaJS(t *testing.T) {
 			t.Errorf("close devnet: %v", err)
 		}
 	})
-	t.Logf("devnet up in %s: chain %s, gateway %s", time.Since(start).Round(time.Millisecond), d.ChainURL(), d.GatewayURL())
-	wg.Wait()
-	if buildErr != nil {
-		t.Fatalf("build contracts: %v", buildErr)
+	t.Logf("devnet up in %s: chain %s, gateway %s, %v blocks, %d-block epochs", time.Since(start).Round(time.Millisecond),
+		d.ChainURL(), d.GatewayURL(), cfg.BlockPeriod, cfg.EpochSize)
+	if err := <-built; err != nil {
+		t.Fatalf("build contracts: %v", err)
 	}
 
 	addrFile, err := addressesFile(dataDir, d)
 	if err != nil {
 		t.Fatal(err)
 	}
-	runNode(ctx, t, nodeBin, files, []string{
+	concurrency := 1
+	if parallelFiles {
+		concurrency = len(files)
+	}
+	runStart := time.Now()
+	runNode(ctx, t, nodeBin, files, concurrency, append([]string{
 		"ENIGMA_ADDRESSES=" + addrFile,
 		"ENIGMA_WASM_DIR=" + wasmDir,
 		"ENIGMA_WORKERS=" + strconv.Itoa(cfg.Workers),
 		"NODE_NO_WARNINGS=1",
+	}, env...))
+	t.Logf("scenarios passed in %s", time.Since(runStart).Round(time.Second))
+}
+
+var (
+	buildOnce sync.Once
+	buildDir  string
+	buildErr  error
+)
+
+// builtContracts builds the scenario contracts once per test binary into
+// a folder removed when the binary exits (TestMain).
+func builtContracts(ctx context.Context) (string, error) {
+	buildOnce.Do(func() {
+		if buildDir, buildErr = os.MkdirTemp("", "enigmajs-wasm-"); buildErr == nil {
+			buildErr = buildContracts(ctx, buildDir)
+		}
 	})
+	return buildDir, buildErr
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if buildDir != "" {
+		os.RemoveAll(buildDir)
+	}
+	os.Exit(code)
 }
 
 // requireNode returns node's path, or skips (fails under CI=true) when node
@@ -171,19 +225,21 @@ func requireNode(t *testing.T) string {
 
 // runNode runs the scenario files with node's test runner, streaming its
 // report, and fails the test on a non-zero exit or when ctx ends first.
-func runNode(ctx context.Context, t *testing.T, nodeBin string, files, env []string) {
+func runNode(ctx context.Context, t *testing.T, nodeBin string, files []string, concurrency int, env []string) {
 	t.Helper()
-	// Files run in parallel: most of a scenario's time is spent waiting
-	// for blocks, and each file sends from its own account.
+	// Files run in parallel when each sends from its own account: most of
+	// a scenario's time is spent waiting for blocks.
 	// --test-force-exit: a step that timed out leaves enigma-js polling
 	// (pollTaskETH never gives up), which would keep its file's process
 	// alive after its report.
 	args := append([]string{"--test", "--test-reporter=spec", "--test-force-exit",
-		fmt.Sprintf("--test-concurrency=%d", len(files))}, files...)
+		fmt.Sprintf("--test-concurrency=%d", concurrency)}, files...)
 	cmd := exec.Command(nodeBin, args...)
 	cmd.Env = append(os.Environ(), env...)
-	cmd.Stdout = os.Stdout
-	cmd.Stderr = os.Stderr
+	// Both suites may run at once: each line of a report says whose it is.
+	out := &prefixWriter{prefix: "[" + strings.TrimPrefix(t.Name(), "TestEnigmaJS") + "] "}
+	defer out.Flush()
+	cmd.Stdout, cmd.Stderr = out, out
 	// node --test runs each file in a child process: kill the whole group,
 	// so a hung scenario can never outlive the test.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
@@ -209,6 +265,46 @@ func runNode(ctx context.Context, t *testing.T, nodeBin string, files, env []str
 		}
 		t.Fatalf("run node: %v", err)
 	}
+}
+
+// prefixWriter copies whole lines to os.Stdout, each after prefix.
+type prefixWriter struct {
+	prefix string
+	mu     sync.Mutex
+	part   []byte
+}
+
+// stdoutMu keeps the lines of concurrent suites whole.
+var stdoutMu sync.Mutex
+
+func (w *prefixWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.part = append(w.part, p...)
+	for {
+		i := bytes.IndexByte(w.part, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		w.emit(w.part[:i+1])
+		w.part = w.part[i+1:]
+	}
+}
+
+// Flush writes what is left of a last line without its newline.
+func (w *prefixWriter) Flush() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.part) > 0 {
+		w.emit(append(w.part, '\n'))
+		w.part = nil
+	}
+}
+
+func (w *prefixWriter) emit(line []byte) {
+	stdoutMu.Lock()
+	defer stdoutMu.Unlock()
+	os.Stdout.Write(append([]byte(w.prefix), line...))
 }
 
 // buildContracts writes <name>.wasm for every scenario contract into dir.

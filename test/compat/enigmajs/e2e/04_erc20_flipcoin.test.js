@@ -6,7 +6,8 @@
 
 const {describe, it, before} = require('node:test');
 const assert = require('node:assert');
-const {utils, eeConstants, connect, deploy, compute, finish, wasm, sender, STEP, original} = require('./env');
+const {utils, eeConstants, connect, deploy, compute, finish, wasm, sender, STEP, original, DEPLOY_GAS, affordablePx} =
+  require('./env');
 const EthCrypto = require('eth-crypto');
 
 // Two token holders' keys, fixed so that runs are comparable.
@@ -56,8 +57,9 @@ describe('erc20', () => {
 
   it('deploys with the owner holding the supply', STEP, async () => {
     // The original passes the constructor's arguments under the bare name.
-    let task = await deploy(enigma, from, wasm('erc20'), TOKEN_DEPLOY_GAS, 'construct()',
-      [[owner, 'bytes32'], [SUPPLY, 'uint256']]);
+    const gas = TOKEN_DEPLOY_GAS || DEPLOY_GAS;
+    let task = await deploy(enigma, from, wasm('erc20'), gas, 'construct()',
+      [[owner, 'bytes32'], [SUPPLY, 'uint256']], await affordablePx(enigma, from, gas));
     task = await enigma.pollTaskETH(task, 200);
     assert.strictEqual(task.ethStatus, eeConstants.ETH_STATUS_VERIFIED);
     scAddr = task.scAddr;

@@ -10,6 +10,11 @@
 //   ENIGMA_ORIG_WASM  optional: folder with the original compiled contracts;
 //                     when set, it replaces ENIGMA_WASM_DIR and the original
 //                     gas limits are used
+//   ENIGMA_FLOW       optional: 'original' runs the flow as the original
+//                     tests write it: every task from accounts[0], at
+//                     gasPx = utils.toGrains(1), and no resubmission of a
+//                     record an epoch change reverted (the network must not
+//                     lose one); the files then run one after another
 'use strict';
 
 const assert = require('node:assert');
@@ -37,15 +42,17 @@ function need(name) {
 
 const addresses = JSON.parse(fs.readFileSync(need('ENIGMA_ADDRESSES'), 'utf8'));
 const original = !!process.env.ENIGMA_ORIG_WASM;
+const originalFlow = process.env.ENIGMA_FLOW === 'original';
 const wasmDir = original ? process.env.ENIGMA_ORIG_WASM : need('ENIGMA_WASM_DIR');
 
 // Deploy gas: a Go contract costs 1 gas per byte of its 3-6 MB module; the
 // original Rust contracts are far smaller and were deployed with 4,000,000.
 const DEPLOY_GAS = original ? 4000000 : 20000000;
 const COMPUTE_GAS = original ? 1000000 : 2000000;
-// The fee is gasLimit * gasPx grains; 1 grain per gas keeps a 20 M deploy
-// at 0.2 ENG so the funded accounts last the whole suite.
-const GAS_PX = 1;
+// The fee is gasLimit * gasPx grains. The original tests pay 1 ENG a gas
+// (utils.toGrains(1)); otherwise 1 grain per gas keeps a 20 M deploy at
+// 0.2 ENG, so the funded accounts last the whole suite however many run it.
+const GAS_PX = originalFlow ? utils.toGrains(1) : 1;
 
 // STEP bounds one scenario step: pollTaskETH waits for ever, and a stuck
 // task must fail its own test, not hang the whole run until the Go runner
@@ -88,6 +95,9 @@ function settle(emitter, ok) {
 // ('... revert Wrong epoch for this task'); geth's receipt carries no
 // reason, so a revert counts as that race when the epoch moved meanwhile.
 async function epochRetry(enigma, submit) {
+  if (originalFlow) {
+    return submit();
+  }
   for (let attempt = 1; ; attempt++) {
     const before = await currentEpoch(enigma);
     try {
@@ -109,9 +119,22 @@ async function currentEpoch(enigma) {
   return (await enigma.enigmaContract.methods.getWorkerParams(head).call())[0];
 }
 
-function deploy(enigma, sender, code, gas = DEPLOY_GAS, fn = 'construct()', args = []) {
-  return epochRetry(enigma, () => settle(enigma.deploySecretContract(fn, args, gas, GAS_PX, sender, code, 5),
+function deploy(enigma, sender, code, gas = DEPLOY_GAS, fn = 'construct()', args = [], gasPx = GAS_PX) {
+  return epochRetry(enigma, () => settle(enigma.deploySecretContract(fn, args, gas, gasPx, sender, code, 5),
     eeConstants.DEPLOY_SECRET_CONTRACT_RESULT));
+}
+
+// affordablePx is GAS_PX, or 1 grain a gas when the sender's ENG cannot
+// escrow gas at GAS_PX (enigma-js refuses a task whose whole fee exceeds
+// the sender's token balance). Only our erc20's deploy needs it: its 600 M
+// gas at 1 ENG a gas is more than the token's whole 150 M ENG supply.
+async function affordablePx(enigma, sender, gas) {
+  const balance = BigInt(await enigma.tokenContract.methods.balanceOf(sender).call());
+  if (balance >= BigInt(gas) * BigInt(GAS_PX)) {
+    return GAS_PX;
+  }
+  console.error(`# ${sender} holds ${balance} ENG grains, less than ${gas} gas at ${GAS_PX} grains: paying 1 grain a gas`);
+  return 1;
 }
 
 function compute(enigma, sender, scAddr, fn, args, gas = COMPUTE_GAS) {
@@ -199,18 +222,20 @@ async function votingETH(web3, from) {
 }
 
 module.exports = {
-  Enigma, utils, eeConstants, Web3, addresses, original,
-  DEPLOY_GAS, COMPUTE_GAS, GAS_PX, STEP,
+  Enigma, utils, eeConstants, Web3, addresses, original, originalFlow,
+  DEPLOY_GAS, COMPUTE_GAS, GAS_PX, STEP, affordablePx,
   wasm, connect, settle, deploy, compute, finish, quiet, votingETH,
   expectFailed, withStrangerKey, withWrongWorker,
 };
 
 // sender picks a distinct funded account per test file: node --test runs
-// files in parallel, and each sender's deploy nonce must stay its own. The
-// files use accounts 5 and up: the devnet's key manager sends from account
-// 0 and worker i's custodian is account i+1.
+// files in parallel, and each sender's task nonce must stay its own
+// (enigma-js reads it before sending the record). In the original flow
+// every file sends from accounts[0], as the original tests do, and the
+// files run one after another. Any dev account is free: the devnet's key
+// manager and worker custodians send from role accounts of their own.
 function sender(accounts, n) {
-  return accounts[n % accounts.length];
+  return originalFlow ? accounts[0] : accounts[n % accounts.length];
 }
 
 // waitStatus polls the task record until its status leaves `from` or
