@@ -8,6 +8,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/enigma-go/enigma/internal/chain/chaintest"
 	"github.com/enigma-go/enigma/internal/chain/devchain"
 )
 
@@ -110,5 +111,37 @@ func TestRoleAccountsAreNotClientAccounts(t *testing.T) {
 	}
 	if km := d.KeyManagerAccount(); after[km] < before[km]+2 {
 		t.Errorf("the key manager's account sent %d transactions over two epochs", after[km]-before[km])
+	}
+}
+
+// On an external node (anvil) the role accounts are not in its genesis:
+// the deployer (eth_accounts[0]) sends them their ETH as the devnet starts,
+// and the network runs on them.
+func TestRoleAccountsOnAnvil(t *testing.T) {
+	node := chaintest.Anvil(t, chaintest.AnvilOptions{BlockTime: 200 * time.Millisecond})
+	cfg := asked(TestConfig())
+	cfg.ChainRPC = node.URL
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	d, err := Start(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if len(d.Accounts()) != len(node.Accounts) {
+		t.Fatalf("%d dev accounts, anvil has %d", len(d.Accounts()), len(node.Accounts))
+	}
+	for _, r := range append([]common.Address{d.KeyManagerAccount()}, d.Custodians()...) {
+		bal, err := d.client.Balance(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bal.Sign() == 0 || bal.Cmp(roleETH) > 0 {
+			t.Fatalf("role account %s holds %v wei; want what the deployer sent (%v) less gas", r, bal, roleETH)
+		}
+	}
+	st, err := d.enigma.EpochState(ctx)
+	if err != nil || st.Count.Sign() == 0 {
+		t.Fatalf("no epoch on anvil: %v %v", st, err)
 	}
 }

@@ -86,6 +86,14 @@ func TestValidateNamesWhatEachRoleNeeds(t *testing.T) {
 			c.Role, c.DataDir, c.ChainRPC, c.Account = RoleKM, "d", "http://x", "nobody"
 		}, "account"},
 		"bad level": {func(c *Config) { c.Role, c.Peers, c.LogLevel = RoleGateway, []string{"http://a"}, "loud" }, "log_level"},
+		"role and account": {func(c *Config) {
+			one := 1
+			c.Role, c.DataDir, c.ChainRPC, c.Account, c.RoleAccount = RoleKM, "d", "http://x", "0x1df62f291b2e969fb0849d99d9ce41e2f137006e", &one
+		}, "role_account"},
+		"negative role": {func(c *Config) {
+			minus := -1
+			c.Role, c.DataDir, c.ChainRPC, c.RoleAccount = RoleKM, "d", "http://x", &minus
+		}, "role_account"},
 	} {
 		cfg := base
 		c.mutate(&cfg)
@@ -136,5 +144,25 @@ func TestGatewayStartsBeforeItsWorkers(t *testing.T) {
 	}
 	if _, err := Start(context.Background(), Config{Role: "miner"}); err == nil {
 		t.Fatal("an unknown role started")
+	}
+}
+
+// role_account names a key of the public dev mnemonic: a node refuses it
+// on a chain that is not a development chain.
+func TestRoleAccountOnlyOnDevChains(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	node := chaintest.Anvil(t, chaintest.AnvilOptions{ChainID: 5})
+	km := DefaultConfig()
+	one := 0
+	km.Role, km.DataDir, km.Listen, km.ChainRPC, km.LogLevel = RoleKM, t.TempDir(), "127.0.0.1:0", node.URL, "warn"
+	km.RoleAccount, km.InsecureSimulatedEnclave = &one, true
+	n, err := Start(ctx, km)
+	if err == nil {
+		n.Close()
+		t.Fatal("a key manager on role account 0 started on chain 5")
+	}
+	if !strings.Contains(err.Error(), "role_account is for development chains") {
+		t.Fatalf("the refusal does not say why: %v", err)
 	}
 }
