@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
@@ -120,26 +121,62 @@ func (w *Worker) syncState(ctx context.Context, contract api.ContractAddress, re
 	if uint64(len(t.chain.DeltaHashes)) < count || t.chain.DeltaHashes[last] != want {
 		return nil, fmt.Errorf("the chain's delta list of contract %s does not hold delta %d as %s (the node changed between two reads); run the task again", contract, last, want)
 	}
-	var errs []error
-	if w.cfg.Directory != nil {
-		for _, n := range w.cfg.Directory.Nodes() {
-			if n.Signer() == w.signer {
-				continue
-			}
-			got, err := w.syncFrom(ctx, n, t)
-			if errors.Is(err, errLocalSync) {
-				return nil, err
-			}
-			if err != nil {
-				w.log.Warn("refused a worker's state sync reply; asking the next worker", "contract", contract, "peer", n.Signer(), "err", err)
-				errs = append(errs, fmt.Errorf("worker %s: %w", n.Signer(), err))
-				continue
-			}
-			w.log.Info("synced contract state", "contract", contract, "from", n.Signer(), "deltas", last+1-t.from)
-			return got, nil
+	// A worker that is down (restarting) may be the one holding the
+	// chain's last delta: while one is, the others are asked again, with
+	// backoff, until the task's context ends.
+	for wait := syncRetryFirst; ; wait = min(2*wait, syncRetryMax) {
+		got, down, err := w.syncFromPeers(ctx, t)
+		if got != nil || errors.Is(err, errLocalSync) {
+			return got, err
+		}
+		if !down {
+			return nil, fmt.Errorf("no worker could provide the state of contract %s up to delta %d: %w", contract, last, err)
+		}
+		w.log.Info("a worker that may hold the contract's state is not reachable; asking again", "contract", contract, "in", wait)
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("no worker could provide the state of contract %s up to delta %d before the task's time ran out: %w", contract, last, err)
+		case <-time.After(wait):
 		}
 	}
-	return nil, fmt.Errorf("no worker could provide the state of contract %s up to delta %d: %w", contract, last, errors.Join(errs...))
+}
+
+// A sync whose peers were not all reachable is tried again after
+// syncRetryFirst, doubling up to syncRetryMax.
+const (
+	syncRetryFirst = 200 * time.Millisecond
+	syncRetryMax   = 2 * time.Second
+)
+
+// syncFromPeers asks the other workers of the Directory in turn and
+// returns the first state that checks; down reports that a peer could not
+// be reached (api.CodeUnavailable), so it may be worth asking again.
+func (w *Worker) syncFromPeers(ctx context.Context, t *syncTarget) (got *state.StateBlob, down bool, err error) {
+	if w.cfg.Directory == nil {
+		return nil, false, errors.New("this worker has no other workers to ask")
+	}
+	var errs []error
+	for _, n := range w.cfg.Directory.Nodes() {
+		if n.Signer() == w.signer {
+			continue
+		}
+		got, err := w.syncFrom(ctx, n, t)
+		if errors.Is(err, errLocalSync) {
+			return nil, false, err
+		}
+		if err != nil {
+			w.log.Warn("refused a worker's state sync reply; asking the next worker", "contract", t.contract, "peer", n.Signer(), "err", err)
+			errs = append(errs, fmt.Errorf("worker %s: %w", n.Signer(), err))
+			down = down || api.CodeOf(err) == api.CodeUnavailable
+			continue
+		}
+		w.log.Info("synced contract state", "contract", t.contract, "from", n.Signer(), "deltas", t.last+1-t.from)
+		return got, false, nil
+	}
+	if len(errs) == 0 {
+		return nil, false, errors.New("no other worker is known")
+	}
+	return nil, down, errors.Join(errs...)
 }
 
 // syncTarget is what one sync asks for and must end with.
