@@ -59,12 +59,14 @@ func defaultChaosConfig() chaosConfig {
 }
 
 // quickChaosConfig is the short run of the tests: 40 tasks, one worker
-// killed and restarted, the key manager too, one client of each kind
-// vanishing. Its task timeout is 1 epoch (10 blocks), so the vanished
-// client's fee comes back within the run.
+// killed and restarted, the key manager too, clients of both kinds
+// vanishing. The kills come once every lane's first task is under way
+// (the 24 lanes take the first 24 tickets at once), so tasks are in
+// flight on the killed worker. Its task timeout is 1 epoch (10 blocks),
+// so the vanished client's fee comes back within the run.
 func quickChaosConfig() chaosConfig {
 	c := defaultChaosConfig()
-	c.Tasks, c.KillEvery, c.KMKillAt, c.VanishEvery, c.TimeoutEpochs = 40, 20, 30, 12, 1
+	c.Tasks, c.KillEvery, c.KMKillAt, c.VanishEvery, c.TimeoutEpochs = 40, 30, 36, 12, 1
 	return c
 }
 

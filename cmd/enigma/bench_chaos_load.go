@@ -59,8 +59,9 @@ type chaosLoad struct {
 	vanish  sync.WaitGroup
 	started time.Time
 
-	mu    sync.Mutex
-	tasks []*chaosTask
+	mu       sync.Mutex
+	tasks    []*chaosTask
+	restarts []chaosRestart
 
 	// recordMu keeps the vanishing client's approve and record together:
 	// an approval sets the allowance rather than adding to it.
@@ -95,7 +96,7 @@ func runChaosLoad(ctx context.Context, net *chaosNet, cfg chaosConfig) (*chaosRe
 
 	rep := &chaosReport{}
 	faultErr := make(chan error, 1)
-	go func() { faultErr <- l.runFaults(ctx, rep) }()
+	go func() { faultErr <- l.runFaults(ctx) }()
 
 	l.started = time.Now()
 	var lanes sync.WaitGroup
@@ -120,7 +121,7 @@ func runChaosLoad(ctx context.Context, net *chaosNet, cfg chaosConfig) (*chaosRe
 	}
 	fmt.Fprintf(cfg.Out, "chaos: all %d tasks ended in %.0fs; reading every result back through the gateway\n", len(l.tasks), time.Since(l.started).Seconds())
 	l.readBack(ctx)
-	rep.Tasks = l.tasks
+	rep.Tasks, rep.Restarts = l.tasks, l.restarts
 	return rep, nil
 }
 
@@ -165,7 +166,7 @@ func (l *chaosLoad) take(ctx context.Context, vanisher *client.Client) (int, boo
 
 // runFaults kills and restarts the nodes the tickets asked for, one at a
 // time.
-func (l *chaosLoad) runFaults(ctx context.Context, rep *chaosReport) error {
+func (l *chaosLoad) runFaults(ctx context.Context) error {
 	var firstErr error
 	for f := range l.faults {
 		if firstErr != nil || ctx.Err() != nil {
@@ -177,9 +178,13 @@ func (l *chaosLoad) runFaults(ctx context.Context, rep *chaosReport) error {
 			firstErr = err
 			continue
 		}
-		fmt.Fprintf(l.cfg.Out, "chaos: %s serving again %.1fs after its kill, reached through the gateway after %.1fs\n", f.node, r.Up.Seconds(), r.Serve.Seconds())
+		if f.node == "km" {
+			fmt.Fprintf(l.cfg.Out, "chaos: km serving again %.1fs after its kill\n", r.Up.Seconds())
+		} else {
+			fmt.Fprintf(l.cfg.Out, "chaos: %s serving again %.1fs after its kill, reached through the gateway after %.1fs\n", f.node, r.Up.Seconds(), r.Serve.Seconds())
+		}
 		l.mu.Lock()
-		rep.Restarts = append(rep.Restarts, r)
+		l.restarts = append(l.restarts, r)
 		l.mu.Unlock()
 	}
 	return firstErr
@@ -365,8 +370,25 @@ func (l *chaosLoad) classify(ctx context.Context, t *chaosTask, status api.Chain
 				why += ": " + err.Error()
 			}
 		}
-		t.finish(chaosNetwork, why+t.notes())
+		t.finish(chaosNetwork, why+t.notes()+l.killedDuring(t))
 	}
+}
+
+// killedDuring names the kills of the task's worker, or of the key
+// manager, while the task ran: the likely cause of a network failure.
+func (l *chaosLoad) killedDuring(t *chaosTask) string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var kills []string
+	for _, r := range l.restarts {
+		if r.Killed.After(t.Start) && (r.Node == "km" || l.net.signer(r.Node) == t.Worker) {
+			kills = append(kills, fmt.Sprintf("%s killed %.1fs after the task was sent", r.Node, r.Killed.Sub(t.Start).Seconds()))
+		}
+	}
+	if len(kills) == 0 {
+		return ""
+	}
+	return " [" + strings.Join(kills, "; ") + "]"
 }
 
 // checkOutput reads a verified task's output through the gateway and

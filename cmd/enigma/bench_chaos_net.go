@@ -198,6 +198,7 @@ func (n *chaosNet) signer(name string) common.Address {
 type chaosRestart struct {
 	Node   string        `json:"node"`
 	AtTask int           `json:"at_task"`
+	Killed time.Time     `json:"-"`
 	Up     time.Duration `json:"-"` // kill to the restarted process serving
 	Serve  time.Duration `json:"-"` // kill to the gateway reaching it again (workers) or it serving (km)
 	UpS    float64       `json:"up_s"`
@@ -207,8 +208,8 @@ type chaosRestart struct {
 // killAndRestart kills the node with SIGKILL, leaves it down for
 // cfg.Down and starts it again with the same data folder and config.
 func (n *chaosNet) killAndRestart(ctx context.Context, name string, atTask int) (chaosRestart, error) {
-	r := chaosRestart{Node: name, AtTask: atTask}
 	killed := time.Now()
+	r := chaosRestart{Node: name, AtTask: atTask, Killed: killed}
 	n.proc(name).Kill()
 	select {
 	case <-ctx.Done():

@@ -214,6 +214,9 @@ func (r *chaosReport) result(cfg chaosConfig) benchResult {
 		}
 	}
 	slices.Sort(problems)
+	if problems == nil {
+		problems = []string{}
+	}
 	res.Fields["ok"] = r.bad() == 0
 	res.Fields["tasks"] = len(r.Tasks)
 	res.Fields["tasks_per_s"] = rate
@@ -222,7 +225,7 @@ func (r *chaosReport) result(cfg chaosConfig) benchResult {
 	res.Fields["restarts"] = r.Restarts
 	res.Fields["kinds"] = kinds
 	res.Fields["problems"] = problems
-	res.Fields["stop_errors"] = r.StopErrs
+	res.Fields["stop_errors"] = append([]string{}, r.StopErrs...)
 	res.Fields["settings"] = settings
 	return res
 }
