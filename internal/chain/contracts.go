@@ -41,7 +41,21 @@ type DeployParams struct {
 	// with; 0 takes DefaultStakingThreshold. At most 256 workers are
 	// candidates at once, so this prices holding a place.
 	StakingThreshold uint64
+	// TokenSupply is the ENG, in grains, the token mints to the deployer;
+	// nil takes OriginalTokenSupply. Development networks pass
+	// DevTokenSupply.
+	TokenSupply *big.Int
 }
+
+// OriginalTokenSupply is the original ENG token's supply: 150 million ENG
+// in grains (8 decimals).
+var OriginalTokenSupply = new(big.Int).Mul(big.NewInt(150_000_000), big.NewInt(100_000_000))
+
+// DevTokenSupply is what a development network mints: one trillion ENG, so
+// that every dev account can get a billion ENG, fifty escrows of the
+// original enigma-js tests' largest task (20,000,000 gas at 1 ENG a gas),
+// while the deployer keeps nine tenths.
+var DevTokenSupply = new(big.Int).Mul(big.NewInt(1_000_000_000_000), big.NewInt(100_000_000))
 
 // MaxTimeoutEpochs is the longest task timeout the Enigma contract
 // accepts: it keeps the last 5 epochs and checks a receipt against the
@@ -151,7 +165,12 @@ func (c *Client) DeployContracts(ctx context.Context, from Account, p DeployPara
 		creations = append(creations, creation{tx, hash, addr})
 		return addr, err
 	}
-	tokenAddr, err := create("deploy EnigmaToken", common.FromHex(bindings.EnigmaTokenMetaData.Bin))
+	supply := p.TokenSupply
+	if supply == nil {
+		supply = OriginalTokenSupply
+	}
+	tokenCode := append(common.FromHex(bindings.EnigmaTokenMetaData.Bin), bindings.NewEnigmaToken().PackConstructor(supply)...)
+	tokenAddr, err := create("deploy EnigmaToken", tokenCode)
 	if err != nil {
 		return nil, err
 	}

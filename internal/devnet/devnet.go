@@ -266,6 +266,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 			EpochSize:      cfg.EpochSize,
 			TimeoutEpochs:  cfg.TimeoutEpochs,
 			SimAttestation: enode.SimAttestation(d.attestor),
+			TokenSupply:    chain.DevTokenSupply,
 		})
 		if err != nil {
 			err = fmt.Errorf("devnet: deploy the contracts: %w", err)

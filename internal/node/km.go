@@ -192,9 +192,13 @@ func checkSimulationAllowed(cfg Config, c *chain.Client) error {
 // deploy deploys EnigmaToken and Enigma from `from` with this key manager
 // as principal, and funds the dev and role accounts (fundDevAccounts).
 func (n *Node) deploy(ctx context.Context, cfg Config, c *chain.Client, from chain.Account, principal [20]byte, attestor *sim.Attestor) (*chain.Enigma, error) {
-	e, err := c.DeployContracts(ctx, from, chain.DeployParams{
+	p := chain.DeployParams{
 		Principal: common.Address(principal), EpochSize: cfg.EpochSize, TimeoutEpochs: cfg.TimeoutEpochs, SimAttestation: SimAttestation(attestor),
-	})
+	}
+	if cfg.fundDevAccounts() {
+		p.TokenSupply = chain.DevTokenSupply // enough for every dev account's share
+	}
+	e, err := c.DeployContracts(ctx, from, p)
 	if err != nil {
 		return nil, fmt.Errorf("node: deploy the contracts: %w", err)
 	}

@@ -5,8 +5,10 @@ import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 
 /// @title EnigmaToken (ENG)
 /// @notice The ERC-20 token that pays for tasks and backs worker stakes.
-/// One ENG is 10**8 grains; the whole supply (150 million ENG) goes to the
-/// deployer, as with the original token. The interface (including
+/// One ENG is 10**8 grains; the whole supply goes to the deployer, as with
+/// the original token. The original's supply is 150 million ENG; a
+/// development network mints more (chain.DevTokenSupply) so that every dev
+/// account can escrow the original tests' largest tasks many times. The interface (including
 /// increaseAllowance/decreaseAllowance and INITIAL_SUPPLY) is the one
 /// enigma-js 0.3.0 was built against. OpenZeppelin 5's ERC20 is used because
 /// its transferFrom does not emit an Approval event, which saves every task
@@ -18,13 +20,15 @@ import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 /// visible difference from a plain ERC-20: an allowance of 2**256-2 reads
 /// as 2**256-1 (unlimited).
 contract EnigmaToken is ERC20 {
-    /// @notice 150 million ENG, in grains.
-    uint256 public constant INITIAL_SUPPLY = 150_000_000 * 10 ** 8;
+    /// @notice The supply minted to the deployer, in grains (150 million
+    /// ENG, 1.5e16, on the original token).
+    uint256 public immutable INITIAL_SUPPLY;
 
     mapping(address => mapping(address => uint256)) private _allowancesPlusOne;
 
-    constructor() ERC20("Enigma", "ENG") {
-        _mint(msg.sender, INITIAL_SUPPLY);
+    constructor(uint256 _supply) ERC20("Enigma", "ENG") {
+        INITIAL_SUPPLY = _supply;
+        _mint(msg.sender, _supply);
     }
 
     /// @notice ENG has 8 decimals. Declared view (not pure) so the ABI

@@ -90,6 +90,10 @@ type Env struct {
 	cfg Config
 }
 
+// OriginalSupply is the token supply the simulated chain mints: the
+// original ENG token's 150 million ENG, in grains.
+var OriginalSupply = new(big.Int).Mul(big.NewInt(150_000_000), big.NewInt(100_000_000))
+
 // New starts a chain and deploys EnigmaToken and Enigma.
 func New(cfg Config) (*Env, error) {
 	if cfg.EpochSize == 0 {
@@ -120,7 +124,7 @@ func New(cfg Config) (*Env, error) {
 	}
 	e.ChainID = id
 
-	tokenAddr, err := e.Deploy(e.Owner, bindings.EnigmaTokenMetaData.Bin, nil)
+	tokenAddr, err := e.Deploy(e.Owner, bindings.EnigmaTokenMetaData.Bin, e.TokenABI.PackConstructor(OriginalSupply))
 	if err != nil {
 		e.Close()
 		return nil, fmt.Errorf("simenv: deploy token: %w", err)

@@ -124,16 +124,18 @@ function deploy(enigma, sender, code, gas = DEPLOY_GAS, fn = 'construct()', args
     eeConstants.DEPLOY_SECRET_CONTRACT_RESULT));
 }
 
-// affordablePx is GAS_PX, or 1 grain a gas when the sender's ENG cannot
-// escrow gas at GAS_PX (enigma-js refuses a task whose whole fee exceeds
-// the sender's token balance). Only our erc20's deploy needs it: its 600 M
-// gas at 1 ENG a gas is more than the token's whole 150 M ENG supply.
+// affordablePx is GAS_PX, or 1 grain a gas when a fee at GAS_PX cannot be
+// sent: enigma-js refuses a task whose whole fee exceeds the sender's token
+// balance, and computes the fee as a JavaScript number, which web3 refuses
+// to encode above 2^53 grains (about 90 million ENG). Only our erc20's
+// deploy needs it: its 600 M gas at 1 ENG a gas is 6e16 grains.
 async function affordablePx(enigma, sender, gas) {
+  const fee = BigInt(gas) * BigInt(GAS_PX);
   const balance = BigInt(await enigma.tokenContract.methods.balanceOf(sender).call());
-  if (balance >= BigInt(gas) * BigInt(GAS_PX)) {
+  if (balance >= fee && fee <= BigInt(Number.MAX_SAFE_INTEGER)) {
     return GAS_PX;
   }
-  console.error(`# ${sender} holds ${balance} ENG grains, less than ${gas} gas at ${GAS_PX} grains: paying 1 grain a gas`);
+  console.error(`# ${gas} gas at ${GAS_PX} grains is ${fee} grains: more than ${sender}'s ${balance} or than enigma-js can encode; paying 1 grain a gas`);
   return 1;
 }
 
