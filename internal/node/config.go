@@ -96,6 +96,14 @@ type Config struct {
 	// mined before it checks the outcome in the background; empty keeps
 	// the worker's default (worker.Config.ReceiptTimeout).
 	ReceiptTimeout Duration `json:"receipt_timeout,omitempty"`
+	// ResultRetention and MaxResults bound the task results a worker keeps
+	// (by age and by count, the oldest go first; docs/worker.md); empty
+	// keeps the worker's defaults (7 days, 2^20 results).
+	ResultRetention Duration `json:"result_retention,omitempty"`
+	MaxResults      int      `json:"max_results,omitempty"`
+	// MaxPending bounds a worker's accepted tasks not yet run (all
+	// contracts); empty keeps the worker's default (16,384).
+	MaxPending int `json:"max_pending,omitempty"`
 
 	// EpochPoll is how often the key manager checks whether a new epoch
 	// is due; about one block period.
@@ -192,6 +200,9 @@ func (c Config) Validate() error {
 	}
 	if c.RoleAccount != nil && (c.Account != "" || c.AccountKeyFile != "") {
 		errs = append(errs, errors.New("node: set one of account, account_key_file and role_account"))
+	}
+	if c.ResultRetention < 0 || c.MaxResults < 0 || c.MaxPending < 0 {
+		errs = append(errs, errors.New("node: result_retention, max_results and max_pending cannot be negative (leave them out for the defaults)"))
 	}
 	if c.RoleAccount != nil && (*c.RoleAccount < 0 || *c.RoleAccount >= devchain.RoleAccountIndex) {
 		errs = append(errs, fmt.Errorf("node: role_account %d is out of range (0 is the key manager's, 1+i worker i's)", *c.RoleAccount))

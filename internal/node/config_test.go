@@ -166,3 +166,10 @@ func TestRoleAccountOnlyOnDevChains(t *testing.T) {
 		t.Fatalf("the refusal does not say why: %v", err)
 	}
 }
+
+func TestWorkerBoundsMustNotBeNegative(t *testing.T) {
+	c := Config{Role: RoleWorker, Listen: "127.0.0.1:0", DataDir: t.TempDir(), ChainRPC: "http://127.0.0.1:8545", MaxResults: -1}
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "max_results") {
+		t.Fatalf("Validate = %v, want an error naming max_results", err)
+	}
+}

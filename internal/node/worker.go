@@ -115,6 +115,15 @@ func (n *Node) startWorker(ctx context.Context, cfg Config, ln net.Listener) err
 	if cfg.ReceiptTimeout > 0 {
 		wcfg.ReceiptTimeout = time.Duration(cfg.ReceiptTimeout)
 	}
+	if cfg.ResultRetention > 0 {
+		wcfg.ResultRetention = time.Duration(cfg.ResultRetention)
+	}
+	if cfg.MaxResults > 0 {
+		wcfg.MaxResults = cfg.MaxResults
+	}
+	if cfg.MaxPending > 0 {
+		wcfg.MaxPending = cfg.MaxPending
+	}
 	w, err := worker.New(ctx, wcfg)
 	if err != nil {
 		return err
