@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain/bindings"
@@ -73,11 +74,19 @@ func (d *Nodes) Nodes() []Node {
 // was not selected for), and asks the workers for task results, reporting
 // only results that match the task's record on chain.
 type Router struct {
-	dir   Directory
-	chain ResultChain
-	info  gateway.Info
-	log   *slog.Logger
+	dir      Directory
+	chain    ResultChain
+	info     gateway.Info
+	log      *slog.Logger
+	retryFor time.Duration
 }
+
+// routerRetryFor is how long the Router keeps calling a worker it lists
+// but that answers api.CodeUnavailable (not reachable: restarting; or its
+// queue is full) before it passes the refusal on: a restart takes a second
+// or two, and a client that does not retry (enigma-js 0.3.0) would lose
+// its task. The Go client also retries on its own, for the task's timeout.
+const routerRetryFor = 5 * time.Second
 
 // ResultChain is what the Router reads from the Enigma contract to check
 // the task results workers report; *chain.Enigma implements it.
@@ -93,7 +102,7 @@ func NewRouter(dir Directory, chain ResultChain, info gateway.Info, log *slog.Lo
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Router{dir: dir, chain: chain, info: info, log: log.With("component", "router")}
+	return &Router{dir: dir, chain: chain, info: info, log: log.With("component", "router"), retryFor: routerRetryFor}
 }
 
 var (
@@ -109,52 +118,66 @@ func (r *Router) node(worker api.EthAddress) (Node, error) {
 	return n, nil
 }
 
+// call calls f on the worker, and again, with backoff, while it answers
+// api.CodeUnavailable, for up to retryFor within ctx. A call that did not
+// reach the worker is safe to repeat; one whose reply was lost reaches a
+// worker that answers a task it accepted as accepted again.
+func (r *Router) call(ctx context.Context, worker api.EthAddress, f func(Node) error) error {
+	n, err := r.node(worker)
+	if err != nil {
+		return err
+	}
+	giveUp := time.Now().Add(r.retryFor)
+	for wait := 100 * time.Millisecond; ; wait = min(2*wait, time.Second) {
+		err := f(n)
+		if err == nil || api.CodeOf(err) != api.CodeUnavailable || !time.Now().Add(wait).Before(giveUp) {
+			return err
+		}
+		r.log.Info("a worker is not available; calling it again", "worker", worker, "in", wait, "err", err)
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
+}
+
 // Info implements gateway.Backend.
 func (r *Router) Info(context.Context) (gateway.Info, error) { return r.info, nil }
 
 // WorkerEncryptionKey implements gateway.Backend.
 func (r *Router) WorkerEncryptionKey(ctx context.Context, worker api.EthAddress, userPubKey [64]byte) (gateway.WorkerKey, error) {
-	n, err := r.node(worker)
-	if err != nil {
-		return gateway.WorkerKey{}, err
-	}
-	return n.TaskKey(ctx, userPubKey, gateway.Requester(ctx))
+	var k gateway.WorkerKey
+	err := r.call(ctx, worker, func(n Node) (err error) {
+		k, err = n.TaskKey(ctx, userPubKey, gateway.Requester(ctx))
+		return err
+	})
+	return k, err
 }
 
 // SubmitDeploy implements gateway.Backend.
 func (r *Router) SubmitDeploy(ctx context.Context, req *gateway.DeployRequest) error {
-	n, err := r.node(req.Worker)
-	if err != nil {
-		return err
-	}
-	return n.SubmitDeploy(ctx, req)
+	return r.call(ctx, req.Worker, func(n Node) error { return n.SubmitDeploy(ctx, req) })
 }
 
 // SubmitCompute implements gateway.Backend.
 func (r *Router) SubmitCompute(ctx context.Context, req *gateway.ComputeRequest) error {
-	n, err := r.node(req.Worker)
-	if err != nil {
-		return err
-	}
-	return n.SubmitCompute(ctx, req)
+	return r.call(ctx, req.Worker, func(n Node) error { return n.SubmitCompute(ctx, req) })
 }
 
 // EpochKey implements gateway.V2Backend.
 func (r *Router) EpochKey(ctx context.Context, worker api.EthAddress) (gateway.EpochKey, error) {
-	n, err := r.node(worker)
-	if err != nil {
-		return gateway.EpochKey{}, err
-	}
-	return n.EpochKey(ctx)
+	var k gateway.EpochKey
+	err := r.call(ctx, worker, func(n Node) (err error) {
+		k, err = n.EpochKey(ctx)
+		return err
+	})
+	return k, err
 }
 
 // SubmitV2 implements gateway.V2Backend.
 func (r *Router) SubmitV2(ctx context.Context, req *gateway.V2Request) error {
-	n, err := r.node(req.Worker)
-	if err != nil {
-		return err
-	}
-	return n.SubmitV2(ctx, req)
+	return r.call(ctx, req.Worker, func(n Node) error { return n.SubmitV2(ctx, req) })
 }
 
 // TaskResult implements gateway.Backend. The task's record on chain
