@@ -56,7 +56,7 @@ func TestRouterWaitsForARestartingWorker(t *testing.T) {
 		t.Fatalf("a refusal of the worker's own: %v after %d calls, want it at once", err, w.calls)
 	}
 	// A worker that stays down is given up on with its error.
-	w.down, w.calls = 1 << 20, 0
+	w.down, w.calls = 1<<20, 0
 	short, cancelShort := context.WithTimeout(ctx, 300*time.Millisecond)
 	defer cancelShort()
 	if err := r.SubmitCompute(short, &gateway.ComputeRequest{Worker: w.signer}); api.CodeOf(err) != api.CodeUnavailable {
