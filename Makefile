@@ -28,7 +28,7 @@ race:
 	@if [ -n "$(strip $(RACE_PKGS))" ]; then $(GO) test -race $(TEST_FLAGS) $(RACE_PKGS); else echo "race: no packages with concurrency yet"; fi
 
 ## bench: the benchmark suites (tables; add --json for machine-readable output)
-BENCH_SUITES ?= exec crypto enclave gas chain contracts e2e nodes
+BENCH_SUITES ?= exec crypto enclave gas chain contracts e2e nodes chaos
 
 bench:
 	@for s in $(BENCH_SUITES); do $(GO) run ./cmd/enigma bench $$s || exit 1; echo; done
