@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"math/big"
 	"os"
@@ -41,8 +43,26 @@ func runDevnet(ctx context.Context, args []string) error {
 	verbose := fs.Bool("v", false, "log progress details (the task and epoch lines are printed either way)")
 	demo := fs.Bool("demo", false, "once up, run the millionaires' problem end to end through the chain (from the repository's root), then stop")
 	keep := fs.Bool("keep", false, "with --demo: keep the devnet running after the demo")
+	reset := fs.Bool("reset", false, "delete the data folder's earlier devnet (its chain, sealed keys and stored state) and start afresh")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %w", errUsage, err)
+	}
+	dataSet := false
+	fs.Visit(func(f *flag.Flag) { dataSet = dataSet || f.Name == "data" })
+	if *demo && !dataSet && !*reset {
+		// A demo needs no history: a fresh folder, whatever an earlier
+		// devnet (of this or an older version) left in the default one.
+		dir, err := os.MkdirTemp("", "enigma-demo-")
+		if err != nil {
+			return fmt.Errorf("devnet: create the demo's data folder: %w", err)
+		}
+		defer os.RemoveAll(dir)
+		cfg.DataDir = dir
+	}
+	if *reset {
+		if err := resetDevnetDir(cfg.DataDir); err != nil {
+			return err
+		}
 	}
 	if err := cfg.Validate(); err != nil {
 		return fmt.Errorf("%w: %w", errUsage, err)
@@ -62,6 +82,9 @@ func runDevnet(ctx context.Context, args []string) error {
 		if ctx.Err() != nil { // Ctrl-C while starting: Start cleaned up
 			fmt.Println("interrupted while starting; stopped")
 			return nil
+		}
+		if strings.Contains(err.Error(), "incompatible genesis") {
+			return fmt.Errorf("%w\nthe folder holds a chain this version cannot resume: run again with --reset to discard it, or pick another folder with --data", err)
 		}
 		return err
 	}
@@ -84,6 +107,39 @@ func runDevnet(ctx context.Context, args []string) error {
 	}
 	fmt.Println("stopped")
 	return nil
+}
+
+// resetDevnetDir deletes an earlier devnet's data folder. It refuses a
+// folder that holds anything a devnet does not write, so a mistyped --data
+// cannot delete someone's files.
+func resetDevnetDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("devnet: read the data folder %s: %w", dir, err)
+	}
+	for _, e := range entries {
+		if !devnetEntry(e.Name()) {
+			return fmt.Errorf("devnet: --reset refuses to delete %s: it holds %q, which a devnet does not write; delete the folder yourself or pick another with --data", dir, e.Name())
+		}
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return fmt.Errorf("devnet: delete the data folder %s: %w", dir, err)
+	}
+	fmt.Printf("deleted the earlier devnet in %s\n", dir)
+	return nil
+}
+
+// devnetEntry reports whether a devnet's data folder holds name.
+func devnetEntry(name string) bool {
+	switch {
+	case name == "chain", name == "km", name == "addresses.json", name == "abi", name == "attestation.key",
+		strings.HasPrefix(name, "worker"), strings.HasSuffix(name, ".json"), strings.HasSuffix(name, ".key"), strings.HasSuffix(name, ".seal"), strings.HasSuffix(name, ".sealed"):
+		return true
+	}
+	return false
 }
 
 // defaultDevnetDir is ~/.enigma/devnet, or a folder under the system's
