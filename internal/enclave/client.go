@@ -97,6 +97,11 @@ func (c *Client) Execute(ctx context.Context, req *ExecuteRequest) (*ExecuteResp
 	return call(ctx, c, TypeExecuteRequest, req, TypeExecuteResponse, &ExecuteResponse{})
 }
 
+// RestoreKeys implements Enclave.
+func (c *Client) RestoreKeys(ctx context.Context, req *RestoreKeysRequest) (*RestoreKeysResponse, error) {
+	return call(ctx, c, TypeRestoreKeysRequest, req, TypeRestoreKeysResponse, &RestoreKeysResponse{})
+}
+
 // HoldTask implements Enclave.
 func (c *Client) HoldTask(ctx context.Context, req *HoldTaskRequest) (*HeldTask, error) {
 	return call(ctx, c, TypeHoldTaskRequest, req, TypeHeldTask, &HeldTask{})

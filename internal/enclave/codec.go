@@ -221,3 +221,17 @@ func (c *coder) words(v *[][32]byte) {
 		c.fixed((*v)[i][:])
 	}
 }
+
+// blobs encodes a list of variable-length fields (list<bytes>).
+func (c *coder) blobs(v *[][]byte) {
+	n := c.count(len(*v), 4)
+	if c.decoding {
+		*v = nil
+		if n > 0 && c.err == nil {
+			*v = make([][]byte, n)
+		}
+	}
+	for i := 0; i < n && c.err == nil; i++ {
+		c.bytes(&(*v)[i])
+	}
+}

@@ -51,6 +51,15 @@ type Enclave interface {
 	// Inputs that do not open yield a blob whose execution is the failure
 	// receipt they would have given.
 	HoldTask(ctx context.Context, req *HoldTaskRequest) (*HeldTask, error)
+	// RestoreKeys takes back, after a restart, the issued keys the host
+	// stored (TaskKeyResponse.Sealed, EpochKeyResponse.Sealed): compat
+	// task keys go back among the outstanding keys, within their bounds
+	// and epoch window; v2 epoch keys back into the key ring (an older
+	// epoch only as a kept key, never replacing the current one). A blob
+	// of another enclave, altered, malformed or too old is refused and
+	// counted, never failing the others. The host calls it before it
+	// serves anything.
+	RestoreKeys(ctx context.Context, req *RestoreKeysRequest) (*RestoreKeysResponse, error)
 	// Execute runs a deploy or compute task and returns the encrypted
 	// output, state and delta with a signed receipt. Every failure of the
 	// task itself yields a signed failure receipt; only a request the host

@@ -70,7 +70,7 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 	}
 	if t == TypeTaskKeyRequest || t == TypeEpochKeyRequest || t == TypeExecuteRequest || t == TypeNewStateKeysRequest ||
 		t == TypeStateKeysReply || t == TypeSignBatchRequest || t == TypeCheckStateRequest || t == TypePeerIdentityRequest ||
-		t == TypeHoldTaskRequest {
+		t == TypeHoldTaskRequest || t == TypeRestoreKeysRequest {
 		if h.Enclave == nil {
 			return noRole("worker")
 		}
@@ -87,6 +87,9 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 		case *HoldTaskRequest:
 			r, err := h.Enclave.HoldTask(ctx, req)
 			return TypeHeldTask, r, err
+		case *RestoreKeysRequest:
+			r, err := h.Enclave.RestoreKeys(ctx, req)
+			return TypeRestoreKeysResponse, r, err
 		case *SignBatchRequest:
 			r, err := h.Enclave.SignBatch(ctx, req)
 			return TypeSignedBatch, r, err

@@ -124,3 +124,9 @@ func DecodeContractKeys(b []byte) ([]ContractKey, error) {
 	}
 	return keys, nil
 }
+
+// IssuedKeyID names an issued key by its public key: keccak256 of the
+// compat task key (64 bytes X‖Y) or of the envelope v2 epoch public key.
+// The host stores a sealed issued key under it, and HeldTask.ConsumedKey
+// names a consumed compat key by it.
+func IssuedKeyID(publicKey []byte) api.Hash { return compat.Keccak256(publicKey) }

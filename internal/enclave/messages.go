@@ -9,7 +9,7 @@ import (
 type MessageType uint8
 
 // Message types. Numbers never change meaning; 0x0C and 0x0D are new in
-// protocol version 3, 0x0E in version 4.
+// protocol version 3, 0x0E and 0x0F in version 4.
 const (
 	TypeRegistrationRequest  MessageType = 0x01
 	TypeSealRequest          MessageType = 0x02
@@ -25,6 +25,7 @@ const (
 	TypeCheckStateRequest    MessageType = 0x0C
 	TypePeerIdentityRequest  MessageType = 0x0D
 	TypeHoldTaskRequest      MessageType = 0x0E
+	TypeRestoreKeysRequest   MessageType = 0x0F
 	TypeRegistrationReport   MessageType = 0x81
 	TypeSealedState          MessageType = 0x82
 	TypeTaskKeyResponse      MessageType = 0x83
@@ -39,6 +40,7 @@ const (
 	TypeCheckStateResponse   MessageType = 0x8C
 	TypePeerIdentityResponse MessageType = 0x8D
 	TypeHeldTask             MessageType = 0x8E
+	TypeRestoreKeysResponse  MessageType = 0x8F
 	TypeError                MessageType = 0xFF
 )
 
@@ -151,11 +153,17 @@ func (m *TaskKeyRequest) codec(c *coder) {
 type TaskKeyResponse struct {
 	WorkerPubKey PublicKey
 	Signature    Signature
+	// Sealed is the issued key's secret sealed to the enclave (opaque to
+	// the host): the host stores it under IssuedKeyID(WorkerPubKey)
+	// before it hands the key out, and passes it back in RestoreKeys after
+	// a restart. New in protocol version 4.
+	Sealed []byte
 }
 
 func (m *TaskKeyResponse) codec(c *coder) {
 	c.fixed(m.WorkerPubKey[:])
 	c.fixed(m.Signature[:])
+	c.bytes(&m.Sealed)
 }
 
 // ExecuteRequest is one task, with the chain facts the host read for it.
@@ -261,9 +269,40 @@ func (m *HoldTaskRequest) codec(c *coder) {
 // passes it back in ExecuteRequest.Held.
 type HeldTask struct {
 	Blob []byte
+	// ConsumedKey is the IssuedKeyID of the compat task key the enclave
+	// took out of its outstanding keys for this task, zero when none (v2,
+	// or inputs that did not open): the host deletes that issued key's
+	// sealed blob with the write that stores the task, so a restart never
+	// restores it. New in protocol version 4.
+	ConsumedKey api.Hash
 }
 
-func (m *HeldTask) codec(c *coder) { c.bytes(&m.Blob) }
+func (m *HeldTask) codec(c *coder) {
+	c.bytes(&m.Blob)
+	c.fixed(m.ConsumedKey[:])
+}
+
+// RestoreKeysRequest hands the enclave the sealed issued keys the host
+// stored (TaskKeyResponse.Sealed, EpochKeyResponse.Sealed) after a
+// restart, oldest first, before the host serves anything.
+type RestoreKeysRequest struct {
+	Blobs [][]byte
+}
+
+func (m *RestoreKeysRequest) codec(c *coder) { c.blobs(&m.Blobs) }
+
+// RestoreKeysResponse counts the blobs whose keys the enclave took back
+// and those it refused (another enclave's, altered, malformed, or too old
+// to keep).
+type RestoreKeysResponse struct {
+	Restored uint32
+	Refused  uint32
+}
+
+func (m *RestoreKeysResponse) codec(c *coder) {
+	c.u32(&m.Restored)
+	c.u32(&m.Refused)
+}
 
 // ExecuteResponse is a task's signed receipt with everything the host
 // stores and publishes. Only ciphertext and hashes: the plaintext output,
@@ -468,12 +507,20 @@ type EpochKeyResponse struct {
 	Epoch     uint64
 	PublicKey []byte
 	Signature Signature
+	// Sealed is the epoch's private key sealed to the enclave, set when
+	// the epoch's key was created by this request or is the current one
+	// (empty for an older, kept epoch). The host stores it once per epoch
+	// before it hands the key out, deletes it when the epoch leaves the
+	// enclave's key window, and passes it back in RestoreKeys after a
+	// restart. New in protocol version 4.
+	Sealed []byte
 }
 
 func (m *EpochKeyResponse) codec(c *coder) {
 	c.u64(&m.Epoch)
 	c.bytes(&m.PublicKey)
 	c.fixed(m.Signature[:])
+	c.bytes(&m.Sealed)
 }
 
 // SignBatchRequest asks the worker enclave to close the batch of a
@@ -658,6 +705,10 @@ func newMessage(t MessageType) Message {
 		return &HoldTaskRequest{}
 	case TypeHeldTask:
 		return &HeldTask{}
+	case TypeRestoreKeysRequest:
+		return &RestoreKeysRequest{}
+	case TypeRestoreKeysResponse:
+		return &RestoreKeysResponse{}
 	case TypeError:
 		return &ErrorResponse{}
 	}

@@ -194,3 +194,81 @@ func (r *KeyRing) OpenRequest(c Context, msg []byte) ([]byte, ResponseKey, error
 	}
 	return OpenRequest(k.priv, c, msg)
 }
+
+// Seed returns a copy of the seed the key of epoch was derived from, so an
+// enclave can seal it to itself and restore the key after a restart
+// (Restore); api.CodeWrongEpoch when the ring holds no key for epoch. The
+// caller must erase the copy once sealed. A sealed seed lives as long as
+// its holder keeps it: the ring's erasure is forward secrecy only if the
+// sealed copy is deleted with it.
+func (r *KeyRing) Seed(epoch uint64) ([]byte, error) {
+	k, err := r.key(epoch)
+	if err != nil {
+		return nil, err
+	}
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	if k.seed == nil {
+		return nil, api.Errorf(api.CodeWrongEpoch, "envelope: the key of epoch %d was erased", epoch)
+	}
+	return slices.Clone(k.seed), nil
+}
+
+// Restore puts back the key of epoch from the seed Seed returned before a
+// restart. An epoch after the current one (or the first key of an empty
+// ring) becomes current, erasing keys older than the Keep kept, as Rotate
+// does; an earlier epoch is taken only as a kept key, when it is among the
+// Keep epochs before the current one. It fails with api.CodeConflict when
+// the ring already holds a key for epoch, api.CodeWrongEpoch when the epoch
+// is too old to keep, and api.CodeInvalidInput for a malformed seed. The
+// ring keeps its own copy of seed.
+func (r *KeyRing) Restore(epoch uint64, seed []byte) error {
+	if len(seed) != SeedSize {
+		return api.Errorf(api.CodeInvalidInput, "envelope: a key seed is %d bytes, not %d", SeedSize, len(seed))
+	}
+	s := slices.Clone(seed)
+	priv, err := PrivateKeyFromSeed(s)
+	if err != nil {
+		clear(s)
+		return err
+	}
+	k := &epochKey{seed: s, priv: priv, pub: priv.PublicKey().Bytes()}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.keys[epoch]; ok {
+		clear(s)
+		return api.Errorf(api.CodeConflict, "envelope: the key ring already holds a key for epoch %d", epoch)
+	}
+	if !r.started || epoch > r.current {
+		r.keys[epoch] = k
+		r.current, r.started = epoch, true
+		older := r.epochsLocked()
+		if n := len(older) - 1 - r.cfg.Keep; n > 0 {
+			for _, e := range older[:n] {
+				r.eraseLocked(e)
+			}
+		}
+		r.log.Info("envelope key restored", "epoch", epoch, "current", true)
+		return nil
+	}
+	newer := 0
+	for e := range r.keys {
+		if e > epoch {
+			newer++
+		}
+	}
+	if newer > r.cfg.Keep {
+		clear(s)
+		return api.Errorf(api.CodeWrongEpoch, "envelope: the key of epoch %d is older than the %d kept before the current epoch %d", epoch, r.cfg.Keep, r.current)
+	}
+	r.keys[epoch] = k
+	// A kept key now ranks before others: keep only the Keep most recent.
+	older := r.epochsLocked()
+	if n := len(older) - 1 - r.cfg.Keep; n > 0 {
+		for _, e := range older[:n] {
+			r.eraseLocked(e)
+		}
+	}
+	r.log.Info("envelope key restored", "epoch", epoch, "current", false)
+	return nil
+}

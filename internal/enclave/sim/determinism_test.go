@@ -57,7 +57,7 @@ func TestTaskRandomnessIsSharedAndSecret(t *testing.T) {
 	// run executes the inputs as task id on w and returns the plaintext
 	// output and the response.
 	run := func(w *Worker, kind enclave.TaskKind, id api.TaskID, in inputs, state []byte, prev api.Hash) ([]byte, *enclave.ExecuteResponse) {
-		w.keys.add(in.upub, [32]byte{}, 1, in.key)
+		w.keys.add(in.upub, taskKey{requester: [32]byte{}, epoch: 1, aes: in.key})
 		x := contract[:]
 		if kind == enclave.KindDeploy {
 			h := compat.Keccak256(code)

@@ -190,7 +190,7 @@ func (t *task) decryptInputs() (fn, args []byte, fail func() (*enclave.ExecuteRe
 		}
 	}
 	key := k.aes
-	t.useCompatKey(key, func() { t.w.keys.add(req.UserPubKey, k.requester, req.Epoch, key) })
+	t.useCompatKey(key, func() { t.w.keys.add(req.UserPubKey, k) })
 	return t.openArgs(key, pt)
 }
 

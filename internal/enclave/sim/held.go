@@ -54,6 +54,8 @@ type heldTask struct {
 	payload  []byte
 
 	requester [32]byte // compat: who asked for the key (not sealed)
+	keyID     api.Hash // compat: the consumed key's id (not sealed)
+	keyEpoch  uint64   // compat: the epoch the consumed key was issued in (not sealed)
 }
 
 // erase zeroes the task's secrets.
@@ -136,11 +138,11 @@ func (w *Worker) HoldTask(ctx context.Context, req *enclave.HoldTaskRequest) (*e
 	if err != nil {
 		w.keys.unhold(t.TaskID)
 		if h.secret == heldCompat {
-			w.keys.add(t.UserPubKey, h.requester, t.Epoch, h.aes) // as if never held
+			w.keys.add(t.UserPubKey, taskKey{epoch: h.keyEpoch, requester: h.requester, id: h.keyID, aes: h.aes}) // as if never held
 		}
 		return nil, api.Errorf(api.CodeUnknown, "sim: seal the held task: %w", err)
 	}
-	return &enclave.HeldTask{Blob: buf(heldMagic).raw(ct)}, nil
+	return &enclave.HeldTask{Blob: buf(heldMagic).raw(ct), ConsumedKey: h.keyID}, nil
 }
 
 // heldInputsHash is the inputs hash of a task as HoldTask gets it.
@@ -166,7 +168,7 @@ func (w *Worker) holdCompat(h *heldTask, t *enclave.ExecuteRequest) {
 		h.secret, h.failure = heldNone, api.CodeWrongKey
 		return
 	}
-	h.secret, h.aes, h.requester = heldCompat, k.aes, k.requester
+	h.secret, h.aes, h.requester, h.keyID, h.keyEpoch = heldCompat, k.aes, k.requester, k.id, k.epoch
 }
 
 // holdV2 opens the task's v2 request into h with its epoch's key.

@@ -19,7 +19,7 @@ func TestKeyBookBoundAndExpiry(t *testing.T) {
 	kb := newKeyBook(keyBookLimits{perUser: 2, perRequester: 100, total: 100, keepEpochs: 2, keepRunEpochs: 2, maxTasks: 1 << 20})
 	u := enclave.PublicKey{1}
 	for i := range 3 {
-		kb.add(u, [32]byte{}, 10, [32]byte{byte(i)})
+		kb.add(u, taskKey{requester: [32]byte{}, epoch: 10, aes: [32]byte{byte(i)}})
 	}
 	c := kb.candidates(u)
 	if len(c) != 2 || c[0].aes[0] != 2 || c[1].aes[0] != 1 {
@@ -31,11 +31,11 @@ func TestKeyBookBoundAndExpiry(t *testing.T) {
 	if err := kb.reserve(api.Hash{1}, 10); api.CodeOf(err) != api.CodeReplay {
 		t.Fatalf("replay: %v", err)
 	}
-	kb.add(u, [32]byte{}, 20, [32]byte{9}) // epochs 10, 20 kept
+	kb.add(u, taskKey{requester: [32]byte{}, epoch: 20, aes: [32]byte{9}}) // epochs 10, 20 kept
 	if len(kb.candidates(u)) != 2 {
 		t.Fatal("keys dropped too early")
 	}
-	kb.add(enclave.PublicKey{2}, [32]byte{}, 30, [32]byte{8}) // epoch 10 leaves the window
+	kb.add(enclave.PublicKey{2}, taskKey{requester: [32]byte{}, epoch: 30, aes: [32]byte{8}}) // epoch 10 leaves the window
 	if c := kb.candidates(u); len(c) != 1 || c[0].aes[0] != 9 {
 		t.Fatalf("expiry: %+v", c)
 	}
@@ -60,11 +60,11 @@ func TestKeyBookBoundAndExpiry(t *testing.T) {
 func TestKeyBookEvictsTheBiggestRequester(t *testing.T) {
 	kb := newKeyBook(keyBookLimits{perUser: 4, perRequester: 5, total: 6, keepEpochs: 2, keepRunEpochs: 2, maxTasks: 1 << 20})
 	alice, bob, mallory := [32]byte{1}, [32]byte{2}, [32]byte{3}
-	kb.add(enclave.PublicKey{1}, alice, 1, [32]byte{1})
-	kb.add(enclave.PublicKey{2}, bob, 1, [32]byte{2})
-	kb.add(enclave.PublicKey{2}, bob, 1, [32]byte{3})
+	kb.add(enclave.PublicKey{1}, taskKey{requester: alice, epoch: 1, aes: [32]byte{1}})
+	kb.add(enclave.PublicKey{2}, taskKey{requester: bob, epoch: 1, aes: [32]byte{2}})
+	kb.add(enclave.PublicKey{2}, taskKey{requester: bob, epoch: 1, aes: [32]byte{3}})
 	for i := range 100 {
-		kb.add(enclave.PublicKey{byte(10 + i)}, mallory, 1, [32]byte{byte(i)})
+		kb.add(enclave.PublicKey{byte(10 + i)}, taskKey{requester: mallory, epoch: 1, aes: [32]byte{byte(i)}})
 	}
 	if kb.total != 6 || len(kb.candidates(enclave.PublicKey{1})) != 1 || len(kb.candidates(enclave.PublicKey{2})) != 2 {
 		t.Fatalf("a flood evicted other requesters' keys: total %d", kb.total)
@@ -77,7 +77,7 @@ func TestKeyBookEvictsTheBiggestRequester(t *testing.T) {
 	}
 	// Growing past everyone else, bob now loses his own oldest keys.
 	for i := range 10 {
-		kb.add(enclave.PublicKey{byte(200 + i)}, bob, 1, [32]byte{})
+		kb.add(enclave.PublicKey{byte(200 + i)}, taskKey{requester: bob, epoch: 1, aes: [32]byte{}})
 	}
 	if n, m := len(kb.byRequester[bob]), len(kb.byRequester[mallory]); n != 3 || m != 2 || len(kb.candidates(enclave.PublicKey{1})) != 1 {
 		t.Fatalf("bob holds %d keys, mallory %d, alice %d; want 3, 2, 1", n, m, len(kb.candidates(enclave.PublicKey{1})))
@@ -85,7 +85,7 @@ func TestKeyBookEvictsTheBiggestRequester(t *testing.T) {
 	// A requester's own bound applies while the total has room.
 	roomy := newKeyBook(keyBookLimits{perUser: 4, perRequester: 5, total: 100, keepEpochs: 2, keepRunEpochs: 2, maxTasks: 1 << 20})
 	for i := range 10 {
-		roomy.add(enclave.PublicKey{byte(i)}, bob, 1, [32]byte{})
+		roomy.add(enclave.PublicKey{byte(i)}, taskKey{requester: bob, epoch: 1, aes: [32]byte{}})
 	}
 	if n := len(roomy.byRequester[bob]); n != 5 || roomy.total != 5 {
 		t.Fatalf("bob holds %d keys of %d, want his bound, 5", n, roomy.total)
@@ -267,7 +267,7 @@ func TestCloseErasesKeys(t *testing.T) {
 	if _, err := w.EpochKey(ctx, &enclave.EpochKeyRequest{Epoch: 3}); err != nil {
 		t.Fatal(err)
 	}
-	w.keys.add(enclave.PublicKey{1}, [32]byte{}, 3, [32]byte{2})
+	w.keys.add(enclave.PublicKey{1}, taskKey{requester: [32]byte{}, epoch: 3, aes: [32]byte{2}})
 	w.Close()
 	if _, ok := w.stateKey(api.Hash{1}); ok || len(w.ring.Epochs()) != 0 || len(w.keys.candidates(enclave.PublicKey{1})) != 0 {
 		t.Fatal("keys survive Close")

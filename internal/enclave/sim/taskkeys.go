@@ -16,6 +16,7 @@ type taskKey struct {
 	seq       uint64
 	epoch     uint64
 	requester [32]byte
+	id        api.Hash // enclave.IssuedKeyID of the issued public key
 	aes       [32]byte
 }
 
@@ -150,11 +151,35 @@ func (kb *keyBook) expired(epoch uint64) bool {
 	return epoch < kb.floor || len(kb.epochs) == kb.keepRun && epoch < kb.epochs[0]
 }
 
-// add keeps a new key for user, asked for by requester, within the bounds.
-func (kb *keyBook) add(user enclave.PublicKey, requester [32]byte, epoch uint64, aesKey [32]byte) {
+// add keeps a new key for user (k's requester, epoch, id and AES key)
+// within the bounds.
+func (kb *keyBook) add(user enclave.PublicKey, k taskKey) {
 	kb.mu.Lock()
 	defer kb.mu.Unlock()
-	kb.observe(epoch)
+	kb.observe(k.epoch)
+	kb.addLocked(user, k)
+}
+
+// restore puts back a key issued before a restart (RestoreKeys), within
+// the bounds as add does. It reports false, keeping nothing, when the
+// key's epoch is older than the key window or the key is already kept.
+func (kb *keyBook) restore(user enclave.PublicKey, k taskKey) bool {
+	kb.mu.Lock()
+	defer kb.mu.Unlock()
+	kb.observe(k.epoch)
+	if n := len(kb.epochs); kb.expired(k.epoch) || !slices.Contains(kb.epochs, k.epoch) || n >= kb.keep && k.epoch < kb.epochs[n-kb.keep] {
+		return false
+	}
+	if slices.ContainsFunc(kb.byUser[user], func(o taskKey) bool { return o.id == k.id }) {
+		return false
+	}
+	kb.addLocked(user, k)
+	return true
+}
+
+// addLocked keeps k for user, evicting as the bounds say; caller holds mu.
+func (kb *keyBook) addLocked(user enclave.PublicKey, k taskKey) {
+	epoch, requester, aesKey := k.epoch, k.requester, k.aes
 	if keys := kb.byUser[user]; len(keys) >= kb.maxPerUser {
 		kb.removeLocked(user, keys[0].seq)
 	}
@@ -165,7 +190,7 @@ func (kb *keyBook) add(user enclave.PublicKey, requester [32]byte, epoch uint64,
 		kb.evictLocked()
 	}
 	kb.seq++
-	kb.byUser[user] = append(kb.byUser[user], taskKey{seq: kb.seq, epoch: epoch, requester: requester, aes: aesKey})
+	kb.byUser[user] = append(kb.byUser[user], taskKey{seq: kb.seq, epoch: epoch, requester: requester, id: k.id, aes: aesKey})
 	kb.byRequester[requester] = append(kb.byRequester[requester], keyRef{user: user, seq: kb.seq})
 	kb.total++
 	kb.moveHolder(requester, len(kb.byRequester[requester])-1)

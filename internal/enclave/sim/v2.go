@@ -16,12 +16,18 @@ import (
 func (w *Worker) EpochKey(ctx context.Context, req *enclave.EpochKeyRequest) (*enclave.EpochKeyResponse, error) {
 	w.ringMu.Lock()
 	cur, _, started := w.ring.Current()
-	var pub []byte
+	var pub, sealed []byte
 	var err error
 	if !started || req.Epoch > cur {
 		pub, err = w.ring.Rotate(req.Epoch)
 	} else {
 		pub, err = w.ring.PublicKey(req.Epoch)
+	}
+	if err == nil && (!started || req.Epoch >= cur) {
+		// A created or current key is sealed for the host to keep
+		// (docs/protocol/enclave.md, "RestoreKeys"); an older kept one is
+		// not: the host stored it when it was current.
+		sealed, err = w.sealEpochKey(req.Epoch)
 	}
 	w.ringMu.Unlock()
 	if err != nil {
@@ -31,7 +37,7 @@ func (w *Worker) EpochKey(ctx context.Context, req *enclave.EpochKeyRequest) (*e
 	if err != nil {
 		return nil, err
 	}
-	return &enclave.EpochKeyResponse{Epoch: req.Epoch, PublicKey: pub, Signature: sig}, nil
+	return &enclave.EpochKeyResponse{Epoch: req.Epoch, PublicKey: pub, Signature: sig, Sealed: sealed}, nil
 }
 
 // v2Context is the context a v2 request must be sealed to, built from the

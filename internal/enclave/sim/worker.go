@@ -100,6 +100,12 @@ func (w *Worker) NewTaskKey(ctx context.Context, req *enclave.TaskKeyRequest) (*
 	if err != nil {
 		return nil, err
 	}
-	w.keys.add(req.UserPubKey, req.Requester, req.Epoch, aesKey)
-	return &enclave.TaskKeyResponse{WorkerPubKey: pub, Signature: sig}, nil
+	k := taskKey{epoch: req.Epoch, requester: req.Requester, id: enclave.IssuedKeyID(pub[:]), aes: aesKey}
+	sealed, err := w.sealTaskKey(req.UserPubKey, k)
+	if err != nil {
+		clear(aesKey[:])
+		return nil, err
+	}
+	w.keys.add(req.UserPubKey, k)
+	return &enclave.TaskKeyResponse{WorkerPubKey: pub, Signature: sig, Sealed: sealed}, nil
 }
