@@ -36,6 +36,10 @@ type Config struct {
 	// state, readable by hash (DeltaByHash, StateByHash); the oldest go
 	// first. 0 keeps none.
 	MaxKeptDeltas int
+	// MaxIssuedKeys bounds the sealed issued keys the store keeps
+	// (PutIssuedKey): beyond it the oldest compat keys go first. The
+	// default mirrors the simulated enclave's MaxTaskKeys.
+	MaxIssuedKeys int
 	// Now is the clock that stamps each committed result with the time it
 	// was stored, which PruneResults compares with its cutoff; nil means
 	// time.Now. Tests inject a fake clock.
@@ -58,6 +62,7 @@ func DefaultConfig() Config {
 		MemTableBytes: 32 << 20,
 		MaxBlobBytes:  64 << 20,
 		MaxKeptDeltas: 16,
+		MaxIssuedKeys: 1 << 18,
 	}
 }
 
@@ -91,6 +96,9 @@ func (c Config) Validate() error {
 	}
 	if c.MaxKeptDeltas < 0 || c.MaxKeptDeltas > 1024 {
 		errs = append(errs, fmt.Errorf("state: MaxKeptDeltas is %d; use 0 to 1024", c.MaxKeptDeltas))
+	}
+	if c.MaxIssuedKeys < 1 {
+		errs = append(errs, fmt.Errorf("state: MaxIssuedKeys is %d; it must be at least 1", c.MaxIssuedKeys))
 	}
 	return errors.Join(errs...)
 }

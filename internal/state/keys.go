@@ -21,6 +21,7 @@ const (
 	prefixKept      byte = 0x08 // 0x08 addr seq(u64 BE) hash -> keptRecord: a delta a rollback removed
 	prefixPending   byte = 0x09 // 0x09 taskID -> pendingRecord: a task accepted and not yet finished
 	prefixResultAge byte = 0x0A // 0x0A seq(u64 BE) taskID -> u64 BE commit time (Unix ns): results in commit order
+	prefixIssued    byte = 0x0B // 0x0B epoch(u64 BE) id -> issuedRecord: a key the enclave issued, sealed
 )
 
 // schemaVersion is stored under formatKey; Open refuses other versions.

@@ -47,6 +47,7 @@ type PebbleStore struct {
 	// results the store holds (docs/state.md, "Pruning").
 	resultSeq uint64
 	results   int
+	issued    int // issued keys stored (Config.MaxIssuedKeys), under mu
 	pruneMu   sync.Mutex // one PruneResults at a time
 }
 
@@ -92,6 +93,10 @@ func Open(cfg Config, log *slog.Logger) (*PebbleStore, error) {
 		pendingTasks: map[api.TaskID]struct{}{},
 	}
 	if s.resultSeq, s.results, err = loadResultIndex(db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if s.issued, err = countIssued(db); err != nil {
 		db.Close()
 		return nil, err
 	}

@@ -50,6 +50,11 @@ func (s *PebbleStore) PutPending(ctx context.Context, p *PendingTask) error {
 	}
 	enc := p.encode()
 	return s.write(ctx, func(t *tx) error {
+		if p.ConsumedKey != nil {
+			if err := t.consumeIssued(*p.ConsumedKey); err != nil {
+				return err
+			}
+		}
 		t.set(pendingKey(p.TaskID), enc)
 		return nil
 	})

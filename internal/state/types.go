@@ -76,6 +76,7 @@ type Store interface {
 
 	// PutPending stores (or replaces) an accepted task that has not
 	// finished, in one synced write: it returns once the task is durable.
+	// When p.ConsumedKey is set, the same write deletes that issued key.
 	PutPending(ctx context.Context, p *PendingTask) error
 	// DeletePending forgets a pending task (a no-op when there is none).
 	// It is not synced: after a crash a deleted task may come back.
@@ -86,6 +87,19 @@ type Store interface {
 	// except those of pending tasks, and reports how many it deleted and
 	// how many results remain.
 	PruneResults(ctx context.Context, rule PruneRule) (Pruned, error)
+
+	// PutIssuedKey stores a sealed issued key (or replaces the one with
+	// its epoch and id) in one synced write; beyond Config.MaxIssuedKeys
+	// the oldest compat keys are deleted in the same write.
+	PutIssuedKey(ctx context.Context, k *IssuedKey) error
+	// DeleteIssuedKey forgets an issued key (a no-op when there is none).
+	// It is not synced.
+	DeleteIssuedKey(ctx context.Context, ref IssuedKeyRef) error
+	// IssuedKeys lists the stored issued keys, oldest epoch first.
+	IssuedKeys(ctx context.Context) ([]IssuedKey, error)
+	// PruneIssuedKeys deletes the issued keys of epochs before before and
+	// reports how many it deleted.
+	PruneIssuedKeys(ctx context.Context, before uint64) (int, error)
 
 	// Close waits for queued writes and releases the store.
 	Close() error
@@ -187,4 +201,8 @@ type PendingTask struct {
 	Seq uint64
 	// Data is the worker's encoding of the task, opaque to the store.
 	Data []byte
+	// ConsumedKey, when set, names the issued key the task consumed:
+	// PutPending deletes it in the same write. It is not stored
+	// (PendingTasks leaves it nil).
+	ConsumedKey *IssuedKeyRef
 }
