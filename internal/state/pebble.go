@@ -47,7 +47,7 @@ type PebbleStore struct {
 	// results the store holds (docs/state.md, "Pruning").
 	resultSeq uint64
 	results   int
-	issued    int // issued keys stored (Config.MaxIssuedKeys), under mu
+	issued    int        // issued keys stored (Config.MaxIssuedKeys), under mu
 	pruneMu   sync.Mutex // one PruneResults at a time
 }
 
