@@ -25,7 +25,7 @@ func sampleMessages() map[MessageType]Message {
 		TypeHoldTaskRequest: &HoldTaskRequest{Task: ExecuteRequest{Kind: KindDeploy, Envelope: EnvelopeV2, TaskID: h(1), Contract: h(1),
 			EncryptedFn: []byte{1, 2}, InputsHash: h(4), Epoch: 5, ChainID: 1337, EnigmaContract: api.EthAddress{1}, Sender: api.EthAddress{2}, TaskNonce: 9},
 			CodeHash: h(3)},
-		TypeHeldTask:            &HeldTask{Blob: []byte{1, 2, 3}, ConsumedKey: h(8)},
+		TypeHeldTask:            &HeldTask{Blob: []byte{1, 2, 3}, ConsumedKey: h(8), ConsumedKeyEpoch: 5},
 		TypeRestoreKeysRequest:  &RestoreKeysRequest{Blobs: [][]byte{{1, 2}, {3}}},
 		TypeRestoreKeysResponse: &RestoreKeysResponse{Restored: 2, Refused: 1},
 		TypeNewStateKeysRequest: &NewStateKeysRequest{EpochSeed: [32]byte{3}, Contracts: []api.Hash{h(1), h(2)}},

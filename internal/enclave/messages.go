@@ -275,11 +275,15 @@ type HeldTask struct {
 	// sealed blob with the write that stores the task, so a restart never
 	// restores it. New in protocol version 4.
 	ConsumedKey api.Hash
+	// ConsumedKeyEpoch is the epoch that key was issued in (the host
+	// stores issued keys by epoch and id).
+	ConsumedKeyEpoch uint64
 }
 
 func (m *HeldTask) codec(c *coder) {
 	c.bytes(&m.Blob)
 	c.fixed(m.ConsumedKey[:])
+	c.u64(&m.ConsumedKeyEpoch)
 }
 
 // RestoreKeysRequest hands the enclave the sealed issued keys the host

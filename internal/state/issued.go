@@ -199,22 +199,21 @@ func (s *PebbleStore) IssuedKeys(ctx context.Context) ([]IssuedKey, error) {
 func (s *PebbleStore) PruneIssuedKeys(ctx context.Context, before uint64) (int, error) {
 	n := 0
 	err := s.write(ctx, func(t *tx) error {
-		lo, hi := []byte{prefixIssued}, issuedEpochKey(before)
-		it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
+		it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixIssued}, UpperBound: issuedEpochKey(before)})
 		if err != nil {
 			return api.Errorf(api.CodeUnavailable, "state: pruning the issued keys: %w", err)
 		}
+		defer it.Close()
 		for ok := it.First(); ok; ok = it.Next() {
+			if len(it.Value()) >= 2 && IssuedKind(it.Value()[1]) == IssuedEpoch {
+				continue
+			}
+			_ = t.b.Delete(append([]byte(nil), it.Key()...), nil)
 			n++
 		}
-		err = it.Error()
-		it.Close()
-		if err != nil {
+		s.issued -= n
+		if err := it.Error(); err != nil {
 			return api.Errorf(api.CodeUnavailable, "state: pruning the issued keys: %w", err)
-		}
-		if n > 0 {
-			_ = t.b.DeleteRange(lo, hi, nil)
-			s.issued -= n
 		}
 		return nil
 	})

@@ -65,15 +65,19 @@ func TestIssuedKeys(t *testing.T) {
 	if got := ids(); string(got) != "\x01\x04\x05\x06" {
 		t.Fatalf("after the bound: %v, want [1 4 5 6]", got)
 	}
-	n, err := s.PruneIssuedKeys(ctx, 20)
-	if err != nil || n != 1 {
-		t.Fatalf("PruneIssuedKeys(20) = %d, %v; want 1", n, err)
+	n, err := s.PruneIssuedKeys(ctx, 20) // compat keys only: epoch key 1 stays
+	if err != nil || n != 0 {
+		t.Fatalf("PruneIssuedKeys(20) = %d, %v; want 0", n, err)
 	}
-	if err := s.DeleteIssuedKey(ctx, state.IssuedKeyRef{Epoch: 20, ID: api.Hash{4}}); err != nil {
+	if err := s.DeleteIssuedKey(ctx, state.IssuedKeyRef{Epoch: 10, ID: api.Hash{1}}); err != nil {
 		t.Fatal(err)
 	}
-	if got := ids(); string(got) != "\x05\x06" {
-		t.Fatalf("after pruning and a delete: %v, want [5 6]", got)
+	if n, err := s.PruneIssuedKeys(ctx, 30); err != nil || n != 2 {
+		t.Fatalf("PruneIssuedKeys(30) = %d, %v; want 2", n, err)
+	}
+	put(30, 7, state.IssuedCompat)
+	if got := ids(); string(got) != "\x06\x07" {
+		t.Fatalf("after pruning and a delete: %v, want [6 7]", got)
 	}
 	s.Close()
 }

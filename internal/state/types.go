@@ -97,8 +97,9 @@ type Store interface {
 	DeleteIssuedKey(ctx context.Context, ref IssuedKeyRef) error
 	// IssuedKeys lists the stored issued keys, oldest epoch first.
 	IssuedKeys(ctx context.Context) ([]IssuedKey, error)
-	// PruneIssuedKeys deletes the issued keys of epochs before before and
-	// reports how many it deleted.
+	// PruneIssuedKeys deletes the compat issued keys of epochs before
+	// before and reports how many it deleted. Epoch keys are deleted one
+	// by one (DeleteIssuedKey), when the enclave's key ring erases them.
 	PruneIssuedKeys(ctx context.Context, before uint64) (int, error)
 
 	// Close waits for queued writes and releases the store.

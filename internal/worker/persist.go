@@ -150,7 +150,12 @@ func (w *Worker) hold(ctx context.Context, j *job) error {
 	j.seq = w.seq
 	w.seq++
 	w.mu.Unlock()
-	if err := w.cfg.Store.PutPending(ctx, &state.PendingTask{TaskID: id, Contract: j.req.Contract, Seq: j.seq, Data: encodeJob(j)}); err != nil {
+	p := &state.PendingTask{TaskID: id, Contract: j.req.Contract, Seq: j.seq, Data: encodeJob(j)}
+	if !held.ConsumedKey.IsZero() {
+		// The key is in the blob now: it must not come back after a restart.
+		p.ConsumedKey = &state.IssuedKeyRef{Epoch: held.ConsumedKeyEpoch, ID: held.ConsumedKey}
+	}
+	if err := w.cfg.Store.PutPending(ctx, p); err != nil {
 		return api.Errorf(api.CodeUnavailable, "worker: could not store task %s, so it was not accepted: %v; retry on another worker (the fee is refundable after the timeout)", id, err)
 	}
 	return nil

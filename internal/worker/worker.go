@@ -83,6 +83,10 @@ type Config struct {
 	MaxResults int
 	// PruneEvery is how often the worker prunes its store's results.
 	PruneEvery time.Duration
+	// KeepEpochs is how many epochs (the current one included) the
+	// enclave keeps issued keys for (sim.Config.KeepEpochs): the stored
+	// sealed keys of older epochs are pruned.
+	KeepEpochs int
 	// Now is the worker's clock (pruning); nil means time.Now.
 	Now    func() time.Time
 	Logger *slog.Logger // nil discards
@@ -93,7 +97,7 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{RecordWait: 5 * time.Second, TaskTimeout: 2 * time.Minute, ReceiptTimeout: 2 * time.Minute,
 		SettleTimeout: time.Hour, MaxQueued: 1024, MaxPending: 1 << 14,
-		ResultRetention: 7 * 24 * time.Hour, MaxResults: 1 << 20, PruneEvery: 10 * time.Minute}
+		ResultRetention: 7 * 24 * time.Hour, MaxResults: 1 << 20, PruneEvery: 10 * time.Minute, KeepEpochs: 3}
 }
 
 // Validate reports settings the worker cannot run with.
@@ -115,8 +119,8 @@ func (c Config) Validate() error {
 		errs = append(errs, errors.New("worker: Config.KeyManager is required"))
 	}
 	if c.RecordWait <= 0 || c.TaskTimeout <= 0 || c.ReceiptTimeout <= 0 || c.SettleTimeout <= 0 || c.MaxQueued <= 0 ||
-		c.MaxPending <= 0 || c.MaxResults <= 0 || c.PruneEvery <= 0 {
-		errs = append(errs, errors.New("worker: RecordWait, TaskTimeout, ReceiptTimeout, SettleTimeout, MaxQueued, MaxPending, MaxResults and PruneEvery must be positive (start from DefaultConfig)"))
+		c.MaxPending <= 0 || c.MaxResults <= 0 || c.PruneEvery <= 0 || c.KeepEpochs <= 0 {
+		errs = append(errs, errors.New("worker: RecordWait, TaskTimeout, ReceiptTimeout, SettleTimeout, MaxQueued, MaxPending, MaxResults, PruneEvery and KeepEpochs must be positive (start from DefaultConfig)"))
 	}
 	if c.ResultRetention < 0 {
 		errs = append(errs, errors.New("worker: ResultRetention must not be negative (0 keeps results until MaxResults)"))
@@ -148,6 +152,9 @@ type Worker struct {
 	settling  map[api.ContractAddress]*pendingReceipt // the one a contract's next task waits for
 	seq       uint64                                  // the next accepted task's place in the store's pending order
 	stats     Stats
+
+	issuedMu sync.Mutex // orders the issued keys' epoch bookkeeping
+	issued   issuedBook // KeepEpochs epochs and epoch keys
 }
 
 // remembered bounds how many finished and failed tasks the worker
@@ -195,8 +202,13 @@ func New(ctx context.Context, cfg Config) (*Worker, error) {
 		queues: map[api.ContractAddress][]*job{}, keys: newRecent[[32]byte](remembered),
 		faults: newRecent[string](remembered), unsettled: map[api.TaskID]*pendingReceipt{},
 		settling: map[api.ContractAddress]*pendingReceipt{},
+		issued:   issuedBook{epochKeys: map[uint64]api.Hash{}},
 	}
 	w.ctx, w.cancel = context.WithCancel(context.Background())
+	if err := w.restoreKeys(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
 	if err := w.resume(ctx); err != nil {
 		w.Close()
 		return nil, err
@@ -240,8 +252,12 @@ func (w *Worker) TaskKey(ctx context.Context, userPubKey [64]byte, requester [32
 	if err != nil {
 		return gateway.WorkerKey{}, fmt.Errorf("worker: read the epoch: %w", err)
 	}
-	r, err := w.cfg.Enclave.NewTaskKey(ctx, &enclave.TaskKeyRequest{UserPubKey: userPubKey, Epoch: st.FirstBlock.Uint64(), Requester: requester})
+	epoch := st.FirstBlock.Uint64()
+	r, err := w.cfg.Enclave.NewTaskKey(ctx, &enclave.TaskKeyRequest{UserPubKey: userPubKey, Epoch: epoch, Requester: requester})
 	if err != nil {
+		return gateway.WorkerKey{}, err
+	}
+	if err := w.taskKeyIssued(ctx, epoch, r); err != nil {
 		return gateway.WorkerKey{}, err
 	}
 	return gateway.WorkerKey{PublicKey: r.WorkerPubKey, Signature: r.Signature[:]}, nil
@@ -257,6 +273,9 @@ func (w *Worker) EpochKey(ctx context.Context) (gateway.EpochKey, error) {
 		Epoch: st.FirstBlock.Uint64(), ChainID: w.chainID, EnigmaContract: api.EthAddress(w.cfg.Enigma.Addresses().Enigma),
 	})
 	if err != nil {
+		return gateway.EpochKey{}, err
+	}
+	if err := w.epochKeyIssued(ctx, r); err != nil {
 		return gateway.EpochKey{}, err
 	}
 	return gateway.EpochKey{Epoch: r.Epoch, PublicKey: r.PublicKey, Signature: r.Signature[:]}, nil

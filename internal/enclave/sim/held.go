@@ -142,7 +142,7 @@ func (w *Worker) HoldTask(ctx context.Context, req *enclave.HoldTaskRequest) (*e
 		}
 		return nil, api.Errorf(api.CodeUnknown, "sim: seal the held task: %w", err)
 	}
-	return &enclave.HeldTask{Blob: buf(heldMagic).raw(ct), ConsumedKey: h.keyID}, nil
+	return &enclave.HeldTask{Blob: buf(heldMagic).raw(ct), ConsumedKey: h.keyID, ConsumedKeyEpoch: h.keyEpoch}, nil
 }
 
 // heldInputsHash is the inputs hash of a task as HoldTask gets it.
