@@ -34,7 +34,7 @@ func TestIssuedKeysSurviveACrash(t *testing.T) {
 	_, i := n.workerOf(n.selected(ctx, sc))
 
 	get := n.newTask(ctx, user, sc, nil, "get", nil, 1_000_000) // the compat key is issued here
-	v2, rk, v2ctx := n.v2Task(ctx, sc, "get", nil)             // and the epoch key here
+	v2, rk, v2ctx := n.v2Task(ctx, sc, "get", nil)              // and the epoch key here
 	w := n.restartWorker(ctx, i, true)
 
 	if err := n.submit(ctx, get); err != nil {
