@@ -89,6 +89,7 @@ func Run(t *testing.T, factory Factory) {
 		{"Batched", testBatched},
 		{"HoldTask", testHoldTask},
 		{"HeldTaskSurvivesRestart", testHeldTaskSurvivesRestart},
+		{"IssuedKeysSurviveRestart", testIssuedKeysSurviveRestart},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
