@@ -98,13 +98,7 @@ func (r *KeyRing) Rotate(epoch uint64) ([]byte, error) {
 	}
 	r.keys[epoch] = k
 	r.current, r.started = epoch, true
-	older := r.epochsLocked()
-	// older is sorted; keep the current key and the Keep before it.
-	if n := len(older) - 1 - r.cfg.Keep; n > 0 {
-		for _, e := range older[:n] {
-			r.eraseLocked(e)
-		}
-	}
+	r.keepRecentLocked()
 	r.log.Info("envelope key rotated", "epoch", epoch, "kept", len(r.keys))
 	return slices.Clone(k.pub), nil
 }
@@ -122,6 +116,16 @@ func (r *KeyRing) EraseAll() {
 	defer r.mu.Unlock()
 	for e := range r.keys {
 		r.eraseLocked(e)
+	}
+}
+
+// keepRecentLocked erases all but the newest key and the Keep before it.
+func (r *KeyRing) keepRecentLocked() {
+	older := r.epochsLocked() // sorted
+	if n := len(older) - 1 - r.cfg.Keep; n > 0 {
+		for _, e := range older[:n] {
+			r.eraseLocked(e)
+		}
 	}
 }
 
@@ -242,12 +246,7 @@ func (r *KeyRing) Restore(epoch uint64, seed []byte) error {
 	if !r.started || epoch > r.current {
 		r.keys[epoch] = k
 		r.current, r.started = epoch, true
-		older := r.epochsLocked()
-		if n := len(older) - 1 - r.cfg.Keep; n > 0 {
-			for _, e := range older[:n] {
-				r.eraseLocked(e)
-			}
-		}
+		r.keepRecentLocked()
 		r.log.Info("envelope key restored", "epoch", epoch, "current", true)
 		return nil
 	}
@@ -263,12 +262,7 @@ func (r *KeyRing) Restore(epoch uint64, seed []byte) error {
 	}
 	r.keys[epoch] = k
 	// A kept key now ranks before others: keep only the Keep most recent.
-	older := r.epochsLocked()
-	if n := len(older) - 1 - r.cfg.Keep; n > 0 {
-		for _, e := range older[:n] {
-			r.eraseLocked(e)
-		}
-	}
+	r.keepRecentLocked()
 	r.log.Info("envelope key restored", "epoch", epoch, "current", false)
 	return nil
 }
