@@ -49,6 +49,12 @@ func TestIssuedKeysSurviveACrash(t *testing.T) {
 	if st, out, chainSt := n.waitV2(ctx, v2.TaskID, rk, v2ctx); st != api.StatusSuccess || chainSt != 2 || string(out) != "k" {
 		t.Fatalf("v2 task sealed to the epoch key issued before the crash: %s, chain %d, output %q", st, chainSt, out)
 	}
+	// The chain and the gateway read SUCCESS a moment before the worker
+	// counts its outcome.
+	until(t, ctx, "the worker to count both outcomes", func() bool {
+		s := w.Stats()
+		return s.Succeeded >= 2 || s.HostFailures > 0
+	})
 	if s := w.Stats(); s.HostFailures != 0 || s.Succeeded != 2 {
 		t.Fatalf("stats %+v: want two successes", s)
 	}

@@ -187,6 +187,10 @@ func TestAcceptedTasksSurviveACrash(t *testing.T) {
 		p, err := n.stores[i].PendingTasks(ctx)
 		return err == nil && len(p) == 0
 	})
+	until(t, ctx, "the worker to count the outcomes", func() bool {
+		s := w.Stats()
+		return s.Succeeded >= 5 || s.HostFailures > 0
+	})
 	if s := w.Stats(); s.HostFailures != 0 || s.Succeeded != 5 {
 		t.Fatalf("stats %+v: want five successes and no host failure", s)
 	}
