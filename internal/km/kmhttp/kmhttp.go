@@ -258,7 +258,12 @@ func (c *Client) GetStateKeys(ctx context.Context, r *enclave.StateKeysRequest) 
 			return nil, err
 		case <-time.After(wait):
 		}
-		resp, frame, err = c.post(ctx, pathStateKeys, body)
+		last := err
+		if resp, frame, err = c.post(ctx, pathStateKeys, body); err != nil && ctx.Err() != nil {
+			// The caller's context ended while asking again: the key
+			// manager is still the reason, so say so.
+			return nil, last
+		}
 	}
 	if err != nil {
 		return nil, err
