@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/enigma-go/enigma/internal/workerapi"
 	"io"
 	"log/slog"
 	"net"
@@ -336,7 +337,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		return nil, err
 	}
 	progress("workers serving tasks")
-	gw, err := gateway.New(worker.NewRouter(d.nodes, d.enigma, gateway.Info{PeerID: "enigma-devnet", Status: "running"}, log), gateway.DefaultConfig())
+	gw, err := gateway.New(worker.NewRouter(d.nodes, d.enigma, workerapi.Info{PeerID: "enigma-devnet", Status: "running"}, log), gateway.DefaultConfig())
 	if err != nil {
 		return nil, err
 	}

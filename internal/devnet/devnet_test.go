@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"flag"
+	"github.com/enigma-go/enigma/internal/workerapi"
 
 	"github.com/ethereum/go-ethereum/crypto"
 
@@ -13,7 +14,6 @@ import (
 	"github.com/enigma-go/enigma/internal/chain/chaintest"
 	"github.com/enigma-go/enigma/internal/chain/devchain"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
-	"github.com/enigma-go/enigma/internal/gateway"
 	"github.com/enigma-go/enigma/internal/worker"
 	"net/http"
 	"os"
@@ -180,7 +180,7 @@ func TestWorkerEncryptionKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Close()
-	b := worker.NewRouter(d.nodes, d.enigma, gateway.Info{}, nil)
+	b := worker.NewRouter(d.nodes, d.enigma, workerapi.Info{}, nil)
 	k, err := compat.GenerateKey(rand.Reader)
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package gateway
 
 import (
-	"context"
 	"crypto/sha256"
 	"net"
 	"net/netip"
@@ -9,23 +8,7 @@ import (
 	"time"
 )
 
-// requesterKey carries a call's requester in its context.
-type requesterKey struct{}
-
 const requesterDomain = "enigma-go/gateway: requester v1"
-
-// WithRequester returns ctx naming the requester of the call it serves.
-func WithRequester(ctx context.Context, id [32]byte) context.Context {
-	return context.WithValue(ctx, requesterKey{}, id)
-}
-
-// Requester is who made the call ctx serves, as the gateway tells it (a
-// hash of the client's network address); zero when unknown. Workers bound
-// the task keys they hold per requester.
-func Requester(ctx context.Context) [32]byte {
-	id, _ := ctx.Value(requesterKey{}).([32]byte)
-	return id
-}
 
 // RequesterOf names the client at remoteAddr (host:port): its IPv4 address,
 // or the /64 network of an IPv6 one (a single IPv6 host usually holds a

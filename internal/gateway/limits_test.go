@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/enigma-go/enigma/internal/workerapi"
 	"net/http"
 	"strings"
 	"sync"
@@ -66,8 +67,8 @@ func TestRateLimitsAndCORS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	flooder := WithRequester(context.Background(), [32]byte{1})
-	other := WithRequester(context.Background(), [32]byte{2})
+	flooder := workerapi.WithRequester(context.Background(), [32]byte{1})
+	other := workerapi.WithRequester(context.Background(), [32]byte{2})
 	key := `{"jsonrpc":"2.0","id":1,"method":"getWorkerEncryptionKey","params":{"workerAddress":"` + strings.Repeat("11", 20) + `","userPubKey":"` + strings.Repeat("22", 64) + `"}}`
 	limited := func(r any) bool {
 		resp, ok := r.(rpcResponse)
@@ -119,7 +120,7 @@ type slowBackend struct {
 	release chan struct{}
 }
 
-func (b *slowBackend) Info(ctx context.Context) (Info, error) {
+func (b *slowBackend) Info(ctx context.Context) (workerapi.Info, error) {
 	b.entered <- struct{}{}
 	<-b.release
 	return b.fakeBackend.Info(ctx)

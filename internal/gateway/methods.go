@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"github.com/enigma-go/enigma/internal/workerapi"
 	"io"
 	"strings"
 
@@ -162,7 +163,7 @@ func (s *Server) deploySecretContract(ctx context.Context, raw json.RawMessage) 
 	if err != nil {
 		return nil, err
 	}
-	err = s.backend.SubmitDeploy(ctx, &DeployRequest{
+	err = s.backend.SubmitDeploy(ctx, &workerapi.DeployRequest{
 		ContractAddress: in.contract, Worker: in.worker, PreCode: code,
 		EncryptedFn: in.encryptedFn, EncryptedArgs: in.encryptedArgs, UserPubKey: in.userPub,
 	})
@@ -212,7 +213,7 @@ func (s *Server) sendTaskInput(ctx context.Context, raw json.RawMessage) (any, e
 	if err != nil {
 		return nil, err
 	}
-	err = s.backend.SubmitCompute(ctx, &ComputeRequest{
+	err = s.backend.SubmitCompute(ctx, &workerapi.ComputeRequest{
 		TaskID: taskID, Worker: in.worker, ContractAddress: in.contract,
 		EncryptedFn: in.encryptedFn, EncryptedArgs: in.encryptedArgs, UserPubKey: in.userPub,
 	})
@@ -222,7 +223,7 @@ func (s *Server) sendTaskInput(ctx context.Context, raw json.RawMessage) (any, e
 	return map[string]bool{"sendTaskResult": true}, nil
 }
 
-func (s *Server) taskResult(ctx context.Context, raw json.RawMessage) (*TaskResult, api.TaskID, error) {
+func (s *Server) taskResult(ctx context.Context, raw json.RawMessage) (*workerapi.TaskResult, api.TaskID, error) {
 	var p struct {
 		TaskID string `json:"taskId"`
 	}
@@ -278,7 +279,7 @@ func (s *Server) getTaskResult(ctx context.Context, raw json.RawMessage) (any, e
 	return nested{Result: resultJSON(r)}, nil
 }
 
-func resultJSON(r *TaskResult) map[string]any {
+func resultJSON(r *workerapi.TaskResult) map[string]any {
 	out := map[string]any{"taskId": r.TaskID.Hex(), "status": r.Status}
 	if !r.Status.Final() {
 		return out

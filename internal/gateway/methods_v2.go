@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/enigma-go/enigma/internal/workerapi"
 )
 
 // Envelope v2 methods (docs/protocol/envelope-v2.md § "Gateway"). They are
@@ -105,8 +106,8 @@ func (s *Server) v2SendTask(ctx context.Context, raw json.RawMessage) (any, erro
 
 // parse checks every member but the pre-code, which needs the server's
 // size limit.
-func (p *v2SendParams) parse() (*V2Request, error) {
-	r := &V2Request{Deploy: p.Deploy}
+func (p *v2SendParams) parse() (*workerapi.V2Request, error) {
+	r := &workerapi.V2Request{Deploy: p.Deploy}
 	var err error
 	if r.TaskID, err = hashField("taskId", p.TaskID); err != nil {
 		return nil, err

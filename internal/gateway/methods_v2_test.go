@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"github.com/enigma-go/enigma/internal/workerapi"
 	"strings"
 	"testing"
 
@@ -18,17 +19,17 @@ import (
 // fakeV2Backend serves envelope v2 on top of fakeBackend.
 type fakeV2Backend struct {
 	fakeBackend
-	v2 []*V2Request
+	v2 []*workerapi.V2Request
 }
 
-func (f *fakeV2Backend) EpochKey(_ context.Context, w api.EthAddress) (EpochKey, error) {
+func (f *fakeV2Backend) EpochKey(_ context.Context, w api.EthAddress) (workerapi.EpochKey, error) {
 	if f.err != nil {
-		return EpochKey{}, f.err
+		return workerapi.EpochKey{}, f.err
 	}
-	return EpochKey{Epoch: 120, PublicKey: bytes.Repeat(w[:1], envelope.PublicKeySize), Signature: bytes.Repeat([]byte{7}, 65)}, nil
+	return workerapi.EpochKey{Epoch: 120, PublicKey: bytes.Repeat(w[:1], envelope.PublicKeySize), Signature: bytes.Repeat([]byte{7}, 65)}, nil
 }
 
-func (f *fakeV2Backend) SubmitV2(_ context.Context, r *V2Request) error {
+func (f *fakeV2Backend) SubmitV2(_ context.Context, r *workerapi.V2Request) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.v2 = append(f.v2, r)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/enigma-go/enigma/internal/workerapi"
 	"io"
 	"log/slog"
 	"net"
@@ -104,7 +105,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.write(w, rpcResponse{JSONRPC: "2.0", ID: nullID, Error: &rpcError{Code: codeInvalidRequest, Message: msg}})
 		return
 	}
-	s.write(w, s.handle(WithRequester(r.Context(), RequesterOf(r.RemoteAddr)), body))
+	s.write(w, s.handle(workerapi.WithRequester(r.Context(), RequesterOf(r.RemoteAddr)), body))
 }
 
 // busy is the reply to a call refused for load or rate.
@@ -124,7 +125,7 @@ func (s *Server) handle(ctx context.Context, body []byte) any {
 			return rpcResponse{JSONRPC: "2.0", ID: nullID, Error: &rpcError{Code: codeInvalidRequest,
 				Message: fmt.Sprintf("a batch must hold 1 to %d calls, got %d", s.cfg.MaxBatch, len(batch))}}
 		}
-		if !s.calls.allow(Requester(ctx), len(batch)) {
+		if !s.calls.allow(workerapi.Requester(ctx), len(batch)) {
 			return busy(nullID, tooFast)
 		}
 		out := make([]rpcResponse, 0, len(batch))
@@ -133,7 +134,7 @@ func (s *Server) handle(ctx context.Context, body []byte) any {
 		}
 		return out
 	}
-	if !s.calls.allow(Requester(ctx), 1) {
+	if !s.calls.allow(workerapi.Requester(ctx), 1) {
 		return busy(nullID, tooFast)
 	}
 	return s.call(ctx, body)
@@ -164,7 +165,7 @@ func (s *Server) call(ctx context.Context, raw json.RawMessage) rpcResponse {
 		resp.Error = &rpcError{Code: codeMethodNotFound, Message: fmt.Sprintf("unknown method %q; the gateway serves getInfo, getWorkerEncryptionKey, deploySecretContract, sendTaskInput, getTaskStatus, getTaskResult, v2_getEpochKey and v2_sendTask", req.Method)}
 		return resp
 	}
-	if req.Method == "getWorkerEncryptionKey" && !s.taskKeys.allow(Requester(ctx), 1) {
+	if req.Method == "getWorkerEncryptionKey" && !s.taskKeys.allow(workerapi.Requester(ctx), 1) {
 		return busy(id, "too many task key requests from this client: slow down and retry in a moment")
 	}
 	cctx, cancel := context.WithTimeout(ctx, s.cfg.CallTimeout)

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"github.com/enigma-go/enigma/internal/workerapi"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -20,41 +21,41 @@ import (
 
 type fakeBackend struct {
 	mu       sync.Mutex
-	deploys  []*DeployRequest
-	computes []*ComputeRequest
-	results  map[api.TaskID]*TaskResult
+	deploys  []*workerapi.DeployRequest
+	computes []*workerapi.ComputeRequest
+	results  map[api.TaskID]*workerapi.TaskResult
 	err      error
 }
 
-func (f *fakeBackend) Info(context.Context) (Info, error) {
-	return Info{PeerID: "peer", Status: "ok"}, nil
+func (f *fakeBackend) Info(context.Context) (workerapi.Info, error) {
+	return workerapi.Info{PeerID: "peer", Status: "ok"}, nil
 }
 
-func (f *fakeBackend) WorkerEncryptionKey(_ context.Context, w api.EthAddress, u [64]byte) (WorkerKey, error) {
+func (f *fakeBackend) WorkerEncryptionKey(_ context.Context, w api.EthAddress, u [64]byte) (workerapi.WorkerKey, error) {
 	if f.err != nil {
-		return WorkerKey{}, f.err
+		return workerapi.WorkerKey{}, f.err
 	}
-	var k WorkerKey
+	var k workerapi.WorkerKey
 	k.PublicKey[0], k.PublicKey[63] = w[0], u[0]
 	k.Signature = bytes.Repeat([]byte{0xab}, 65)
 	return k, nil
 }
 
-func (f *fakeBackend) SubmitDeploy(_ context.Context, r *DeployRequest) error {
+func (f *fakeBackend) SubmitDeploy(_ context.Context, r *workerapi.DeployRequest) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.deploys = append(f.deploys, r)
 	return f.err
 }
 
-func (f *fakeBackend) SubmitCompute(_ context.Context, r *ComputeRequest) error {
+func (f *fakeBackend) SubmitCompute(_ context.Context, r *workerapi.ComputeRequest) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.computes = append(f.computes, r)
 	return f.err
 }
 
-func (f *fakeBackend) TaskResult(_ context.Context, id api.TaskID) (*TaskResult, error) {
+func (f *fakeBackend) TaskResult(_ context.Context, id api.TaskID) (*workerapi.TaskResult, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.results[id], f.err
@@ -167,9 +168,9 @@ func TestSendTaskInput(t *testing.T) {
 
 func TestStatusAndResult(t *testing.T) {
 	id, _ := api.ParseHash(contract)
-	fb := &fakeBackend{results: map[api.TaskID]*TaskResult{id: {
+	fb := &fakeBackend{results: map[api.TaskID]*workerapi.TaskResult{id: {
 		TaskID: id, Status: api.StatusSuccess, Output: []byte{1, 2}, UsedGas: 42, Signature: []byte{9},
-		Delta: &Delta{Index: 1, Hash: id, Data: []byte{3}},
+		Delta: &workerapi.Delta{Index: 1, Hash: id, Data: []byte{3}},
 	}}}
 	ts := newTestServer(t, fb, nil)
 

@@ -3,6 +3,7 @@ package node
 import (
 	"context"
 	"errors"
+	"github.com/enigma-go/enigma/internal/workerapi"
 	"net"
 
 	"github.com/enigma-go/enigma/internal/gateway"
@@ -40,7 +41,7 @@ func (n *Node) startGateway(ctx context.Context, cfg Config, ln net.Listener) er
 	}
 	gc := gateway.DefaultConfig()
 	gc.Logger = n.log
-	gw, err := gateway.New(worker.NewRouter(peers, e, gateway.Info{PeerID: "enigma-gateway", Status: "running"}, n.log), gc)
+	gw, err := gateway.New(worker.NewRouter(peers, e, workerapi.Info{PeerID: "enigma-gateway", Status: "running"}, n.log), gc)
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,10 @@ func TestImportRules(t *testing.T) {
 		"../km/kmhttp":         {mod + "internal/km", mod + "internal/worker", mod + "internal/chain", mod + "internal/state", mod + "internal/devnet", mod + "internal/node"},
 		"../worker/workerhttp": {mod + "internal/km", mod + "internal/chain", mod + "internal/enclave", mod + "internal/devnet", mod + "internal/node"},
 		".":                    {mod + "internal/devnet"},
+		// The gateway depends on the worker's API, never the reverse.
+		"../worker":    {mod + "internal/gateway"},
+		"../gateway":   {mod + "internal/worker", mod + "internal/km", mod + "internal/chain"},
+		"../workerapi": {mod + "internal/"},
 	}
 	for dir, banned := range forbidden {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))

@@ -2,10 +2,10 @@ package worker
 
 import (
 	"context"
+	"github.com/enigma-go/enigma/internal/workerapi"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/enclave"
-	"github.com/enigma-go/enigma/internal/gateway"
 	"github.com/enigma-go/enigma/internal/state"
 )
 
@@ -16,19 +16,19 @@ type Node interface {
 	// worker selection and clients name it.
 	Signer() api.EthAddress
 	// TaskKey issues a task encryption key for a user (getWorkerEncryptionKey),
-	// asked for by requester (gateway.Requester): the enclave bounds the
+	// asked for by requester (workerapi.Requester): the enclave bounds the
 	// keys each requester holds.
-	TaskKey(ctx context.Context, userPubKey [64]byte, requester [32]byte) (gateway.WorkerKey, error)
+	TaskKey(ctx context.Context, userPubKey [64]byte, requester [32]byte) (workerapi.WorkerKey, error)
 	// EpochKey returns the worker's envelope v2 key of the current epoch.
-	EpochKey(ctx context.Context) (gateway.EpochKey, error)
+	EpochKey(ctx context.Context) (workerapi.EpochKey, error)
 	// SubmitDeploy, SubmitCompute and SubmitV2 accept a task after checking
 	// its task record on chain; they return before it runs.
-	SubmitDeploy(ctx context.Context, req *gateway.DeployRequest) error
-	SubmitCompute(ctx context.Context, req *gateway.ComputeRequest) error
-	SubmitV2(ctx context.Context, req *gateway.V2Request) error
+	SubmitDeploy(ctx context.Context, req *workerapi.DeployRequest) error
+	SubmitCompute(ctx context.Context, req *workerapi.ComputeRequest) error
+	SubmitV2(ctx context.Context, req *workerapi.V2Request) error
 	// TaskResult reports a task this worker accepted; (nil, nil) when it
 	// has not seen it.
-	TaskResult(ctx context.Context, id api.TaskID) (*gateway.TaskResult, error)
+	TaskResult(ctx context.Context, id api.TaskID) (*workerapi.TaskResult, error)
 	// ExportState returns a contract's deltas from index from on, its code
 	// when from is 0, and its latest encrypted state, for state sync.
 	ExportState(ctx context.Context, contract api.ContractAddress, from uint32) (*StateExport, error)

@@ -3,6 +3,7 @@ package worker_test
 import (
 	"context"
 	"crypto/rand"
+	"github.com/enigma-go/enigma/internal/workerapi"
 	"log/slog"
 	"math/big"
 	"strings"
@@ -16,7 +17,6 @@ import (
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/crypto/envelope"
 	"github.com/enigma-go/enigma/internal/enclave/sim"
-	"github.com/enigma-go/enigma/internal/gateway"
 	"github.com/enigma-go/enigma/internal/state"
 	"github.com/enigma-go/enigma/internal/worker"
 )
@@ -70,7 +70,7 @@ func (n *network) restartWorker(ctx context.Context, i int, crash bool) *worker.
 
 // v2Task creates the record of an envelope v2 compute task and returns
 // its submission, the key its response comes under and its context.
-func (n *network) v2Task(ctx context.Context, contract api.ContractAddress, fn string, args []byte) (*gateway.V2Request, envelope.ResponseKey, envelope.Context) {
+func (n *network) v2Task(ctx context.Context, contract api.ContractAddress, fn string, args []byte) (*workerapi.V2Request, envelope.ResponseKey, envelope.Context) {
 	t := n.t
 	t.Helper()
 	e := n.enigma
@@ -100,7 +100,7 @@ func (n *network) v2Task(ctx context.Context, contract api.ContractAddress, fn s
 		t.Fatal(err)
 	}
 	id := compat.TaskID(n.user.Address, nonce)
-	return &gateway.V2Request{TaskID: id, Worker: sel, ContractAddress: contract, Request: msg, Sender: api.EthAddress(n.user.Address),
+	return &workerapi.V2Request{TaskID: id, Worker: sel, ContractAddress: contract, Request: msg, Sender: api.EthAddress(n.user.Address),
 		TaskNonce: nonce.Uint64()}, rk, c
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/enigma-go/enigma/internal/workerapi"
 	"log/slog"
 	"slices"
 	"sync"
@@ -12,7 +13,6 @@ import (
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain/bindings"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
-	"github.com/enigma-go/enigma/internal/gateway"
 )
 
 // Nodes is a Directory of workers the caller adds and removes (a devnet's
@@ -76,7 +76,7 @@ func (d *Nodes) Nodes() []Node {
 type Router struct {
 	dir      Directory
 	chain    ResultChain
-	info     gateway.Info
+	info     workerapi.Info
 	log      *slog.Logger
 	retryFor time.Duration
 }
@@ -98,17 +98,12 @@ type ResultChain interface {
 
 // NewRouter returns a gateway backend routing to the workers of dir and
 // checking their task results against chain (required). log may be nil.
-func NewRouter(dir Directory, chain ResultChain, info gateway.Info, log *slog.Logger) *Router {
+func NewRouter(dir Directory, chain ResultChain, info workerapi.Info, log *slog.Logger) *Router {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Router{dir: dir, chain: chain, info: info, log: log.With("component", "router"), retryFor: routerRetryFor}
 }
-
-var (
-	_ gateway.Backend   = (*Router)(nil)
-	_ gateway.V2Backend = (*Router)(nil)
-)
 
 func (r *Router) node(worker api.EthAddress) (Node, error) {
 	n, ok := r.dir.Node(worker)
@@ -143,31 +138,31 @@ func (r *Router) call(ctx context.Context, worker api.EthAddress, f func(Node) e
 }
 
 // Info implements gateway.Backend.
-func (r *Router) Info(context.Context) (gateway.Info, error) { return r.info, nil }
+func (r *Router) Info(context.Context) (workerapi.Info, error) { return r.info, nil }
 
 // WorkerEncryptionKey implements gateway.Backend.
-func (r *Router) WorkerEncryptionKey(ctx context.Context, worker api.EthAddress, userPubKey [64]byte) (gateway.WorkerKey, error) {
-	var k gateway.WorkerKey
+func (r *Router) WorkerEncryptionKey(ctx context.Context, worker api.EthAddress, userPubKey [64]byte) (workerapi.WorkerKey, error) {
+	var k workerapi.WorkerKey
 	err := r.call(ctx, worker, func(n Node) (err error) {
-		k, err = n.TaskKey(ctx, userPubKey, gateway.Requester(ctx))
+		k, err = n.TaskKey(ctx, userPubKey, workerapi.Requester(ctx))
 		return err
 	})
 	return k, err
 }
 
 // SubmitDeploy implements gateway.Backend.
-func (r *Router) SubmitDeploy(ctx context.Context, req *gateway.DeployRequest) error {
+func (r *Router) SubmitDeploy(ctx context.Context, req *workerapi.DeployRequest) error {
 	return r.call(ctx, req.Worker, func(n Node) error { return n.SubmitDeploy(ctx, req) })
 }
 
 // SubmitCompute implements gateway.Backend.
-func (r *Router) SubmitCompute(ctx context.Context, req *gateway.ComputeRequest) error {
+func (r *Router) SubmitCompute(ctx context.Context, req *workerapi.ComputeRequest) error {
 	return r.call(ctx, req.Worker, func(n Node) error { return n.SubmitCompute(ctx, req) })
 }
 
 // EpochKey implements gateway.V2Backend.
-func (r *Router) EpochKey(ctx context.Context, worker api.EthAddress) (gateway.EpochKey, error) {
-	var k gateway.EpochKey
+func (r *Router) EpochKey(ctx context.Context, worker api.EthAddress) (workerapi.EpochKey, error) {
+	var k workerapi.EpochKey
 	err := r.call(ctx, worker, func(n Node) (err error) {
 		k, err = n.EpochKey(ctx)
 		return err
@@ -176,7 +171,7 @@ func (r *Router) EpochKey(ctx context.Context, worker api.EthAddress) (gateway.E
 }
 
 // SubmitV2 implements gateway.V2Backend.
-func (r *Router) SubmitV2(ctx context.Context, req *gateway.V2Request) error {
+func (r *Router) SubmitV2(ctx context.Context, req *workerapi.V2Request) error {
 	return r.call(ctx, req.Worker, func(n Node) error { return n.SubmitV2(ctx, req) })
 }
 
@@ -193,7 +188,7 @@ func (r *Router) SubmitV2(ctx context.Context, req *gateway.V2Request) error {
 // A task closed on chain whose result no reachable worker reports reads as
 // not seen; when only mismatching results came, the call fails with
 // api.CodeUnavailable.
-func (r *Router) TaskResult(ctx context.Context, id api.TaskID) (*gateway.TaskResult, error) {
+func (r *Router) TaskResult(ctx context.Context, id api.TaskID) (*workerapi.TaskResult, error) {
 	if r.chain == nil {
 		return nil, api.Errorf(api.CodeUnavailable, "gateway: this gateway reads no chain, so it cannot check task results; configure its chain")
 	}
@@ -205,7 +200,7 @@ func (r *Router) TaskResult(ctx context.Context, id api.TaskID) (*gateway.TaskRe
 	case 0:
 		return nil, nil
 	case chainFeesReturned:
-		return &gateway.TaskResult{TaskID: id, Status: api.StatusFailed}, nil
+		return &workerapi.TaskResult{TaskID: id, Status: api.StatusFailed}, nil
 	case chainCreated:
 		return r.inProgress(ctx, id)
 	}
@@ -247,7 +242,7 @@ func (r *Router) TaskResult(ctx context.Context, id api.TaskID) (*gateway.TaskRe
 
 // inProgress reports a task whose record is still open: in progress once
 // a worker has seen it, whatever the worker says of it.
-func (r *Router) inProgress(ctx context.Context, id api.TaskID) (*gateway.TaskResult, error) {
+func (r *Router) inProgress(ctx context.Context, id api.TaskID) (*workerapi.TaskResult, error) {
 	var firstErr error
 	answered := false
 	for _, n := range r.dir.Nodes() {
@@ -257,7 +252,7 @@ func (r *Router) inProgress(ctx context.Context, id api.TaskID) (*gateway.TaskRe
 			continue
 		}
 		if res != nil {
-			return &gateway.TaskResult{TaskID: id, Status: api.StatusInProgress}, nil
+			return &workerapi.TaskResult{TaskID: id, Status: api.StatusInProgress}, nil
 		}
 		answered = true
 	}
@@ -289,7 +284,7 @@ var errChainRead = errors.New("gateway: read the chain")
 //   - a success's delta hashes to its hash, and that hash is the chain's
 //     delta of the contract at its index; a deploy's result must carry
 //     delta 0 of the contract at its task id, which is what vouches for it.
-func (r *Router) checkResult(ctx context.Context, id api.TaskID, rec bindings.EnigmaTaskRecord, deploy bool, res *gateway.TaskResult) error {
+func (r *Router) checkResult(ctx context.Context, id api.TaskID, rec bindings.EnigmaTaskRecord, deploy bool, res *workerapi.TaskResult) error {
 	want := chainStatus(rec.Status)
 	switch {
 	case res.TaskID != id:

@@ -3,6 +3,7 @@ package worker
 import (
 	"context"
 	"fmt"
+	"github.com/enigma-go/enigma/internal/workerapi"
 	"math/big"
 	"time"
 
@@ -13,7 +14,6 @@ import (
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/crypto/envelope"
 	"github.com/enigma-go/enigma/internal/enclave"
-	"github.com/enigma-go/enigma/internal/gateway"
 	"github.com/enigma-go/enigma/internal/selection"
 )
 
@@ -29,7 +29,7 @@ type job struct {
 }
 
 // SubmitDeploy implements Node.
-func (w *Worker) SubmitDeploy(ctx context.Context, r *gateway.DeployRequest) error {
+func (w *Worker) SubmitDeploy(ctx context.Context, r *workerapi.DeployRequest) error {
 	if r.ContractAddress == (api.ContractAddress{}) {
 		return api.Errorf(api.CodeInvalidInput, "worker: a deploy needs its contract address (the deploy task id)")
 	}
@@ -48,7 +48,7 @@ func (w *Worker) SubmitDeploy(ctx context.Context, r *gateway.DeployRequest) err
 }
 
 // SubmitCompute implements Node.
-func (w *Worker) SubmitCompute(ctx context.Context, r *gateway.ComputeRequest) error {
+func (w *Worker) SubmitCompute(ctx context.Context, r *workerapi.ComputeRequest) error {
 	j := &job{req: enclave.ExecuteRequest{
 		Kind: enclave.KindCompute, Envelope: enclave.EnvelopeCompat, TaskID: r.TaskID, Contract: r.ContractAddress,
 		UserPubKey: r.UserPubKey, EncryptedFn: r.EncryptedFn, EncryptedArgs: r.EncryptedArgs,
@@ -63,7 +63,7 @@ func (w *Worker) SubmitCompute(ctx context.Context, r *gateway.ComputeRequest) e
 }
 
 // SubmitV2 implements Node.
-func (w *Worker) SubmitV2(ctx context.Context, r *gateway.V2Request) error {
+func (w *Worker) SubmitV2(ctx context.Context, r *workerapi.V2Request) error {
 	if r.TaskID != compat.TaskID(common.Address(r.Sender), new(big.Int).SetUint64(r.TaskNonce)) {
 		return api.Errorf(api.CodeInvalidInput, "worker: task id %s is not keccak256(sender %s, nonce %d): pass the sender and nonce of the task record", r.TaskID, r.Sender, r.TaskNonce)
 	}

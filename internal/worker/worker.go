@@ -22,6 +22,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/enigma-go/enigma/internal/workerapi"
 	"log/slog"
 	"math/big"
 	"sync"
@@ -32,7 +33,6 @@ import (
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/enclave"
-	"github.com/enigma-go/enigma/internal/gateway"
 	"github.com/enigma-go/enigma/internal/state"
 )
 
@@ -247,38 +247,38 @@ func (w *Worker) Close() error {
 var errClosed = api.Errorf(api.CodeUnavailable, "worker: the worker is shutting down; submit to another worker or retry once it is back")
 
 // TaskKey implements Node.
-func (w *Worker) TaskKey(ctx context.Context, userPubKey [64]byte, requester [32]byte) (gateway.WorkerKey, error) {
+func (w *Worker) TaskKey(ctx context.Context, userPubKey [64]byte, requester [32]byte) (workerapi.WorkerKey, error) {
 	st, err := w.cfg.Enigma.EpochState(ctx)
 	if err != nil {
-		return gateway.WorkerKey{}, fmt.Errorf("worker: read the epoch: %w", err)
+		return workerapi.WorkerKey{}, fmt.Errorf("worker: read the epoch: %w", err)
 	}
 	epoch := st.FirstBlock.Uint64()
 	r, err := w.cfg.Enclave.NewTaskKey(ctx, &enclave.TaskKeyRequest{UserPubKey: userPubKey, Epoch: epoch, Requester: requester})
 	if err != nil {
-		return gateway.WorkerKey{}, err
+		return workerapi.WorkerKey{}, err
 	}
 	if err := w.taskKeyIssued(ctx, epoch, r); err != nil {
-		return gateway.WorkerKey{}, err
+		return workerapi.WorkerKey{}, err
 	}
-	return gateway.WorkerKey{PublicKey: r.WorkerPubKey, Signature: r.Signature[:]}, nil
+	return workerapi.WorkerKey{PublicKey: r.WorkerPubKey, Signature: r.Signature[:]}, nil
 }
 
 // EpochKey implements Node.
-func (w *Worker) EpochKey(ctx context.Context) (gateway.EpochKey, error) {
+func (w *Worker) EpochKey(ctx context.Context) (workerapi.EpochKey, error) {
 	st, err := w.cfg.Enigma.EpochState(ctx)
 	if err != nil {
-		return gateway.EpochKey{}, fmt.Errorf("worker: read the epoch: %w", err)
+		return workerapi.EpochKey{}, fmt.Errorf("worker: read the epoch: %w", err)
 	}
 	r, err := w.cfg.Enclave.EpochKey(ctx, &enclave.EpochKeyRequest{
 		Epoch: st.FirstBlock.Uint64(), ChainID: w.chainID, EnigmaContract: api.EthAddress(w.cfg.Enigma.Addresses().Enigma),
 	})
 	if err != nil {
-		return gateway.EpochKey{}, err
+		return workerapi.EpochKey{}, err
 	}
 	if err := w.epochKeyIssued(ctx, r); err != nil {
-		return gateway.EpochKey{}, err
+		return workerapi.EpochKey{}, err
 	}
-	return gateway.EpochKey{Epoch: r.Epoch, PublicKey: r.PublicKey, Signature: r.Signature[:]}, nil
+	return workerapi.EpochKey{Epoch: r.Epoch, PublicKey: r.PublicKey, Signature: r.Signature[:]}, nil
 }
 
 // ExportState implements Node. When the chain holds deltas past this
@@ -348,7 +348,7 @@ func (w *Worker) keptPastTip(ctx context.Context, contract api.ContractAddress, 
 // outcome this worker has not recorded (its receipt in flight or being
 // checked, or from an earlier run) reads the chain's record: verified is
 // SUCCESS with the stored result, whatever happened to the receipt's wait.
-func (w *Worker) TaskResult(ctx context.Context, id api.TaskID) (*gateway.TaskResult, error) {
+func (w *Worker) TaskResult(ctx context.Context, id api.TaskID) (*workerapi.TaskResult, error) {
 	w.mu.Lock()
 	_, running := w.jobs[id]
 	status, final := w.final.get(id)
@@ -357,14 +357,14 @@ func (w *Worker) TaskResult(ctx context.Context, id api.TaskID) (*gateway.TaskRe
 	r, err := w.cfg.Store.TaskResult(ctx, id)
 	if api.CodeOf(err) == api.CodeNotFound {
 		if running {
-			return &gateway.TaskResult{TaskID: id, Status: api.StatusInProgress}, nil
+			return &workerapi.TaskResult{TaskID: id, Status: api.StatusInProgress}, nil
 		}
 		if faulted {
 			// The host could not finish the task: it stays open on chain
 			// until its sender reclaims the fee. enigma-js knows only the
 			// four statuses, so it reads FAILED; the log says why.
 			w.log.Debug("reporting a task the host could not finish", "task", id, "why", fault)
-			return &gateway.TaskResult{TaskID: id, Status: api.StatusFailed}, nil
+			return &workerapi.TaskResult{TaskID: id, Status: api.StatusFailed}, nil
 		}
 		return nil, nil
 	}
@@ -381,14 +381,14 @@ func (w *Worker) TaskResult(ctx context.Context, id api.TaskID) (*gateway.TaskRe
 			status = api.StatusFailed // open on chain, and this worker will not finish it
 		}
 	}
-	out := &gateway.TaskResult{TaskID: id, Contract: r.Contract, Status: status, Output: r.Output, UsedGas: r.UsedGas,
+	out := &workerapi.TaskResult{TaskID: id, Contract: r.Contract, Status: status, Output: r.Output, UsedGas: r.UsedGas,
 		EthereumPayload: r.EthPayload, EthereumAddress: r.EthAddress, Signature: r.Signature, PreCodeHash: r.PreCodeHash}
 	if r.Delta != nil && status == api.StatusSuccess {
 		// By hash: a delta rolled back while its receipt's outcome was
 		// unknown is still there.
 		d, err := w.cfg.Store.DeltaByHash(ctx, r.Contract, r.Delta.Hash)
 		if err == nil && d.Index == r.Delta.Index {
-			out.Delta = &gateway.Delta{Index: d.Index, Hash: d.Hash, Data: d.Data}
+			out.Delta = &workerapi.Delta{Index: d.Index, Hash: d.Hash, Data: d.Data}
 		}
 	}
 	return out, nil

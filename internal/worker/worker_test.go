@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"crypto/rand"
+	"github.com/enigma-go/enigma/internal/workerapi"
 	"math/big"
 	"path/filepath"
 	"strings"
@@ -20,7 +21,6 @@ import (
 	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/enclave/sim"
 	"github.com/enigma-go/enigma/internal/enclave/testcontract"
-	"github.com/enigma-go/enigma/internal/gateway"
 	"github.com/enigma-go/enigma/internal/km"
 	"github.com/enigma-go/enigma/internal/selection"
 	"github.com/enigma-go/enigma/internal/state"
@@ -165,7 +165,7 @@ func startNetworkOpts(t *testing.T, ctx context.Context, workers int, opt netOpt
 	if set, err := kmNode.NewEpoch(ctx); err != nil || !set {
 		t.Fatalf("first epoch: set %v, %v", set, err)
 	}
-	n.router = worker.NewRouter(n.dir, n.enigma, gateway.Info{PeerID: "test", Status: "running"}, nil)
+	n.router = worker.NewRouter(n.dir, n.enigma, workerapi.Info{PeerID: "test", Status: "running"}, nil)
 	return n
 }
 
@@ -175,8 +175,8 @@ type task struct {
 	contract api.ContractAddress
 	key      [32]byte
 	worker   api.EthAddress
-	deploy   *gateway.DeployRequest
-	compute  *gateway.ComputeRequest
+	deploy   *workerapi.DeployRequest
+	compute  *workerapi.ComputeRequest
 }
 
 // newTask creates the task record of a task for contract (a deploy when
@@ -227,14 +227,14 @@ func (n *network) newTaskFor(ctx context.Context, user *ecdsa.PrivateKey, contra
 		if _, err := e.CreateDeploymentTaskRecord(ctx, n.user, inputs, gasLimit, 1, first, nonce); err != nil {
 			t.Fatal(err)
 		}
-		tk.deploy = &gateway.DeployRequest{ContractAddress: tk.id, Worker: tk.worker, PreCode: code, EncryptedFn: encFn, EncryptedArgs: encArgs, UserPubKey: pub}
+		tk.deploy = &workerapi.DeployRequest{ContractAddress: tk.id, Worker: tk.worker, PreCode: code, EncryptedFn: encFn, EncryptedArgs: encArgs, UserPubKey: pub}
 		return tk
 	}
 	inputs := compat.InputsHash(encFn, encArgs, contract[:], pub[:])
 	if _, err := e.CreateTaskRecord(ctx, n.user, inputs, gasLimit, 1, first); err != nil {
 		t.Fatal(err)
 	}
-	tk.compute = &gateway.ComputeRequest{TaskID: tk.id, Worker: tk.worker, ContractAddress: contract, EncryptedFn: encFn, EncryptedArgs: encArgs, UserPubKey: pub}
+	tk.compute = &workerapi.ComputeRequest{TaskID: tk.id, Worker: tk.worker, ContractAddress: contract, EncryptedFn: encFn, EncryptedArgs: encArgs, UserPubKey: pub}
 	return tk
 }
 
@@ -273,7 +273,7 @@ func (n *network) submit(ctx context.Context, tk *task) error {
 
 // wait polls the task's result until it is final and returns it with the
 // decrypted output (nil when it does not open) and the on-chain status.
-func (n *network) wait(ctx context.Context, tk *task) (*gateway.TaskResult, []byte, uint8) {
+func (n *network) wait(ctx context.Context, tk *task) (*workerapi.TaskResult, []byte, uint8) {
 	n.t.Helper()
 	for {
 		r, err := n.router.TaskResult(ctx, tk.id)
@@ -296,7 +296,7 @@ func (n *network) wait(ctx context.Context, tk *task) (*gateway.TaskResult, []by
 	}
 }
 
-func (n *network) run(ctx context.Context, user *ecdsa.PrivateKey, contract api.ContractAddress, code []byte, fn string, args []byte, gas uint64) (*task, *gateway.TaskResult, []byte, uint8) {
+func (n *network) run(ctx context.Context, user *ecdsa.PrivateKey, contract api.ContractAddress, code []byte, fn string, args []byte, gas uint64) (*task, *workerapi.TaskResult, []byte, uint8) {
 	n.t.Helper()
 	tk := n.newTask(ctx, user, contract, code, fn, args, gas)
 	if err := n.submit(ctx, tk); err != nil {
@@ -511,7 +511,7 @@ func TestRecordInTheBlockThatStartsAnEpoch(t *testing.T) {
 		if rec.BlockNumber.Cmp(now.FirstBlock) != 0 {
 			t.Fatalf("the record (block %v) and the epoch (block %v) are not in one block", rec.BlockNumber, now.FirstBlock)
 		}
-		tk := &task{id: id, contract: sc, key: key, worker: sel, compute: &gateway.ComputeRequest{
+		tk := &task{id: id, contract: sc, key: key, worker: sel, compute: &workerapi.ComputeRequest{
 			TaskID: id, Worker: sel, ContractAddress: sc, EncryptedFn: encFn, EncryptedArgs: encArgs, UserPubKey: pub}}
 		if err := n.submit(ctx, tk); err != nil {
 			t.Fatal(err)

@@ -3,6 +3,7 @@ package attack_test
 import (
 	"bytes"
 	"context"
+	"github.com/enigma-go/enigma/internal/workerapi"
 	"net"
 	"path/filepath"
 	"slices"
@@ -15,7 +16,6 @@ import (
 	"github.com/enigma-go/enigma/internal/devnet"
 	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/enclave/testcontract"
-	"github.com/enigma-go/enigma/internal/gateway"
 	"github.com/enigma-go/enigma/internal/state"
 	"github.com/enigma-go/enigma/internal/worker"
 	"github.com/enigma-go/enigma/internal/worker/workerhttp"
@@ -32,7 +32,7 @@ import (
 type syncPeer struct {
 	worker.Node
 	export  func(*worker.StateExport) // changes an export in place
-	result  func(*gateway.TaskResult) *gateway.TaskResult
+	result  func(*workerapi.TaskResult) *workerapi.TaskResult
 	exports atomic.Int32 // exports asked of it
 }
 
@@ -47,7 +47,7 @@ func (p *syncPeer) ExportState(ctx context.Context, c api.ContractAddress, from 
 
 // TaskResult answers with result's lie, for a task the worker saw (r) or
 // not (nil).
-func (p *syncPeer) TaskResult(ctx context.Context, id api.TaskID) (*gateway.TaskResult, error) {
+func (p *syncPeer) TaskResult(ctx context.Context, id api.TaskID) (*workerapi.TaskResult, error) {
 	r, err := p.Node.TaskResult(ctx, id)
 	if err == nil && p.result != nil {
 		return p.result(r), nil
@@ -462,18 +462,18 @@ func TestAttackLieAboutTaskResult(t *testing.T) {
 	if err != nil || older == nil {
 		t.Fatalf("the deployment's result: %+v, %v", older, err)
 	}
-	lies := map[string]func(r *gateway.TaskResult) *gateway.TaskResult{
-		"an older output": func(r *gateway.TaskResult) *gateway.TaskResult {
+	lies := map[string]func(r *workerapi.TaskResult) *workerapi.TaskResult{
+		"an older output": func(r *workerapi.TaskResult) *workerapi.TaskResult {
 			f := *r
 			f.Output = older.Output
 			return &f
 		},
-		"a delta the chain never took": func(r *gateway.TaskResult) *gateway.TaskResult {
+		"a delta the chain never took": func(r *workerapi.TaskResult) *workerapi.TaskResult {
 			f := *r
-			f.Delta = &gateway.Delta{Index: r.Delta.Index, Data: []byte("forged delta"), Hash: compat.Keccak256([]byte("forged delta"))}
+			f.Delta = &workerapi.Delta{Index: r.Delta.Index, Data: []byte("forged delta"), Hash: compat.Keccak256([]byte("forged delta"))}
 			return &f
 		},
-		"a failure": func(r *gateway.TaskResult) *gateway.TaskResult {
+		"a failure": func(r *workerapi.TaskResult) *workerapi.TaskResult {
 			f := *r
 			f.Status, f.Delta = api.StatusFailed, nil
 			return &f
@@ -481,12 +481,12 @@ func TestAttackLieAboutTaskResult(t *testing.T) {
 	}
 	for name, lie := range lies {
 		liar := &syncPeer{Node: ran, result: lie}
-		r := worker.NewRouter(syncOrdered{liar, ran}, n.e, gateway.Info{}, nil)
+		r := worker.NewRouter(syncOrdered{liar, ran}, n.e, workerapi.Info{}, nil)
 		got, err := r.TaskResult(ctx, task.ID)
 		if err != nil || got == nil || !bytes.Equal(got.Output, honest.Output) || got.Status != api.StatusSuccess || got.Delta == nil || got.Delta.Hash != honest.Delta.Hash {
 			t.Errorf("%s first: reported the liar's result (%v), not the honest one", name, err)
 		}
-		r = worker.NewRouter(syncOrdered{liar}, n.e, gateway.Info{}, nil)
+		r = worker.NewRouter(syncOrdered{liar}, n.e, workerapi.Info{}, nil)
 		if got, err := r.TaskResult(ctx, task.ID); got != nil || api.CodeOf(err) != api.CodeUnavailable {
 			t.Errorf("%s alone: reported a result (%v), want none (CodeUnavailable)", name, err)
 		}
@@ -499,7 +499,7 @@ func TestAttackLieAboutTaskResult(t *testing.T) {
 			continue
 		}
 		real, _ := n.d.Directory().Node(w)
-		n.d.Directory().Add(&syncPeer{Node: real, result: func(*gateway.TaskResult) *gateway.TaskResult {
+		n.d.Directory().Add(&syncPeer{Node: real, result: func(*workerapi.TaskResult) *workerapi.TaskResult {
 			f := *honest
 			f.Output = older.Output
 			return &f

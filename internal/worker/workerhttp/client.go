@@ -5,12 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/enigma-go/enigma/internal/workerapi"
 	"io"
 	"net/http"
 	"strings"
 
 	"github.com/enigma-go/enigma/api"
-	"github.com/enigma-go/enigma/internal/gateway"
 	"github.com/enigma-go/enigma/internal/state"
 	"github.com/enigma-go/enigma/internal/worker"
 )
@@ -52,42 +52,42 @@ func (c *Client) URL() string { return c.url }
 func (c *Client) Signer() api.EthAddress { return c.signer }
 
 // TaskKey implements worker.Node.
-func (c *Client) TaskKey(ctx context.Context, userPubKey [64]byte, requester [32]byte) (gateway.WorkerKey, error) {
+func (c *Client) TaskKey(ctx context.Context, userPubKey [64]byte, requester [32]byte) (workerapi.WorkerKey, error) {
 	var r taskKeyReply
 	if err := c.do(ctx, http.MethodPost, pathTaskKey, &taskKeyRequest{UserPubKey: userPubKey[:], Requester: requester[:]}, &r); err != nil {
-		return gateway.WorkerKey{}, err
+		return workerapi.WorkerKey{}, err
 	}
 	pub, err := bytes64(r.PublicKey, "the worker's task key")
 	if err != nil {
-		return gateway.WorkerKey{}, err
+		return workerapi.WorkerKey{}, err
 	}
-	return gateway.WorkerKey{PublicKey: pub, Signature: r.Signature}, nil
+	return workerapi.WorkerKey{PublicKey: pub, Signature: r.Signature}, nil
 }
 
 // EpochKey implements worker.Node.
-func (c *Client) EpochKey(ctx context.Context) (gateway.EpochKey, error) {
-	var r gateway.EpochKey
+func (c *Client) EpochKey(ctx context.Context) (workerapi.EpochKey, error) {
+	var r workerapi.EpochKey
 	err := c.do(ctx, http.MethodPost, pathEpochKey, &empty{}, &r)
 	return r, err
 }
 
 // SubmitDeploy implements worker.Node.
-func (c *Client) SubmitDeploy(ctx context.Context, req *gateway.DeployRequest) error {
+func (c *Client) SubmitDeploy(ctx context.Context, req *workerapi.DeployRequest) error {
 	return c.do(ctx, http.MethodPost, pathDeploy, &deployWire{DeployRequest: *req, UserPubKey: req.UserPubKey[:]}, &empty{})
 }
 
 // SubmitCompute implements worker.Node.
-func (c *Client) SubmitCompute(ctx context.Context, req *gateway.ComputeRequest) error {
+func (c *Client) SubmitCompute(ctx context.Context, req *workerapi.ComputeRequest) error {
 	return c.do(ctx, http.MethodPost, pathCompute, &computeWire{ComputeRequest: *req, UserPubKey: req.UserPubKey[:]}, &empty{})
 }
 
 // SubmitV2 implements worker.Node.
-func (c *Client) SubmitV2(ctx context.Context, req *gateway.V2Request) error {
+func (c *Client) SubmitV2(ctx context.Context, req *workerapi.V2Request) error {
 	return c.do(ctx, http.MethodPost, pathV2, req, &empty{})
 }
 
 // TaskResult implements worker.Node.
-func (c *Client) TaskResult(ctx context.Context, id api.TaskID) (*gateway.TaskResult, error) {
+func (c *Client) TaskResult(ctx context.Context, id api.TaskID) (*workerapi.TaskResult, error) {
 	var r taskResultReply
 	if err := c.do(ctx, http.MethodPost, pathTaskResult, &taskResultRequest{TaskID: id}, &r); err != nil {
 		return nil, err

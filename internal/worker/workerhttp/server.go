@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/enigma-go/enigma/internal/workerapi"
 
 	"log/slog"
 	"net"
@@ -14,7 +15,6 @@ import (
 	"time"
 
 	"github.com/enigma-go/enigma/api"
-	"github.com/enigma-go/enigma/internal/gateway"
 	"github.com/enigma-go/enigma/internal/httpserve"
 	"github.com/enigma-go/enigma/internal/worker"
 )
@@ -60,7 +60,7 @@ func NewServer(node worker.Node, cfg Config) (*Server, error) {
 		}
 		return &taskKeyReply{PublicKey: k.PublicKey[:], Signature: k.Signature}, nil
 	})
-	route(s, pathEpochKey, func(ctx context.Context, _ *empty) (*gateway.EpochKey, error) {
+	route(s, pathEpochKey, func(ctx context.Context, _ *empty) (*workerapi.EpochKey, error) {
 		k, err := node.EpochKey(ctx)
 		return &k, err
 	})
@@ -78,7 +78,7 @@ func NewServer(node worker.Node, cfg Config) (*Server, error) {
 		}
 		return &empty{}, node.SubmitCompute(ctx, &req.ComputeRequest)
 	})
-	route(s, pathV2, func(ctx context.Context, req *gateway.V2Request) (*empty, error) {
+	route(s, pathV2, func(ctx context.Context, req *workerapi.V2Request) (*empty, error) {
 		return &empty{}, node.SubmitV2(ctx, req)
 	})
 	route(s, pathTaskResult, func(ctx context.Context, req *taskResultRequest) (*taskResultReply, error) {

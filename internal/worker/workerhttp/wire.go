@@ -2,10 +2,10 @@ package workerhttp
 
 import (
 	"errors"
+	"github.com/enigma-go/enigma/internal/workerapi"
 	"net/http"
 
 	"github.com/enigma-go/enigma/api"
-	"github.com/enigma-go/enigma/internal/gateway"
 	"github.com/enigma-go/enigma/internal/state"
 )
 
@@ -41,12 +41,12 @@ type taskKeyReply struct {
 // user key as base64 rather than as a JSON array of numbers: the
 // outer field hides the embedded one.
 type deployWire struct {
-	gateway.DeployRequest
+	workerapi.DeployRequest
 	UserPubKey []byte
 }
 
 type computeWire struct {
-	gateway.ComputeRequest
+	workerapi.ComputeRequest
 	UserPubKey []byte
 }
 
@@ -56,7 +56,7 @@ type taskResultRequest struct {
 
 // taskResultReply's Result is null for a task the worker has not seen.
 type taskResultReply struct {
-	Result *gateway.TaskResult `json:"result"`
+	Result *workerapi.TaskResult `json:"result"`
 }
 
 type exportRequest struct {

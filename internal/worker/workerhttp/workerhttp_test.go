@@ -3,6 +3,7 @@ package workerhttp
 import (
 	"bytes"
 	"context"
+	"github.com/enigma-go/enigma/internal/workerapi"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -11,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/enigma-go/enigma/api"
-	"github.com/enigma-go/enigma/internal/gateway"
 	"github.com/enigma-go/enigma/internal/state"
 	"github.com/enigma-go/enigma/internal/worker"
 )
@@ -20,36 +20,36 @@ import (
 type fakeNode struct {
 	signer  api.EthAddress
 	err     error
-	deploy  *gateway.DeployRequest
-	compute *gateway.ComputeRequest
-	v2      *gateway.V2Request
-	result  *gateway.TaskResult
+	deploy  *workerapi.DeployRequest
+	compute *workerapi.ComputeRequest
+	v2      *workerapi.V2Request
+	result  *workerapi.TaskResult
 	export  *worker.StateExport
 	// requester is the last TaskKey's.
 	requester [32]byte
 }
 
 func (f *fakeNode) Signer() api.EthAddress { return f.signer }
-func (f *fakeNode) TaskKey(_ context.Context, pub [64]byte, requester [32]byte) (gateway.WorkerKey, error) {
+func (f *fakeNode) TaskKey(_ context.Context, pub [64]byte, requester [32]byte) (workerapi.WorkerKey, error) {
 	f.requester = requester
-	return gateway.WorkerKey{PublicKey: pub, Signature: []byte{1, 2, 3}}, f.err
+	return workerapi.WorkerKey{PublicKey: pub, Signature: []byte{1, 2, 3}}, f.err
 }
-func (f *fakeNode) EpochKey(context.Context) (gateway.EpochKey, error) {
-	return gateway.EpochKey{Epoch: 7, PublicKey: []byte("pk"), Signature: []byte("sig")}, f.err
+func (f *fakeNode) EpochKey(context.Context) (workerapi.EpochKey, error) {
+	return workerapi.EpochKey{Epoch: 7, PublicKey: []byte("pk"), Signature: []byte("sig")}, f.err
 }
-func (f *fakeNode) SubmitDeploy(_ context.Context, r *gateway.DeployRequest) error {
+func (f *fakeNode) SubmitDeploy(_ context.Context, r *workerapi.DeployRequest) error {
 	f.deploy = r
 	return f.err
 }
-func (f *fakeNode) SubmitCompute(_ context.Context, r *gateway.ComputeRequest) error {
+func (f *fakeNode) SubmitCompute(_ context.Context, r *workerapi.ComputeRequest) error {
 	f.compute = r
 	return f.err
 }
-func (f *fakeNode) SubmitV2(_ context.Context, r *gateway.V2Request) error {
+func (f *fakeNode) SubmitV2(_ context.Context, r *workerapi.V2Request) error {
 	f.v2 = r
 	return f.err
 }
-func (f *fakeNode) TaskResult(context.Context, api.TaskID) (*gateway.TaskResult, error) {
+func (f *fakeNode) TaskResult(context.Context, api.TaskID) (*workerapi.TaskResult, error) {
 	return f.result, f.err
 }
 func (f *fakeNode) ExportState(context.Context, api.ContractAddress, uint32) (*worker.StateExport, error) {
@@ -97,15 +97,15 @@ func TestClientCarriesEveryCall(t *testing.T) {
 	if err != nil || ek.Epoch != 7 || string(ek.PublicKey) != "pk" {
 		t.Fatalf("EpochKey = %+v, %v", ek, err)
 	}
-	dep := &gateway.DeployRequest{ContractAddress: api.Hash{1}, Worker: f.signer, PreCode: []byte("wasm"), EncryptedFn: []byte("fn"), EncryptedArgs: []byte{}, UserPubKey: pub}
+	dep := &workerapi.DeployRequest{ContractAddress: api.Hash{1}, Worker: f.signer, PreCode: []byte("wasm"), EncryptedFn: []byte("fn"), EncryptedArgs: []byte{}, UserPubKey: pub}
 	if err := c.SubmitDeploy(ctx, dep); err != nil || !reflect.DeepEqual(f.deploy, dep) {
 		t.Fatalf("SubmitDeploy carried %+v (%v), want %+v", f.deploy, err, dep)
 	}
-	cmp := &gateway.ComputeRequest{TaskID: api.Hash{2}, Worker: f.signer, ContractAddress: api.Hash{1}, EncryptedFn: []byte("fn"), EncryptedArgs: []byte("args"), UserPubKey: pub}
+	cmp := &workerapi.ComputeRequest{TaskID: api.Hash{2}, Worker: f.signer, ContractAddress: api.Hash{1}, EncryptedFn: []byte("fn"), EncryptedArgs: []byte("args"), UserPubKey: pub}
 	if err := c.SubmitCompute(ctx, cmp); err != nil || !reflect.DeepEqual(f.compute, cmp) {
 		t.Fatalf("SubmitCompute carried %+v (%v), want %+v", f.compute, err, cmp)
 	}
-	v2 := &gateway.V2Request{Deploy: true, TaskID: api.Hash{3}, Worker: f.signer, ContractAddress: api.Hash{3}, PreCode: []byte("c"), Request: []byte("r"), Sender: api.EthAddress{9}, TaskNonce: 4}
+	v2 := &workerapi.V2Request{Deploy: true, TaskID: api.Hash{3}, Worker: f.signer, ContractAddress: api.Hash{3}, PreCode: []byte("c"), Request: []byte("r"), Sender: api.EthAddress{9}, TaskNonce: 4}
 	if err := c.SubmitV2(ctx, v2); err != nil || !reflect.DeepEqual(f.v2, v2) {
 		t.Fatalf("SubmitV2 carried %+v (%v), want %+v", f.v2, err, v2)
 	}
@@ -113,8 +113,8 @@ func TestClientCarriesEveryCall(t *testing.T) {
 	if r, err := c.TaskResult(ctx, api.Hash{2}); r != nil || err != nil {
 		t.Fatalf("unseen task: %+v, %v; want nil, nil", r, err)
 	}
-	f.result = &gateway.TaskResult{TaskID: api.Hash{2}, Status: api.StatusSuccess, Output: []byte("out"), UsedGas: 9,
-		Delta: &gateway.Delta{Index: 1, Hash: api.Hash{5}, Data: []byte("d")}, Signature: []byte("s"), EthereumAddress: api.EthAddress{4}}
+	f.result = &workerapi.TaskResult{TaskID: api.Hash{2}, Status: api.StatusSuccess, Output: []byte("out"), UsedGas: 9,
+		Delta: &workerapi.Delta{Index: 1, Hash: api.Hash{5}, Data: []byte("d")}, Signature: []byte("s"), EthereumAddress: api.EthAddress{4}}
 	if r, err := c.TaskResult(ctx, api.Hash{2}); err != nil || !reflect.DeepEqual(r, f.result) {
 		t.Fatalf("TaskResult = %+v, %v; want %+v", r, err, f.result)
 	}
@@ -137,7 +137,7 @@ func TestErrorsKeepTheirCode(t *testing.T) {
 	_, c := serve(t, f)
 	for _, code := range []api.Code{api.CodeNotSelected, api.CodeInputsMismatch, api.CodeUnavailable, api.CodeUnknown} {
 		f.err = api.Errorf(code, "worker: refused with %d", code)
-		err := c.SubmitCompute(ctx, &gateway.ComputeRequest{})
+		err := c.SubmitCompute(ctx, &workerapi.ComputeRequest{})
 		if api.CodeOf(err) != code || err.Error() != f.err.Error() {
 			t.Errorf("code %d came back as %d %q", code, api.CodeOf(err), err)
 		}
