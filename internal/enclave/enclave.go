@@ -24,6 +24,10 @@ type Common interface {
 	// keys) encrypted under its sealing key. The host stores the blob and
 	// hands it back when it restarts the enclave; it never sees the secrets.
 	Seal(ctx context.Context, req *SealRequest) (*SealedState, error)
+	// PeerIdentity answers a peer's challenge with a signature of the
+	// enclave's signing key over PeerIdentityHash: a worker's proves it is
+	// the registered worker, the key manager's that it is the principal.
+	PeerIdentity(ctx context.Context, req *PeerIdentityRequest) (*PeerIdentityResponse, error)
 }
 
 // Enclave is a worker's enclave: it issues task encryption keys, executes
@@ -86,9 +90,6 @@ type Enclave interface {
 	// contract's or code's state, or altered bytes), and api.CodeConflict
 	// when it opens but ends at another delta.
 	CheckState(ctx context.Context, req *CheckStateRequest) (*CheckStateResponse, error)
-	// PeerIdentity answers a peer's challenge with a signature of the
-	// enclave's signing key over PeerIdentityHash.
-	PeerIdentity(ctx context.Context, req *PeerIdentityRequest) (*PeerIdentityResponse, error)
 }
 
 // KeyManager is the key manager's enclave: it derives each epoch's seed and

@@ -67,9 +67,16 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 		}
 		r, err := c.Seal(ctx, req)
 		return TypeSealedState, r, err
+	case *PeerIdentityRequest:
+		c := h.common()
+		if c == nil {
+			return noRole("enclave")
+		}
+		r, err := c.PeerIdentity(ctx, req)
+		return TypePeerIdentityResponse, r, err
 	}
 	if t == TypeTaskKeyRequest || t == TypeEpochKeyRequest || t == TypeExecuteRequest || t == TypeNewStateKeysRequest ||
-		t == TypeStateKeysReply || t == TypeSignBatchRequest || t == TypeCheckStateRequest || t == TypePeerIdentityRequest ||
+		t == TypeStateKeysReply || t == TypeSignBatchRequest || t == TypeCheckStateRequest ||
 		t == TypeHoldTaskRequest || t == TypeRestoreKeysRequest {
 		if h.Enclave == nil {
 			return noRole("worker")
@@ -102,9 +109,6 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 		case *CheckStateRequest:
 			r, err := h.Enclave.CheckState(ctx, req)
 			return TypeCheckStateResponse, r, err
-		case *PeerIdentityRequest:
-			r, err := h.Enclave.PeerIdentity(ctx, req)
-			return TypePeerIdentityResponse, r, err
 		}
 	}
 	if t == TypeNewEpochRequest || t == TypeStateKeysRequest || t == TypeConfirmEpochRequest {

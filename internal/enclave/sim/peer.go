@@ -35,8 +35,9 @@ func (w *Worker) CheckState(ctx context.Context, req *enclave.CheckStateRequest)
 	return &enclave.CheckStateResponse{}, nil
 }
 
-// PeerIdentity implements enclave.Enclave.
-func (w *Worker) PeerIdentity(ctx context.Context, req *enclave.PeerIdentityRequest) (*enclave.PeerIdentityResponse, error) {
+// PeerIdentity implements enclave.Common, for the worker and the key
+// manager alike.
+func (w *base) PeerIdentity(ctx context.Context, req *enclave.PeerIdentityRequest) (*enclave.PeerIdentityResponse, error) {
 	if len(req.Transport) > enclave.MaxPeerTransport {
 		return nil, api.Errorf(api.CodeInvalidInput, "sim: a peer transport identity of %d bytes exceeds %d; name the channel by its URL or key", len(req.Transport), enclave.MaxPeerTransport)
 	}
