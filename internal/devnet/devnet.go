@@ -12,7 +12,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/enigma-go/enigma/internal/workerapi"
 	"io"
 	"log/slog"
 	"net"
@@ -27,8 +26,6 @@ import (
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/chain/bindings"
 	"github.com/enigma-go/enigma/internal/chain/devchain"
-	"github.com/enigma-go/enigma/internal/enclave/sim"
-	"github.com/enigma-go/enigma/internal/gateway"
 	"github.com/enigma-go/enigma/internal/km"
 	enode "github.com/enigma-go/enigma/internal/node"
 	"github.com/enigma-go/enigma/internal/vm"
@@ -109,15 +106,9 @@ func (c Config) Validate() error {
 	return errors.Join(errs...)
 }
 
-// Addresses is the content of addresses.json.
-type Addresses struct {
-	Contract common.Address  `json:"contract"`
-	Token    common.Address  `json:"token"`
-	EthNode  string          `json:"eth_node"`
-	Proxy    string          `json:"proxy"`
-	Voting   *common.Address `json:"voting,omitempty"`
-	Sample   *common.Address `json:"sample,omitempty"`
-}
+// Addresses is the content of addresses.json, the same file a key
+// manager node writes (node.Addresses).
+type Addresses = enode.Addresses
 
 // Devnet is a running local network.
 type Devnet struct {
@@ -127,14 +118,14 @@ type Devnet struct {
 	dev    *devchain.Chain
 	client *chain.Client
 	enigma *chain.Enigma
-	km     *sim.KeyManager
-	sealMu sync.Mutex // serialises sealKM
+	// kmHost is the key manager's enclave and the simulated attestation
+	// service; kmNode the key manager's host logic on it.
+	kmHost *enode.KMHost
 	kmNode *km.KeyManager
 	nodes  *worker.Nodes // the running workers, as the gateway and the workers find them
 	// kmAccount sends the key manager's epochs: a role account, never one
 	// of the dev accounts (accounts.go).
 	kmAccount chain.Account
-	attestor  *sim.Attestor
 	workers   []*node
 	engine    *vm.Engine
 	addrs     Addresses
@@ -262,13 +253,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	resumed := true
 	if d.enigma, err = d.resume(ctx); err == nil && d.enigma == nil {
 		resumed = false
-		d.enigma, err = d.client.DeployContracts(ctx, deployer, chain.DeployParams{
-			Principal:      common.Address(d.km.Address()),
-			EpochSize:      cfg.EpochSize,
-			TimeoutEpochs:  cfg.TimeoutEpochs,
-			SimAttestation: enode.SimAttestation(d.attestor),
-			TokenSupply:    chain.DevTokenSupply,
-		})
+		d.enigma, err = d.client.DeployContracts(ctx, deployer, d.kmHost.DeployParams(cfg.EpochSize, cfg.TimeoutEpochs, true))
 		if err != nil {
 			err = fmt.Errorf("devnet: deploy the contracts: %w", err)
 		}
@@ -302,13 +287,11 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	}
 	progress(fmt.Sprintf("%d workers registered, staked and logged in", len(d.workers)))
 
-	kc := km.DefaultConfig()
-	kc.Enclave, kc.Enigma, kc.Account, kc.Logger = d.km, d.enigma, d.kmAccount, log
-	kc.Changed = d.sealKM
+	var poll time.Duration // the key manager's default on an external chain
 	if cfg.ChainRPC == "" {
-		kc.Poll = cfg.BlockPeriod
+		poll = cfg.BlockPeriod
 	}
-	if d.kmNode, err = km.New(ctx, kc); err != nil {
+	if d.kmNode, err = d.kmHost.NewKeyManager(ctx, d.enigma, d.kmAccount, poll, log); err != nil {
 		return nil, err
 	}
 	// The epoch counts the workers logged in before its block.
@@ -337,7 +320,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		return nil, err
 	}
 	progress("workers serving tasks")
-	gw, err := gateway.New(worker.NewRouter(d.nodes, d.enigma, workerapi.Info{PeerID: "enigma-devnet", Status: "running"}, log), gateway.DefaultConfig())
+	gw, err := enode.NewGateway(d.nodes, d.enigma, "enigma-devnet", log)
 	if err != nil {
 		return nil, err
 	}
@@ -416,23 +399,11 @@ func writeFiles(dir string, addrs Addresses) error {
 		if err != nil {
 			return fmt.Errorf("devnet: encode the ABI of %s: %w", name, err)
 		}
-		if err := writeFileAtomic(filepath.Join(dir, name), append(b, '\n'), 0o644); err != nil {
+		if err := enode.WriteFileAtomic(filepath.Join(dir, name), append(b, '\n'), 0o644); err != nil {
 			return err
 		}
 	}
-	b, _ := json.MarshalIndent(addrs, "", "  ")
-	return writeFileAtomic(filepath.Join(dir, "addresses.json"), append(b, '\n'), 0o644)
-}
-
-func writeFileAtomic(path string, b []byte, mode os.FileMode) error {
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b, mode); err != nil {
-		return fmt.Errorf("devnet: write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("devnet: write %s: %w", path, err)
-	}
-	return nil
+	return enode.WriteAddresses(filepath.Join(dir, "addresses.json"), addrs)
 }
 
 // resume binds the contracts of a previous run when the embedded chain was
@@ -442,26 +413,19 @@ func (d *Devnet) resume(ctx context.Context) (*chain.Enigma, error) {
 	if d.cfg.ChainRPC != "" {
 		return nil, nil
 	}
-	b, err := os.ReadFile(filepath.Join(d.cfg.DataDir, "addresses.json"))
-	if errors.Is(err, os.ErrNotExist) {
+	path := filepath.Join(d.cfg.DataDir, "addresses.json")
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
+	e, err := enode.ResumeContracts(ctx, d.client, path, d.kmHost.Signer)
 	if err != nil {
-		return nil, fmt.Errorf("devnet: read addresses.json: %w", err)
-	}
-	var prev Addresses
-	if err := json.Unmarshal(b, &prev); err != nil {
-		return nil, fmt.Errorf("devnet: addresses.json in %s is damaged; remove it (or the whole folder) to start afresh: %w", d.cfg.DataDir, err)
-	}
-	e, err := d.client.BindDeployed(ctx, chain.Addresses{Enigma: prev.Contract, Token: prev.Token}, common.Address(d.km.Address()))
-	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("devnet: %w (or remove the whole folder with --reset)", err)
 	}
 	if e == nil {
-		d.log.Info("the chain no longer holds the previous contracts for this key manager; deploying afresh", "enigma", prev.Contract)
+		d.log.Info("the chain no longer holds the previous contracts for this key manager; deploying afresh", "addresses", path)
 		return nil, nil
 	}
-	d.log.Info("resuming the contracts of the previous run", "enigma", prev.Contract)
+	d.log.Info("resuming the contracts of the previous run", "enigma", e.Addresses().Enigma)
 	return e, nil
 }
 
@@ -495,13 +459,13 @@ func (d *Devnet) Close() error {
 		}
 		d.wg.Wait()
 		for _, w := range d.workers {
-			errs = append(errs, w.close())
+			errs = append(errs, w.host.Close())
 		}
 		if d.engine != nil {
 			errs = append(errs, d.engine.Close(context.Background()))
 		}
-		if d.km != nil {
-			errs = append(errs, d.km.Close())
+		if d.kmHost != nil {
+			errs = append(errs, d.kmHost.Close())
 		}
 		if d.client != nil {
 			d.client.Close()

@@ -1,12 +1,10 @@
 package devnet
 
 import (
-	"fmt"
-	"path/filepath"
-
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/enclave/sim"
 	"github.com/enigma-go/enigma/internal/km"
+	enode "github.com/enigma-go/enigma/internal/node"
 	"github.com/enigma-go/enigma/internal/state"
 	"github.com/enigma-go/enigma/internal/worker"
 )
@@ -33,13 +31,19 @@ func (d *Devnet) WorkerHost(i int) *WorkerHost {
 		return nil
 	}
 	n := d.workers[i]
-	return &WorkerHost{Enclave: n.enclave, Custodian: n.account, Store: n.store,
-		SealKeyFile: filepath.Join(d.cfg.DataDir, fmt.Sprintf("worker%d", i), "seal.key")}
+	var store state.Store
+	if n.host.Store != nil {
+		store = n.host.Store
+	}
+	return &WorkerHost{Enclave: n.host.Enclave, Custodian: n.account, Store: store,
+		SealKeyFile: enode.WorkerEnclaveFiles(d.workerDir(i)).SealKeyFile}
 }
 
 // KeyManagerHost returns the key manager's enclave and its node (the host
 // side, which checks the chain before asking the enclave).
-func (d *Devnet) KeyManagerHost() (*sim.KeyManager, *km.KeyManager) { return d.km, d.kmNode }
+func (d *Devnet) KeyManagerHost() (*sim.KeyManager, *km.KeyManager) {
+	return d.kmHost.Enclave, d.kmNode
+}
 
 // Directory is the directory the gateway and the workers find each other
 // in. The devnet's workers trust one another as one process; a test may add
@@ -51,4 +55,4 @@ func (d *Devnet) Directory() *worker.Nodes { return d.nodes }
 func (d *Devnet) Enigma() *chain.Enigma { return d.enigma }
 
 // Attestor is the devnet's simulated attestation service.
-func (d *Devnet) Attestor() *sim.Attestor { return d.attestor }
+func (d *Devnet) Attestor() *sim.Attestor { return d.kmHost.Attestor }

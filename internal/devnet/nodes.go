@@ -11,105 +11,74 @@ import (
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
-	"github.com/enigma-go/enigma/internal/enclave"
-	"github.com/enigma-go/enigma/internal/enclave/sim"
-	"github.com/enigma-go/enigma/internal/state"
-	"github.com/enigma-go/enigma/internal/vm"
+	enode "github.com/enigma-go/enigma/internal/node"
 	"github.com/enigma-go/enigma/internal/worker"
 )
 
 // WorkerStakeENG is each worker's deposit in ENG base units: 1,000 ENG.
 var WorkerStakeENG = new(big.Int).Mul(big.NewInt(1_000), big.NewInt(100_000_000))
 
-// node is one worker: its enclave, the role account that is its custodian,
-// its state store and the worker node around them.
+// node is one worker: its host (enclave, store and the worker node around
+// them, built by internal/node) and the role account that is its
+// custodian.
 type node struct {
-	enclave *sim.Worker
+	host    *enode.WorkerHost
 	account chain.Account
 	signer  api.EthAddress
-	store   *state.PebbleStore
-	worker  *worker.Worker
-	stop    sync.Once
-	stopErr error
 }
 
-// startEnclaves starts what needs no chain: the key manager's enclave
-// (its keys and the simulated attestation signer's survive restarts in the
-// data folder), the VM, and cfg.Workers worker enclaves, each sealed to its
-// own folder.
+// workerDir is worker i's data folder.
+func (d *Devnet) workerDir(i int) string {
+	return filepath.Join(d.cfg.DataDir, fmt.Sprintf("worker%d", i))
+}
+
+// startEnclaves starts what needs no chain, the way `enigma node` does
+// (internal/node): the key manager's enclave and the simulated attestation
+// service (their keys survive restarts in the data folder), the VM, and
+// cfg.Workers worker enclaves, each sealed to its own folder, all at once.
 func (d *Devnet) startEnclaves(ctx context.Context) error {
 	dir := d.cfg.DataDir
-	attestation, err := sim.LoadOrCreateAttestationKey(filepath.Join(dir, "attestation.key"))
+	engine := make(chan error, 1)
+	go func() {
+		var err error
+		d.engine, err = enode.NewVM(ctx, d.log)
+		engine <- err
+	}()
+	h, err := enode.NewKMHost(ctx, dir, "", d.log)
+	if eerr := <-engine; err == nil {
+		err = eerr
+	}
+	if h != nil {
+		d.kmHost = h
+	}
 	if err != nil {
 		return err
 	}
-	// The simulated attestation service: it signs the enclaves' reports
-	// for registration; no enclave and no worker holds its key.
-	d.attestor = sim.NewAttestor(attestation)
-	kc := sim.DefaultConfig()
-	kc.SealKeyFile = filepath.Join(dir, "km.seal")
-	sealedPath := filepath.Join(dir, "km.sealed")
-	if kc.Sealed, err = os.ReadFile(sealedPath); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("devnet: read the key manager's sealed keys: %w", err)
+	hosts := make([]*enode.WorkerHost, d.cfg.Workers)
+	errs := make([]error, d.cfg.Workers)
+	var wg sync.WaitGroup
+	for i := range hosts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			wdir := d.workerDir(i)
+			if err := os.MkdirAll(wdir, 0o700); err != nil {
+				errs[i] = err
+				return
+			}
+			if hosts[i], errs[i] = enode.NewWorkerHost(ctx, wdir, h.Signer, d.engine, d.log); errs[i] != nil {
+				errs[i] = fmt.Errorf("devnet: worker %d: %w", i, errs[i])
+			}
+		}()
 	}
-	if d.km, err = sim.NewKeyManager(kc); err != nil {
-		return fmt.Errorf("devnet: start the key manager enclave (remove %s to start with new keys): %w", sealedPath, err)
-	}
-	// The sealed signing key keeps the principal address across restarts,
-	// so a resumed chain still accepts the key manager's epochs.
-	if err := d.sealKM(ctx); err != nil {
-		return err
-	}
-
-	engine, err := vm.NewEngine(ctx, vm.DefaultConfig())
-	if err != nil {
-		return fmt.Errorf("devnet: start the VM: %w", err)
-	}
-	d.engine = engine
-	for i := 0; i < d.cfg.Workers; i++ {
-		wdir := filepath.Join(dir, fmt.Sprintf("worker%d", i))
-		if err := os.MkdirAll(wdir, 0o700); err != nil {
-			return err
+	wg.Wait()
+	// Its account is known once the chain is.
+	for _, h := range hosts {
+		if h != nil {
+			d.workers = append(d.workers, &node{host: h, signer: h.Signer})
 		}
-		wc := kc
-		wc.SealKeyFile, wc.KeyManager, wc.Runner = filepath.Join(wdir, "seal.key"), d.km.Address(), sim.NewVMRunner(engine)
-		sealedPath := filepath.Join(wdir, "sealed")
-		if wc.Sealed, err = os.ReadFile(sealedPath); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("devnet: read worker %d's sealed keys: %w", i, err)
-		}
-		w, err := sim.NewWorker(wc)
-		if err != nil {
-			return fmt.Errorf("devnet: start worker %d's enclave (remove %s to start with new keys): %w", i, sealedPath, err)
-		}
-		n := &node{enclave: w} // its account is known once the chain is
-		d.workers = append(d.workers, n)
-		sealed, err := w.Seal(ctx, &enclave.SealRequest{})
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(sealedPath, sealed.Blob, 0o600); err != nil {
-			return fmt.Errorf("devnet: store worker %d's sealed keys: %w", i, err)
-		}
-		n.signer = w.Address()
 	}
-	return nil
-}
-
-// sealKM stores the key manager enclave's sealed keys in the data folder:
-// its signing key, and (called again whenever they change) the contracts'
-// state keys and the epochs it signed, so a restarted devnet still serves
-// the contracts of its previous run.
-func (d *Devnet) sealKM(ctx context.Context) error {
-	d.sealMu.Lock()
-	defer d.sealMu.Unlock()
-	sealed, err := d.km.Seal(ctx, &enclave.SealRequest{})
-	if err != nil {
-		return fmt.Errorf("devnet: seal the key manager's keys: %w", err)
-	}
-	if err := writeFileAtomic(filepath.Join(d.cfg.DataDir, "km.sealed"), sealed.Blob, 0o600); err != nil {
-		return fmt.Errorf("devnet: store the key manager's sealed keys: %w", err)
-	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // joinWorkers registers, stakes and logs in every worker the chain does
@@ -125,7 +94,7 @@ func (d *Devnet) joinWorkers(ctx context.Context, fundErr func() error) (uint64,
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			b, err := worker.Join(ctx, d.enigma, n.account, n.enclave, d.attestor, WorkerStakeENG, fundErr)
+			b, err := n.host.Join(ctx, d.enigma, n.account, d.kmHost.Attestor, WorkerStakeENG, fundErr)
 			if err != nil {
 				err = fmt.Errorf("devnet: worker %d: %w", i, err)
 			} else if b != 0 {
@@ -142,28 +111,19 @@ func (d *Devnet) joinWorkers(ctx context.Context, fundErr func() error) (uint64,
 	return last, errors.Join(errs...)
 }
 
-// startWorkerNodes opens each worker's state store (worker<i>/state) and
-// starts its worker node, which takes tasks from the gateway.
+// startWorkerNodes starts each worker node (internal/node's
+// WorkerHost.Start), which takes tasks from the gateway. The devnet's
+// transport is in process: the workers and the gateway find one another
+// in d.nodes and reach the key manager's node directly.
 func (d *Devnet) startWorkerNodes(ctx context.Context) error {
 	d.nodes = worker.NewNodes()
+	net := enode.WorkerNet{Directory: d.nodes, KeyService: d.kmNode, Attestor: d.kmHost.Attestor}
+	limits := enode.WorkerLimits{ReceiptTimeout: d.cfg.WorkerReceiptTimeout}
 	for i, n := range d.workers {
-		sc := state.DefaultConfig()
-		sc.Dir = filepath.Join(d.cfg.DataDir, fmt.Sprintf("worker%d", i), "state")
-		store, err := state.Open(sc, d.log)
-		if err != nil {
-			return fmt.Errorf("devnet: open worker %d's state store: %w", i, err)
+		if err := n.host.Start(ctx, d.enigma, n.account, net, limits, d.log); err != nil {
+			return fmt.Errorf("devnet: worker %d: %w", i, err)
 		}
-		n.store = store
-		wc := worker.DefaultConfig()
-		wc.Enclave, wc.Store, wc.Enigma, wc.Account = n.enclave, store, d.enigma, n.account
-		wc.KeyManager, wc.Directory, wc.Logger = d.kmNode, d.nodes, d.log
-		if d.cfg.WorkerReceiptTimeout > 0 {
-			wc.ReceiptTimeout = d.cfg.WorkerReceiptTimeout
-		}
-		if n.worker, err = worker.New(ctx, wc); err != nil {
-			return fmt.Errorf("devnet: start worker %d: %w", i, err)
-		}
-		d.nodes.Add(n.worker)
+		d.nodes.Add(n.host.Worker)
 	}
 	return nil
 }
@@ -178,7 +138,7 @@ func (d *Devnet) StopWorker(i int) error {
 	}
 	n := d.workers[i]
 	d.nodes.Remove(n.signer)
-	return n.close()
+	return n.host.Close()
 }
 
 // Workers are the workers' signing addresses, worker 0 first.
@@ -188,19 +148,4 @@ func (d *Devnet) Workers() []api.EthAddress {
 		out[i] = n.signer
 	}
 	return out
-}
-
-// close stops the worker node, then its store and enclave; only once.
-func (n *node) close() error {
-	n.stop.Do(func() {
-		var errs []error
-		if n.worker != nil {
-			errs = append(errs, n.worker.Close())
-		}
-		if n.store != nil {
-			errs = append(errs, n.store.Close())
-		}
-		n.stopErr = errors.Join(append(errs, n.enclave.Close())...)
-	})
-	return n.stopErr
 }

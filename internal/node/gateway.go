@@ -3,17 +3,13 @@ package node
 import (
 	"context"
 	"errors"
-	"github.com/enigma-go/enigma/internal/workerapi"
 	"net"
-
-	"github.com/enigma-go/enigma/internal/gateway"
-	"github.com/enigma-go/enigma/internal/worker"
-	"github.com/enigma-go/enigma/internal/worker/workerhttp"
 )
 
-// startGateway serves the enigma-js JSON-RPC over the worker processes at
-// cfg.Peers. It reads the chain to check each peer's identity and every
-// task result a worker reports; the workers check every task against it.
+// startGateway serves the enigma-js JSON-RPC over the workers the
+// gateway's directory finds (gatewayDirectory). It reads the chain to
+// check each worker's identity and every task result a worker reports;
+// the workers check every task against it.
 func (n *Node) startGateway(ctx context.Context, cfg Config, ln net.Listener) error {
 	rpcURL, addrs, err := chainTarget(cfg)
 	if err != nil {
@@ -29,19 +25,11 @@ func (n *Node) startGateway(ctx context.Context, cfg Config, ln net.Listener) er
 	n.onClose(func() error { client.Close(); return nil })
 	e := client.Bind(*addrs)
 	n.info.Enigma, n.info.Token = &addrs.Enigma, &addrs.Token
-	hc := workerhttp.DefaultConfig()
-	hc.Logger = n.log
-	peers, err := workerhttp.NewPeers(cfg.Peers, worker.NewPeerVerifier(e), hc)
+	dir, err := n.gatewayDirectory(cfg, e)
 	if err != nil {
 		return err
 	}
-	// Workers that are up are found now; the others when they answer.
-	if err := peers.Refresh(context.Background()); err != nil {
-		n.log.Warn("some workers are not reachable yet", "err", err)
-	}
-	gc := gateway.DefaultConfig()
-	gc.Logger = n.log
-	gw, err := gateway.New(worker.NewRouter(peers, e, workerapi.Info{PeerID: "enigma-gateway", Status: "running"}, n.log), gc)
+	gw, err := NewGateway(dir, e, "enigma-gateway", n.log)
 	if err != nil {
 		return err
 	}

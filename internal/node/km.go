@@ -2,25 +2,22 @@ package node
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
 	"net"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/params"
 
+	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/chain/devchain"
-	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/enclave/sim"
 	"github.com/enigma-go/enigma/internal/km"
-	"github.com/enigma-go/enigma/internal/km/kmhttp"
 )
 
 // DevAccountENG is what a key manager that deploys sends each of the
@@ -49,44 +46,13 @@ func DevAccountShare(available *big.Int, n int) *big.Int {
 	return share
 }
 
-// Files in a key manager's data dir.
-const (
-	kmSealKeyFile   = "km.seal"
-	kmSealedFile    = "km.sealed"
-	attestationFile = "attestation.key"
-	addressesName   = "addresses.json"
-)
-
 func (n *Node) startKM(ctx context.Context, cfg Config, ln net.Listener) error {
-	dir := cfg.DataDir
-	attPath := cfg.AttestationKeyFile
-	if attPath == "" {
-		attPath = filepath.Join(dir, attestationFile)
-	}
-	attestation, err := sim.LoadOrCreateAttestationKey(attPath)
+	h, err := NewKMHost(ctx, cfg.DataDir, cfg.AttestationKeyFile, n.log)
 	if err != nil {
 		return err
 	}
-	attestor := sim.NewAttestor(attestation)
-	kc := sim.DefaultConfig()
-	kc.SealKeyFile, kc.Logger = filepath.Join(dir, kmSealKeyFile), n.log
-	sealedPath := filepath.Join(dir, kmSealedFile)
-	if kc.Sealed, err = readSealed(sealedPath); err != nil {
-		return err
-	}
-	enc, err := sim.NewKeyManager(kc)
-	if err != nil {
-		return fmt.Errorf("node: start the key manager enclave (remove %s to start with new keys): %w", sealedPath, err)
-	}
-	n.onClose(enc.Close)
-	sealer := &sealer{enc: enc, path: sealedPath}
-	// The signing key must survive a restart: it is the contract's principal.
-	if err := sealer.seal(ctx); err != nil {
-		return err
-	}
-	n.onClose(func() error { return sealer.seal(context.Background()) })
-	signer := enc.Address()
-	n.info.Signer = &signer
+	n.onClose(h.Close)
+	n.info.Signer = &h.Signer
 
 	rpcURL, addrs, err := chainTarget(cfg)
 	if err != nil {
@@ -117,40 +83,31 @@ func (n *Node) startKM(ctx context.Context, cfg Config, ln net.Listener) error {
 	var e *chain.Enigma
 	if addrs != nil {
 		e = client.Bind(*addrs)
-		if err := checkPrincipal(ctx, e, signer); err != nil {
+		if err := checkPrincipal(ctx, e, h.Signer); err != nil {
 			return err
 		}
-	} else if e, err = resumeContracts(ctx, client, filepath.Join(dir, addressesName), signer); err != nil {
+	} else if e, err = ResumeContracts(ctx, client, filepath.Join(cfg.DataDir, addressesName), h.Signer); err != nil {
 		return err
 	}
 	if e == nil {
-		if e, err = n.deploy(ctx, cfg, client, deployer, signer, attestor); err != nil {
+		if e, err = n.deploy(ctx, cfg, client, deployer, h); err != nil {
 			return err
 		}
 	}
 	a := e.Addresses()
 	n.info.Enigma, n.info.Token = &a.Enigma, &a.Token
-	b, _ := json.MarshalIndent(addressesFile{Contract: a.Enigma, Token: a.Token, EthNode: rpcURL, Proxy: cfg.GatewayURL}, "", "  ")
-	if err := writeFileAtomic(filepath.Join(dir, addressesName), append(b, '\n'), 0o644); err != nil {
+	if err := WriteAddresses(filepath.Join(cfg.DataDir, addressesName), Addresses{Contract: a.Enigma, Token: a.Token, EthNode: rpcURL, Proxy: cfg.GatewayURL}); err != nil {
 		return err
 	}
 
-	kcfg := km.DefaultConfig()
-	kcfg.Enclave, kcfg.Enigma, kcfg.Account, kcfg.Poll, kcfg.Logger = enc, e, acct, time.Duration(cfg.EpochPoll), n.log
-	kcfg.Changed = sealer.seal
-	k, err := km.New(ctx, kcfg)
-	if err != nil {
-		return err
-	}
-	hc := kmhttp.DefaultConfig()
-	// The simulated attestation service, for the workers' registrations.
-	hc.Logger, hc.Attestor = n.log, attestor
-	srv, err := kmhttp.NewServer(k, signer, hc)
+	k, err := h.NewKeyManager(ctx, e, acct, time.Duration(cfg.EpochPoll), n.log)
 	if err != nil {
 		return err
 	}
 	rctx := n.runContext()
-	n.goRun(rctx, "kmhttp server", func(ctx context.Context) error { return srv.Serve(ctx, ln) })
+	if err := n.serveKM(rctx, ln, k, h); err != nil {
+		return err
+	}
 	n.goRun(rctx, "epoch loop", func(ctx context.Context) error {
 		epochLoop(ctx, k, e, cfg, n)
 		return nil
@@ -191,14 +148,8 @@ func checkSimulationAllowed(cfg Config, c *chain.Client) error {
 
 // deploy deploys EnigmaToken and Enigma from `from` with this key manager
 // as principal, and funds the dev and role accounts (fundDevAccounts).
-func (n *Node) deploy(ctx context.Context, cfg Config, c *chain.Client, from chain.Account, principal [20]byte, attestor *sim.Attestor) (*chain.Enigma, error) {
-	p := chain.DeployParams{
-		Principal: common.Address(principal), EpochSize: cfg.EpochSize, TimeoutEpochs: cfg.TimeoutEpochs, SimAttestation: SimAttestation(attestor),
-	}
-	if cfg.fundDevAccounts() {
-		p.TokenSupply = chain.DevTokenSupply // enough for every dev account's share
-	}
-	e, err := c.DeployContracts(ctx, from, p)
+func (n *Node) deploy(ctx context.Context, cfg Config, c *chain.Client, from chain.Account, h *KMHost) (*chain.Enigma, error) {
+	e, err := c.DeployContracts(ctx, from, h.DeployParams(cfg.EpochSize, cfg.TimeoutEpochs, cfg.fundDevAccounts()))
 	if err != nil {
 		return nil, fmt.Errorf("node: deploy the contracts: %w", err)
 	}
@@ -312,12 +263,12 @@ func sender(ctx context.Context, cfg Config, c *chain.Client, km bool) (acct cha
 	return chain.KeyAccount(r.Key), true, nil
 }
 
-// resumeContracts binds the contracts of a previous run, named in the
-// data dir's addresses.json, when the chain still holds them with this key
-// manager as principal; nil when there is nothing to resume.
-func resumeContracts(ctx context.Context, c *chain.Client, path string, signer [20]byte) (*chain.Enigma, error) {
-	prev, err := readAddresses(path)
-	if os.IsNotExist(err) {
+// ResumeContracts binds the contracts of a previous run, named in the
+// addresses.json at path, when the chain still holds them with signer as
+// principal; nil when there is nothing to resume.
+func ResumeContracts(ctx context.Context, c *chain.Client, path string, signer api.EthAddress) (*chain.Enigma, error) {
+	prev, err := ReadAddresses(path)
+	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
@@ -326,7 +277,7 @@ func resumeContracts(ctx context.Context, c *chain.Client, path string, signer [
 	return c.BindDeployed(ctx, chain.Addresses{Enigma: prev.Contract, Token: prev.Token}, common.Address(signer))
 }
 
-func checkPrincipal(ctx context.Context, e *chain.Enigma, signer [20]byte) error {
+func checkPrincipal(ctx context.Context, e *chain.Enigma, signer api.EthAddress) error {
 	p, err := e.Principal(ctx)
 	if err != nil {
 		return fmt.Errorf("node: read the Enigma contract's principal at %s (is it deployed on this chain?): %w", e.Addresses().Enigma, err)
@@ -385,23 +336,4 @@ func firstEpochReady(ctx context.Context, e *chain.Enigma, min int) (bool, int, 
 		return false, 0, err
 	}
 	return len(active.Arg0) >= min, len(active.Arg0), nil
-}
-
-// sealer writes an enclave's sealed keys to its data dir: the key
-// manager's state keys for new contracts and the epochs it signed must
-// survive a restart (km.Config.Changed calls it).
-type sealer struct {
-	mu   sync.Mutex
-	enc  enclave.Common
-	path string
-}
-
-func (s *sealer) seal(ctx context.Context) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sealed, err := s.enc.Seal(ctx, &enclave.SealRequest{})
-	if err != nil {
-		return fmt.Errorf("node: seal the enclave's keys: %w", err)
-	}
-	return writeFileAtomic(s.path, sealed.Blob, 0o600)
 }

@@ -148,33 +148,43 @@ func (n *Node) runContext() context.Context {
 	return ctx
 }
 
-// addressesFile is the content of addresses.json, with the devnet's keys.
-type addressesFile struct {
+// Addresses is the content of addresses.json, which the key manager and
+// the devnet write and clients, nodes and tools read: the contracts and
+// the endpoints.
+type Addresses struct {
 	Contract common.Address `json:"contract"`
 	Token    common.Address `json:"token"`
 	EthNode  string         `json:"eth_node"`
 	Proxy    string         `json:"proxy"`
 }
 
-func readAddresses(path string) (*addressesFile, error) {
+// ReadAddresses reads an addresses.json.
+func ReadAddresses(path string) (*Addresses, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	var a addressesFile
+	var a Addresses
 	if err := json.Unmarshal(b, &a); err != nil {
-		return nil, fmt.Errorf("node: %s is not an addresses.json: %w", path, err)
+		return nil, fmt.Errorf("node: %s is not an addresses.json (remove it to start afresh): %w", path, err)
 	}
 	return &a, nil
+}
+
+// WriteAddresses writes an addresses.json whole, renamed into place, so a
+// reader never sees half of one.
+func WriteAddresses(path string, a Addresses) error {
+	b, _ := json.MarshalIndent(a, "", "  ")
+	return WriteFileAtomic(path, append(b, '\n'), 0o644)
 }
 
 // chainTarget resolves the chain URL and contract addresses from the
 // config and its addresses file; addrs is nil when neither names them.
 func chainTarget(cfg Config) (rpcURL string, addrs *chain.Addresses, err error) {
 	rpcURL = cfg.ChainRPC
-	var file *addressesFile
+	var file *Addresses
 	if cfg.AddressesFile != "" {
-		if file, err = readAddresses(cfg.AddressesFile); err != nil {
+		if file, err = ReadAddresses(cfg.AddressesFile); err != nil {
 			if errors.Is(err, os.ErrNotExist) {
 				err = fmt.Errorf("node: addresses file %s does not exist: start the key manager first (it writes one into its data_dir), or set contract and token: %w", cfg.AddressesFile, err)
 			}
@@ -280,7 +290,9 @@ func readKey(path string) (*ecdsa.PrivateKey, error) {
 	return k, nil
 }
 
-func writeFileAtomic(path string, b []byte, mode os.FileMode) error {
+// WriteFileAtomic writes b to path through a temporary file renamed into
+// place, creating path's folder.
+func WriteFileAtomic(path string, b []byte, mode os.FileMode) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("node: create the folder of %s: %w", path, err)
 	}
