@@ -17,9 +17,8 @@ import (
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/enclave"
-	"github.com/enigma-go/enigma/internal/enclave/sim"
+	"github.com/enigma-go/enigma/internal/node"
 	"github.com/enigma-go/enigma/internal/state"
-	"github.com/enigma-go/enigma/internal/vm"
 	"github.com/enigma-go/enigma/sdk/contract"
 	"github.com/enigma-go/enigma/sdk/contract/build"
 )
@@ -152,35 +151,14 @@ func newDemoUser(name string) *demoUser {
 }
 
 func startDemo(ctx context.Context, dir string, code []byte) (*demo, func(), error) {
-	engine, err := vm.NewEngine(ctx, vm.DefaultConfig())
+	// The parts a worker node runs (internal/node), driven by hand: no
+	// chain, one throwaway key manager and worker enclave.
+	o, err := node.NewOffline(ctx, dir, false)
 	if err != nil {
 		return nil, nil, err
 	}
-	kc := sim.DefaultConfig()
-	kc.SealKeyFile = filepath.Join(dir, "km.seal")
-	km, err := sim.NewKeyManager(kc)
-	if err != nil {
-		return nil, nil, err
-	}
-	wc := sim.DefaultConfig()
-	wc.SealKeyFile = filepath.Join(dir, "worker.seal")
-	wc.KeyManager, wc.Runner = km.Address(), sim.NewVMRunner(engine)
-	worker, err := sim.NewWorker(wc)
-	if err != nil {
-		return nil, nil, err
-	}
-	scfg := state.DefaultConfig()
-	scfg.Dir = filepath.Join(dir, "state")
-	store, err := state.Open(scfg, nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	closeAll := func() {
-		store.Close()
-		worker.Close()
-		km.Close()
-		engine.Close(context.Background())
-	}
+	worker, km, store := o.Worker, o.KeyManager, o.Store
+	closeAll := func() { o.Close() }
 	reg, err := worker.Registration(ctx, &enclave.RegistrationRequest{})
 	if err != nil {
 		closeAll()

@@ -12,8 +12,7 @@ import (
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/enclave/remote"
-	"github.com/enigma-go/enigma/internal/enclave/sim"
-	"github.com/enigma-go/enigma/internal/vm"
+	"github.com/enigma-go/enigma/internal/node"
 )
 
 func init() {
@@ -42,40 +41,31 @@ func runEnclaveServe(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil)).With("component", "enclave", "role", *role)
-	cfg := sim.DefaultConfig()
-	cfg.SealKeyFile, cfg.Logger = *sealKey, log
 	if w := chain.KeyFileWarning(*sealKey); w != "" {
 		log.Warn(w)
 	}
-	if *sealed != "" {
-		b, err := os.ReadFile(*sealed)
-		if err != nil && !os.IsNotExist(err) {
-			return fmt.Errorf("read sealed state: %w", err)
-		}
-		cfg.Sealed = b
-	}
+	// The node that started this process keeps the sealed file: it is
+	// read here, never written.
+	files := node.EnclaveFiles{SealKeyFile: *sealKey, SealedFile: *sealed}
 	h := &enclave.Handler{}
 	switch *role {
 	case "km":
-		k, err := sim.NewKeyManager(cfg)
+		k, _, err := node.NewKMEnclave(ctx, files, log)
 		if err != nil {
 			return err
 		}
 		h.KeyManager = k
 	case "worker":
-		var err error
-		if cfg.KeyManager, err = api.ParseEthAddress(*km); err != nil {
+		keyManager, err := api.ParseEthAddress(*km)
+		if err != nil {
 			return fmt.Errorf("%w: -key-manager: %v", errUsage, err)
 		}
-		vcfg := vm.DefaultConfig()
-		vcfg.Logger = log
-		engine, err := vm.NewEngine(ctx, vcfg)
+		engine, err := node.NewVM(ctx, log)
 		if err != nil {
 			return err
 		}
 		defer engine.Close(context.Background())
-		cfg.Runner = sim.NewVMRunner(engine)
-		w, err := sim.NewWorker(cfg)
+		w, _, err := node.NewWorkerEnclave(ctx, files, keyManager, engine, log)
 		if err != nil {
 			return err
 		}

@@ -402,3 +402,57 @@ func NewGateway(dir worker.Directory, e *chain.Enigma, name string, log *slog.Lo
 	gc.Logger = log
 	return gateway.New(worker.NewRouter(dir, e, workerapi.Info{PeerID: name, Status: "running"}, log), gc)
 }
+
+// Offline is a key manager enclave and a worker enclave trusting it, the
+// VM and a state store, with no chain and no network: the worker's share
+// of a task, which the demo and the benchmarks drive by hand. Its keys are
+// not kept between runs.
+type Offline struct {
+	KeyManager *sim.KeyManager
+	Worker     *sim.Worker
+	Engine     *vm.Engine
+	Store      *state.PebbleStore
+}
+
+// NewOffline starts the parts of Offline with their files in dir
+// (km.seal, worker.seal, state); groupCommit is the store's
+// (state.Config.GroupCommit).
+func NewOffline(ctx context.Context, dir string, groupCommit bool) (_ *Offline, err error) {
+	o := &Offline{}
+	defer func() {
+		if err != nil {
+			o.Close()
+		}
+	}()
+	if o.Engine, err = NewVM(ctx, nil); err != nil {
+		return nil, err
+	}
+	if o.KeyManager, _, err = NewKMEnclave(ctx, EnclaveFiles{SealKeyFile: filepath.Join(dir, kmSealKeyFile)}, nil); err != nil {
+		return nil, err
+	}
+	if o.Worker, _, err = NewWorkerEnclave(ctx, EnclaveFiles{SealKeyFile: filepath.Join(dir, "worker.seal")}, o.KeyManager.Address(), o.Engine, nil); err != nil {
+		return nil, err
+	}
+	if o.Store, err = OpenStore(filepath.Join(dir, workerStateDir), groupCommit, nil); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// Close stops what NewOffline started, the store first.
+func (o *Offline) Close() error {
+	var errs []error
+	if o.Store != nil {
+		errs = append(errs, o.Store.Close())
+	}
+	if o.Worker != nil {
+		errs = append(errs, o.Worker.Close())
+	}
+	if o.KeyManager != nil {
+		errs = append(errs, o.KeyManager.Close())
+	}
+	if o.Engine != nil {
+		errs = append(errs, o.Engine.Close(context.Background()))
+	}
+	return errors.Join(errs...)
+}

@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"time"
@@ -24,8 +23,8 @@ import (
 	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/enclave/sim"
 	"github.com/enigma-go/enigma/internal/enclave/testcontract"
+	"github.com/enigma-go/enigma/internal/node"
 	"github.com/enigma-go/enigma/internal/state"
-	"github.com/enigma-go/enigma/internal/vm"
 )
 
 // PipelineConfig sizes a pipeline run.
@@ -65,9 +64,9 @@ func (c PipelineConfig) Validate() error {
 type Pipeline struct {
 	cfg    PipelineConfig
 	tmp    string
+	parts  *node.Offline
 	km     *sim.KeyManager
 	worker *sim.Worker
-	engine *vm.Engine
 	store  *state.PebbleStore
 	code   []byte
 	slots  chan struct{} // bounds the tasks in the enclave at once
@@ -108,25 +107,11 @@ func NewPipeline(ctx context.Context, cfg PipelineConfig) (_ *Pipeline, err erro
 		}
 		dir = p.tmp
 	}
-	kc := sim.DefaultConfig()
-	kc.SealKeyFile = filepath.Join(dir, "km.seal")
-	if p.km, err = sim.NewKeyManager(kc); err != nil {
-		return nil, fmt.Errorf("e2e: start the key manager enclave: %w", err)
+	// The parts a worker node runs (internal/node), without the chain.
+	if p.parts, err = node.NewOffline(ctx, dir, cfg.GroupCommit); err != nil {
+		return nil, fmt.Errorf("e2e: %w", err)
 	}
-	if p.engine, err = vm.NewEngine(ctx, vm.DefaultConfig()); err != nil {
-		return nil, fmt.Errorf("e2e: start the VM: %w", err)
-	}
-	wc := sim.DefaultConfig()
-	wc.SealKeyFile = filepath.Join(dir, "worker.seal")
-	wc.KeyManager, wc.Runner = p.km.Address(), sim.NewVMRunner(p.engine)
-	if p.worker, err = sim.NewWorker(wc); err != nil {
-		return nil, fmt.Errorf("e2e: start the worker enclave: %w", err)
-	}
-	sc := state.DefaultConfig()
-	sc.Dir, sc.GroupCommit = filepath.Join(dir, "state"), cfg.GroupCommit
-	if p.store, err = state.Open(sc, nil); err != nil {
-		return nil, fmt.Errorf("e2e: open the state store: %w", err)
-	}
+	p.km, p.worker, p.store = p.parts.KeyManager, p.parts.Worker, p.parts.Store
 	if err := p.deploy(ctx); err != nil {
 		return nil, err
 	}
@@ -174,17 +159,8 @@ func (p *Pipeline) deploy(ctx context.Context) error {
 // Close stops everything and removes a temporary folder.
 func (p *Pipeline) Close() error {
 	var errs []error
-	if p.store != nil {
-		errs = append(errs, p.store.Close())
-	}
-	if p.worker != nil {
-		errs = append(errs, p.worker.Close())
-	}
-	if p.km != nil {
-		errs = append(errs, p.km.Close())
-	}
-	if p.engine != nil {
-		errs = append(errs, p.engine.Close(context.Background()))
+	if p.parts != nil {
+		errs = append(errs, p.parts.Close())
 	}
 	if p.tmp != "" {
 		errs = append(errs, os.RemoveAll(p.tmp))
