@@ -1,0 +1,232 @@
+package p2p
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/libp2p/go-libp2p/core/network"
+	"github.com/libp2p/go-libp2p/core/peer"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/worker"
+	"github.com/enigma-go/enigma/internal/workerapi"
+)
+
+// The methods of ProtoWorker and ProtoSync.
+const (
+	methodTaskKey byte = iota + 1
+	methodEpochKey
+	methodDeploy
+	methodCompute
+	methodV2
+	methodTaskResult
+	methodExportState
+)
+
+type taskKeyRequest struct {
+	UserPubKey [64]byte `json:"userPubKey"`
+	Requester  [32]byte `json:"requester"`
+}
+
+type taskResultRequest struct {
+	TaskID api.TaskID `json:"taskId"`
+}
+
+type exportRequest struct {
+	Contract api.ContractAddress `json:"contract"`
+	From     uint32              `json:"from"`
+}
+
+// ServeWorker serves w to the network: its public client protocol to
+// anyone and its state to registered workers only.
+func (h *Host) ServeWorker(w worker.Node) {
+	h.serve(ProtoWorker, maxTaskFrame, anyone, func(ctx context.Context, from peer.ID, method byte, body []byte) ([]byte, error) {
+		switch method {
+		case methodTaskKey:
+			var r taskKeyRequest
+			if err := decodeJSON(body, &r); err != nil {
+				return nil, err
+			}
+			// A peer names its own requesters: scoped by the peer, so
+			// no peer spends another's budget of task keys.
+			k, err := w.TaskKey(ctx, r.UserPubKey, compat.Keccak256([]byte(from), r.Requester[:]))
+			return marshal(k, err)
+		case methodEpochKey:
+			k, err := w.EpochKey(ctx)
+			return marshal(k, err)
+		case methodDeploy:
+			var r workerapi.DeployRequest
+			if err := decodeJSON(body, &r); err != nil {
+				return nil, err
+			}
+			return nil, w.SubmitDeploy(ctx, &r)
+		case methodCompute:
+			var r workerapi.ComputeRequest
+			if err := decodeJSON(body, &r); err != nil {
+				return nil, err
+			}
+			return nil, w.SubmitCompute(ctx, &r)
+		case methodV2:
+			var r workerapi.V2Request
+			if err := decodeJSON(body, &r); err != nil {
+				return nil, err
+			}
+			return nil, w.SubmitV2(ctx, &r)
+		case methodTaskResult:
+			var r taskResultRequest
+			if err := decodeJSON(body, &r); err != nil {
+				return nil, err
+			}
+			res, err := w.TaskResult(ctx, r.TaskID)
+			return marshal(res, err)
+		}
+		return nil, malformed("worker method", fmt.Errorf("unknown method %d", method))
+	})
+	h.serve(ProtoSync, maxSmallFrame, workersOnly, func(ctx context.Context, _ peer.ID, method byte, body []byte) ([]byte, error) {
+		if method != methodExportState {
+			return nil, malformed("sync method", fmt.Errorf("unknown method %d", method))
+		}
+		var r exportRequest
+		if err := decodeJSON(body, &r); err != nil {
+			return nil, err
+		}
+		x, err := w.ExportState(ctx, r.Contract, r.From)
+		return marshal(x, err)
+	})
+}
+
+func marshal(v any, err error) ([]byte, error) {
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(v)
+}
+
+// Node implements worker.Directory: the connected peer that proved to be
+// the registered worker signer. A signer not yet known makes the host
+// identify its peers again and look in the DHT, for a few seconds.
+func (h *Host) Node(signer api.EthAddress) (worker.Node, bool) {
+	if p, ok := h.peerOf(signer); ok {
+		return &remote{h: h, p: p, signer: signer}, true
+	}
+	ctx, cancel := context.WithTimeout(h.ctx, 3*time.Second)
+	defer cancel()
+	h.recheckPending()
+	if _, ok := h.peerOf(signer); !ok {
+		h.discover(ctx, 3*time.Second)
+		h.recheckPending()
+	}
+	p, ok := h.peerOf(signer)
+	if !ok {
+		return nil, false
+	}
+	return &remote{h: h, p: p, signer: signer}, true
+}
+
+// Nodes implements worker.Directory: the connected, proved workers.
+func (h *Host) Nodes() []worker.Node {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var out []worker.Node
+	for signer, p := range h.bySigner {
+		if h.peers[p].role == RoleWorker && h.host.Network().Connectedness(p) == network.Connected {
+			out = append(out, &remote{h: h, p: p, signer: signer})
+		}
+	}
+	return out
+}
+
+var _ worker.Directory = (*Host)(nil)
+
+// remote is a worker reached over the network.
+type remote struct {
+	h      *Host
+	p      peer.ID
+	signer api.EthAddress
+}
+
+var _ worker.Node = (*remote)(nil)
+
+func (r *remote) Signer() api.EthAddress { return r.signer }
+
+func (r *remote) do(ctx context.Context, proto, method byte, req, ans any, max int) error {
+	body, err := json.Marshal(req)
+	if err != nil {
+		return err
+	}
+	pid := ProtoWorker
+	if proto == 1 {
+		pid = ProtoSync
+	}
+	raw, err := r.h.call(ctx, r.p, pid, method, body, max)
+	if err != nil || ans == nil {
+		return err
+	}
+	if err := json.Unmarshal(raw, ans); err != nil {
+		r.h.penalise(r.p, penaltyMalformed, "an unreadable answer")
+		return api.Errorf(api.CodeInvalidInput, "p2p: worker %s sent an unreadable answer: %v", r.signer, err)
+	}
+	return nil
+}
+
+func (r *remote) TaskKey(ctx context.Context, userPubKey [64]byte, requester [32]byte) (workerapi.WorkerKey, error) {
+	var k workerapi.WorkerKey
+	err := r.do(ctx, 0, methodTaskKey, taskKeyRequest{UserPubKey: userPubKey, Requester: requester}, &k, maxSmallFrame)
+	return k, err
+}
+
+func (r *remote) EpochKey(ctx context.Context) (workerapi.EpochKey, error) {
+	var k workerapi.EpochKey
+	err := r.do(ctx, 0, methodEpochKey, struct{}{}, &k, maxSmallFrame)
+	return k, err
+}
+
+func (r *remote) SubmitDeploy(ctx context.Context, req *workerapi.DeployRequest) error {
+	return r.do(ctx, 0, methodDeploy, req, nil, maxSmallFrame)
+}
+
+func (r *remote) SubmitCompute(ctx context.Context, req *workerapi.ComputeRequest) error {
+	return r.do(ctx, 0, methodCompute, req, nil, maxSmallFrame)
+}
+
+func (r *remote) SubmitV2(ctx context.Context, req *workerapi.V2Request) error {
+	return r.do(ctx, 0, methodV2, req, nil, maxSmallFrame)
+}
+
+func (r *remote) TaskResult(ctx context.Context, id api.TaskID) (*workerapi.TaskResult, error) {
+	var res *workerapi.TaskResult
+	err := r.do(ctx, 0, methodTaskResult, taskResultRequest{TaskID: id}, &res, maxTaskFrame)
+	return res, err
+}
+
+func (r *remote) ExportState(ctx context.Context, contract api.ContractAddress, from uint32) (*worker.StateExport, error) {
+	var x *worker.StateExport
+	if err := r.do(ctx, 1, methodExportState, exportRequest{Contract: contract, From: from}, &x, maxSyncFrame); err != nil {
+		return nil, err
+	}
+	if x == nil {
+		return nil, api.Errorf(api.CodeInvalidInput, "p2p: worker %s sent no state", r.signer)
+	}
+	return x, nil
+}
+
+// ProveIdentity implements worker.Node: the peer answers the identify
+// protocol, bound to its own peer id (transport must be that id).
+func (r *remote) ProveIdentity(ctx context.Context, nonce [32]byte, transport []byte) ([65]byte, error) {
+	if string(transport) != string(r.p) {
+		return [65]byte{}, api.Errorf(api.CodeInvalidInput, "p2p: peer %s signs for its own peer id only", r.p)
+	}
+	body, _ := json.Marshal(identifyRequest{Nonce: nonce})
+	raw, err := r.h.call(ctx, r.p, ProtoIdentify, 0, body, maxSmallFrame)
+	if err != nil {
+		return [65]byte{}, err
+	}
+	var ans identifyAnswer
+	if err := json.Unmarshal(raw, &ans); err != nil || len(ans.Signature) != 65 {
+		return [65]byte{}, api.Errorf(api.CodeBadSignature, "p2p: peer %s answered the identity challenge with no signature", r.p)
+	}
+	return [65]byte(ans.Signature), nil
+}
