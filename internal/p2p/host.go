@@ -45,7 +45,9 @@ type Network struct {
 	Enigma  api.EthAddress
 }
 
-func (n Network) String() string { return fmt.Sprintf("%d-%s", n.ChainID, strings.ToLower(n.Enigma.Hex())) }
+func (n Network) String() string {
+	return fmt.Sprintf("%d-%s", n.ChainID, strings.ToLower(n.Enigma.Hex()))
+}
 
 // Prover answers an identity challenge: the node's enclave signs
 // enclave.PeerIdentityHash(network, nonce, transport) (enclave.Common's

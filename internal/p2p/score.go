@@ -132,7 +132,7 @@ func (s *scores) allow(p peer.ID) bool {
 
 // The connection gater: a banned peer is neither dialled nor accepted.
 
-func (s *scores) InterceptPeerDial(p peer.ID) bool                { return !s.isBanned(p) }
+func (s *scores) InterceptPeerDial(p peer.ID) bool                 { return !s.isBanned(p) }
 func (s *scores) InterceptAddrDial(p peer.ID, _ ma.Multiaddr) bool { return !s.isBanned(p) }
 func (s *scores) InterceptAccept(network.ConnMultiaddrs) bool      { return true }
 func (s *scores) InterceptSecured(_ network.Direction, p peer.ID, _ network.ConnMultiaddrs) bool {
