@@ -1,11 +1,20 @@
-// Package node runs one role of the network as its own process: the key
-// manager ("km"), a worker ("worker") or the gateway ("gateway"), each
-// configured by a JSON file (Config, docs/nodes.md) and talking to the
-// others over HTTP on loopback (workerhttp, kmhttp). It is what
-// `enigma node --role R --config FILE` runs; internal/devnet assembles the
-// same parts in one process.
+// Package node is the composition root: it builds each role of the network
+// from one configuration, and runs one role as its own process.
 //
-// It is an assembly point, so it imports the node roles, the enclave
-// simulator, the VM, the state store, the chain client and the gateway; no
-// other product package imports it, and it never imports the devnet.
+// The builders (build.go) make a role's parts: the enclaves sealed to a
+// data dir (NewWorkerEnclave, NewKMEnclave), the VM (NewVM), the state
+// store (OpenStore), a worker around them (NewWorkerHost, BuildWorker),
+// the key manager's host and attestation service (NewKMHost) and the
+// gateway (NewGateway). They choose no transport: a worker is handed how
+// it reaches the others (WorkerNet), and what a role serves is returned,
+// not served. `enigma node`, `enigma devnet` (internal/devnet, every role
+// in one process), the demo and the benchmarks all build with them.
+//
+// Start runs the key manager ("km"), a worker ("worker") or the gateway
+// ("gateway") as a process configured by a JSON file (Config,
+// docs/nodes.md); `enigma node --role R --config FILE` runs it. Its
+// transport between the processes is chosen in transport.go alone.
+//
+// It imports the node roles, the enclave simulator, the VM, the state
+// store, the chain client and the gateway; it never imports the devnet.
 package node
