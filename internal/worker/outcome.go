@@ -213,6 +213,12 @@ func (w *Worker) decided(p *pendingReceipt, v verdict, status uint8) {
 	if v == refused {
 		w.rollback(p.req, p.resp, p.prior)
 	}
+	final := false
+	defer func() {
+		if final {
+			w.announce(id)
+		}
+	}()
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.release(p)
@@ -224,6 +230,7 @@ func (w *Worker) decided(p *pendingReceipt, v verdict, status uint8) {
 	}
 	st := chainStatus(status)
 	w.final.put(id, st)
+	final = true
 	if st == api.StatusSuccess {
 		w.stats.Succeeded++
 	} else {
@@ -306,4 +313,16 @@ func receiptTx(e *chain.Enigma, req *enclave.ExecuteRequest, r *enclave.ExecuteR
 	}
 	to := e.Addresses().Enigma
 	return chain.Tx{What: what, To: &to, Data: data}
+}
+
+// announce hands a task's final result to Config.Announce.
+func (w *Worker) announce(id api.TaskID) {
+	if w.cfg.Announce == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(w.ctx, 10*time.Second)
+	defer cancel()
+	if r, err := w.TaskResult(ctx, id); err == nil && r != nil && r.Status.Final() {
+		w.cfg.Announce(r)
+	}
 }

@@ -134,6 +134,27 @@ func TestRouterReportsOnlyResultsTheChainConfirms(t *testing.T) {
 		}
 	}
 
+	// An announced result is checked like a worker's: a lie is passed
+	// over for the workers' answers, the truth saves asking them.
+	for name, ann := range map[string]*workerapi.TaskResult{"a lie": with(func(r *workerapi.TaskResult) { r.Output = []byte("forged") }), "the truth": with(func(*workerapi.TaskResult) {})} {
+		good := &resultNode{signer: api.EthAddress{2}, result: honest}
+		r := worker.NewRouter(ordered{good}, ch, workerapi.Info{}, nil)
+		r.UseAnnounced(func(id api.TaskID) *workerapi.TaskResult {
+			if id != task {
+				return nil
+			}
+			c := *ann
+			return &c
+		})
+		got, err := r.TaskResult(ctx, task)
+		if err != nil || got == nil || string(got.Output) != string(output) {
+			t.Errorf("announced %s: reported %+v, %v; want the honest result", name, got, err)
+		}
+		if want := map[string]int{"a lie": 1, "the truth": 0}[name]; good.asked != want {
+			t.Errorf("announced %s: the worker was asked %d times, want %d", name, good.asked, want)
+		}
+	}
+
 	// A deployment's output is not on chain: its delta 0 vouches for it.
 	depResult := &workerapi.TaskResult{TaskID: deploy, Contract: deploy, Status: api.StatusSuccess, Output: []byte("deployed"), Delta: delta0}
 	noDelta := *depResult

@@ -87,6 +87,10 @@ type Config struct {
 	// enclave keeps issued keys for (sim.Config.KeepEpochs): the stored
 	// sealed keys of older epochs are pruned.
 	KeepEpochs int
+	// Announce, when set, is given each task's result once the chain
+	// decided its outcome (the p2p layer gossips it to the gateways). It
+	// must not block for long.
+	Announce func(*workerapi.TaskResult)
 	// Now is the worker's clock (pruning); nil means time.Now.
 	Now    func() time.Time
 	Logger *slog.Logger // nil discards
