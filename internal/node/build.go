@@ -141,12 +141,22 @@ func NewWorkerEnclave(ctx context.Context, f EnclaveFiles, keyManager api.EthAdd
 	if err != nil {
 		return nil, nil, fmt.Errorf("node: start the worker enclave (remove %s to start with a new identity): %w", f.SealedFile, err)
 	}
-	s := &Sealer{enc: enc, files: f}
-	if err := s.Seal(ctx); err != nil {
-		enc.Close()
+	s, err := sealAtStart(ctx, enc, enc.Close, f)
+	if err != nil {
 		return nil, nil, err
 	}
 	return enc, s, nil
+}
+
+// sealAtStart makes enc's Sealer and seals its keys once; it closes the
+// enclave when that fails.
+func sealAtStart(ctx context.Context, enc enclave.Common, closeEnc func() error, f EnclaveFiles) (*Sealer, error) {
+	s := &Sealer{enc: enc, files: f}
+	if err := s.Seal(ctx); err != nil {
+		closeEnc()
+		return nil, err
+	}
+	return s, nil
 }
 
 // NewKMEnclave starts a (simulated) key manager enclave from its files and
@@ -160,9 +170,8 @@ func NewKMEnclave(ctx context.Context, f EnclaveFiles, log *slog.Logger) (*sim.K
 	if err != nil {
 		return nil, nil, fmt.Errorf("node: start the key manager enclave (remove %s to start with new keys): %w", f.SealedFile, err)
 	}
-	s := &Sealer{enc: enc, files: f}
-	if err := s.Seal(ctx); err != nil {
-		enc.Close()
+	s, err := sealAtStart(ctx, enc, enc.Close, f)
+	if err != nil {
 		return nil, nil, err
 	}
 	return enc, s, nil

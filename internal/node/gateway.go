@@ -11,18 +11,13 @@ import (
 // check each worker's identity and every task result a worker reports;
 // the workers check every task against it.
 func (n *Node) startGateway(ctx context.Context, cfg Config, ln net.Listener) error {
-	rpcURL, addrs, err := chainTarget(cfg)
+	_, addrs, client, err := n.connectChain(ctx, cfg, false)
 	if err != nil {
 		return err
 	}
 	if addrs == nil {
 		return errors.New("node: a gateway needs contract and token, or an addresses_file: it checks its workers and their task results against the Enigma contract")
 	}
-	client, err := dialChain(ctx, cfg, rpcURL, n.log)
-	if err != nil {
-		return err
-	}
-	n.onClose(func() error { client.Close(); return nil })
 	e := client.Bind(*addrs)
 	n.info.Enigma, n.info.Token = &addrs.Enigma, &addrs.Token
 	dir, err := n.gatewayDirectory(cfg, e)

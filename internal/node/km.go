@@ -54,16 +54,8 @@ func (n *Node) startKM(ctx context.Context, cfg Config, ln net.Listener) error {
 	n.onClose(h.Close)
 	n.info.Signer = &h.Signer
 
-	rpcURL, addrs, err := chainTarget(cfg)
+	rpcURL, addrs, client, err := n.connectChain(ctx, cfg, true)
 	if err != nil {
-		return err
-	}
-	client, err := dialChain(ctx, cfg, rpcURL, n.log)
-	if err != nil {
-		return err
-	}
-	n.onClose(func() error { client.Close(); return nil })
-	if err := checkSimulationAllowed(cfg, client); err != nil {
 		return err
 	}
 	acct, role, err := sender(ctx, cfg, client, true)

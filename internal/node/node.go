@@ -215,6 +215,27 @@ func chainTarget(cfg Config) (rpcURL string, addrs *chain.Addresses, err error) 
 	return rpcURL, addrs, nil
 }
 
+// connectChain dials the chain cfg names, closed with the node, and
+// resolves the contracts' addresses (nil when cfg names none). A role that
+// runs a simulated enclave (enclaves) is refused on a chain that is not a
+// development chain unless cfg says it knows (checkSimulationAllowed).
+func (n *Node) connectChain(ctx context.Context, cfg Config, enclaves bool) (rpcURL string, addrs *chain.Addresses, _ *chain.Client, err error) {
+	if rpcURL, addrs, err = chainTarget(cfg); err != nil {
+		return "", nil, nil, err
+	}
+	client, err := dialChain(ctx, cfg, rpcURL, n.log)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	n.onClose(func() error { client.Close(); return nil })
+	if enclaves {
+		if err := checkSimulationAllowed(cfg, client); err != nil {
+			return "", nil, nil, err
+		}
+	}
+	return rpcURL, addrs, client, nil
+}
+
 func dialChain(ctx context.Context, cfg Config, rpcURL string, log *slog.Logger) (*chain.Client, error) {
 	cc := chain.DefaultConfig()
 	cc.RPCURL, cc.Logger = rpcURL, log

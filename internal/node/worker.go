@@ -12,16 +12,8 @@ var engGrains = big.NewInt(100_000_000)
 // startWorker builds the worker (BuildWorker) with the network's transport
 // (workerNet) and serves it (serveWorker).
 func (n *Node) startWorker(ctx context.Context, cfg Config, ln net.Listener) error {
-	rpcURL, addrs, err := chainTarget(cfg)
+	_, addrs, client, err := n.connectChain(ctx, cfg, true)
 	if err != nil {
-		return err
-	}
-	client, err := dialChain(ctx, cfg, rpcURL, n.log)
-	if err != nil {
-		return err
-	}
-	n.onClose(func() error { client.Close(); return nil })
-	if err := checkSimulationAllowed(cfg, client); err != nil {
 		return err
 	}
 	e := client.Bind(*addrs)
