@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -51,7 +50,7 @@ func (n *chaosNet) vanishAccount(i int) common.Address { return n.accs[n.cfg.Cli
 func (n *chaosNet) kmAccount() common.Address          { return n.accs[n.cfg.Clients+2] }
 func (n *chaosNet) workerAccount(i int) common.Address { return n.accs[n.cfg.Clients+3+i] }
 
-func chaosWorkerName(i int) string { return fmt.Sprintf("worker%d", i) }
+func chaosWorkerName(i int) string { return node.LocalWorkerName(i) }
 
 // chaosStartTimeout bounds the start of every node process.
 const chaosStartTimeout = 2 * time.Minute
@@ -128,33 +127,14 @@ func (n *chaosNet) configure() error {
 	}
 	kmAddr, gwAddr, wAddrs := addrs[0], addrs[1], addrs[2:]
 	n.gatewayURL = "http://" + gwAddr
-	kmDir := filepath.Join(n.dir, "km")
-	n.addressesFile = filepath.Join(kmDir, "addresses.json")
-	chainURL := n.dev.HTTPEndpoint()
-
-	km := node.DefaultConfig()
-	km.Role, km.DataDir, km.Listen, km.ChainRPC = node.RoleKM, kmDir, kmAddr, chainURL
+	km, workers, gw := node.LocalNetwork(n.dir, n.dev.HTTPEndpoint(), node.LocalAddrs{KM: kmAddr, Gateway: gwAddr, Workers: wAddrs[:n.cfg.Workers]})
+	n.addressesFile = gw.AddressesFile
 	km.Account, km.EpochSize, km.TimeoutEpochs, km.MinWorkers = n.kmAccount().Hex(), n.cfg.EpochSize, n.cfg.TimeoutEpochs, n.cfg.Workers
-	km.GatewayURL = n.gatewayURL
 	n.configs["km"] = km
-
-	var workerURLs []string
-	for _, a := range wAddrs {
-		workerURLs = append(workerURLs, "http://"+a)
-	}
-	for i := range n.cfg.Workers {
-		w := node.DefaultConfig()
-		w.Role, w.DataDir, w.Listen, w.ChainRPC = node.RoleWorker, filepath.Join(n.dir, chaosWorkerName(i)), wAddrs[i], chainURL
-		w.AddressesFile, w.Account, w.KeyManagerURL = n.addressesFile, n.workerAccount(i).Hex(), "http://"+kmAddr
-		for j, u := range workerURLs {
-			if j != i {
-				w.Peers = append(w.Peers, u)
-			}
-		}
+	for i, w := range workers {
+		w.Account = n.workerAccount(i).Hex()
 		n.configs[chaosWorkerName(i)] = w
 	}
-	gw := node.DefaultConfig()
-	gw.Role, gw.Listen, gw.ChainRPC, gw.AddressesFile, gw.Peers = node.RoleGateway, gwAddr, chainURL, n.addressesFile, workerURLs
 	n.configs["gateway"] = gw
 	return nil
 }

@@ -169,21 +169,18 @@ func startNodeNet(ctx context.Context, opt nodeNetOptions) (_ *nodeNet, err erro
 		}
 	}()
 	poll := node.Duration(25 * time.Millisecond)
-	nn.Configs["km"] = node.Config{Role: node.RoleKM, DataDir: nn.KMDir, Listen: kmAddr, ChainRPC: opt.ChainURL, ChainPoll: poll,
-		EpochPoll: node.Duration(100 * time.Millisecond), EpochSize: opt.EpochSize, TimeoutEpochs: timeoutEpochs, MinWorkers: 2,
-		GatewayURL: "http://" + gwAddr, LogLevel: level}
-	nn.Configs["gateway"] = node.Config{Role: node.RoleGateway, Listen: gwAddr, Peers: []string{"http://" + wAddr[0], "http://" + wAddr[1]},
-		ChainRPC: opt.ChainURL, ChainPoll: poll, AddressesFile: filepath.Join(nn.KMDir, "addresses.json"), LogLevel: level}
-	for i := range 2 {
+	km, workers, gw := node.LocalNetwork(opt.Dir, opt.ChainURL, node.LocalAddrs{KM: kmAddr, Gateway: gwAddr, Workers: wAddr})
+	km.ChainPoll, km.EpochPoll, km.EpochSize, km.TimeoutEpochs, km.MinWorkers, km.LogLevel = poll, node.Duration(100*time.Millisecond), opt.EpochSize, timeoutEpochs, 2, level
+	nn.Configs["km"] = km
+	gw.ChainPoll, gw.LogLevel = poll, level
+	nn.Configs["gateway"] = gw
+	for i, w := range workers {
 		role := devchain.RoleWorker(i)
-		url := opt.ChainURL
 		if opt.WorkerChainURL != nil {
-			url = opt.WorkerChainURL(i)
+			w.ChainRPC = opt.WorkerChainURL(i)
 		}
-		nn.Configs[fmt.Sprintf("worker%d", i)] = node.Config{Role: node.RoleWorker, DataDir: filepath.Join(opt.Dir, fmt.Sprintf("worker%d", i)),
-			Listen: wAddr[i], ChainRPC: url, ChainPoll: poll, AddressesFile: filepath.Join(nn.KMDir, "addresses.json"),
-			RoleAccount: &role, KeyManagerURL: "http://" + kmAddr, Peers: []string{"http://" + wAddr[1-i]},
-			StakeENG: 1000, LogLevel: level}
+		w.ChainPoll, w.RoleAccount, w.LogLevel = poll, &role, level
+		nn.Configs[node.LocalWorkerName(i)] = w
 	}
 	for _, group := range [][]string{{"km"}, {"worker0", "worker1"}, {"gateway"}} {
 		if err := nn.launch(ctx, opt, group); err != nil {
