@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/enigma-go/enigma/internal/node"
@@ -25,12 +24,12 @@ func runNode(ctx context.Context, args []string) error {
 	role := fs.String("role", "", "km, worker or gateway (overrides the file's role)")
 	file := fs.String("config", "", "JSON config file (docs/nodes.md); flags below override its fields")
 	dataDir := fs.String("data-dir", "", "folder of the sealed enclave keys and, for a worker, its state store")
-	listen := fs.String("listen", "", "host:port to serve on (loopback only: the channel is not authenticated)")
+	listen := fs.String("listen", "", "gateway: host:port to serve the JSON-RPC on")
+	p2pListen := fs.String("p2p-listen", "", "comma-separated multiaddrs the node's libp2p host listens on (default /ip4/0.0.0.0/tcp/0)")
+	bootstrap := fs.String("bootstrap", "", "comma-separated p2p addresses (…/p2p/<peer id>) to join the network through (default: the addresses file's)")
 	chainRPC := fs.String("chain-rpc", "", "Ethereum JSON-RPC URL")
 	addresses := fs.String("addresses", "", "addresses.json naming the Enigma and token contracts")
 	acct := fs.String("account", "", "0x address, unlocked on the Ethereum node, that sends the node's transactions")
-	kmURL := fs.String("km-url", "", "worker: the key manager's URL")
-	peers := fs.String("peers", "", "comma-separated worker URLs: a worker's peers, or the workers a gateway routes to")
 	attestation := fs.String("attestation-key", "", "key manager: the simulated attestation service's key file (default data-dir/attestation.key)")
 	logLevel := fs.String("log-level", "", "debug, info, warn or error")
 	insecure := fs.Bool("insecure-simulated-enclave", false, "run the simulated enclave on a chain that is not a development chain (it protects nothing)")
@@ -69,15 +68,10 @@ func runNode(ctx context.Context, args []string) error {
 			cfg.AddressesFile = *addresses
 		case "account":
 			cfg.Account, cfg.AccountKeyFile = *acct, ""
-		case "km-url":
-			cfg.KeyManagerURL = *kmURL
-		case "peers":
-			cfg.Peers = nil
-			for _, p := range strings.Split(*peers, ",") {
-				if p = strings.TrimSpace(p); p != "" {
-					cfg.Peers = append(cfg.Peers, p)
-				}
-			}
+		case "p2p-listen":
+			cfg.P2PListen = splitList(*p2pListen)
+		case "bootstrap":
+			cfg.Bootstrap = splitList(*bootstrap)
 		case "attestation-key":
 			cfg.AttestationKeyFile = *attestation
 		case "log-level":
@@ -110,3 +104,4 @@ func runNode(ctx context.Context, args []string) error {
 	fmt.Fprintln(os.Stderr, "enigma node: stopped")
 	return nil
 }
+

@@ -40,7 +40,7 @@ import (
 //   - only worker0 is logged in: a contract is deployed and its state set
 //     (compat envelope);
 //   - only worker1: it runs the contract (v2 envelope) after fetching its
-//     state from worker0 over workerhttp; a task sent to worker0 is
+//     state from worker0 over the network; a task sent to worker0 is
 //     forwarded to worker1, whose enclave cannot open it: failure receipt;
 //   - worker1 is killed while its receipt is on the way: the task stays
 //     open on chain and the gateway refuses the contract's next task.

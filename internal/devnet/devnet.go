@@ -320,7 +320,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		return nil, err
 	}
 	progress("workers serving tasks")
-	gw, err := enode.NewGateway(d.nodes, d.enigma, "enigma-devnet", log)
+	gw, err := enode.NewGateway(d.nodes, d.enigma, "enigma-devnet", nil, log)
 	if err != nil {
 		return nil, err
 	}

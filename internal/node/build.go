@@ -237,6 +237,9 @@ type WorkerNet struct {
 	// Attestor signs the enclave's registration report (on a network of
 	// simulated enclaves, the key manager's attestation service).
 	Attestor enclave.Attestor
+	// Announce, when set, publishes each task's final result
+	// (worker.Config.Announce).
+	Announce func(*workerapi.TaskResult)
 }
 
 // Join registers the worker on chain, stakes what it lacks of stake and
@@ -258,7 +261,7 @@ func (h *WorkerHost) Start(ctx context.Context, e *chain.Enigma, custodian chain
 	h.Store = store
 	wc := worker.DefaultConfig()
 	wc.Enclave, wc.Store, wc.Enigma, wc.Account, wc.Logger = h.Enclave, store, e, custodian, log
-	wc.KeyManager, wc.Directory = net.KeyService, net.Directory
+	wc.KeyManager, wc.Directory, wc.Announce = net.KeyService, net.Directory, net.Announce
 	if limits.ReceiptTimeout > 0 {
 		wc.ReceiptTimeout = limits.ReceiptTimeout
 	}
@@ -302,8 +305,11 @@ type WorkerSpec struct {
 	Custodian chain.Account // stakes and sends the receipts
 	Stake     *big.Int      // deposited at registration when the custodian has none
 	Net       WorkerNet     // the transport's part
-	Limits    WorkerLimits
-	Logger    *slog.Logger
+	// NetFor, when set, makes Net once the enclave runs (a transport
+	// whose identity the enclave proves).
+	NetFor func(*WorkerHost) (WorkerNet, error)
+	Limits WorkerLimits
+	Logger *slog.Logger
 }
 
 // BuildWorker builds a worker from nothing but the chain: its enclave,
@@ -319,6 +325,12 @@ func BuildWorker(ctx context.Context, s WorkerSpec) (*WorkerHost, error) {
 	h, err := NewWorkerHost(ctx, s.Dir, api.EthAddress(principal), s.Engine, s.Logger)
 	if err != nil {
 		return nil, err
+	}
+	if s.NetFor != nil {
+		if s.Net, err = s.NetFor(h); err != nil {
+			h.Close()
+			return nil, err
+		}
 	}
 	if _, err := h.Join(ctx, s.Enigma, s.Custodian, s.Net.Attestor, s.Stake, nil); err != nil {
 		h.Close()
@@ -406,10 +418,14 @@ func (h *KMHost) Close() error {
 // NewGateway builds the gateway's JSON-RPC front over the workers dir
 // finds, checking their results against e; name is its peer id in
 // getInfo. The caller serves it.
-func NewGateway(dir worker.Directory, e *chain.Enigma, name string, log *slog.Logger) (*gateway.Server, error) {
+func NewGateway(dir worker.Directory, e *chain.Enigma, name string, announced func(api.TaskID) *workerapi.TaskResult, log *slog.Logger) (*gateway.Server, error) {
 	gc := gateway.DefaultConfig()
 	gc.Logger = log
-	return gateway.New(worker.NewRouter(dir, e, workerapi.Info{PeerID: name, Status: "running"}, log), gc)
+	r := worker.NewRouter(dir, e, workerapi.Info{PeerID: name, Status: "running"}, log)
+	if announced != nil {
+		r.UseAnnounced(announced)
+	}
+	return gateway.New(r, gc)
 }
 
 // Offline is a key manager enclave and a worker enclave trusting it, the

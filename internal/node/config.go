@@ -8,12 +8,13 @@ import (
 	"log/slog"
 	"net"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	ma "github.com/multiformats/go-multiaddr"
 
 	"github.com/enigma-go/enigma/internal/chain/devchain"
+	"github.com/enigma-go/enigma/internal/p2p"
 )
 
 // Role is what a node process does.
@@ -35,10 +36,20 @@ type Config struct {
 	// state store; the key manager writes addresses.json and
 	// attestation.key into it. Required for km and worker.
 	DataDir string `json:"data_dir"`
-	// Listen is the host:port the node serves on: kmhttp, workerhttp or the
-	// gateway's JSON-RPC. Keep it on loopback: the channel is not
-	// authenticated (docs/nodes.md).
-	Listen string `json:"listen"`
+	// Listen is the host:port the gateway serves its JSON-RPC on (the
+	// clients' protocol). Gateway only: the key manager and the workers
+	// are reached on the network only (P2PListen).
+	Listen string `json:"listen,omitempty"`
+	// P2PListen are the multiaddrs the node's libp2p host listens on
+	// (e.g. "/ip4/0.0.0.0/tcp/4001"); empty takes a free TCP port of every
+	// interface. Every node-to-node exchange goes over it, authenticated
+	// (Noise) and bound to the chain (internal/p2p).
+	P2PListen []string `json:"p2p_listen,omitempty"`
+	// Bootstrap are p2p addresses (multiaddrs ending in /p2p/<peer id>) of
+	// nodes to join the network through, usually the key manager's; empty
+	// takes the bootstrap list of AddressesFile, which the key manager
+	// writes. Other nodes are found through the network's DHT.
+	Bootstrap []string `json:"bootstrap,omitempty"`
 
 	// ChainRPC is the Ethereum node's JSON-RPC URL; empty takes the
 	// eth_node of AddressesFile. km and worker.
@@ -84,12 +95,6 @@ type Config struct {
 	// set it only for a test network whose secrets do not matter.
 	InsecureSimulatedEnclave bool `json:"insecure_simulated_enclave,omitempty"`
 
-	// KeyManagerURL is the key manager's kmhttp URL. Worker only.
-	KeyManagerURL string `json:"key_manager_url,omitempty"`
-	// Peers are workerhttp URLs: for a worker, the other workers (to
-	// forward tasks and sync state); for the gateway, the workers it
-	// routes to.
-	Peers []string `json:"peers,omitempty"`
 	// StakeENG is what a worker deposits when it registers, in whole ENG.
 	StakeENG uint64 `json:"stake_eng,omitempty"`
 	// ReceiptTimeout is how long a worker waits for its receipt to be
@@ -178,8 +183,20 @@ func (c Config) Validate() error {
 	default:
 		return fmt.Errorf("node: role %q is none of km, worker, gateway", c.Role)
 	}
-	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
-		errs = append(errs, fmt.Errorf("node: listen %q is not host:port: %w", c.Listen, err))
+	if c.Role == RoleGateway {
+		if _, _, err := net.SplitHostPort(c.Listen); err != nil {
+			errs = append(errs, fmt.Errorf("node: listen %q is not host:port: %w", c.Listen, err))
+		}
+	} else if c.Listen != "" {
+		errs = append(errs, fmt.Errorf("node: listen is the gateway's JSON-RPC address; a %s is reached on the network only: set p2p_listen", c.Role))
+	}
+	for _, a := range c.P2PListen {
+		if _, err := ma.NewMultiaddr(a); err != nil {
+			errs = append(errs, fmt.Errorf("node: p2p_listen %q is not a multiaddr (e.g. /ip4/0.0.0.0/tcp/4001): %w", a, err))
+		}
+	}
+	if _, err := p2p.ParseAddrs(c.Bootstrap); err != nil {
+		errs = append(errs, fmt.Errorf("node: bootstrap: %w", err))
 	}
 	if c.Role != RoleGateway && c.DataDir == "" {
 		errs = append(errs, fmt.Errorf("node: a %s needs data_dir for its sealed keys", c.Role))
@@ -216,11 +233,11 @@ func (c Config) Validate() error {
 			errs = append(errs, errors.New("node: epoch_size and timeout_epochs must be positive to deploy the contracts"))
 		}
 	case RoleWorker:
-		if c.KeyManagerURL == "" {
-			errs = append(errs, errors.New("node: a worker needs key_manager_url"))
-		}
 		if c.AttestationKeyFile != "" {
-			errs = append(errs, errors.New("node: attestation_key_file is the key manager's alone: a worker has its report signed by the key manager's simulated attestation service, at key_manager_url"))
+			errs = append(errs, errors.New("node: attestation_key_file is the key manager's alone: a worker has its report signed by the key manager's simulated attestation service, over the network"))
+		}
+		if len(c.Bootstrap) == 0 && c.AddressesFile == "" {
+			errs = append(errs, errors.New("node: a worker needs bootstrap (the key manager's p2p address) or the addresses_file the key manager wrote"))
 		}
 		if c.Account == "" && c.AccountKeyFile == "" && c.RoleAccount == nil {
 			errs = append(errs, errors.New("node: a worker needs account, account_key_file or (on a development chain) role_account: its custodian stakes and sends receipts"))
@@ -229,16 +246,11 @@ func (c Config) Validate() error {
 			errs = append(errs, errors.New("node: a worker needs contract and token, or an addresses_file"))
 		}
 	case RoleGateway:
-		if len(c.Peers) == 0 {
-			errs = append(errs, errors.New("node: a gateway needs peers: the workerhttp URLs of the workers it routes to"))
+		if len(c.Bootstrap) == 0 && c.AddressesFile == "" {
+			errs = append(errs, errors.New("node: a gateway needs bootstrap (the key manager's p2p address) or the addresses_file the key manager wrote: it finds the workers on the network"))
 		}
 		if c.Contract == "" && c.AddressesFile == "" {
 			errs = append(errs, errors.New("node: a gateway needs contract and token, or an addresses_file: it checks its workers and their task results against the Enigma contract"))
-		}
-	}
-	for _, p := range c.Peers {
-		if !strings.HasPrefix(p, "http://") && !strings.HasPrefix(p, "https://") {
-			errs = append(errs, fmt.Errorf("node: peer %q must be an http:// URL", p))
 		}
 	}
 	if _, err := parseLevel(c.LogLevel); err != nil {

@@ -24,10 +24,10 @@ func writeConfig(t *testing.T, body string) string {
 
 func TestLoadReadsTheDocumentedKeys(t *testing.T) {
 	cfg, err := Load(writeConfig(t, `{
-		"role": "worker", "data_dir": "w0", "listen": "127.0.0.1:3401",
+		"role": "worker", "data_dir": "w0", "p2p_listen": ["/ip4/0.0.0.0/tcp/4001"],
 		"chain_rpc": "http://127.0.0.1:8545", "chain_poll": "250ms",
 		"addresses_file": "km/addresses.json", "account": "0x1df62f291b2e969fb0849d99d9ce41e2f137006e",
-		"key_manager_url": "http://127.0.0.1:3400", "peers": ["http://127.0.0.1:3402"],
+		"bootstrap": ["/ip4/10.0.0.2/tcp/4001/p2p/12D3KooWGzBZ6nQqv3ZGrFSNaaxh2tMnEzBJgt8UZ7fzxQVpsRAc"],
 		"stake_eng": 500, "log_level": "debug"
 	}`))
 	if err != nil {
@@ -36,7 +36,7 @@ func TestLoadReadsTheDocumentedKeys(t *testing.T) {
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Role != RoleWorker || time.Duration(cfg.ChainPoll) != 250*time.Millisecond || cfg.StakeENG != 500 || len(cfg.Peers) != 1 {
+	if cfg.Role != RoleWorker || time.Duration(cfg.ChainPoll) != 250*time.Millisecond || cfg.StakeENG != 500 || len(cfg.Bootstrap) != 1 || len(cfg.P2PListen) != 1 {
 		t.Fatalf("loaded %+v", cfg)
 	}
 	if time.Duration(cfg.EpochPoll) != time.Second || cfg.MinWorkers != 1 {
@@ -65,6 +65,7 @@ func TestLoadRefusesUnknownKeysAndBadDurations(t *testing.T) {
 }
 
 func TestValidateNamesWhatEachRoleNeeds(t *testing.T) {
+	boot := []string{"/ip4/10.0.0.2/tcp/4001/p2p/12D3KooWGzBZ6nQqv3ZGrFSNaaxh2tMnEzBJgt8UZ7fzxQVpsRAc"}
 	base := DefaultConfig()
 	base.Listen = "127.0.0.1:0"
 	for name, c := range map[string]struct {
@@ -74,18 +75,21 @@ func TestValidateNamesWhatEachRoleNeeds(t *testing.T) {
 		"no role":          {func(c *Config) {}, "role"},
 		"km without dir":   {func(c *Config) { c.Role, c.ChainRPC = RoleKM, "http://x" }, "data_dir"},
 		"km without chain": {func(c *Config) { c.Role, c.DataDir = RoleKM, "d" }, "chain_rpc"},
-		"worker bare": {func(c *Config) { c.Role, c.DataDir, c.ChainRPC = RoleWorker, "d", "http://x" },
-			"key_manager_url"},
-		"gateway without peers": {func(c *Config) { c.Role = RoleGateway }, "peers"},
-		"gateway without chain": {func(c *Config) { c.Role, c.Peers = RoleGateway, []string{"http://a"} }, "chain_rpc"},
-		"gateway without contract": {func(c *Config) { c.Role, c.Peers, c.ChainRPC = RoleGateway, []string{"http://a"}, "http://x" },
+		"worker bare": {func(c *Config) { c.Role, c.DataDir, c.ChainRPC, c.Listen = RoleWorker, "d", "http://x", "" },
+			"bootstrap"},
+		"worker with listen": {func(c *Config) { c.Role, c.DataDir, c.ChainRPC = RoleWorker, "d", "http://x" },
+			"p2p_listen"},
+		"gateway without bootstrap": {func(c *Config) { c.Role = RoleGateway }, "bootstrap"},
+		"gateway without chain":     {func(c *Config) { c.Role, c.Bootstrap = RoleGateway, boot }, "chain_rpc"},
+		"gateway without contract": {func(c *Config) { c.Role, c.Bootstrap, c.ChainRPC = RoleGateway, boot, "http://x" },
 			"addresses_file"},
-		"bad peer":   {func(c *Config) { c.Role, c.Peers = RoleGateway, []string{"127.0.0.1:1"} }, "http://"},
-		"bad listen": {func(c *Config) { c.Role, c.Peers, c.Listen = RoleGateway, []string{"http://a"}, "3346" }, "host:port"},
+		"bad bootstrap":  {func(c *Config) { c.Role, c.Bootstrap = RoleGateway, []string{"/ip4/10.0.0.2/tcp/4001"} }, "/p2p/"},
+		"bad p2p listen": {func(c *Config) { c.Role, c.Bootstrap, c.P2PListen = RoleGateway, boot, []string{"10.0.0.2:4001"} }, "multiaddr"},
+		"bad listen":     {func(c *Config) { c.Role, c.Bootstrap, c.Listen = RoleGateway, boot, "3346" }, "host:port"},
 		"bad account": {func(c *Config) {
 			c.Role, c.DataDir, c.ChainRPC, c.Account = RoleKM, "d", "http://x", "nobody"
 		}, "account"},
-		"bad level": {func(c *Config) { c.Role, c.Peers, c.LogLevel = RoleGateway, []string{"http://a"}, "loud" }, "log_level"},
+		"bad level": {func(c *Config) { c.Role, c.Bootstrap, c.LogLevel = RoleGateway, boot, "loud" }, "log_level"},
 		"role and account": {func(c *Config) {
 			one := 1
 			c.Role, c.DataDir, c.ChainRPC, c.Account, c.RoleAccount = RoleKM, "d", "http://x", "0x1df62f291b2e969fb0849d99d9ce41e2f137006e", &one
@@ -103,7 +107,7 @@ func TestValidateNamesWhatEachRoleNeeds(t *testing.T) {
 		}
 	}
 	ok := base
-	ok.Role, ok.Peers, ok.ChainRPC, ok.Contract = RoleGateway, []string{"http://127.0.0.1:3401"}, "http://x", "0x00000000000000000000000000000000000000e1"
+	ok.Role, ok.Bootstrap, ok.ChainRPC, ok.Contract = RoleGateway, boot, "http://x", "0x00000000000000000000000000000000000000e1"
 	if err := ok.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +118,8 @@ func TestValidateNamesWhatEachRoleNeeds(t *testing.T) {
 // workers and their results), but not at start.
 func TestGatewayStartsBeforeItsWorkers(t *testing.T) {
 	cfg := DefaultConfig()
-	cfg.Role, cfg.Listen, cfg.Peers, cfg.LogLevel = RoleGateway, "127.0.0.1:0", []string{"http://127.0.0.1:1"}, "error"
+	cfg.Role, cfg.Listen, cfg.LogLevel = RoleGateway, "127.0.0.1:0", "error"
+	cfg.P2PListen, cfg.Bootstrap = loopback, []string{"/ip4/127.0.0.1/tcp/1/p2p/12D3KooWGzBZ6nQqv3ZGrFSNaaxh2tMnEzBJgt8UZ7fzxQVpsRAc"}
 	cfg.ChainRPC, cfg.Contract, cfg.Token = chaintest.DevChain(t, nil).URL, "0x00000000000000000000000000000000000000e1", "0x00000000000000000000000000000000000000e2"
 	n, err := Start(context.Background(), cfg)
 	if err != nil {
@@ -155,7 +160,7 @@ func TestRoleAccountOnlyOnDevChains(t *testing.T) {
 	node := chaintest.Anvil(t, chaintest.AnvilOptions{ChainID: 5})
 	km := DefaultConfig()
 	one := 0
-	km.Role, km.DataDir, km.Listen, km.ChainRPC, km.LogLevel = RoleKM, t.TempDir(), "127.0.0.1:0", node.URL, "warn"
+	km.Role, km.DataDir, km.P2PListen, km.ChainRPC, km.LogLevel = RoleKM, t.TempDir(), loopback, node.URL, "warn"
 	km.RoleAccount, km.InsecureSimulatedEnclave = &one, true
 	n, err := Start(ctx, km)
 	if err == nil {

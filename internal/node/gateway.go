@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"net"
+
+	"github.com/enigma-go/enigma/internal/p2p"
 )
 
 // startGateway serves the enigma-js JSON-RPC over the workers the
-// gateway's directory finds (gatewayDirectory). It reads the chain to
+// gateway finds on the network, where it is a client peer. It reads the chain to
 // check each worker's identity and every task result a worker reports;
 // the workers check every task against it.
 func (n *Node) startGateway(ctx context.Context, cfg Config, ln net.Listener) error {
@@ -20,11 +22,11 @@ func (n *Node) startGateway(ctx context.Context, cfg Config, ln net.Listener) er
 	}
 	e := client.Bind(*addrs)
 	n.info.Enigma, n.info.Token = &addrs.Enigma, &addrs.Token
-	dir, err := n.gatewayDirectory(cfg, e)
+	ph, err := n.startP2P(ctx, cfg, e, p2p.RoleClient, nil)
 	if err != nil {
 		return err
 	}
-	gw, err := NewGateway(dir, e, "enigma-gateway", n.log)
+	gw, err := NewGateway(ph, e, "enigma-gateway", ph.AnnouncedResult, n.log)
 	if err != nil {
 		return err
 	}

@@ -15,9 +15,8 @@ import (
 func TestImportRules(t *testing.T) {
 	const mod = "github.com/enigma-go/enigma/"
 	forbidden := map[string][]string{
-		"../km/kmhttp":         {mod + "internal/km", mod + "internal/worker", mod + "internal/chain", mod + "internal/state", mod + "internal/devnet", mod + "internal/node"},
-		"../worker/workerhttp": {mod + "internal/km", mod + "internal/chain", mod + "internal/enclave", mod + "internal/devnet", mod + "internal/node"},
-		".":                    {mod + "internal/devnet"},
+		"../p2p": {mod + "internal/km", mod + "internal/state", mod + "internal/devnet", mod + "internal/node", mod + "internal/gateway"},
+		".":      {mod + "internal/devnet"},
 		// The gateway depends on the worker's API, never the reverse.
 		"../worker":    {mod + "internal/gateway"},
 		"../gateway":   {mod + "internal/worker", mod + "internal/km", mod + "internal/chain"},

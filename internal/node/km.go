@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"net"
 	"os"
 	"path/filepath"
 	"time"
@@ -18,6 +17,7 @@ import (
 	"github.com/enigma-go/enigma/internal/chain/devchain"
 	"github.com/enigma-go/enigma/internal/enclave/sim"
 	"github.com/enigma-go/enigma/internal/km"
+	"github.com/enigma-go/enigma/internal/p2p"
 )
 
 // DevAccountENG is what a key manager that deploys sends each of the
@@ -46,7 +46,7 @@ func DevAccountShare(available *big.Int, n int) *big.Int {
 	return share
 }
 
-func (n *Node) startKM(ctx context.Context, cfg Config, ln net.Listener) error {
+func (n *Node) startKM(ctx context.Context, cfg Config) error {
 	h, err := NewKMHost(ctx, cfg.DataDir, cfg.AttestationKeyFile, n.log)
 	if err != nil {
 		return err
@@ -88,7 +88,13 @@ func (n *Node) startKM(ctx context.Context, cfg Config, ln net.Listener) error {
 	}
 	a := e.Addresses()
 	n.info.Enigma, n.info.Token = &a.Enigma, &a.Token
-	if err := WriteAddresses(filepath.Join(cfg.DataDir, addressesName), Addresses{Contract: a.Enigma, Token: a.Token, EthNode: rpcURL, Proxy: cfg.GatewayURL}); err != nil {
+	ph, err := n.startP2P(ctx, cfg, e, p2p.RoleKM, h.Enclave)
+	if err != nil {
+		return err
+	}
+	// The key manager is the network's first bootstrap peer: a node
+	// reading this file joins through it.
+	if err := WriteAddresses(filepath.Join(cfg.DataDir, addressesName), Addresses{Contract: a.Enigma, Token: a.Token, EthNode: rpcURL, Proxy: cfg.GatewayURL, Bootstrap: ph.Addrs()}); err != nil {
 		return err
 	}
 
@@ -97,11 +103,9 @@ func (n *Node) startKM(ctx context.Context, cfg Config, ln net.Listener) error {
 		return err
 	}
 	rctx := n.runContext()
-	if err := n.serveKM(rctx, ln, k, h); err != nil {
-		return err
-	}
+	serveKM(ph, k, h)
 	n.goRun(rctx, "epoch loop", func(ctx context.Context) error {
-		epochLoop(ctx, k, e, cfg, n)
+		epochLoop(ctx, k, e, cfg, n, ph)
 		return nil
 	})
 	return nil
@@ -284,7 +288,7 @@ func checkPrincipal(ctx context.Context, e *chain.Enigma, signer api.EthAddress)
 // epochLoop sets a new epoch whenever one is due. The first waits for
 // MinWorkers logged-in workers: an epoch set before them would leave them
 // unselected for a whole epoch.
-func epochLoop(ctx context.Context, k *km.KeyManager, e *chain.Enigma, cfg Config, n *Node) {
+func epochLoop(ctx context.Context, k *km.KeyManager, e *chain.Enigma, cfg Config, n *Node, ph *p2p.Host) {
 	t := time.NewTicker(time.Duration(cfg.EpochPoll))
 	defer t.Stop()
 	waiting := false
@@ -303,8 +307,12 @@ func epochLoop(ctx context.Context, k *km.KeyManager, e *chain.Enigma, cfg Confi
 			}
 			continue
 		}
-		if _, err := k.NewEpoch(ctx); err != nil && ctx.Err() == nil {
+		set, err := k.NewEpoch(ctx)
+		if err != nil && ctx.Err() == nil {
 			n.log.Warn("new epoch failed; retrying", "err", err)
+		}
+		if set && ph != nil {
+			announceEpoch(ctx, e, ph)
 		}
 	}
 }
@@ -328,4 +336,21 @@ func firstEpochReady(ctx context.Context, e *chain.Enigma, min int) (bool, int, 
 		return false, 0, err
 	}
 	return len(active.Arg0) >= min, len(active.Arg0), nil
+}
+
+// announceEpoch gossips the epoch the chain just took.
+func announceEpoch(ctx context.Context, e *chain.Enigma, ph *p2p.Host) {
+	block, err := e.Client().BlockNumber(ctx)
+	if err != nil {
+		return
+	}
+	wp, err := e.WorkerParams(ctx, block)
+	if err != nil || wp.Arg0 == nil || wp.Arg1 == nil {
+		return
+	}
+	notice := p2p.EpochNotice{FirstBlock: wp.Arg0.Uint64(), Seed: api.Hash(common.BigToHash(wp.Arg1))}
+	for _, w := range wp.Arg2 {
+		notice.Workers = append(notice.Workers, api.EthAddress(w))
+	}
+	ph.AnnounceEpoch(notice)
 }

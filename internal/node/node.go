@@ -23,8 +23,13 @@ import (
 
 // Info describes a running node, for its operator and for scripts.
 type Info struct {
-	Role Role   `json:"role"`
-	URL  string `json:"url"` // what it serves: kmhttp, workerhttp or the gateway's JSON-RPC
+	Role Role `json:"role"`
+	// URL is the gateway's JSON-RPC (gateway only).
+	URL string `json:"url,omitempty"`
+	// PeerID and P2PAddrs name the node on the network; P2PAddrs, which
+	// end in /p2p/<peer id>, are what other nodes take as bootstrap.
+	PeerID   string   `json:"peer_id,omitempty"`
+	P2PAddrs []string `json:"p2p_addrs,omitempty"`
 	// Signer is the enclave's signing address (km, worker).
 	Signer *api.EthAddress `json:"signer,omitempty"`
 	// Enigma and Token are the contracts (km, worker).
@@ -49,8 +54,9 @@ type Node struct {
 	err     error
 }
 
-// Start starts the role cfg names and returns once it serves on
-// cfg.Listen. ctx bounds the start only.
+// Start starts the role cfg names and returns once it serves: on the
+// network (cfg.P2PListen) and, for a gateway, on cfg.Listen. ctx bounds
+// the start only.
 func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -67,13 +73,16 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 			n.Close()
 		}
 	}()
-	// The port is taken first, so a clash fails before the slow parts.
-	ln, err := net.Listen("tcp", cfg.Listen)
-	if err != nil {
-		return nil, fmt.Errorf("node: listen on %s (is another node using it? pick another listen address): %w", cfg.Listen, err)
+	// The gateway's port is taken first, so a clash fails before the
+	// slow parts.
+	var ln net.Listener
+	if cfg.Role == RoleGateway {
+		if ln, err = net.Listen("tcp", cfg.Listen); err != nil {
+			return nil, fmt.Errorf("node: listen on %s (is another node using it? pick another listen address): %w", cfg.Listen, err)
+		}
+		n.onClose(func() error { ln.Close(); return nil })
+		n.info.URL = "http://" + ln.Addr().String()
 	}
-	n.onClose(func() error { ln.Close(); return nil })
-	n.info.URL = "http://" + ln.Addr().String()
 	if cfg.DataDir != "" {
 		if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 			return nil, fmt.Errorf("node: create the data dir: %w", err)
@@ -86,16 +95,16 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	}
 	switch cfg.Role {
 	case RoleKM:
-		err = n.startKM(ctx, cfg, ln)
+		err = n.startKM(ctx, cfg)
 	case RoleWorker:
-		err = n.startWorker(ctx, cfg, ln)
+		err = n.startWorker(ctx, cfg)
 	case RoleGateway:
 		err = n.startGateway(ctx, cfg, ln)
 	}
 	if err != nil {
 		return nil, err
 	}
-	log.Info("node serving", "url", n.info.URL)
+	log.Info("node serving", "url", n.info.URL, "peer", n.info.PeerID, "p2p", n.info.P2PAddrs)
 	return n, nil
 }
 
@@ -156,6 +165,9 @@ type Addresses struct {
 	Token    common.Address `json:"token"`
 	EthNode  string         `json:"eth_node"`
 	Proxy    string         `json:"proxy"`
+	// Bootstrap are the key manager's p2p addresses: nodes reading the
+	// file join the network through it.
+	Bootstrap []string `json:"bootstrap,omitempty"`
 }
 
 // ReadAddresses reads an addresses.json.

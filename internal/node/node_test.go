@@ -21,7 +21,7 @@ func TestRestartsResume(t *testing.T) {
 	node := chaintest.DevChain(t, nil)
 	dir := t.TempDir()
 	km := DefaultConfig()
-	km.Role, km.DataDir, km.Listen, km.ChainRPC, km.LogLevel = RoleKM, filepath.Join(dir, "km"), "127.0.0.1:0", node.URL, "warn"
+	km.Role, km.DataDir, km.P2PListen, km.ChainRPC, km.LogLevel = RoleKM, filepath.Join(dir, "km"), loopback, node.URL, "warn"
 	km.ChainPoll, km.EpochPoll = Duration(25*time.Millisecond), Duration(100*time.Millisecond)
 
 	first, err := Start(ctx, km)
@@ -47,10 +47,11 @@ func TestRestartsResume(t *testing.T) {
 		}
 	}
 	w := DefaultConfig()
-	w.Role, w.DataDir, w.Listen, w.LogLevel = RoleWorker, filepath.Join(dir, "w0"), "127.0.0.1:0", "warn"
+	w.Role, w.DataDir, w.P2PListen, w.LogLevel = RoleWorker, filepath.Join(dir, "w0"), loopback, "warn"
 	w.AddressesFile = filepath.Join(km.DataDir, "addresses.json")
 	workerRole := devchain.RoleWorker(0)
-	w.RoleAccount, w.KeyManagerURL, w.ChainPoll = &workerRole, a.URL, Duration(25*time.Millisecond)
+	// It finds the key manager through the addresses file's bootstrap.
+	w.RoleAccount, w.ChainPoll = &workerRole, Duration(25*time.Millisecond)
 	wn, err := Start(ctx, w)
 	if err != nil {
 		t.Fatal(err)
@@ -72,7 +73,11 @@ func TestRestartsResume(t *testing.T) {
 	if b.Deployed || *b.Enigma != *a.Enigma || *b.Signer != *a.Signer {
 		t.Fatalf("restart: %+v, want the contracts %s of the first run", b, *a.Enigma)
 	}
-	w.KeyManagerURL = b.URL
+	// The key manager is back on another port with the same peer id; the
+	// addresses file names its new address.
+	if b.PeerID != a.PeerID {
+		t.Fatalf("the key manager's peer id changed across a restart: %s, then %s", a.PeerID, b.PeerID)
+	}
 	wn, err = Start(ctx, w)
 	if err != nil {
 		t.Fatal(err)
@@ -91,7 +96,7 @@ func TestSimulatedEnclaveRefusedOffDevChains(t *testing.T) {
 	defer cancel()
 	node := chaintest.Anvil(t, chaintest.AnvilOptions{ChainID: 5})
 	km := DefaultConfig()
-	km.Role, km.DataDir, km.Listen, km.ChainRPC, km.LogLevel = RoleKM, t.TempDir(), "127.0.0.1:0", node.URL, "warn"
+	km.Role, km.DataDir, km.P2PListen, km.ChainRPC, km.LogLevel = RoleKM, t.TempDir(), loopback, node.URL, "warn"
 	km.Account = node.Accounts[0].Address.Hex()
 	_, err := Start(ctx, km)
 	if err == nil || !strings.Contains(err.Error(), "insecure_simulated_enclave") {
@@ -104,3 +109,6 @@ func TestSimulatedEnclaveRefusedOffDevChains(t *testing.T) {
 	}
 	n.Close()
 }
+
+// loopback is where the tests' nodes listen on the network.
+var loopback = []string{"/ip4/127.0.0.1/tcp/0"}

@@ -2,81 +2,95 @@ package node
 
 import (
 	"context"
-	"net"
+	"fmt"
+	"path/filepath"
 
+	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
+	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/km"
-	"github.com/enigma-go/enigma/internal/km/kmhttp"
-	"github.com/enigma-go/enigma/internal/worker"
-	"github.com/enigma-go/enigma/internal/worker/workerhttp"
+	"github.com/enigma-go/enigma/internal/p2p"
 )
 
-// The transport between the roles of `enigma node`, in one place: how a
-// worker reaches the key manager and the other workers (workerNet), how the
-// gateway finds the workers (gatewayDirectory), and how the key manager and
-// a worker are served (serveKM, serveWorker). The builders of build.go
-// take and return transport-free parts, so another transport replaces
-// these four functions only.
+// The transport between the roles of `enigma node`, in one place: every
+// role joins the network as a libp2p host (internal/p2p). The key manager
+// and the workers prove their enclave identities on it; the gateway joins
+// as a client. The builders of build.go take and return transport-free
+// parts, so the devnet, one process, wires the same parts in process.
 
-// workerNet reaches the key manager at cfg.KeyManagerURL over kmhttp (its
-// state keys, and its simulated attestation service for the registration)
-// and the other workers at cfg.Peers over workerhttp, each checked against
-// the chain (worker.NewPeerVerifier).
-func (n *Node) workerNet(cfg Config, e *chain.Enigma) (WorkerNet, error) {
-	kc := kmhttp.DefaultConfig()
-	kc.Logger = n.log
-	kmc, err := kmhttp.NewClient(cfg.KeyManagerURL, kc)
-	if err != nil {
-		return WorkerNet{}, err
-	}
-	hc := workerhttp.DefaultConfig()
-	hc.Logger = n.log
-	peers, err := workerhttp.NewPeers(cfg.Peers, worker.NewPeerVerifier(e), hc)
-	if err != nil {
-		return WorkerNet{}, err
-	}
-	return WorkerNet{Directory: peers, KeyService: kmc, Attestor: kmc}, nil
-}
+// p2pKeyFile is the node's libp2p key in its data dir: its peer id stays
+// the same across restarts, whatever its address.
+const p2pKeyFile = "p2p.key"
 
-// serveWorker serves the worker over workerhttp on ln until the node
-// closes.
-func (n *Node) serveWorker(ctx context.Context, ln net.Listener, h *WorkerHost) error {
-	hc := workerhttp.DefaultConfig()
-	hc.Logger = n.log
-	srv, err := workerhttp.NewServer(h.Worker, hc)
+// startP2P starts the node's libp2p host for role; c, the node's enclave
+// (nil for a gateway), proves its identity.
+func (n *Node) startP2P(ctx context.Context, cfg Config, e *chain.Enigma, role p2p.Role, c enclave.Common) (*p2p.Host, error) {
+	principal, err := e.Principal(ctx)
 	if err != nil {
-		return err
+		if role != p2p.RoleClient {
+			return nil, fmt.Errorf("node: read the key manager's address from the Enigma contract at %s (is it deployed on this chain?): %w", e.Addresses().Enigma, err)
+		}
+		// A gateway does not deal with the key manager: it starts, and
+		// checks its workers against the chain once it can read it.
+		n.log.Warn("cannot read the Enigma contract yet", "contract", e.Addresses().Enigma, "err", err)
 	}
-	n.goRun(ctx, "workerhttp server", func(ctx context.Context) error { return srv.Serve(ctx, ln) })
-	return nil
-}
-
-// serveKM serves the key manager's state keys and the simulated
-// attestation service (for the workers' registrations) over kmhttp on ln
-// until the node closes.
-func (n *Node) serveKM(ctx context.Context, ln net.Listener, k *km.KeyManager, h *KMHost) error {
-	hc := kmhttp.DefaultConfig()
-	hc.Logger, hc.Attestor = n.log, h.Attestor
-	srv, err := kmhttp.NewServer(k, h.Signer, hc)
-	if err != nil {
-		return err
+	pc := p2p.DefaultConfig()
+	if len(cfg.P2PListen) > 0 {
+		pc.Listen = cfg.P2PListen
 	}
-	n.goRun(ctx, "kmhttp server", func(ctx context.Context) error { return srv.Serve(ctx, ln) })
-	return nil
-}
-
-// gatewayDirectory finds the workers at cfg.Peers over workerhttp, each
-// checked against the chain.
-func (n *Node) gatewayDirectory(cfg Config, e *chain.Enigma) (worker.Directory, error) {
-	hc := workerhttp.DefaultConfig()
-	hc.Logger = n.log
-	peers, err := workerhttp.NewPeers(cfg.Peers, worker.NewPeerVerifier(e), hc)
+	pc.Bootstrap = cfg.Bootstrap
+	if len(pc.Bootstrap) == 0 && cfg.AddressesFile != "" {
+		if a, err := ReadAddresses(cfg.AddressesFile); err == nil {
+			pc.Bootstrap = a.Bootstrap
+		}
+	}
+	if cfg.DataDir != "" {
+		if pc.Key, err = p2p.LoadOrCreateKey(filepath.Join(cfg.DataDir, p2pKeyFile)); err != nil {
+			return nil, err
+		}
+	}
+	pc.Network = p2p.Network{ChainID: e.Client().ChainID().Uint64(), Enigma: api.EthAddress(e.Addresses().Enigma)}
+	pc.Role, pc.Registry, pc.Principal, pc.Logger = role, e, api.EthAddress(principal), n.log
+	if c != nil {
+		pc.Prove = enclaveProver(c, pc.Network)
+	}
+	if role != p2p.RoleKM && len(pc.Bootstrap) == 0 {
+		n.log.Warn("no bootstrap peers: set bootstrap (the key manager's p2p address) or an addresses_file the key manager wrote")
+	}
+	h, err := p2p.New(ctx, pc)
 	if err != nil {
 		return nil, err
 	}
-	// Workers that are up are found now; the others when they answer.
-	if err := peers.Refresh(context.Background()); err != nil {
-		n.log.Warn("some workers are not reachable yet", "err", err)
+	n.onClose(h.Close)
+	n.info.PeerID, n.info.P2PAddrs = h.ID().String(), h.Addrs()
+	return h, nil
+}
+
+// enclaveProver answers identity challenges with the enclave's key.
+func enclaveProver(c enclave.Common, net p2p.Network) p2p.Prover {
+	return func(ctx context.Context, nonce [32]byte, transport []byte) (api.EthAddress, [65]byte, error) {
+		r, err := c.PeerIdentity(ctx, &enclave.PeerIdentityRequest{ChainID: net.ChainID, EnigmaContract: net.Enigma, Nonce: nonce, Transport: transport})
+		if err != nil {
+			return api.EthAddress{}, [65]byte{}, err
+		}
+		return r.Signer, r.Signature, nil
 	}
-	return peers, nil
+}
+
+// workerNet is the worker's transport: the key manager (state keys, and
+// its simulated attestation service for the registration) and the other
+// workers, found and proved on the network; results are announced on it.
+func workerNet(h *p2p.Host) WorkerNet {
+	kmc := h.KeyManager()
+	return WorkerNet{Directory: h, KeyService: kmc, Attestor: kmc, Announce: h.AnnounceResult}
+}
+
+// serveKM serves the key manager's state keys and its simulated
+// attestation service, and announces the epochs it sets.
+func serveKM(h *p2p.Host, k *km.KeyManager, kh *KMHost) {
+	var att enclave.Attestor
+	if kh.Attestor != nil {
+		att = kh.Attestor
+	}
+	h.ServeKeyManager(k, att)
 }

@@ -3,15 +3,16 @@ package node
 import (
 	"context"
 	"math/big"
-	"net"
+
+	"github.com/enigma-go/enigma/internal/p2p"
 )
 
 // engGrains is one ENG in its base units (8 decimals).
 var engGrains = big.NewInt(100_000_000)
 
 // startWorker builds the worker (BuildWorker) with the network's transport
-// (workerNet) and serves it (serveWorker).
-func (n *Node) startWorker(ctx context.Context, cfg Config, ln net.Listener) error {
+// (workerNet) and serves it on its libp2p host.
+func (n *Node) startWorker(ctx context.Context, cfg Config) error {
 	_, addrs, client, err := n.connectChain(ctx, cfg, true)
 	if err != nil {
 		return err
@@ -28,14 +29,21 @@ func (n *Node) startWorker(ctx context.Context, cfg Config, ln net.Listener) err
 		return err
 	}
 	n.onClose(func() error { return engine.Close(context.Background()) })
-	wn, err := n.workerNet(cfg, e)
-	if err != nil {
-		return err
-	}
+	// The libp2p host starts once the enclave runs, which proves the
+	// worker's identity on it, and before the registration, whose report
+	// the key manager's attestation service signs over it.
+	var ph *p2p.Host
 	h, err := BuildWorker(ctx, WorkerSpec{
 		Dir: cfg.DataDir, Engine: engine, Enigma: e, Custodian: custodian,
 		Stake: new(big.Int).Mul(new(big.Int).SetUint64(cfg.StakeENG), engGrains),
-		Net:   wn, Limits: cfg.limits(), Logger: n.log,
+		NetFor: func(h *WorkerHost) (WorkerNet, error) {
+			var err error
+			if ph, err = n.startP2P(ctx, cfg, e, p2p.RoleWorker, h.Enclave); err != nil {
+				return WorkerNet{}, err
+			}
+			return workerNet(ph), nil
+		},
+		Limits: cfg.limits(), Logger: n.log,
 	})
 	if err != nil {
 		return err
@@ -44,5 +52,7 @@ func (n *Node) startWorker(ctx context.Context, cfg Config, ln net.Listener) err
 	n.onClose(h.Close)
 	n.info.Signer = &h.Signer
 	n.log.Info("worker logged in", "signer", h.Signer, "custodian", custodian.Address)
-	return n.serveWorker(n.runContext(), ln, h)
+	ph.ServeWorker(h.Worker)
+	n.runContext()
+	return nil
 }

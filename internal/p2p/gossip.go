@@ -7,6 +7,7 @@ import (
 	"time"
 
 	pubsub "github.com/libp2p/go-libp2p-pubsub"
+	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/enigma-go/enigma/api"
@@ -116,7 +117,12 @@ func (g *gossip) validate(role Role, decodes func([]byte) bool) func(context.Con
 		id := g.h.proved(origin)
 		switch {
 		case id == nil || id.pending:
-			return pubsub.ValidationIgnore // not (yet) known here: neither trusted nor blamed
+			// Not (yet) known here: neither trusted nor blamed; asked who
+			// it is, for its next message.
+			if g.h.host.Network().Connectedness(origin) == network.Connected {
+				go g.h.identify(origin)
+			}
+			return pubsub.ValidationIgnore
 		case id.role != role:
 			g.h.penalise(origin, penaltyGossip, "gossip on a topic its role does not publish on")
 			return pubsub.ValidationReject

@@ -378,6 +378,9 @@ func (h *Host) discoverLoop() {
 			cancel()
 		}
 		h.discover(h.ctx, 10*time.Second)
+		// Peers that did not answer who they are, or whose signer the
+		// chain did not list yet, are asked again.
+		h.recheckPending()
 	}
 }
 
@@ -402,3 +405,6 @@ func (h *Host) discover(ctx context.Context, d time.Duration) {
 	}
 	wg.Wait()
 }
+
+// Banned reports whether p is refused for misbehaving.
+func (h *Host) Banned(p peer.ID) bool { return h.scores.isBanned(p) }

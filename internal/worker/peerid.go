@@ -21,7 +21,7 @@ import (
 // enclave.PeerIdentityHash(chain id, Enigma contract, nonce, transport),
 // and the caller checks the signature recovers to S and that S is a
 // registered worker on the Enigma contract. The check knows nothing of the
-// transport beyond its name (a workerhttp URL today, a p2p key later), so
+// transport beyond its name (its libp2p peer id), so
 // every transport uses it.
 
 // PeerRegistry is the chain read that tells whether a signing address is a

@@ -23,7 +23,7 @@ func (n *restartingNode) answer() error {
 	n.calls++
 	if n.down > 0 {
 		n.down--
-		return api.Errorf(api.CodeUnavailable, "workerhttp: worker %s is not reachable: it is down or restarting", n.signer)
+		return api.Errorf(api.CodeUnavailable, "p2p: worker %s is not reachable: it is down or restarting", n.signer)
 	}
 	return n.refuse
 }

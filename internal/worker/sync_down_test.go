@@ -13,7 +13,7 @@ import (
 )
 
 // downPeer is a worker that is down (restarting) for its first exports:
-// they fail as an unreachable workerhttp peer does.
+// they fail as an unreachable peer on the network does.
 type downPeer struct {
 	worker.Node
 	mu   sync.Mutex
@@ -28,7 +28,7 @@ func (d *downPeer) ExportState(ctx context.Context, c api.ContractAddress, from 
 	}
 	d.mu.Unlock()
 	if down {
-		return nil, api.Errorf(api.CodeUnavailable, "workerhttp: worker %s is not reachable: it is down or restarting", d.Signer())
+		return nil, api.Errorf(api.CodeUnavailable, "p2p: worker %s is not reachable: it is down or restarting", d.Signer())
 	}
 	return d.Node.ExportState(ctx, c, from)
 }

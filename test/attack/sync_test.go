@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"github.com/enigma-go/enigma/internal/workerapi"
-	"net"
 	"path/filepath"
 	"slices"
 	"sync/atomic"
@@ -18,7 +17,7 @@ import (
 	"github.com/enigma-go/enigma/internal/enclave/testcontract"
 	"github.com/enigma-go/enigma/internal/state"
 	"github.com/enigma-go/enigma/internal/worker"
-	"github.com/enigma-go/enigma/internal/worker/workerhttp"
+	"github.com/enigma-go/enigma/internal/p2p"
 	"github.com/enigma-go/enigma/sdk/client"
 )
 
@@ -340,22 +339,33 @@ func (p *syncIdentityNode) ProveIdentity(ctx context.Context, nonce [32]byte, tr
 	return [65]byte(r.Signature), nil
 }
 
-// syncServe serves n over workerhttp on loopback and returns its URL.
-func syncServe(t *testing.T, n worker.Node) string {
+// syncHost starts a libp2p host of the devnet's network whose identity
+// answers come from prove, bootstrapped to boot.
+func syncHost(t *testing.T, n *network, role p2p.Role, prove p2p.Prover, boot []string) *p2p.Host {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	principal, err := n.e.Principal(n.ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := workerhttp.NewServer(n, workerhttp.TestConfig())
+	cfg := p2p.DefaultConfig()
+	cfg.Listen, cfg.Bootstrap, cfg.Role, cfg.Prove, cfg.Registry = []string{"/ip4/127.0.0.1/tcp/0"}, boot, role, prove, n.e
+	cfg.Network = p2p.Network{ChainID: n.e.Client().ChainID().Uint64(), Enigma: api.EthAddress(n.e.Addresses().Enigma)}
+	cfg.Principal, cfg.DiscoverEvery = api.EthAddress(principal), time.Second
+	h, err := p2p.New(n.ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { srv.Serve(ctx, ln); close(done) }()
-	t.Cleanup(func() { cancel(); <-done })
-	return "http://" + ln.Addr().String()
+	t.Cleanup(func() { h.Close() })
+	return h
+}
+
+// syncProver answers identity challenges as node claims, with its
+// enclave's signature over whatever transport it is asked to sign for.
+func syncProver(node *syncIdentityNode) p2p.Prover {
+	return func(ctx context.Context, nonce [32]byte, transport []byte) (api.EthAddress, [65]byte, error) {
+		sig, err := node.ProveIdentity(ctx, nonce, transport)
+		return node.claims, sig, err
+	}
 }
 
 // Attack: a node claims to be a registered worker (to receive the tasks
@@ -388,36 +398,48 @@ func TestAttackImpersonatePeer(t *testing.T) {
 		t.Fatalf("an unregistered enclave: %v, want CodeNotFound", err)
 	}
 
-	// Over workerhttp: only the real worker is listed; the impostor, the
-	// unregistered enclave and a relay of the real worker are not.
-	urlReal := syncServe(t, real)
-	realClient, err := workerhttp.Dial(ctx, urlReal, workerhttp.TestConfig())
-	if err != nil {
-		t.Fatal(err)
+	// Over the network: only the real worker is listed; the impostor, the
+	// unregistered enclave and a relay of the real worker's answers are
+	// not, and the impostor and the relay are banned.
+	self := &syncIdentityNode{Node: real, claims: signers[0], enc: n.d.WorkerHost(0).Enclave, n: n}
+	realHost := syncHost(t, n, p2p.RoleWorker, syncProver(self), nil)
+	realHost.ServeWorker(real)
+	relay := syncHost(t, n, p2p.RoleWorker, func(ctx context.Context, nonce [32]byte, _ []byte) (api.EthAddress, [65]byte, error) {
+		// It has the real enclave sign for the real worker's peer id,
+		// as a relay of the real worker's answers gets.
+		sig, err := self.ProveIdentity(ctx, nonce, []byte(realHost.ID()))
+		return signers[0], sig, err
+	}, nil)
+	relay.ServeWorker(real)
+	impostorHost := syncHost(t, n, p2p.RoleWorker, syncProver(impostor), nil)
+	impostorHost.ServeWorker(impostor)
+	unregHost := syncHost(t, n, p2p.RoleWorker, syncProver(unregistered), nil)
+	unregHost.ServeWorker(unregistered)
+	var boot []string
+	for _, h := range []*p2p.Host{impostorHost, unregHost, relay, realHost} {
+		boot = append(boot, h.Addrs()[0])
 	}
-	urls := map[string]string{"impostor": syncServe(t, impostor), "unregistered": syncServe(t, unregistered),
-		"relay": syncServe(t, realClient), "real": urlReal}
-	for name, u := range urls {
-		c, err := workerhttp.Dial(ctx, u, workerhttp.TestConfig())
-		if err != nil {
-			t.Fatal(err)
-		}
-		err = v.Verify(ctx, c, []byte(u))
-		if (err == nil) != (name == "real") {
-			t.Errorf("%s over workerhttp: %v", name, err)
-		}
+	gw := syncHost(t, n, p2p.RoleClient, nil, boot)
+	nd, ok := gw.Node(signers[0])
+	for end := time.Now().Add(20 * time.Second); !ok && time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		nd, ok = gw.Node(signers[0])
 	}
-	peers, err := workerhttp.NewPeers([]string{urls["impostor"], urls["unregistered"], urls["relay"], urlReal}, v, workerhttp.TestConfig())
-	if err != nil {
-		t.Fatal(err)
+	if !ok {
+		t.Fatal("the real worker is not listed")
 	}
-	peers.Refresh(ctx)
-	listed := peers.Nodes()
-	if len(listed) != 1 || listed[0].(*workerhttp.Client).URL() != urlReal {
-		t.Fatalf("peers listed %d nodes, want only the real worker at %s", len(listed), urlReal)
+	if err := v.Verify(ctx, nd, []byte(realHost.ID())); err != nil {
+		t.Fatalf("the worker listed for %s is not the real one: %v", signers[0], err)
 	}
-	if nd, ok := peers.Node(unregistered.claims); ok {
+	if listed := gw.Nodes(); len(listed) != 1 {
+		t.Fatalf("the gateway lists %d workers, want only the real one", len(listed))
+	}
+	if nd, ok := gw.Node(unregistered.claims); ok {
 		t.Fatalf("the unregistered enclave is listed: %v", nd)
+	}
+	for name, h := range map[string]*p2p.Host{"the impostor": impostorHost, "the relay": relay} {
+		if !gw.Banned(h.ID()) {
+			t.Errorf("%s is not banned", name)
+		}
 	}
 }
 
