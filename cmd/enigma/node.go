@@ -104,4 +104,3 @@ func runNode(ctx context.Context, args []string) error {
 	fmt.Fprintln(os.Stderr, "enigma node: stopped")
 	return nil
 }
-

@@ -15,9 +15,9 @@ import (
 	"github.com/enigma-go/enigma/internal/devnet"
 	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/enclave/testcontract"
+	"github.com/enigma-go/enigma/internal/p2p"
 	"github.com/enigma-go/enigma/internal/state"
 	"github.com/enigma-go/enigma/internal/worker"
-	"github.com/enigma-go/enigma/internal/p2p"
 	"github.com/enigma-go/enigma/sdk/client"
 )
 
