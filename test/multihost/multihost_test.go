@@ -17,6 +17,7 @@ package multihost
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -106,7 +107,7 @@ func TestMultiHost(t *testing.T) {
 		t.Fatal(err)
 	}
 	n.workerProcs[i] = p
-	t.Logf("%s killed and back at %s (was %s): %s", workerName(i), n.workers[i].ip, old, p.info.URL)
+	t.Logf("%s killed and back at %s (was %s): %s", workerName(i), n.workers[i].ip, old, strings.Join(p.info.P2PAddrs, " "))
 	if !transportFindsMovedNodes {
 		t.Logf("not sending %s a task: with HTTP peers lists nobody can find it at its new address", workerName(i))
 	} else {

@@ -25,10 +25,9 @@ import (
 // Ports every host serves on; each host has an address of its own, so
 // they are the same everywhere, as on real machines.
 const (
-	chainPort   = 8545
-	kmPort      = 3400
-	workerPort  = 3401
-	gatewayPort = 3346
+	chainPort   = 8545 // Ethereum JSON-RPC
+	p2pPort     = 4001 // libp2p (TCP), every node
+	gatewayPort = 3346 // the gateway's JSON-RPC, for clients
 )
 
 // The network's shape and pace.
@@ -65,10 +64,9 @@ func (n *network) chainURL() string {
 func (n *network) gatewayURL(i int) string {
 	return "http://" + net.JoinHostPort(n.gateways[i].ip, strconv.Itoa(gatewayPort))
 }
-func (n *network) workerURL(i int) string {
-	return "http://" + net.JoinHostPort(n.workers[i].ip, strconv.Itoa(workerPort))
-}
-func (n *network) kmURL() string { return "http://" + net.JoinHostPort(n.km.ip, strconv.Itoa(kmPort)) }
+
+// p2pListen is the multiaddr a node on h listens on.
+func p2pListen(h *host) string { return fmt.Sprintf("/ip4/%s/tcp/%d", h.ip, p2pPort) }
 
 // addressesFile is where a node finds the key manager's addresses.json:
 // the key manager writes it into its data dir, and its operator hands a
@@ -78,20 +76,22 @@ func (n *network) addressesFile(name string) string {
 }
 
 // transportFindsMovedNodes says whether a node that comes back at another
-// address is found again without editing anyone's configuration. With
-// HTTP, nodes know each other by the URLs in their peers lists, so a
-// moved worker stays unknown until those lists change.
-const transportFindsMovedNodes = false
+// address is found again without editing anyone's configuration: nodes
+// find each other through the key manager (the bootstrap peer of
+// addresses.json) and the network's DHT, not by fixed addresses.
+const transportFindsMovedNodes = true
 
 // nodeConfig is the configuration file of one node. It is the one place
-// that says how the nodes find each other, so a change of transport
-// changes only this function.
+// that says how the nodes find each other: each listens for libp2p on its
+// host's address and joins through the bootstrap peers the key manager
+// wrote into addresses.json.
 func (n *network) nodeConfig(role node.Role, name string, h *host, index int) node.Config {
 	cfg := node.DefaultConfig()
 	cfg.Role = role
 	cfg.ChainRPC = n.chainURL()
 	cfg.ChainPoll = node.Duration(250 * time.Millisecond)
 	cfg.LogLevel = "debug"
+	cfg.P2PListen = []string{p2pListen(h)}
 	if role != node.RoleGateway {
 		cfg.DataDir = filepath.Join(n.dir, name, "data")
 	}
@@ -100,24 +100,13 @@ func (n *network) nodeConfig(role node.Role, name string, h *host, index int) no
 	}
 	switch role {
 	case node.RoleKM:
-		cfg.Listen = net.JoinHostPort(h.ip, strconv.Itoa(kmPort))
 		cfg.EpochSize, cfg.TimeoutEpochs, cfg.MinWorkers = epochBlocks, timeoutEpochs, workers
 		cfg.GatewayURL = n.gatewayURL(0)
 	case node.RoleWorker:
-		cfg.Listen = net.JoinHostPort(h.ip, strconv.Itoa(workerPort))
 		account := devchain.RoleWorker(index)
 		cfg.RoleAccount = &account
-		cfg.KeyManagerURL = n.kmURL()
-		for j := range n.workers {
-			if j != index {
-				cfg.Peers = append(cfg.Peers, n.workerURL(j))
-			}
-		}
 	case node.RoleGateway:
 		cfg.Listen = net.JoinHostPort(h.ip, strconv.Itoa(gatewayPort))
-		for j := range n.workers {
-			cfg.Peers = append(cfg.Peers, n.workerURL(j))
-		}
 	}
 	return cfg
 }
@@ -142,7 +131,7 @@ func startNetwork(t *testing.T, bin string) *network {
 	n.startAnvil()
 	t.Logf("anvil serving at %s after %s", n.chainURL(), since(start))
 	n.startKM()
-	t.Logf("key manager serving at %s after %s (contracts %s)", n.kmProc.info.URL, since(start), n.kmProc.info.Enigma)
+	t.Logf("key manager serving at %s after %s (contracts %s)", strings.Join(n.kmProc.info.P2PAddrs, " "), since(start), n.kmProc.info.Enigma)
 	n.workerProcs = make([]*proc, workers)
 	n.parallel(workers, func(i int) error {
 		p, err := n.startWorker(i)
