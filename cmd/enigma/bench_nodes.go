@@ -327,7 +327,7 @@ func startNodeProc(bin, dir, name string, cfg node.Config) (*nodeProc, error) {
 func (p *nodeProc) WaitReady(ctx context.Context) (time.Duration, error) {
 	select {
 	case line := <-p.lines:
-		if err := json.Unmarshal([]byte(line), &p.Info); err != nil || p.Info.URL == "" {
+		if err := json.Unmarshal([]byte(line), &p.Info); err != nil || p.Info.Role == "" {
 			return 0, fmt.Errorf("%s printed %q, not its info line: %v", p.Name, line, err)
 		}
 		return time.Since(p.started), nil

@@ -356,23 +356,35 @@ func (h *Host) namespace() string { return "enigma/" + h.cfg.Network.String() + 
 // network's nodes found in the DHT, every DiscoverEvery.
 func (h *Host) discoverLoop() {
 	defer h.wg.Done()
-	t := time.NewTicker(h.cfg.DiscoverEvery)
-	defer t.Stop()
 	lastAdvertised := time.Time{}
 	for first := true; ; first = false {
+		// Until the host has advertised itself (the DHT needs peers
+		// first), it tries again soon; then every DiscoverEvery.
+		every := h.cfg.DiscoverEvery
+		if lastAdvertised.IsZero() && h.cfg.Role != RoleClient {
+			every = min(every, 500*time.Millisecond)
+		}
 		if !first {
 			select {
 			case <-h.ctx.Done():
 				return
-			case <-t.C:
+			case <-time.After(every):
 			}
 		}
 		h.connectBootstrap(h.ctx)
-		if h.cfg.Role != RoleClient && time.Since(lastAdvertised) > 5*time.Minute {
+		if h.dht.RoutingTable().Size() == 0 && len(h.host.Network().Peers()) > 0 {
+			ctx, cancel := context.WithTimeout(h.ctx, 5*time.Second)
+			select {
+			case <-h.dht.RefreshRoutingTable():
+			case <-ctx.Done():
+			}
+			cancel()
+		}
+		if h.cfg.Role != RoleClient && time.Since(lastAdvertised) > 5*time.Minute && h.dht.RoutingTable().Size() > 0 {
 			ctx, cancel := context.WithTimeout(h.ctx, 10*time.Second)
 			if _, err := h.disc.Advertise(ctx, h.namespace()); err == nil {
 				lastAdvertised = time.Now()
-			} else if !first {
+			} else {
 				h.log.Debug("advertise in the DHT", "err", err)
 			}
 			cancel()

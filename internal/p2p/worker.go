@@ -126,8 +126,22 @@ func (h *Host) Node(signer api.EthAddress) (worker.Node, bool) {
 	return &remote{h: h, p: p, signer: signer}, true
 }
 
-// Nodes implements worker.Directory: the connected, proved workers.
+// Nodes implements worker.Directory: the connected, proved workers. When
+// it knows none, the host first identifies its peers again and looks in
+// the DHT, for a few seconds.
 func (h *Host) Nodes() []worker.Node {
+	if out := h.nodes(); len(out) > 0 {
+		return out
+	}
+	ctx, cancel := context.WithTimeout(h.ctx, 3*time.Second)
+	defer cancel()
+	h.recheckPending()
+	h.discover(ctx, 3*time.Second)
+	h.recheckPending()
+	return h.nodes()
+}
+
+func (h *Host) nodes() []worker.Node {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	var out []worker.Node
