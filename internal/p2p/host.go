@@ -125,6 +125,7 @@ type Host struct {
 	peers    map[peer.ID]*identity // what each connected peer proved
 	bySigner map[api.EthAddress]peer.ID
 	checking map[peer.ID]chan struct{} // identify in flight
+	looking  map[peer.ID]bool          // DHT lookups of unreachable peers in flight
 
 	gossip *gossip
 }
@@ -171,7 +172,7 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		cfg.Listen = DefaultConfig().Listen
 	}
 	h := &Host{cfg: cfg, log: log.With("component", "p2p"), scores: newScores(cfg.Limits), boot: boot,
-		peers: make(map[peer.ID]*identity), bySigner: make(map[api.EthAddress]peer.ID), checking: make(map[peer.ID]chan struct{})}
+		peers: make(map[peer.ID]*identity), bySigner: make(map[api.EthAddress]peer.ID), checking: make(map[peer.ID]chan struct{}), looking: make(map[peer.ID]bool)}
 	h.ctx, h.cancel = context.WithCancel(context.Background())
 	h.host, err = libp2p.New(
 		libp2p.Identity(key),
@@ -319,7 +320,19 @@ func (h *Host) forget(p peer.ID) {
 // lost is told a peer could not be reached: its addresses may have
 // changed, so discovery looks it up again.
 func (h *Host) lost(p peer.ID) {
+	h.mu.Lock()
+	if h.looking[p] || len(h.looking) >= maxLookups {
+		h.mu.Unlock()
+		return
+	}
+	h.looking[p] = true
+	h.mu.Unlock()
 	go func() {
+		defer func() {
+			h.mu.Lock()
+			delete(h.looking, p)
+			h.mu.Unlock()
+		}()
 		ctx, cancel := context.WithTimeout(h.ctx, 5*time.Second)
 		defer cancel()
 		if ai, err := h.dht.FindPeer(ctx, p); err == nil && len(ai.Addrs) > 0 {
@@ -348,6 +361,9 @@ func (h *Host) connectBootstrap(ctx context.Context) {
 	}
 	wg.Wait()
 }
+
+// maxLookups bounds the DHT lookups of unreachable peers in flight.
+const maxLookups = 64
 
 // namespace is the DHT rendezvous of the network's key manager and workers.
 func (h *Host) namespace() string { return "enigma/" + h.cfg.Network.String() + "/nodes" }
