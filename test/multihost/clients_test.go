@@ -199,6 +199,25 @@ func (o *observer) selectedWithTime(t *testing.T, sc api.Hash, blocks uint64) co
 	}
 }
 
+// waitSelects waits, for up to eight epochs, until an epoch with at least
+// blocks left selects worker for sc.
+func (o *observer) waitSelects(t *testing.T, sc api.Hash, worker common.Address, blocks uint64) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 8*epochBlocks*time.Second)
+	defer cancel()
+	for {
+		w, left, err := o.selected(ctx, sc)
+		if err == nil && w == worker && left >= blocks {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("no epoch in eight selected %s for %s: %v", worker, sc, err)
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+}
+
 func (n *network) taskStatus(id common.Hash) (api.ChainStatus, error) {
 	o := n.obs
 	if o == nil {

@@ -75,37 +75,31 @@ func (n *network) addressesFile(name string) string {
 	return filepath.Join(n.dir, name, "addresses.json")
 }
 
-// transportFindsMovedNodes says whether a node that comes back at another
-// address is found again without editing anyone's configuration: nodes
-// find each other through the key manager (the bootstrap peer of
-// addresses.json) and the network's DHT, not by fixed addresses.
-const transportFindsMovedNodes = true
-
-// nodeConfig is the configuration file of one node. It is the one place
-// that says how the nodes find each other: each listens for libp2p on its
-// host's address and joins through the bootstrap peers the key manager
-// wrote into addresses.json.
+// nodeConfig is the configuration file of one node, as docs/multihost.md
+// writes it. It is the one place that says how the nodes find each other:
+// each listens for libp2p on its host's address; the key manager names the
+// chain and writes addresses.json (the contracts, the chain's URL and its
+// own p2p address as the bootstrap peer), from which the others take
+// everything else.
 func (n *network) nodeConfig(role node.Role, name string, h *host, index int) node.Config {
 	cfg := node.DefaultConfig()
 	cfg.Role = role
-	cfg.ChainRPC = n.chainURL()
+	cfg.P2PListen = []string{p2pListen(h)}
 	cfg.ChainPoll = node.Duration(250 * time.Millisecond)
 	cfg.LogLevel = "debug"
-	cfg.P2PListen = []string{p2pListen(h)}
-	if role != node.RoleGateway {
-		cfg.DataDir = filepath.Join(n.dir, name, "data")
-	}
-	if role != node.RoleKM {
-		cfg.AddressesFile = n.addressesFile(name)
-	}
 	switch role {
 	case node.RoleKM:
+		cfg.DataDir = filepath.Join(n.dir, name, "data")
+		cfg.ChainRPC = n.chainURL()
 		cfg.EpochSize, cfg.TimeoutEpochs, cfg.MinWorkers = epochBlocks, timeoutEpochs, workers
 		cfg.GatewayURL = n.gatewayURL(0)
 	case node.RoleWorker:
+		cfg.DataDir = filepath.Join(n.dir, name, "data")
+		cfg.AddressesFile = n.addressesFile(name)
 		account := devchain.RoleWorker(index)
 		cfg.RoleAccount = &account
 	case node.RoleGateway:
+		cfg.AddressesFile = n.addressesFile(name)
 		cfg.Listen = net.JoinHostPort(h.ip, strconv.Itoa(gatewayPort))
 	}
 	return cfg
