@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -215,11 +217,21 @@ type creation struct {
 func (c *Client) createdAddress(ctx context.Context, from common.Address, hash common.Hash) (common.Address, error) {
 	cctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
 	defer cancel()
-	tx, _, err := c.eth.TransactionByHash(cctx, hash)
-	if err != nil {
-		return common.Address{}, api.Errorf(api.CodeChain, "chain: read back creation tx %s: %w", hash.Hex(), err)
+	for {
+		tx, _, err := c.eth.TransactionByHash(cctx, hash)
+		if err == nil {
+			return crypto.CreateAddress(from, tx.Nonce()), nil
+		}
+		// A transaction mined a moment ago can be out of the pool and
+		// not yet in the node's transaction index: ask again shortly.
+		if !errors.Is(err, ethereum.NotFound) || cctx.Err() != nil {
+			return common.Address{}, api.Errorf(api.CodeChain, "chain: read back creation tx %s: %w", hash.Hex(), err)
+		}
+		select {
+		case <-cctx.Done():
+		case <-time.After(20 * time.Millisecond):
+		}
 	}
-	return crypto.CreateAddress(from, tx.Nonce()), nil
 }
 
 // deployed waits for a creation's receipt and checks the code is there.

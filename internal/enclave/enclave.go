@@ -7,7 +7,7 @@ import (
 // ProtocolVersion is the version of the message protocol this package speaks
 // (docs/protocol/enclave.md). It is carried in every frame; a backend refuses
 // frames of another version with api.CodeBadEnvelope.
-const ProtocolVersion uint16 = 4
+const ProtocolVersion uint16 = 5
 
 // PublicKey is a secp256k1 public key as 64 bytes X‖Y (no 0x04 prefix).
 type PublicKey [64]byte

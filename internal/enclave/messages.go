@@ -9,7 +9,8 @@ import (
 type MessageType uint8
 
 // Message types. Numbers never change meaning; 0x0C and 0x0D are new in
-// protocol version 3, 0x0E and 0x0F in version 4.
+// protocol version 3, 0x0E and 0x0F in version 4; in version 5 the key
+// manager answers 0x0D (PeerIdentity) too.
 const (
 	TypeRegistrationRequest  MessageType = 0x01
 	TypeSealRequest          MessageType = 0x02

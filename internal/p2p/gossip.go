@@ -106,8 +106,9 @@ func (g *gossip) close() {
 	g.wg.Wait()
 }
 
-// validate accepts a message only from a peer that proved role, and only
-// when it decodes; anything else penalises the peer that relayed it.
+// validate accepts a message only when its signed origin proved role and
+// it decodes; otherwise the origin is penalised (an origin not known here
+// is neither trusted nor blamed).
 func (g *gossip) validate(role Role, decodes func([]byte) bool) func(context.Context, peer.ID, *pubsub.Message) pubsub.ValidationResult {
 	return func(_ context.Context, from peer.ID, m *pubsub.Message) pubsub.ValidationResult {
 		if from == g.h.host.ID() {

@@ -30,7 +30,7 @@ const (
 // before it is read (and the sender penalised).
 const (
 	maxSmallFrame = 64 << 10 // identify, attestation, task keys
-	maxTaskFrame  = 8 << 20  // task submissions (a deploy carries its wasm) and results
+	maxTaskFrame  = 24 << 20 // task submissions (a deploy carries up to 16 MiB of wasm, base64 in JSON) and results
 	maxSyncFrame  = 64 << 20 // a contract's deltas and state
 )
 
@@ -215,7 +215,8 @@ func malformed(what string, err error) error {
 	return api.Errorf(api.CodeInvalidInput, "p2p: %w: %s: %v", errMalformed, what, err)
 }
 
-// decodeJSON decodes a request body, refusing unknown fields.
+// decodeJSON decodes a request body. Unknown fields are ignored, so a
+// newer peer may add fields within a protocol version.
 func decodeJSON(body []byte, v any) error {
 	if err := json.Unmarshal(body, v); err != nil {
 		return malformed(fmt.Sprintf("%T", v), err)

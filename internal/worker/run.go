@@ -54,6 +54,15 @@ func (w *Worker) runContract(contract api.ContractAddress) {
 			}
 		}
 		w.mu.Unlock()
+		if pending == nil && err == nil {
+			// Gossiped to the gateways (Config.Announce) off the
+			// contract's queue; the worker's wait group covers it.
+			w.wg.Add(1)
+			go func(id api.TaskID) {
+				defer w.wg.Done()
+				w.announce(id)
+			}(j.req.TaskID)
+		}
 		if pending == nil {
 			w.forget(j.req.TaskID) // ended, or given up; kept when closing
 		}

@@ -309,15 +309,33 @@ func (n *network) run(ctx context.Context, user *ecdsa.PrivateKey, contract api.
 func TestTasksEndOnChain(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	n := startNetwork(t, ctx, 2)
+	announced := make(chan *workerapi.TaskResult, 64)
+	n := startNetworkWith(t, ctx, 2, func(c *worker.Config) {
+		c.Announce = func(r *workerapi.TaskResult) {
+			select {
+			case announced <- r:
+			default:
+			}
+		}
+	})
 	user, _ := compat.GenerateKey(rand.Reader)
 
 	dep := n.deploy(ctx, user)
 	sc := dep.contract
 
-	_, r, out, st := n.run(ctx, user, sc, nil, "store", []byte("hello"), 1_000_000)
+	id, r, out, st := n.run(ctx, user, sc, nil, "store", []byte("hello"), 1_000_000)
 	if r.Status != api.StatusSuccess || st != 2 || string(out) != "hello" || r.Delta == nil {
 		t.Fatalf("store: %s, chain %d, output %q, delta %v", r.Status, st, out, r.Delta)
+	}
+	// The worker announced the task's final result (the p2p layer gossips
+	// it to the gateways).
+	for found := false; !found; {
+		select {
+		case a := <-announced:
+			found = a.TaskID == id.id && a.Status == api.StatusSuccess && a.Delta != nil
+		case <-ctx.Done():
+			t.Fatal("the store task's result was not announced")
+		}
 	}
 	if c, _ := n.enigma.CountStateDeltas(ctx, sc); c != 2 {
 		t.Fatalf("deltas on chain: %d, want 2", c)
