@@ -40,6 +40,9 @@ func TestMultiHost(t *testing.T) {
 	}
 	requireNamespaces(t)
 	nodeBin := requireEnigmaJS(t)
+	if dl, ok := t.Deadline(); ok && time.Until(dl) < 6*time.Minute {
+		t.Fatalf("go test leaves %s for a run of about two minutes and its bounds; give it -timeout 10m or more", time.Until(dl).Round(time.Second))
+	}
 	start := time.Now()
 
 	wasmDir := t.TempDir()
@@ -63,8 +66,19 @@ func TestMultiHost(t *testing.T) {
 	// Both gateways at once: enigma-js through gateway 1, the Go client
 	// through gateway 2.
 	jsStart := time.Now()
+	jsBound := enigmaJSBound
+	if dl, ok := t.Deadline(); ok {
+		// Leave go test the time for the rest of the run and the cleanup,
+		// which its own timeout would skip.
+		if left := time.Until(dl) - 3*time.Minute; left < jsBound {
+			jsBound = left
+		}
+		if jsBound < time.Minute {
+			t.Fatalf("go test leaves %s for the rest of the run; give it -timeout 10m or more", time.Until(dl).Round(time.Second))
+		}
+	}
 	jsDone := make(chan error, 1)
-	go func() { jsDone <- n.runEnigmaJS(nodeBin, wasmDir, 0, enigmaJSBound) }()
+	go func() { jsDone <- n.runEnigmaJS(nodeBin, wasmDir, 0, jsBound) }()
 	gc := n.goClient(t)
 	calculator := filepath.Join(wasmDir, "calculator.wasm")
 	sc, _ := gc.deploy(t, 1, calculator)

@@ -12,6 +12,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -72,7 +73,15 @@ func requireNamespaces(t testing.TB) {
 func newLAN(t testing.TB) *lan {
 	t.Helper()
 	requireNamespaces(t)
+	sweepStale(t)
 	id := randomHex(3)
+	if err := os.MkdirAll(markerDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	marker := filepath.Join(markerDir, id)
+	if err := os.WriteFile(marker, []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	b := make([]byte, 2)
 	rand.Read(b)
 	l := &lan{t: t, id: id, prefix: fmt.Sprintf("10.%d.%d.", 100+int(b[0])%100, b[1]), bridge: "mh" + id + "br", nextIP: 10}
@@ -139,6 +148,36 @@ func (l *lan) remove() {
 	if out, err := ip("link", "del", l.bridge); err != nil {
 		l.t.Logf("remove bridge %s: %v: %s", l.bridge, err, out)
 	}
+	os.Remove(filepath.Join(markerDir, l.id))
+}
+
+// markerDir holds a file per network a test run created, named by the
+// network's id and holding the run's process id. A run killed before its
+// cleanup (go test's own timeout panics the binary) leaves namespaces
+// behind; the next run removes them.
+var markerDir = filepath.Join(os.TempDir(), "enigma-multihost")
+
+// sweepStale removes the namespaces, processes and bridge of every
+// network whose run is gone. Networks of runs still alive are left alone.
+func sweepStale(t testing.TB) {
+	entries, _ := os.ReadDir(markerDir)
+	for _, e := range entries {
+		id := e.Name()
+		b, _ := os.ReadFile(filepath.Join(markerDir, id))
+		if pid, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil && pid > 0 && syscall.Kill(pid, 0) == nil {
+			continue
+		}
+		list, _ := ip("netns", "list")
+		for _, line := range strings.Split(list, "\n") {
+			if f := strings.Fields(line); len(f) > 0 && strings.HasPrefix(f[0], "mh"+id+"-") {
+				killNamespace(f[0])
+				ip("netns", "del", f[0])
+			}
+		}
+		ip("link", "del", "mh"+id+"br")
+		os.Remove(filepath.Join(markerDir, id))
+		t.Logf("removed the network %s that an earlier run left behind", id)
+	}
 }
 
 // killNamespace kills the processes in the namespace and waits (bounded)
@@ -186,7 +225,9 @@ func (h *host) command(ctx context.Context, name string, args ...string) *exec.C
 	cmd := exec.CommandContext(ctx, ipBin, append([]string{"netns", "exec", h.ns, name}, args...)...)
 	// A program's own children (node --test runs a process per file) are
 	// killed with its group when ctx ends.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	// Pdeathsig: the program dies with the test binary, even when go test's
+	// timeout ends it before any cleanup runs.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.WaitDelay = 5 * time.Second
 	return cmd
@@ -195,8 +236,10 @@ func (h *host) command(ctx context.Context, name string, args ...string) *exec.C
 // dial opens a TCP connection from inside the host's namespace, so the
 // test itself can look at the network from a host (the client's) without
 // being on it. The socket is created on an OS thread moved into the
-// namespace; that thread is never given back to the runtime (the goroutine
-// ends locked, so the thread exits with it).
+// namespace and back. Should the way back fail, the goroutine ends locked
+// to the thread, and the runtime ends the thread instead of reusing it.
+// (Threads are not ended otherwise: a process's Pdeathsig fires when the
+// thread that started it ends.)
 func (h *host) dial(ctx context.Context, network, addr string) (net.Conn, error) {
 	type result struct {
 		c   net.Conn
@@ -205,19 +248,31 @@ func (h *host) dial(ctx context.Context, network, addr string) (net.Conn, error)
 	done := make(chan result, 1)
 	go func() {
 		runtime.LockOSThread()
+		home, err := os.Open("/proc/thread-self/ns/net")
+		if err != nil {
+			runtime.UnlockOSThread()
+			done <- result{err: err}
+			return
+		}
+		defer home.Close()
 		f, err := os.Open("/var/run/netns/" + h.ns)
 		if err != nil {
+			runtime.UnlockOSThread()
 			done <- result{err: err}
 			return
 		}
 		defer f.Close()
 		if err := unix.Setns(int(f.Fd()), unix.CLONE_NEWNET); err != nil {
+			runtime.UnlockOSThread()
 			done <- result{err: fmt.Errorf("enter namespace %s: %w", h.ns, err)}
 			return
 		}
 		var d net.Dialer
 		c, err := d.DialContext(ctx, network, addr)
 		done <- result{c, err}
+		if unix.Setns(int(home.Fd()), unix.CLONE_NEWNET) == nil {
+			runtime.UnlockOSThread()
+		}
 	}()
 	r := <-done
 	return r.c, r.err
