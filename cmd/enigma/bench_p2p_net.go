@@ -182,24 +182,12 @@ func (n *p2pNet) newHost(ctx context.Context, role p2p.Role, c enclave.Common, t
 		pc.Bootstrap = n.kmP2P.Addrs()
 	}
 	if c != nil {
-		pc.Prove = p2pProver(c, pc.Network)
+		pc.Prove = p2p.EnclaveProver(c, pc.Network)
 	}
 	if tweak != nil {
 		tweak(&pc)
 	}
 	return p2p.New(ctx, pc)
-}
-
-// p2pProver answers identity challenges with the enclave's key, as
-// `enigma node` does.
-func p2pProver(c enclave.Common, net p2p.Network) p2p.Prover {
-	return func(ctx context.Context, nonce [32]byte, transport []byte) (api.EthAddress, [65]byte, error) {
-		r, err := c.PeerIdentity(ctx, &enclave.PeerIdentityRequest{ChainID: net.ChainID, EnigmaContract: net.Enigma, Nonce: nonce, Transport: transport})
-		if err != nil {
-			return api.EthAddress{}, [65]byte{}, err
-		}
-		return r.Signer, r.Signature, nil
-	}
 }
 
 // startWorker builds worker i from the chain (internal/node's

@@ -52,7 +52,7 @@ func (n *Node) startP2P(ctx context.Context, cfg Config, e *chain.Enigma, role p
 	pc.Network = p2p.Network{ChainID: e.Client().ChainID().Uint64(), Enigma: api.EthAddress(e.Addresses().Enigma)}
 	pc.Role, pc.Registry, pc.Principal, pc.Logger = role, e, api.EthAddress(principal), n.log
 	if c != nil {
-		pc.Prove = enclaveProver(c, pc.Network)
+		pc.Prove = p2p.EnclaveProver(c, pc.Network)
 	}
 	if role != p2p.RoleKM && len(pc.Bootstrap) == 0 {
 		n.log.Warn("no bootstrap peers: set bootstrap (the key manager's p2p address) or an addresses_file the key manager wrote")
@@ -64,17 +64,6 @@ func (n *Node) startP2P(ctx context.Context, cfg Config, e *chain.Enigma, role p
 	n.onClose(h.Close)
 	n.info.PeerID, n.info.P2PAddrs = h.ID().String(), h.Addrs()
 	return h, nil
-}
-
-// enclaveProver answers identity challenges with the enclave's key.
-func enclaveProver(c enclave.Common, net p2p.Network) p2p.Prover {
-	return func(ctx context.Context, nonce [32]byte, transport []byte) (api.EthAddress, [65]byte, error) {
-		r, err := c.PeerIdentity(ctx, &enclave.PeerIdentityRequest{ChainID: net.ChainID, EnigmaContract: net.Enigma, Nonce: nonce, Transport: transport})
-		if err != nil {
-			return api.EthAddress{}, [65]byte{}, err
-		}
-		return r.Signer, r.Signature, nil
-	}
 }
 
 // workerNet is the worker's transport: the key manager (state keys, and

@@ -216,3 +216,15 @@ func (h *Host) recheckPending() {
 		<-done
 	}
 }
+
+// EnclaveProver answers identity challenges with c's signing key: c's
+// PeerIdentity over enclave.PeerIdentityHash(net, nonce, transport).
+func EnclaveProver(c enclave.Common, net Network) Prover {
+	return func(ctx context.Context, nonce [32]byte, transport []byte) (api.EthAddress, [65]byte, error) {
+		r, err := c.PeerIdentity(ctx, &enclave.PeerIdentityRequest{ChainID: net.ChainID, EnigmaContract: net.Enigma, Nonce: nonce, Transport: transport})
+		if err != nil {
+			return api.EthAddress{}, [65]byte{}, err
+		}
+		return r.Signer, r.Signature, nil
+	}
+}

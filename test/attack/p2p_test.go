@@ -1,7 +1,6 @@
 package attack_test
 
 import (
-	"context"
 	"path/filepath"
 	"testing"
 	"time"
@@ -12,18 +11,6 @@ import (
 	"github.com/enigma-go/enigma/internal/p2p"
 	"github.com/enigma-go/enigma/internal/workerapi"
 )
-
-// enclaveProver answers identity challenges with c's key, claiming role.
-func enclaveProver(n *network, c enclave.Common) p2p.Prover {
-	return func(ctx context.Context, nonce [32]byte, transport []byte) (api.EthAddress, [65]byte, error) {
-		r, err := c.PeerIdentity(ctx, &enclave.PeerIdentityRequest{ChainID: n.e.Client().ChainID().Uint64(),
-			EnigmaContract: api.EthAddress(n.e.Addresses().Enigma), Nonce: nonce, Transport: transport})
-		if err != nil {
-			return api.EthAddress{}, [65]byte{}, err
-		}
-		return r.Signer, r.Signature, nil
-	}
-}
 
 // Attack: a stranger on the network (anyone can run a gateway, so anyone
 // can connect) asks a worker for a contract's encrypted state and the key
@@ -41,11 +28,11 @@ func TestAttackP2PStrangers(t *testing.T) {
 	ctx := n.ctx
 	signers := n.d.Workers()
 	kmEnclave, kmNode := n.d.KeyManagerHost()
-	kmHost := syncHost(t, n, p2p.RoleKM, enclaveProver(n, kmEnclave), nil)
+	kmHost := syncHost(t, n, p2p.RoleKM, p2p.EnclaveProver(kmEnclave, netOf(n)), nil)
 	kmHost.ServeKeyManager(kmNode, nil)
 	boot := kmHost.Addrs()[:1]
 	real, _ := n.d.Directory().Node(signers[0])
-	workerHost := syncHost(t, n, p2p.RoleWorker, enclaveProver(n, n.d.WorkerHost(0).Enclave), boot)
+	workerHost := syncHost(t, n, p2p.RoleWorker, p2p.EnclaveProver(n.d.WorkerHost(0).Enclave, netOf(n)), boot)
 	workerHost.ServeWorker(real)
 	stranger := syncHost(t, n, p2p.RoleClient, nil, boot)
 
@@ -91,7 +78,7 @@ func TestAttackP2PStrangers(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { fake.Close() })
-	impostor := syncHost(t, n, p2p.RoleKM, enclaveProver(n, fake), workerHost.Addrs()[:1])
+	impostor := syncHost(t, n, p2p.RoleKM, p2p.EnclaveProver(fake, netOf(n)), workerHost.Addrs()[:1])
 	for end := time.Now().Add(20 * time.Second); !workerHost.Banned(impostor.ID()) && time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
 	}
 	if !workerHost.Banned(impostor.ID()) {
@@ -101,4 +88,9 @@ func TestAttackP2PStrangers(t *testing.T) {
 	if _, err := workerHost.KeyManager().GetStateKeys(ctx, &enclave.StateKeysRequest{}); api.CodeOf(err) == api.CodeNotSelected || api.CodeOf(err) == api.CodeUnavailable {
 		t.Fatalf("the worker cannot reach the real key manager: %v", err)
 	}
+}
+
+// netOf names the devnet's network.
+func netOf(n *network) p2p.Network {
+	return p2p.Network{ChainID: n.e.Client().ChainID().Uint64(), Enigma: api.EthAddress(n.e.Addresses().Enigma)}
 }

@@ -349,7 +349,7 @@ func syncHost(t *testing.T, n *network, role p2p.Role, prove p2p.Prover, boot []
 	}
 	cfg := p2p.DefaultConfig()
 	cfg.Listen, cfg.Bootstrap, cfg.Role, cfg.Prove, cfg.Registry = []string{"/ip4/127.0.0.1/tcp/0"}, boot, role, prove, n.e
-	cfg.Network = p2p.Network{ChainID: n.e.Client().ChainID().Uint64(), Enigma: api.EthAddress(n.e.Addresses().Enigma)}
+	cfg.Network = netOf(n)
 	cfg.Principal, cfg.DiscoverEvery = api.EthAddress(principal), time.Second
 	h, err := p2p.New(n.ctx, cfg)
 	if err != nil {
