@@ -611,13 +611,13 @@ func (m *CheckStateResponse) codec(c *coder) {}
 // MaxPeerTransport bounds PeerIdentityRequest.Transport.
 const MaxPeerTransport = 1024
 
-// PeerIdentityRequest asks the worker enclave to answer a peer's challenge:
-// to sign PeerIdentityHash(ChainID, EnigmaContract, Nonce, Transport) with
-// its registered signing key, so the peer knows it talks to that enclave.
-// Nonce is the challenger's fresh random value; Transport names the channel
-// the worker is reached by, as the worker's host names it (its advertised
-// URL, later its p2p key), at most MaxPeerTransport bytes, empty in
-// process.
+// PeerIdentityRequest asks the enclave (a worker's, or the key manager's)
+// to answer a peer's challenge: to sign PeerIdentityHash(ChainID,
+// EnigmaContract, Nonce, Transport) with its registered signing key, so the
+// peer knows it talks to that enclave. Nonce is the challenger's fresh
+// random value; Transport names the channel the node is reached by, as its
+// host names it (its libp2p peer id), at most MaxPeerTransport bytes, empty
+// in process.
 type PeerIdentityRequest struct {
 	ChainID        uint64
 	EnigmaContract api.EthAddress

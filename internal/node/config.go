@@ -83,7 +83,7 @@ type Config struct {
 
 	// AttestationKeyFile is the simulated attestation service's key (hex),
 	// which the key manager runs for a development network: it signs the
-	// enclaves' registration reports (workers ask it at key_manager_url)
+	// enclaves' registration reports (workers ask it over the network)
 	// and the Enigma contract's SimAttestationVerifier names its address.
 	// Default DataDir/attestation.key, created when missing. Key manager
 	// only: no worker holds it.

@@ -51,8 +51,9 @@ type StateExport struct {
 }
 
 // Directory finds the other workers of the network. A directory of peers
-// reached over a network lists a peer only once it passed a PeerVerifier;
-// Nodes, of a devnet's in-process workers, trusts them as the same process.
+// reached over a network (p2p.Host) lists a peer only once it proved its
+// identity, bound to the connection, against the chain; Nodes, of a
+// devnet's in-process workers, trusts them as the same process.
 type Directory interface {
 	// Node returns the worker whose signing address is signer.
 	Node(signer api.EthAddress) (Node, bool)

@@ -55,7 +55,7 @@ func NewPeerVerifierFor(chainID uint64, enigma api.EthAddress, reg PeerRegistry)
 const workerUnregistered = 0
 
 // Verify challenges n, reached over transport (the channel as the caller
-// lists the peer: its URL; nil in process), and returns nil only when n's
+// knows the peer: its libp2p peer id; nil in process), and returns nil only when n's
 // enclave signs as n.Signer() and that signer is a registered worker. It
 // fails with api.CodeBadSignature when the answer is not signed by the
 // claimed signer's enclave for this transport, and api.CodeNotFound when
