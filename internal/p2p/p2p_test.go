@@ -3,6 +3,7 @@ package p2p
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/binary"
 	"errors"
 	"sync"
 	"testing"
@@ -364,3 +365,35 @@ func TestResultGossip(t *testing.T) {
 type peerID = peer.ID
 
 func addrInfo(h *Host) peer.AddrInfo { return peer.AddrInfo{ID: h.ID(), Addrs: h.host.Addrs()} }
+
+// A frame whose length prefix exceeds the protocol's bound is refused
+// before it is read, and four of them ban the sender.
+func TestOversizedFrameRefused(t *testing.T) {
+	n := newNet(t)
+	wk, w := newKey(t)
+	n.reg.set(w, true)
+	h := n.host(RoleWorker, wk, nil)
+	h.ServeWorker(&fakeWorker{signer: w})
+	bad := n.host(RoleClient, nil, nil)
+	ctx := context.Background()
+	if err := bad.host.Connect(ctx, addrInfo(h)); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 4; i++ {
+		s, err := bad.host.NewStream(ctx, h.ID(), ProtoSync)
+		if err != nil {
+			break // banned already
+		}
+		// A length of 1 GiB, then a few bytes: the server must not wait
+		// for (or allocate) the rest.
+		prefix := binary.AppendUvarint(nil, 1<<30)
+		_, _ = s.Write(append(prefix, 1, 2, 3))
+		_ = s.SetReadDeadline(time.Now().Add(5 * time.Second))
+		buf := make([]byte, 1)
+		if _, err := s.Read(buf); err == nil {
+			t.Fatal("the server answered an oversized frame")
+		}
+		s.Close()
+	}
+	eventually(t, "the sender of oversized frames is banned", func() bool { return h.Banned(bad.ID()) })
+}
