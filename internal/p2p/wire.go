@@ -13,6 +13,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/libp2p/go-libp2p/core/protocol"
+	"github.com/libp2p/go-libp2p/p2p/net/swarm"
 
 	"github.com/enigma-go/enigma/api"
 )
@@ -120,6 +121,14 @@ func (h *Host) call(ctx context.Context, p peer.ID, proto protocol.ID, method by
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, defaultCallTimeout)
 		defer cancel()
+	}
+	if h.host.Network().Connectedness(p) != network.Connected {
+		// Callers pace their own retries (the Router, the key manager
+		// client); libp2p's dial backoff would refuse a peer that
+		// restarted a moment ago for seconds more.
+		if sw, ok := h.host.Network().(*swarm.Swarm); ok {
+			sw.Backoff().Clear(p)
+		}
 	}
 	s, err := h.host.NewStream(network.WithAllowLimitedConn(ctx, "enigma"), p, proto)
 	if err != nil {
