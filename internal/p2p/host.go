@@ -138,7 +138,14 @@ type identity struct {
 	// pending is set for a signature that verified but whose signer the
 	// chain does not (yet) list as a registered worker: asked again later.
 	pending bool
+	// gone is when the peer's last connection closed; zero while connected.
+	gone time.Time
 }
+
+// keepGone is how long a proved worker or key manager that disconnected
+// is still listed (a restart, a cut link): calls to it fail as
+// unavailable, which callers retry, instead of it being unknown.
+const keepGone = 10 * time.Minute
 
 // New starts a host: it listens, joins the DHT through the bootstrap
 // peers and starts discovery. ctx bounds the start only.
@@ -202,7 +209,15 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 	}
 	h.serve(ProtoIdentify, maxSmallFrame, anyone, h.answerIdentify)
 	h.host.Network().Notify(&network.NotifyBundle{
-		ConnectedF: func(_ network.Network, c network.Conn) { go h.identify(c.RemotePeer()) },
+		ConnectedF: func(_ network.Network, c network.Conn) {
+			h.seen(c.RemotePeer(), true)
+			go h.identify(c.RemotePeer())
+		},
+		DisconnectedF: func(nw network.Network, c network.Conn) {
+			if nw.Connectedness(c.RemotePeer()) != network.Connected {
+				h.seen(c.RemotePeer(), false)
+			}
+		},
 	})
 	h.connectBootstrap(ctx)
 	h.wg.Add(1)
@@ -304,6 +319,37 @@ func (h *Host) penalise(p peer.ID, points float64, what string) {
 }
 
 func (h *Host) allow(p peer.ID) bool { return !h.scores.isBanned(p) && h.scores.allow(p) }
+
+// seen records that p connected, or lost its last connection. A client
+// that left is forgotten at once; a node, after keepGone.
+func (h *Host) seen(p peer.ID, connected bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	id, ok := h.peers[p]
+	switch {
+	case !ok:
+	case connected:
+		id.gone = time.Time{}
+	case id.role == RoleClient:
+		delete(h.peers, p)
+	default:
+		id.gone = time.Now()
+	}
+}
+
+// pruneGone forgets the nodes gone for longer than keepGone.
+func (h *Host) pruneGone() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for p, id := range h.peers {
+		if !id.gone.IsZero() && time.Since(id.gone) > keepGone {
+			if h.bySigner[id.signer] == p {
+				delete(h.bySigner, id.signer)
+			}
+			delete(h.peers, p)
+		}
+	}
+}
 
 // forget drops what p proved.
 func (h *Host) forget(p peer.ID) {
@@ -409,6 +455,7 @@ func (h *Host) discoverLoop() {
 		// Peers that did not answer who they are, or whose signer the
 		// chain did not list yet, are asked again.
 		h.recheckPending()
+		h.pruneGone()
 	}
 }
 

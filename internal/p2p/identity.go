@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/enigma-go/enigma/api"
@@ -84,6 +85,9 @@ func (h *Host) identify(p peer.ID) {
 	defer h.mu.Unlock()
 	if old, ok := h.peers[p]; ok && h.bySigner[old.signer] == p {
 		delete(h.bySigner, old.signer)
+	}
+	if h.host.Network().Connectedness(p) != network.Connected {
+		id.gone = time.Now()
 	}
 	h.peers[p] = id
 	if id.role != RoleClient && !id.pending {

@@ -110,6 +110,9 @@ func decodeAnswer(b []byte) ([]byte, error) {
 	return nil, api.Errorf(api.CodeInvalidInput, "p2p: the peer sent an answer of unknown status %d", b[0])
 }
 
+// dialTimeout bounds dialling a peer that is not connected.
+const dialTimeout = 5 * time.Second
+
 // defaultCallTimeout bounds a request whose context has no deadline.
 const defaultCallTimeout = 30 * time.Second
 
@@ -130,7 +133,9 @@ func (h *Host) call(ctx context.Context, p peer.ID, proto protocol.ID, method by
 			sw.Backoff().Clear(p)
 		}
 	}
-	s, err := h.host.NewStream(network.WithAllowLimitedConn(ctx, "enigma"), p, proto)
+	// A peer that is gone is dialled for a few seconds at most: a cut link
+	// must not hold a caller for the TCP connect timeout.
+	s, err := h.host.NewStream(network.WithDialPeerTimeout(network.WithAllowLimitedConn(ctx, "enigma"), dialTimeout), p, proto)
 	if err != nil {
 		return nil, h.unreachable(ctx, p, err)
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/enigma-go/enigma/api"
@@ -126,9 +125,10 @@ func (h *Host) Node(signer api.EthAddress) (worker.Node, bool) {
 	return &remote{h: h, p: p, signer: signer}, true
 }
 
-// Nodes implements worker.Directory: the connected, proved workers. When
-// it knows none, the host first identifies its peers again and looks in
-// the DHT, for a few seconds.
+// Nodes implements worker.Directory: the proved workers, connected or gone
+// for less than keepGone (a call to one that is gone fails as unavailable,
+// and its caller asks again). When it knows none, the host first
+// identifies its peers again and looks in the DHT, for a few seconds.
 func (h *Host) Nodes() []worker.Node {
 	if out := h.nodes(); len(out) > 0 {
 		return out
@@ -144,13 +144,19 @@ func (h *Host) Nodes() []worker.Node {
 func (h *Host) nodes() []worker.Node {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	var out []worker.Node
+	// The connected workers first: a caller that goes down the list
+	// reaches those that are gone (and may take a dial timeout) last.
+	var out, gone []worker.Node
 	for signer, p := range h.bySigner {
-		if h.peers[p].role == RoleWorker && h.host.Network().Connectedness(p) == network.Connected {
+		switch id := h.peers[p]; {
+		case id.role != RoleWorker:
+		case id.gone.IsZero():
 			out = append(out, &remote{h: h, p: p, signer: signer})
+		default:
+			gone = append(gone, &remote{h: h, p: p, signer: signer})
 		}
 	}
-	return out
+	return append(out, gone...)
 }
 
 var _ worker.Directory = (*Host)(nil)
