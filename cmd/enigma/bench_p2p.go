@@ -87,15 +87,28 @@ func benchP2P(ctx context.Context, opt benchOptions) (benchResult, error) {
 	if opt.Quick {
 		tasks, syncs = 6, 2
 	}
+	// The hand-off across two namespaces is measured in the first
+	// network, where namespaces can be made.
+	ns, nsErr := p2pNetnsPrepare()
+	if ns != nil {
+		defer ns.Close()
+	}
+	cmp := p2pNetnsHandoff{Link: fmt.Sprintf("loopback only, netns unavailable: %v", nsErr)}
 	var runs []p2pRun
-	for _, w := range sizes {
-		r, err := benchP2PRun(ctx, opt, w, tasks, syncs)
+	for i, w := range sizes {
+		var at *p2pNetnsHandoff
+		if i == 0 && ns != nil {
+			at = &cmp
+		}
+		r, err := benchP2PRun(ctx, opt, w, tasks, syncs, ns, at)
 		if err != nil {
 			return benchResult{}, fmt.Errorf("bench p2p at %d workers: %w", w, err)
 		}
 		runs = append(runs, r)
 	}
 	out := benchResult{Fields: map[string]any{"runs": runs, "link": p2pLink, "sync_keys": p2pSyncKeys}}
+	b, _ := json.Marshal(cmp)
+	_ = json.Unmarshal(b, &out.Fields)
 	for _, r := range runs {
 		at := fmt.Sprintf("%d workers", r.Workers)
 		first := benchRow{Name: "new worker: first task handed to it, " + at, Value: r.NewWorkerFirstTaskMS, Unit: "ms",
@@ -115,16 +128,22 @@ func benchP2P(ctx context.Context, opt benchOptions) (benchResult, error) {
 			benchRow{Name: "result gossip p99, " + at, Value: r.GossipP99MS, Unit: "ms", Note: fmt.Sprintf("%d results missed by a gateway", r.GossipMissing)},
 		)
 	}
+	out.Rows = append(out.Rows, p2pNetnsRows(cmp)...)
 	return out, nil
 }
 
-// benchP2PRun starts a network of workers workers and measures it.
-func benchP2PRun(ctx context.Context, opt benchOptions, workers, tasks, syncs int) (p2pRun, error) {
+// benchP2PRun starts a network of workers workers and measures it; with
+// cmp, also the hand-off across the namespaces of ns.
+func benchP2PRun(ctx context.Context, opt benchOptions, workers, tasks, syncs int, ns *p2pNetns, cmp *p2pNetnsHandoff) (p2pRun, error) {
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
 	r := p2pRun{Workers: workers, Gateways: p2pGateways}
 	start := time.Now()
-	n, err := startP2PNet(ctx, workers, p2pGateways, slog.New(slog.DiscardHandler))
+	var kmListen []string
+	if cmp != nil {
+		kmListen = ns.kmListen()
+	}
+	n, err := startP2PNet(ctx, workers, p2pGateways, kmListen, slog.New(slog.DiscardHandler))
 	if err != nil {
 		return r, err
 	}
@@ -192,11 +211,40 @@ func benchP2PRun(ctx context.Context, opt benchOptions, workers, tasks, syncs in
 	}
 	fmt.Fprintf(opt.Out, "p2p: new worker logged in %.0f ms, found %.0f ms, first request %.0f ms, first task %.0f ms (%d deploys)\n",
 		r.NewWorkerLoginMS, r.NewWorkerFoundMS, r.NewWorkerFirstRequestMS, r.NewWorkerFirstTaskMS, r.NewWorkerDeploys)
+
+	if cmp != nil {
+		if *cmp, err = ns.measure(ctx, opt, n, tasks); err != nil {
+			return r, fmt.Errorf("hand-off across namespaces: %w", err)
+		}
+		fmt.Fprintf(opt.Out, "p2p: submission round trip p50 %.2f ms across namespaces, %.2f ms on loopback (×%.2f)\n", cmp.NetnsP50MS, cmp.LoopbackP50MS, cmp.RatioP50)
+	}
 	return r, nil
+}
+
+// p2pNetnsRows are the table's rows of the hand-off across namespaces.
+func p2pNetnsRows(c p2pNetnsHandoff) []benchRow {
+	if c.Link != "netns" {
+		return []benchRow{{Name: "task submission across namespaces", Unit: "-", Note: c.Link}}
+	}
+	at := fmt.Sprintf("%d workers", c.Workers)
+	what := fmt.Sprintf("%d compute tasks each, client → gateway → worker → acceptance", c.Tasks)
+	return []benchRow{
+		{Name: "task submission p50, netns, " + at, Value: c.NetnsP50MS, Unit: "ms", Note: "gateway process in namespace A, worker process in B; " + what},
+		{Name: "task submission p99, netns, " + at, Value: c.NetnsP99MS, Unit: "ms"},
+		{Name: "task submission p50, loopback, " + at, Value: c.LoopbackP50MS, Unit: "ms", Note: "in-process gateway and worker, same network, interleaved"},
+		{Name: "task submission p99, loopback, " + at, Value: c.LoopbackP99MS, Unit: "ms"},
+		{Name: "task submission netns / loopback, p50", Value: c.RatioP50, Unit: "×"},
+		{Name: "task submission netns / loopback, p99", Value: c.RatioP99, Unit: "×"},
+	}
 }
 
 // newUser is a client of the first gateway with a fresh key, funded.
 func (n *p2pNet) newUser(ctx context.Context) (*client.Client, error) {
+	return n.newUserAt(ctx, n.gwURL)
+}
+
+// newUserAt is a client of the gateway at gwURL with a fresh key, funded.
+func (n *p2pNet) newUserAt(ctx context.Context, gwURL string) (*client.Client, error) {
 	k, err := ethcrypto.GenerateKey()
 	if err != nil {
 		return nil, err
@@ -210,7 +258,7 @@ func (n *p2pNet) newUser(ctx context.Context) (*client.Client, error) {
 	}
 	c := client.TestConfig()
 	a := n.e.Addresses()
-	c.ChainRPC, c.Gateway, c.Enigma, c.Token = n.dev.HTTPEndpoint(), n.gwURL, a.Enigma.Hex(), a.Token.Hex()
+	c.ChainRPC, c.Gateway, c.Enigma, c.Token = n.dev.HTTPEndpoint(), gwURL, a.Enigma.Hex(), a.Token.Hex()
 	c.Account, c.DeployGasLimit, c.PollInterval = hex.EncodeToString(ethcrypto.FromECDSA(k)), 1_000_000, 20*time.Millisecond
 	return client.New(ctx, c)
 }

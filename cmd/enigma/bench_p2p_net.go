@@ -48,6 +48,7 @@ type p2pNet struct {
 	gateways []*p2p.Host
 	gwURL    string
 	probe    *p2pProbe
+	kmListen []string // where the key manager also listens (bench_p2p_netns.go)
 	cancel   context.CancelFunc
 	wg       sync.WaitGroup
 }
@@ -66,9 +67,10 @@ var p2pStake = new(big.Int).Mul(big.NewInt(1_000), big.NewInt(100_000_000))
 const p2pEpochSize = 10
 
 // startP2PNet starts the chain, the key manager, workers workers and
-// gateways gateways, and sets the first epoch.
-func startP2PNet(ctx context.Context, workers, gateways int, log *slog.Logger) (_ *p2pNet, err error) {
-	n := &p2pNet{log: log, probe: newP2PProbe()}
+// gateways gateways, and sets the first epoch. The key manager's libp2p
+// host also listens on kmListen.
+func startP2PNet(ctx context.Context, workers, gateways int, kmListen []string, log *slog.Logger) (_ *p2pNet, err error) {
+	n := &p2pNet{log: log, probe: newP2PProbe(), kmListen: kmListen}
 	defer func() {
 		if err != nil {
 			n.Close()
@@ -176,6 +178,9 @@ func (n *p2pNet) newHost(ctx context.Context, role p2p.Role, c enclave.Common, t
 	}
 	pc := p2p.DefaultConfig()
 	pc.Listen = []string{"/ip4/127.0.0.1/tcp/0"}
+	if role == p2p.RoleKM {
+		pc.Listen = append(pc.Listen, n.kmListen...)
+	}
 	pc.Network = p2p.Network{ChainID: n.client.ChainID().Uint64(), Enigma: api.EthAddress(n.e.Addresses().Enigma)}
 	pc.Role, pc.Registry, pc.Principal, pc.Logger = role, n.e, api.EthAddress(principal), n.log
 	if n.kmP2P != nil {

@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/enigma-go/enigma/internal/netns"
 )
 
 // The p2p bench's short run: both network sizes, every figure present.
@@ -12,6 +15,7 @@ func TestBenchP2PQuick(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts two networks of libp2p hosts on a dev chain")
 	}
+	t.Setenv(asBinaryEnv, "1") // the node processes started in namespaces are this binary
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	r, err := benchP2P(ctx, benchOptions{Quick: true, Out: testLogWriter{t}})
@@ -39,7 +43,26 @@ func TestBenchP2PQuick(t *testing.T) {
 			t.Errorf("%d workers: nothing measured: %+v", x.Workers, x)
 		}
 	}
-	if len(r.Rows) != 2*9 {
-		t.Errorf("%d table rows, want 18", len(r.Rows))
+	// The hand-off across namespaces: measured where they can be made,
+	// else one row saying why not.
+	link, _ := r.Fields["handoff_link"].(string)
+	nsRows := 1
+	if err := netns.Available(); err != nil {
+		if !strings.HasPrefix(link, "loopback only, netns unavailable: ") {
+			t.Errorf("handoff_link %q without namespaces (%v)", link, err)
+		}
+	} else {
+		nsRows = 6
+		if link != "netns" {
+			t.Errorf("handoff_link %q, want netns", link)
+		}
+		for _, f := range []string{"handoff_netns_p50_ms", "handoff_netns_p99_ms", "handoff_loopback_p50_ms", "handoff_loopback_p99_ms", "handoff_netns_ratio_p50", "handoff_netns_ratio_p99"} {
+			if v, _ := r.Fields[f].(float64); v <= 0 {
+				t.Errorf("%s = %v", f, r.Fields[f])
+			}
+		}
+	}
+	if len(r.Rows) != 2*9+nsRows {
+		t.Errorf("%d table rows, want %d", len(r.Rows), 2*9+nsRows)
 	}
 }
