@@ -121,18 +121,22 @@ func (w *Worker) syncState(ctx context.Context, contract api.ContractAddress, re
 	if uint64(len(t.chain.DeltaHashes)) < count || t.chain.DeltaHashes[last] != want {
 		return nil, fmt.Errorf("the chain's delta list of contract %s does not hold delta %d as %s (the node changed between two reads); run the task again", contract, last, want)
 	}
-	// A worker that is down (restarting) may be the one holding the
-	// chain's last delta: while one is, the others are asked again, with
-	// backoff, until the task's context ends.
+	// A worker that is down (restarting), or that this worker has not
+	// met yet on the network (it came back a moment ago), may be the one
+	// holding the chain's last delta: the workers are asked again, with
+	// backoff, until the task's context ends. Giving up early gains
+	// nothing: a task this worker cannot run stays open until its fee is
+	// refundable.
 	for wait := syncRetryFirst; ; wait = min(2*wait, syncRetryMax) {
 		got, down, err := w.syncFromPeers(ctx, t)
 		if got != nil || errors.Is(err, errLocalSync) {
 			return got, err
 		}
-		if !down {
-			return nil, fmt.Errorf("no worker could provide the state of contract %s up to delta %d: %w", contract, last, err)
+		if down {
+			w.log.Info("a worker that may hold the contract's state is not reachable; asking again", "contract", contract, "in", wait)
+		} else {
+			w.log.Info("no worker reached holds the contract's state; asking again", "contract", contract, "in", wait, "err", err)
 		}
-		w.log.Info("a worker that may hold the contract's state is not reachable; asking again", "contract", contract, "in", wait)
 		select {
 		case <-ctx.Done():
 			return nil, fmt.Errorf("no worker could provide the state of contract %s up to delta %d before the task's time ran out: %w", contract, last, err)
