@@ -45,7 +45,10 @@ func fakeDevnet(code string) int {
 	}))
 	time.Sleep(50 * time.Millisecond)
 	body := fmt.Sprintf(`{"contract":"0x01","token":"0x02","eth_node":"http://x","proxy":"http://%s"}`, ln.Addr())
-	if os.WriteFile(filepath.Join(*dir, "addresses.json"), []byte(body), 0o644) != nil {
+	// Written whole and renamed into place, as the devnet does: the
+	// reader polls for the file and must never see half of it.
+	tmp := filepath.Join(*dir, "addresses.json.tmp")
+	if os.WriteFile(tmp, []byte(body), 0o644) != nil || os.Rename(tmp, filepath.Join(*dir, "addresses.json")) != nil {
 		return 1
 	}
 	<-sig
