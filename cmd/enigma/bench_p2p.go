@@ -165,6 +165,7 @@ func benchP2PRun(ctx context.Context, opt benchOptions, workers, tasks, syncs in
 
 	// Hand-offs and gossip: compute tasks on one contract, one after the
 	// other, through the first gateway.
+	n.warmGossip(ctx)
 	dep, err := user.Deploy(ctx, testcontract.Contract(), "construct()")
 	if err != nil {
 		return r, fmt.Errorf("deploy the test contract: %w", err)
