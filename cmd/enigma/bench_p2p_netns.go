@@ -39,7 +39,7 @@ type p2pNetns struct {
 	gw, wk *netns.Host
 	dir    string
 	procs  []*exec.Cmd
-	relay  net.Listener
+	relay  *netns.Relay
 }
 
 // p2pNetnsConfig names the bench's namespaces ebp<id>-gw and
@@ -286,27 +286,13 @@ func (s *p2pNetns) startNode(ctx context.Context, h *netns.Host, bin, name strin
 }
 
 // p2pRelay relays TCP connections to listen on to target.
-func p2pRelay(listen, target string) (net.Listener, error) {
+func p2pRelay(listen, target string) (*netns.Relay, error) {
 	ln, err := net.Listen("tcp", listen)
 	if err != nil {
 		return nil, err
 	}
-	go func() {
-		for {
-			in, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer in.Close()
-				out, err := net.DialTimeout("tcp", target, 5*time.Second)
-				if err != nil {
-					return
-				}
-				defer out.Close()
-				p2pPipe(in, out)
-			}()
-		}
-	}()
-	return ln, nil
+	return netns.NewRelay(ln, func(ctx context.Context) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, "tcp", target)
+	}), nil
 }

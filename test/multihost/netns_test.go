@@ -4,15 +4,12 @@ package multihost
 
 import (
 	"context"
-	"io"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/enigma-go/enigma/internal/netns"
 )
@@ -128,50 +125,7 @@ func (h *host) forward(t testing.TB, addr string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var mu sync.Mutex
-	open := map[net.Conn]bool{}
-	track := func(c net.Conn, on bool) {
-		mu.Lock()
-		defer mu.Unlock()
-		if on {
-			open[c] = true
-		} else {
-			delete(open, c)
-		}
-	}
-	t.Cleanup(func() {
-		ln.Close()
-		mu.Lock()
-		defer mu.Unlock()
-		for c := range open {
-			c.Close()
-		}
-	})
-	go func() {
-		for {
-			in, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer in.Close()
-				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-				out, err := h.dial(ctx, "tcp", addr)
-				cancel()
-				if err != nil {
-					return
-				}
-				defer out.Close()
-				track(in, true)
-				track(out, true)
-				defer track(in, false)
-				defer track(out, false)
-				stop := make(chan struct{}, 2)
-				go func() { io.Copy(out, in); stop <- struct{}{} }()
-				go func() { io.Copy(in, out); stop <- struct{}{} }()
-				<-stop
-			}()
-		}
-	}()
+	r := netns.NewRelay(ln, func(ctx context.Context) (net.Conn, error) { return h.dial(ctx, "tcp", addr) })
+	t.Cleanup(func() { r.Close() })
 	return ln.Addr().String()
 }
