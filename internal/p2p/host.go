@@ -116,6 +116,8 @@ type Host struct {
 	ps     *pubsub.PubSub
 	scores *scores
 	boot   []peer.AddrInfo
+	// verifier checks a worker's identity answer against the chain.
+	verifier *worker.PeerVerifier
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -179,7 +181,8 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		cfg.Listen = DefaultConfig().Listen
 	}
 	h := &Host{cfg: cfg, log: log.With("component", "p2p"), scores: newScores(cfg.Limits), boot: boot,
-		peers: make(map[peer.ID]*identity), bySigner: make(map[api.EthAddress]peer.ID), checking: make(map[peer.ID]chan struct{}), looking: make(map[peer.ID]bool)}
+		verifier: worker.NewPeerVerifierFor(cfg.Network.ChainID, cfg.Network.Enigma, cfg.Registry),
+		peers:    make(map[peer.ID]*identity), bySigner: make(map[api.EthAddress]peer.ID), checking: make(map[peer.ID]chan struct{}), looking: make(map[peer.ID]bool)}
 	h.ctx, h.cancel = context.WithCancel(context.Background())
 	h.host, err = libp2p.New(
 		libp2p.Identity(key),

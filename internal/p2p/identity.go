@@ -4,10 +4,8 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/json"
-	"fmt"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
 
@@ -26,9 +24,6 @@ type identifyAnswer struct {
 	Signer    api.EthAddress `json:"signer,omitempty"`
 	Signature []byte         `json:"signature,omitempty"` // r‖s‖v over PeerIdentityHash(network, nonce, peer id)
 }
-
-// workerUnregistered is the Enigma contract's WorkerStatus.Unregistered.
-const workerUnregistered = 0
 
 // reverify is how long a proved identity is used before it is asked
 // again (a worker may unregister).
@@ -127,23 +122,27 @@ func (h *Host) check(ctx context.Context, p peer.ID, nonce [32]byte, ans *identi
 	if len(ans.Signature) != 65 {
 		return nil, api.Errorf(api.CodeBadSignature, "p2p: peer %s claims to be a %s but sends no signature", p, ans.Role)
 	}
-	got, err := compat.Recover(enclave.PeerIdentityHash(h.cfg.Network.ChainID, h.cfg.Network.Enigma, nonce, []byte(p)), ans.Signature)
-	if err != nil || api.EthAddress(got) != ans.Signer {
-		return nil, api.Errorf(api.CodeBadSignature, "p2p: peer %s claims to be %s %s but its answer to the identity challenge is not that enclave's signature for its own peer id on this network: it is not used", p, ans.Role, ans.Signer)
+	if ans.Role == RoleWorker {
+		// The worker package's check: the signature recovers to the
+		// claimed signer for this peer id, and the chain lists it.
+		err := h.verifier.Check(ctx, ans.Signer, nonce, []byte(p), [65]byte(ans.Signature))
+		switch {
+		case err == nil:
+		case api.CodeOf(err) == api.CodeNotFound:
+			id.pending = true // a genuine enclave, not (yet) registered: asked again later
+		default:
+			return nil, err
+		}
+		return id, nil
 	}
-	switch ans.Role {
-	case RoleKM:
-		if h.cfg.Principal == (api.EthAddress{}) {
-			id.pending = true // this host does not know the principal (a gateway of a contract it could not read)
-		} else if ans.Signer != h.cfg.Principal {
-			return nil, api.Errorf(api.CodeBadSignature, "p2p: peer %s claims to be the key manager but its enclave is %s, not the contract's principal %s", p, ans.Signer, h.cfg.Principal)
-		}
-	case RoleWorker:
-		w, err := h.cfg.Registry.WorkerFromSigningAddress(ctx, common.Address(ans.Signer))
-		if err != nil {
-			return nil, fmt.Errorf("p2p: read peer %s's worker %s on the Enigma contract: %w", p, ans.Signer, err)
-		}
-		id.pending = w.Arg0 == (common.Address{}) || w.Arg1.Signer != common.Address(ans.Signer) || w.Arg1.Status == workerUnregistered
+	got, err := compat.Recover(enclave.PeerIdentityHash(h.cfg.Network.ChainID, h.cfg.Network.Enigma, nonce, []byte(p)), ans.Signature)
+	switch {
+	case err != nil || api.EthAddress(got) != ans.Signer:
+		return nil, api.Errorf(api.CodeBadSignature, "p2p: peer %s claims to be the key manager %s but its answer to the identity challenge is not that enclave's signature for its own peer id on this network: it is not used", p, ans.Signer)
+	case h.cfg.Principal == (api.EthAddress{}):
+		id.pending = true // this host does not know the principal (a gateway of a contract it could not read)
+	case ans.Signer != h.cfg.Principal:
+		return nil, api.Errorf(api.CodeBadSignature, "p2p: peer %s claims to be the key manager but its enclave is %s, not the contract's principal %s", p, ans.Signer, h.cfg.Principal)
 	}
 	return id, nil
 }
@@ -159,7 +158,7 @@ const (
 // admit lets from use a protocol of access who: a workersOnly protocol
 // needs a proved, registered worker; a peer not yet identified is asked
 // first.
-func (h *Host) admit(ctx context.Context, from peer.ID, who access) error {
+func (h *Host) admit(from peer.ID, who access) error {
 	if who == anyone {
 		return nil
 	}

@@ -250,16 +250,8 @@ func TestRelayedIdentityIsBanned(t *testing.T) {
 
 // Malformed frames and floods earn a ban.
 func TestMalformedFramesBan(t *testing.T) {
-	n := newNet(t)
-	wk, w := newKey(t)
-	n.reg.set(w, true)
-	h := n.host(RoleWorker, wk, nil)
-	h.ServeWorker(&fakeWorker{signer: w})
-	bad := n.host(RoleClient, nil, nil)
+	n, h, bad := workerAndStranger(t)
 	ctx := context.Background()
-	if err := bad.host.Connect(ctx, addrInfo(h)); err != nil {
-		t.Fatal(err)
-	}
 	for i := 0; i < 10 && !h.scores.isBanned(bad.ID()); i++ {
 		_, err := bad.call(ctx, h.ID(), ProtoWorker, methodCompute, []byte("{not json"), maxSmallFrame)
 		if i == 0 && api.CodeOf(err) != api.CodeInvalidInput {
@@ -369,16 +361,8 @@ func addrInfo(h *Host) peer.AddrInfo { return peer.AddrInfo{ID: h.ID(), Addrs: h
 // A frame whose length prefix exceeds the protocol's bound is refused
 // before it is read, and four of them ban the sender.
 func TestOversizedFrameRefused(t *testing.T) {
-	n := newNet(t)
-	wk, w := newKey(t)
-	n.reg.set(w, true)
-	h := n.host(RoleWorker, wk, nil)
-	h.ServeWorker(&fakeWorker{signer: w})
-	bad := n.host(RoleClient, nil, nil)
+	_, h, bad := workerAndStranger(t)
 	ctx := context.Background()
-	if err := bad.host.Connect(ctx, addrInfo(h)); err != nil {
-		t.Fatal(err)
-	}
 	for i := 0; i < 4; i++ {
 		s, err := bad.host.NewStream(ctx, h.ID(), ProtoSync)
 		if err != nil {
@@ -396,4 +380,20 @@ func TestOversizedFrameRefused(t *testing.T) {
 		s.Close()
 	}
 	eventually(t, "the sender of oversized frames is banned", func() bool { return h.Banned(bad.ID()) })
+}
+
+// workerAndStranger starts a registered worker serving a fake node and a
+// client peer connected to it.
+func workerAndStranger(t *testing.T) (n *net, h, bad *Host) {
+	t.Helper()
+	n = newNet(t)
+	wk, w := newKey(t)
+	n.reg.set(w, true)
+	h = n.host(RoleWorker, wk, nil)
+	h.ServeWorker(&fakeWorker{signer: w})
+	bad = n.host(RoleClient, nil, nil)
+	if err := bad.host.Connect(context.Background(), addrInfo(h)); err != nil {
+		t.Fatal(err)
+	}
+	return n, h, bad
 }

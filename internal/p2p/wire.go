@@ -206,7 +206,7 @@ func (h *Host) serve(proto protocol.ID, maxReq int, who access, f handler) {
 			return
 		}
 		var ans []byte
-		if err := h.admit(ctx, from, who); err != nil {
+		if err := h.admit(from, who); err != nil {
 			ans = encodeAnswer(nil, err)
 		} else {
 			body, err := f(ctx, from, req[0], req[1:])

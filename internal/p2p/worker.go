@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/libp2p/go-libp2p/core/peer"
+	"github.com/libp2p/go-libp2p/core/protocol"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
@@ -111,13 +112,7 @@ func (h *Host) Node(signer api.EthAddress) (worker.Node, bool) {
 	if p, ok := h.peerOf(signer); ok {
 		return &remote{h: h, p: p, signer: signer}, true
 	}
-	ctx, cancel := context.WithTimeout(h.ctx, 3*time.Second)
-	defer cancel()
-	h.recheckPending()
-	if _, ok := h.peerOf(signer); !ok {
-		h.discover(ctx, 3*time.Second)
-		h.recheckPending()
-	}
+	h.lookAgain(func() bool { _, ok := h.peerOf(signer); return ok })
 	p, ok := h.peerOf(signer)
 	if !ok {
 		return nil, false
@@ -133,12 +128,22 @@ func (h *Host) Nodes() []worker.Node {
 	if out := h.nodes(); len(out) > 0 {
 		return out
 	}
+	h.lookAgain(func() bool { return len(h.nodes()) > 0 })
+	return h.nodes()
+}
+
+// lookAgain identifies the connected peers again and, while found still
+// says no, looks in the DHT for a few seconds and identifies the peers it
+// connected to.
+func (h *Host) lookAgain(found func() bool) {
+	h.recheckPending()
+	if found() {
+		return
+	}
 	ctx, cancel := context.WithTimeout(h.ctx, 3*time.Second)
 	defer cancel()
-	h.recheckPending()
 	h.discover(ctx, 3*time.Second)
 	h.recheckPending()
-	return h.nodes()
 }
 
 func (h *Host) nodes() []worker.Node {
@@ -172,16 +177,12 @@ var _ worker.Node = (*remote)(nil)
 
 func (r *remote) Signer() api.EthAddress { return r.signer }
 
-func (r *remote) do(ctx context.Context, proto, method byte, req, ans any, max int) error {
+func (r *remote) do(ctx context.Context, proto protocol.ID, method byte, req, ans any, max int) error {
 	body, err := json.Marshal(req)
 	if err != nil {
 		return err
 	}
-	pid := ProtoWorker
-	if proto == 1 {
-		pid = ProtoSync
-	}
-	raw, err := r.h.call(ctx, r.p, pid, method, body, max)
+	raw, err := r.h.call(ctx, r.p, proto, method, body, max)
 	if err != nil || ans == nil {
 		return err
 	}
@@ -194,37 +195,37 @@ func (r *remote) do(ctx context.Context, proto, method byte, req, ans any, max i
 
 func (r *remote) TaskKey(ctx context.Context, userPubKey [64]byte, requester [32]byte) (workerapi.WorkerKey, error) {
 	var k workerapi.WorkerKey
-	err := r.do(ctx, 0, methodTaskKey, taskKeyRequest{UserPubKey: userPubKey, Requester: requester}, &k, maxSmallFrame)
+	err := r.do(ctx, ProtoWorker, methodTaskKey, taskKeyRequest{UserPubKey: userPubKey, Requester: requester}, &k, maxSmallFrame)
 	return k, err
 }
 
 func (r *remote) EpochKey(ctx context.Context) (workerapi.EpochKey, error) {
 	var k workerapi.EpochKey
-	err := r.do(ctx, 0, methodEpochKey, struct{}{}, &k, maxSmallFrame)
+	err := r.do(ctx, ProtoWorker, methodEpochKey, struct{}{}, &k, maxSmallFrame)
 	return k, err
 }
 
 func (r *remote) SubmitDeploy(ctx context.Context, req *workerapi.DeployRequest) error {
-	return r.do(ctx, 0, methodDeploy, req, nil, maxSmallFrame)
+	return r.do(ctx, ProtoWorker, methodDeploy, req, nil, maxSmallFrame)
 }
 
 func (r *remote) SubmitCompute(ctx context.Context, req *workerapi.ComputeRequest) error {
-	return r.do(ctx, 0, methodCompute, req, nil, maxSmallFrame)
+	return r.do(ctx, ProtoWorker, methodCompute, req, nil, maxSmallFrame)
 }
 
 func (r *remote) SubmitV2(ctx context.Context, req *workerapi.V2Request) error {
-	return r.do(ctx, 0, methodV2, req, nil, maxSmallFrame)
+	return r.do(ctx, ProtoWorker, methodV2, req, nil, maxSmallFrame)
 }
 
 func (r *remote) TaskResult(ctx context.Context, id api.TaskID) (*workerapi.TaskResult, error) {
 	var res *workerapi.TaskResult
-	err := r.do(ctx, 0, methodTaskResult, taskResultRequest{TaskID: id}, &res, maxTaskFrame)
+	err := r.do(ctx, ProtoWorker, methodTaskResult, taskResultRequest{TaskID: id}, &res, maxTaskFrame)
 	return res, err
 }
 
 func (r *remote) ExportState(ctx context.Context, contract api.ContractAddress, from uint32) (*worker.StateExport, error) {
 	var x *worker.StateExport
-	if err := r.do(ctx, 1, methodExportState, exportRequest{Contract: contract, From: from}, &x, maxSyncFrame); err != nil {
+	if err := r.do(ctx, ProtoSync, methodExportState, exportRequest{Contract: contract, From: from}, &x, maxSyncFrame); err != nil {
 		return nil, err
 	}
 	if x == nil {

@@ -70,6 +70,13 @@ func (v *PeerVerifier) Verify(ctx context.Context, n Node, transport []byte) err
 	if err != nil {
 		return fmt.Errorf("worker: peer %s did not answer its identity challenge: %w", claimed, err)
 	}
+	return v.Check(ctx, claimed, nonce, transport, sig)
+}
+
+// Check is Verify's check of an answer already in hand: sig, over the
+// challenge nonce for transport, must recover to claimed, and claimed must
+// be a registered worker. The same errors as Verify.
+func (v *PeerVerifier) Check(ctx context.Context, claimed api.EthAddress, nonce [32]byte, transport []byte, sig [65]byte) error {
 	got, err := compat.Recover(enclave.PeerIdentityHash(v.chainID, v.enigma, nonce, transport), sig[:])
 	if err != nil || api.EthAddress(got) != claimed {
 		return api.Errorf(api.CodeBadSignature, "worker: a peer claims to be worker %s but its answer to the identity challenge is not signed by that worker's enclave for channel %q (it recovers to %s): it is another node, or it relays another worker; it is not used", claimed, transport, api.EthAddress(got))
