@@ -112,6 +112,11 @@ func (c *Client) SignBatch(ctx context.Context, req *SignBatchRequest) (*SignedB
 	return call(ctx, c, TypeSignBatchRequest, req, TypeSignedBatch, &SignedBatch{})
 }
 
+// VoidBatch implements Enclave.
+func (c *Client) VoidBatch(ctx context.Context, req *VoidBatchRequest) (*VoidBatchResponse, error) {
+	return call(ctx, c, TypeVoidBatchRequest, req, TypeVoidBatchResponse, &VoidBatchResponse{})
+}
+
 // StateKeysRequest implements Enclave.
 func (c *Client) StateKeysRequest(ctx context.Context, req *NewStateKeysRequest) (*StateKeysRequest, error) {
 	return call(ctx, c, TypeNewStateKeysRequest, req, TypeStateKeysRequestResp, &StateKeysRequest{})

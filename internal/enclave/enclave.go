@@ -7,7 +7,7 @@ import (
 // ProtocolVersion is the version of the message protocol this package speaks
 // (docs/protocol/enclave.md). It is carried in every frame; a backend refuses
 // frames of another version with api.CodeBadEnvelope.
-const ProtocolVersion uint16 = 5
+const ProtocolVersion uint16 = 6
 
 // PublicKey is a secp256k1 public key as 64 bytes X‖Y (no 0x04 prefix).
 type PublicKey [64]byte
@@ -76,6 +76,10 @@ type Enclave interface {
 	// SignBatch closes a contract's batch of batched tasks and signs it for
 	// the Enigma contract's commitBatch. Each task is in one batch only.
 	SignBatch(ctx context.Context, req *SignBatchRequest) (*SignedBatch, error)
+	// VoidBatch tells the enclave a signed batch did not land on chain, so
+	// its tasks may run again into a batch of the same or a lower index
+	// (VoidBatchRequest).
+	VoidBatch(ctx context.Context, req *VoidBatchRequest) (*VoidBatchResponse, error)
 	// StateKeysRequest builds a request for contract state keys, signed by
 	// the enclave, for the host to send to the key manager.
 	StateKeysRequest(ctx context.Context, req *NewStateKeysRequest) (*StateKeysRequest, error)

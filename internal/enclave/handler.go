@@ -77,7 +77,7 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 	}
 	if t == TypeTaskKeyRequest || t == TypeEpochKeyRequest || t == TypeExecuteRequest || t == TypeNewStateKeysRequest ||
 		t == TypeStateKeysReply || t == TypeSignBatchRequest || t == TypeCheckStateRequest ||
-		t == TypeHoldTaskRequest || t == TypeRestoreKeysRequest {
+		t == TypeHoldTaskRequest || t == TypeRestoreKeysRequest || t == TypeVoidBatchRequest {
 		if h.Enclave == nil {
 			return noRole("worker")
 		}
@@ -100,6 +100,9 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 		case *SignBatchRequest:
 			r, err := h.Enclave.SignBatch(ctx, req)
 			return TypeSignedBatch, r, err
+		case *VoidBatchRequest:
+			r, err := h.Enclave.VoidBatch(ctx, req)
+			return TypeVoidBatchResponse, r, err
 		case *NewStateKeysRequest:
 			r, err := h.Enclave.StateKeysRequest(ctx, req)
 			return TypeStateKeysRequestResp, r, err

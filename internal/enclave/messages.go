@@ -10,7 +10,8 @@ type MessageType uint8
 
 // Message types. Numbers never change meaning; 0x0C and 0x0D are new in
 // protocol version 3, 0x0E and 0x0F in version 4; in version 5 the key
-// manager answers 0x0D (PeerIdentity) too.
+// manager answers 0x0D (PeerIdentity) too; 0x10 is new in version 6, which
+// also adds the batch's delta and state to SignedBatch.
 const (
 	TypeRegistrationRequest  MessageType = 0x01
 	TypeSealRequest          MessageType = 0x02
@@ -27,6 +28,7 @@ const (
 	TypePeerIdentityRequest  MessageType = 0x0D
 	TypeHoldTaskRequest      MessageType = 0x0E
 	TypeRestoreKeysRequest   MessageType = 0x0F
+	TypeVoidBatchRequest     MessageType = 0x10
 	TypeRegistrationReport   MessageType = 0x81
 	TypeSealedState          MessageType = 0x82
 	TypeTaskKeyResponse      MessageType = 0x83
@@ -42,6 +44,7 @@ const (
 	TypePeerIdentityResponse MessageType = 0x8D
 	TypeHeldTask             MessageType = 0x8E
 	TypeRestoreKeysResponse  MessageType = 0x8F
+	TypeVoidBatchResponse    MessageType = 0x90
 	TypeError                MessageType = 0xFF
 )
 
@@ -563,6 +566,18 @@ type SignedBatch struct {
 	TaskIDs         []api.TaskID
 	// Signature over batch.Digest(chainId, enigma, header, users, fees).
 	Signature Signature
+
+	// The batch's state change as one delta of the contract's chain (new
+	// in protocol version 6): the difference between the state the batch's
+	// first task ran on and the state its last task left, at DeltaIndex
+	// (the index after PrevDeltaHash's), DeltaHash = NewDeltaHash =
+	// keccak256(Delta); State is the contract's encrypted state at that
+	// delta. All three are empty, and NewDeltaHash zero, when the batch
+	// changed no state. The host stores them once commitBatch is mined,
+	// as it stores a task's delta and state.
+	DeltaIndex uint32
+	Delta      []byte
+	State      []byte
 }
 
 func (m *SignedBatch) codec(c *coder) {
@@ -578,6 +593,41 @@ func (m *SignedBatch) codec(c *coder) {
 	c.words(&m.Fees)
 	c.hashes(&m.TaskIDs)
 	c.fixed(m.Signature[:])
+	c.u32(&m.DeltaIndex)
+	c.bytes(&m.Delta)
+	c.bytes(&m.State)
+}
+
+// VoidBatchRequest tells the worker enclave that the contract's batch
+// BatchIndex, and every batch it signed after it for the contract, did not
+// land on chain (commitBatch reverted or was never mined in time), and that
+// the host will run the contract again from the chain's state. The enclave
+// drops the contract's executed tasks not yet in a batch and lets the
+// tasks of those void batches run once more, each only into a batch whose
+// index is at most the one it was signed in: only one batch per index can
+// land, so no task is charged twice whatever the host claims. New in
+// protocol version 6.
+type VoidBatchRequest struct {
+	Contract   api.ContractAddress
+	BatchIndex uint64
+}
+
+func (m *VoidBatchRequest) codec(c *coder) {
+	c.fixed(m.Contract[:])
+	c.u64(&m.BatchIndex)
+}
+
+// VoidBatchResponse counts the tasks that may run again (Reopened) and
+// the executed tasks not yet in a batch that were dropped (Dropped); those
+// may run again too.
+type VoidBatchResponse struct {
+	Reopened uint32
+	Dropped  uint32
+}
+
+func (m *VoidBatchResponse) codec(c *coder) {
+	c.u32(&m.Reopened)
+	c.u32(&m.Dropped)
 }
 
 // CheckStateRequest asks the worker enclave whether State, an encrypted
@@ -694,6 +744,10 @@ func newMessage(t MessageType) Message {
 		return &SignBatchRequest{}
 	case TypeSignedBatch:
 		return &SignedBatch{}
+	case TypeVoidBatchRequest:
+		return &VoidBatchRequest{}
+	case TypeVoidBatchResponse:
+		return &VoidBatchResponse{}
 	case TypeConfirmEpochRequest:
 		return &ConfirmEpochRequest{}
 	case TypeConfirmEpochResponse:

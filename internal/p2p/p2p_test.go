@@ -121,6 +121,13 @@ func (f *fakeWorker) SubmitCompute(_ context.Context, r *workerapi.ComputeReques
 	return nil
 }
 func (f *fakeWorker) SubmitV2(context.Context, *workerapi.V2Request) error { return nil }
+func (f *fakeWorker) SubmitBatched(context.Context, *workerapi.BatchedRequest) error {
+	f.note("batched")
+	return nil
+}
+func (f *fakeWorker) BatchedTask(context.Context, api.TaskID) (*workerapi.BatchedTask, error) {
+	return nil, nil
+}
 func (f *fakeWorker) TaskResult(_ context.Context, id api.TaskID) (*workerapi.TaskResult, error) {
 	if id == (api.TaskID{}) {
 		return nil, nil

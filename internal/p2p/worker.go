@@ -24,6 +24,8 @@ const (
 	methodV2
 	methodTaskResult
 	methodExportState
+	methodBatched     // ProtoWorker, new with the batched path
+	methodBatchedTask // ProtoWorker
 )
 
 type taskKeyRequest struct {
@@ -81,6 +83,19 @@ func (h *Host) ServeWorker(w worker.Node) {
 				return nil, err
 			}
 			res, err := w.TaskResult(ctx, r.TaskID)
+			return marshal(res, err)
+		case methodBatched:
+			var r workerapi.BatchedRequest
+			if err := decodeJSON(body, &r); err != nil {
+				return nil, err
+			}
+			return nil, w.SubmitBatched(ctx, &r)
+		case methodBatchedTask:
+			var r taskResultRequest
+			if err := decodeJSON(body, &r); err != nil {
+				return nil, err
+			}
+			res, err := w.BatchedTask(ctx, r.TaskID)
 			return marshal(res, err)
 		}
 		return nil, malformed("worker method", fmt.Errorf("unknown method %d", method))
@@ -215,6 +230,16 @@ func (r *remote) SubmitCompute(ctx context.Context, req *workerapi.ComputeReques
 
 func (r *remote) SubmitV2(ctx context.Context, req *workerapi.V2Request) error {
 	return r.do(ctx, ProtoWorker, methodV2, req, nil, maxSmallFrame)
+}
+
+func (r *remote) SubmitBatched(ctx context.Context, req *workerapi.BatchedRequest) error {
+	return r.do(ctx, ProtoWorker, methodBatched, req, nil, maxSmallFrame)
+}
+
+func (r *remote) BatchedTask(ctx context.Context, id api.TaskID) (*workerapi.BatchedTask, error) {
+	var res *workerapi.BatchedTask
+	err := r.do(ctx, ProtoWorker, methodBatchedTask, taskResultRequest{TaskID: id}, &res, maxTaskFrame)
+	return res, err
 }
 
 func (r *remote) TaskResult(ctx context.Context, id api.TaskID) (*workerapi.TaskResult, error) {

@@ -26,6 +26,14 @@ type Node interface {
 	SubmitDeploy(ctx context.Context, req *workerapi.DeployRequest) error
 	SubmitCompute(ctx context.Context, req *workerapi.ComputeRequest) error
 	SubmitV2(ctx context.Context, req *workerapi.V2Request) error
+	// SubmitBatched accepts a batched task (no task record on chain) after
+	// checking its sender's signature, its epoch and that the sender's
+	// locked balance covers it; it returns once the task is stored, before
+	// it runs (docs/protocol/batched.md).
+	SubmitBatched(ctx context.Context, req *workerapi.BatchedRequest) error
+	// BatchedTask reports a batched task this worker accepted; (nil, nil)
+	// when it has not seen it.
+	BatchedTask(ctx context.Context, id api.TaskID) (*workerapi.BatchedTask, error)
 	// TaskResult reports a task this worker accepted; (nil, nil) when it
 	// has not seen it.
 	TaskResult(ctx context.Context, id api.TaskID) (*workerapi.TaskResult, error)

@@ -28,6 +28,10 @@ func (n *resultNode) EpochKey(context.Context) (workerapi.EpochKey, error) {
 func (n *resultNode) SubmitDeploy(context.Context, *workerapi.DeployRequest) error   { return nil }
 func (n *resultNode) SubmitCompute(context.Context, *workerapi.ComputeRequest) error { return nil }
 func (n *resultNode) SubmitV2(context.Context, *workerapi.V2Request) error           { return nil }
+func (n *resultNode) SubmitBatched(context.Context, *workerapi.BatchedRequest) error { return nil }
+func (n *resultNode) BatchedTask(context.Context, api.TaskID) (*workerapi.BatchedTask, error) {
+	return nil, nil
+}
 func (n *resultNode) ExportState(context.Context, api.ContractAddress, uint32) (*worker.StateExport, error) {
 	return nil, api.Errorf(api.CodeNotFound, "test node")
 }

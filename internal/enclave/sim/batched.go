@@ -174,3 +174,8 @@ func (w *Worker) SignBatch(ctx context.Context, req *enclave.SignBatchRequest) (
 	w.cfg.logger().Info("batch signed", "contract", req.Contract, "index", req.BatchIndex, "tasks", len(leaves))
 	return out, nil
 }
+
+// VoidBatch implements enclave.Enclave.
+func (w *Worker) VoidBatch(ctx context.Context, req *enclave.VoidBatchRequest) (*enclave.VoidBatchResponse, error) {
+	return nil, api.Errorf(api.CodeUnavailable, "sim: VoidBatch is not implemented yet")
+}
