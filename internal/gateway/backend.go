@@ -37,3 +37,15 @@ type V2Backend interface {
 	// returns once the task is accepted (not executed).
 	SubmitV2(ctx context.Context, req *workerapi.V2Request) error
 }
+
+// BatchedBackend is implemented by backends that serve batched tasks
+// (docs/protocol/batched.md). The gateway's batched methods answer "method
+// not found" when the Backend does not implement it.
+type BatchedBackend interface {
+	// SubmitBatched hands a batched task to the worker req.Worker names.
+	// It returns once the worker stored the task (not executed).
+	SubmitBatched(ctx context.Context, req *workerapi.BatchedRequest) error
+	// BatchedTask reports a batched task, asking worker first when it is
+	// not zero. A task no reachable worker has seen yields (nil, nil).
+	BatchedTask(ctx context.Context, worker api.EthAddress, id api.TaskID) (*workerapi.BatchedTask, error)
+}

@@ -1,7 +1,10 @@
 // Package gateway serves the client JSON-RPC that enigma-js 0.3.0 speaks
 // (getInfo, getWorkerEncryptionKey, deploySecretContract, sendTaskInput,
 // getTaskStatus, getTaskResult) and hands each request to a Backend: the
-// worker pool of the devnet, or a router to remote workers.
+// worker pool of the devnet, or a router to remote workers. The network's
+// own methods, for envelope v2 (v2_getEpochKey, v2_sendTask) and batched
+// tasks (v2_sendBatchedTask, v2_getBatchedTask), answer plain results; a
+// Backend that does not serve them makes them answer "method not found".
 //
 // The wire shapes follow what the 0.3.0 client actually reads, which is
 // unusual: its HTTP callback passes only the JSON-RPC "result" member to its

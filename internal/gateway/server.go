@@ -56,6 +56,7 @@ func New(backend Backend, cfg Config) (*Server, error) {
 		"getTaskResult":          s.getTaskResult,
 	}
 	s.addV2Methods()
+	s.addBatchedMethods()
 	return s, nil
 }
 
@@ -162,7 +163,7 @@ func (s *Server) call(ctx context.Context, raw json.RawMessage) rpcResponse {
 	}
 	m, ok := s.methods[req.Method]
 	if !ok {
-		resp.Error = &rpcError{Code: codeMethodNotFound, Message: fmt.Sprintf("unknown method %q; the gateway serves getInfo, getWorkerEncryptionKey, deploySecretContract, sendTaskInput, getTaskStatus, getTaskResult, v2_getEpochKey and v2_sendTask", req.Method)}
+		resp.Error = &rpcError{Code: codeMethodNotFound, Message: fmt.Sprintf("unknown method %q; the gateway serves getInfo, getWorkerEncryptionKey, deploySecretContract, sendTaskInput, getTaskStatus, getTaskResult, v2_getEpochKey, v2_sendTask, v2_sendBatchedTask and v2_getBatchedTask", req.Method)}
 		return resp
 	}
 	if req.Method == "getWorkerEncryptionKey" && !s.taskKeys.allow(workerapi.Requester(ctx), 1) {
