@@ -22,6 +22,8 @@ const (
 	prefixPending   byte = 0x09 // 0x09 taskID -> pendingRecord: a task accepted and not yet finished
 	prefixResultAge byte = 0x0A // 0x0A seq(u64 BE) taskID -> u64 BE commit time (Unix ns): results in commit order
 	prefixIssued    byte = 0x0B // 0x0B epoch(u64 BE) id -> issuedRecord: a key the enclave issued, sealed
+	prefixBatched   byte = 0x0C // 0x0C taskID -> batchedRecord: a batched task's final result
+	prefixBatch     byte = 0x0D // 0x0D addr index(u64 BE) root -> batchRecord: a signed batch not known to have landed
 )
 
 // schemaVersion is stored under formatKey; Open refuses other versions.

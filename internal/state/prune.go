@@ -175,6 +175,7 @@ func (s *PebbleStore) pruneOnce(ctx context.Context, rule PruneRule, skip int) (
 		for _, k := range victims {
 			_ = t.b.Delete(k, nil)
 			_ = t.b.Delete(resultKey(api.TaskID(k[9:])), nil)
+			_ = t.b.Delete(batchedKey(api.TaskID(k[9:])), nil)
 		}
 		s.results -= len(victims)
 		return nil

@@ -102,6 +102,31 @@ type Store interface {
 	// by one (DeleteIssuedKey), when the enclave's key ring erases them.
 	PruneIssuedKeys(ctx context.Context, before uint64) (int, error)
 
+	// PutBatch stores a signed batch of the batched path before its
+	// commitBatch is sent, in one synced write (replacing a stored batch
+	// with the same contract, index and root): the delta and state it
+	// leads to, and its tasks' results, so a restart completes a batch
+	// that landed. The store keeps it until CommitBatch or DeleteBatch
+	// names it.
+	PutBatch(ctx context.Context, b *Batch) error
+	// Batches lists the stored batches, by contract, index and root.
+	Batches(ctx context.Context) ([]Batch, error)
+	// DeleteBatch forgets a stored batch that can no longer land (a no-op
+	// when there is none).
+	DeleteBatch(ctx context.Context, ref BatchRef) error
+	// CommitBatch records a batch the chain took, in one synced write: its
+	// delta (which must follow the contract's tip) and state, each task's
+	// committed result, the tasks deleted from the pending ones, and the
+	// stored batches c.Drop names deleted.
+	CommitBatch(ctx context.Context, c *BatchCommit) error
+	// PutBatchedResults stores the results of batched tasks that failed
+	// (never committed, not charged) and deletes them from the pending
+	// tasks, in one synced write. A committed result is never replaced.
+	PutBatchedResults(ctx context.Context, rs []BatchedResult) error
+	// BatchedResult returns a batched task's stored result (committed or
+	// failed).
+	BatchedResult(ctx context.Context, id api.TaskID) (*BatchedResult, error)
+
 	// Close waits for queued writes and releases the store.
 	Close() error
 }

@@ -42,6 +42,7 @@ func Run(t *testing.T, loc Location) {
 		{"Sealed", testSealed},
 		{"PendingTasks", testPending},
 		{"PruneResults", testPruneResults},
+		{"Batches", testBatches},
 		{"Closed", testClosed},
 	}
 	for _, tc := range tests {
