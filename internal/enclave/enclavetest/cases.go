@@ -2,14 +2,12 @@ package enclavetest
 
 import (
 	"bytes"
-	"crypto/ecdsa"
 	"crypto/rand"
 	"math/big"
 	"sync"
 	"testing"
 
 	"github.com/enigma-go/enigma/api"
-	"github.com/enigma-go/enigma/internal/batch"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/crypto/envelope"
 	"github.com/enigma-go/enigma/internal/enclave"
@@ -584,106 +582,6 @@ func testEnvelopeV2(t *testing.T, h *host) {
 	if r := h.execute(req); api.Code(r.FailureCode) != api.CodeWrongEpoch || string(r.Output) == "" {
 		t.Fatalf("v2 request sealed to an erased epoch key: %+v", r)
 	}
-}
-
-// batchedTask builds a batched-path task: a v2 request plus the sender's
-// authorisation of it and of its fee.
-func (h *host) batchedTask(contract api.ContractAddress, pub []byte, payer *ecdsa.PrivateKey, nonce, gasPx uint64, fn string, args []byte) (*enclave.ExecuteRequest, envelope.ResponseKey, envelope.Context) {
-	h.t.Helper()
-	sender := api.EthAddress(compat.Address(&payer.PublicKey))
-	req, rk, c := h.v2Task(enclave.KindCompute, contract, pub, sender, nonce, fn, args)
-	req.Batched, req.GasPx = true, gasPx
-	req.TaskID = enclave.BatchedTaskID(sender, nonce)
-	sig, err := compat.Sign(payer, enclave.BatchedTaskHash(req.ChainID, req.EnigmaContract, req.Contract, req.InputsHash, req.GasLimit, gasPx))
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	req.UserSignature = sig
-	return req, rk, c
-}
-
-func testBatched(t *testing.T, h *host) {
-	ek, err := h.Worker.EpochKey(h.ctx, &enclave.EpochKeyRequest{Epoch: epochBlock, ChainID: v2Chain, EnigmaContract: v2Enigma})
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := h.newUser()
-	c := h.deploy(u, h.secret(24))
-	start := h.contract[c].lastDelta
-	alice, _ := compat.GenerateKey(rand.Reader)
-	bob, _ := compat.GenerateKey(rand.Reader)
-
-	var leaves []batch.Task
-	run := func(payer *ecdsa.PrivateKey, nonce uint64, fn string, args []byte) *enclave.ExecuteResponse {
-		req, rk, ctx := h.batchedTask(c, ek.PublicKey, payer, nonce, 3, fn, args)
-		r := h.execute(req)
-		if _, err := envelope.OpenResponse(rk, ctx, r.Output); err != nil {
-			t.Fatalf("batched %s: output does not open: %v", fn, err)
-		}
-		leaves = append(leaves, batch.Task{TaskID: req.TaskID, User: compat.Address(&payer.PublicKey), InputsHash: req.InputsHash,
-			OutputHash: r.OutputHash, DeltaHash: r.DeltaHash, GasUsed: r.GasUsed, Fee: new(big.Int).SetUint64(3 * r.GasUsed)})
-		return r
-	}
-	if r := run(alice, 1, "set(bytes)", h.secret(24)); r.Status != enclave.TaskSuccess {
-		t.Fatalf("batched set: %+v", r)
-	}
-	run(bob, 1, "get()", nil)
-	if r := run(alice, 2, "unreachable()", nil); r.Status != enclave.TaskFailure {
-		t.Fatalf("batched trap: %+v", r)
-	}
-	last := run(bob, 2, "set(bytes)", h.secret(24))
-
-	// Refused before anything runs: a replay, a forged authorisation, a task
-	// with a task record while a batch is pending.
-	req, _, _ := h.batchedTask(c, ek.PublicKey, alice, 1, 3, "get()", nil)
-	req.State, req.PrevDeltaHash = h.contract[c].state, h.contract[c].lastDelta
-	_, err = h.Worker.Execute(h.ctx, req)
-	wantCode(t, err, api.CodeReplay)
-	req, _, _ = h.batchedTask(c, ek.PublicKey, alice, 9, 3, "get()", nil)
-	req.GasPx = 0 // the sender agreed to pay 3
-	_, err = h.Worker.Execute(h.ctx, req)
-	wantCode(t, err, api.CodeBadSignature)
-	key := h.taskKey(u)
-	_, err = h.Worker.Execute(h.ctx, h.task(enclave.KindCompute, c, u, key, "get()", nil))
-	wantCode(t, err, api.CodeUnavailable)
-
-	sb, err := h.Worker.SignBatch(h.ctx, &enclave.SignBatchRequest{Contract: c, EpochFirstBlock: epochBlock, BatchIndex: 0, ChainID: v2Chain, EnigmaContract: v2Enigma})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.record(enclave.TypeSignedBatch, sb)
-	tree, _ := batch.NewTree(leaves)
-	users, fees := batch.Totals(leaves)
-	if sb.Root != tree.Root() || sb.TaskCount != 4 || sb.PrevDeltaHash != start || sb.NewDeltaHash != last.DeltaHash ||
-		sb.GasUsed != batch.GasUsed(leaves) || len(sb.Users) != 2 || len(sb.TaskIDs) != 4 {
-		t.Fatalf("signed batch: %+v", sb)
-	}
-	hdr := batch.Header{ScAddr: c, EpochFirstBlock: epochBlock, BatchIndex: 0, PrevDeltaHash: sb.PrevDeltaHash, NewDeltaHash: sb.NewDeltaHash,
-		Root: sb.Root, TaskCount: sb.TaskCount, GasUsed: sb.GasUsed}
-	for i := range users {
-		if api.EthAddress(users[i]) != sb.Users[i] || new(big.Int).SetBytes(sb.Fees[i][:]).Cmp(fees[i]) != 0 {
-			t.Fatalf("fee totals: %v %v", sb.Users, sb.Fees)
-		}
-	}
-	if !compat.Verify([20]byte(h.worker), batch.Digest(big.NewInt(v2Chain), common.Address(v2Enigma), hdr, users, fees), sb.Signature[:]) {
-		t.Fatal("batch signature does not verify against the worker")
-	}
-	// Each task is in one batch only.
-	_, err = h.Worker.SignBatch(h.ctx, &enclave.SignBatchRequest{Contract: c, EpochFirstBlock: epochBlock, BatchIndex: 1, ChainID: v2Chain, EnigmaContract: v2Enigma})
-	wantCode(t, err, api.CodeNotFound)
-	// Tasks with records run again once the batch is out.
-	if r := h.execute(h.task(enclave.KindCompute, c, u, key, "get()", nil)); r.Status != enclave.TaskSuccess {
-		t.Fatalf("after the batch: %+v", r)
-	}
-	// Once the epoch's key is erased, its batched tasks are refused, not batched as failures.
-	for e := uint64(1); e <= 5; e++ {
-		if _, err := h.Worker.EpochKey(h.ctx, &enclave.EpochKeyRequest{Epoch: epochBlock + 100*e, ChainID: v2Chain, EnigmaContract: v2Enigma}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	req, _, _ = h.batchedTask(c, ek.PublicKey, alice, 10, 3, "get()", nil)
-	_, err = h.Worker.Execute(h.ctx, req)
-	wantCode(t, err, api.CodeWrongEpoch)
 }
 
 // testEpochParamsOncePerNonce: the key manager's host cannot re-draw an

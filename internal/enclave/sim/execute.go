@@ -32,6 +32,8 @@ type task struct {
 	// io is set once the inputs decrypted: how outputs and error texts are
 	// encrypted to the user, and how to give an interrupted task its key back.
 	io taskIO
+	// states is the state the task opened and the one it left.
+	states taskStates
 }
 
 // taskIO is what the task's envelope needs after the inputs decrypted.
@@ -65,7 +67,7 @@ func (w *Worker) Execute(ctx context.Context, req *enclave.ExecuteRequest) (*enc
 	if err := w.keys.reserve(req.TaskID, req.Epoch); err != nil {
 		return nil, err
 	}
-	resp, err := w.execute(ctx, req, held)
+	resp, _, err := w.execute(ctx, req, held)
 	if err != nil {
 		w.keys.release(req.TaskID, held != nil)
 		return nil, err
@@ -77,15 +79,18 @@ func (w *Worker) executeBatched(ctx context.Context, req *enclave.ExecuteRequest
 	if err := checkBatchedRequest(req); err != nil {
 		return nil, err
 	}
-	if err := w.reserveBatched(req); err != nil {
-		return nil, err
-	}
-	resp, err := w.execute(ctx, req, nil)
+	r, err := w.reserveBatched(req)
 	if err != nil {
-		w.releaseBatched(req)
 		return nil, err
 	}
-	w.addBatched(req, resp)
+	resp, st, err := w.execute(ctx, req, nil)
+	if err != nil {
+		w.releaseBatched(req, r)
+		return nil, err
+	}
+	if err := w.addBatched(req, resp, st, r); err != nil {
+		return nil, err
+	}
 	return resp, nil
 }
 
@@ -106,8 +111,17 @@ func checkExecuteRequest(req *enclave.ExecuteRequest) error {
 }
 
 // execute runs a task whose id is reserved; held, when not nil, is the
-// task's opened HoldTask blob, which opens its inputs.
-func (w *Worker) execute(ctx context.Context, req *enclave.ExecuteRequest, held *heldTask) (*enclave.ExecuteResponse, error) {
+// task's opened HoldTask blob, which opens its inputs. It returns the
+// receipt and the states the task opened and left.
+func (w *Worker) execute(ctx context.Context, req *enclave.ExecuteRequest, held *heldTask) (*enclave.ExecuteResponse, taskStates, error) {
+	resp, t, err := w.executeTask(ctx, req, held)
+	if err != nil {
+		return nil, taskStates{}, err
+	}
+	return resp, t.states, nil
+}
+
+func (w *Worker) executeTask(ctx context.Context, req *enclave.ExecuteRequest, held *heldTask) (*enclave.ExecuteResponse, *task, error) {
 	t := &task{w: w, req: req, resp: &enclave.ExecuteResponse{
 		TaskID: req.TaskID, Kind: req.Kind, InputsHash: req.InputsHash, GasLimit: req.GasLimit,
 		CodeHash: compat.Keccak256(req.Code),
@@ -124,15 +138,15 @@ func (w *Worker) execute(ctx context.Context, req *enclave.ExecuteRequest, held 
 	var prior *contractState
 	if req.Kind == enclave.KindCompute && len(req.Code) > 0 {
 		if len(req.State) == 0 {
-			return nil, api.Errorf(api.CodeInvalidInput, "sim: compute task %s came without the contract's state; pass the encrypted state of the last commit", req.TaskID)
+			return nil, nil, api.Errorf(api.CodeInvalidInput, "sim: compute task %s came without the contract's state; pass the encrypted state of the last commit", req.TaskID)
 		}
 		if haveStateKey {
 			var ok bool
 			if prior, ok = decryptState(stateKey, req.Contract, t.resp.CodeHash, req.State); !ok {
-				return nil, api.Errorf(api.CodeUnavailable, "sim: the state passed for contract %s does not open under its state key with code %s: pass the contract's deployed code and the state the last commit returned", req.Contract, t.resp.CodeHash)
+				return nil, nil, api.Errorf(api.CodeUnavailable, "sim: the state passed for contract %s does not open under its state key with code %s: pass the contract's deployed code and the state the last commit returned", req.Contract, t.resp.CodeHash)
 			}
 			if prior.deltaHash != req.PrevDeltaHash {
-				return nil, api.Errorf(api.CodeUnavailable, "sim: the state passed for contract %s ends at delta %s but the chain's last delta is %s: sync the contract's state and retry", req.Contract, prior.deltaHash, req.PrevDeltaHash)
+				return nil, nil, api.Errorf(api.CodeUnavailable, "sim: the state passed for contract %s ends at delta %s but the chain's last delta is %s: sync the contract's state and retry", req.Contract, prior.deltaHash, req.PrevDeltaHash)
 			}
 		}
 	}
@@ -146,19 +160,28 @@ func (w *Worker) execute(ctx context.Context, req *enclave.ExecuteRequest, held 
 	}
 	if t.inputsHash() != req.InputsHash {
 		decrypt() // only to learn the key the user can read the error text with, if any opens
-		return t.fail(api.CodeInputsMismatch, "the task's inputs do not hash to the task record's inputsHash: the inputs were altered after the task record was created", 0)
+		return t.wrap(t.fail(api.CodeInputsMismatch, "the task's inputs do not hash to the task record's inputsHash: the inputs were altered after the task record was created", 0))
 	}
 	fn, args, fail := decrypt()
 	if fail != nil {
-		return fail()
+		return t.wrap(fail())
 	}
 	if req.Kind == enclave.KindCompute && len(req.Code) == 0 {
-		return t.fail(api.CodeNotFound, fmt.Sprintf("secret contract %s is not deployed on this worker", req.Contract), 0)
+		return t.wrap(t.fail(api.CodeNotFound, fmt.Sprintf("secret contract %s is not deployed on this worker", req.Contract), 0))
 	}
 	if !haveStateKey {
-		return t.fail(api.CodeNotFound, fmt.Sprintf("this worker holds no state key for contract %s: the key manager did not provide it (is this worker selected for the contract in this epoch?)", req.Contract), 0)
+		return t.wrap(t.fail(api.CodeNotFound, fmt.Sprintf("this worker holds no state key for contract %s: the key manager did not provide it (is this worker selected for the contract in this epoch?)", req.Contract), 0))
 	}
-	return t.run(ctx, string(fn), args, stateKey, prior)
+	t.states.prior = prior
+	return t.wrap(t.run(ctx, string(fn), args, stateKey, prior))
+}
+
+// wrap returns a task's result with the task.
+func (t *task) wrap(resp *enclave.ExecuteResponse, err error) (*enclave.ExecuteResponse, *task, error) {
+	if err != nil {
+		return nil, nil, err
+	}
+	return resp, t, nil
 }
 
 func (t *task) inputsHash() api.Hash {
@@ -276,6 +299,7 @@ func (t *task) run(ctx context.Context, fn string, args []byte, stateKey [32]byt
 		if err == nil {
 			next.deltaHash = resp.DeltaHash
 			resp.State, err = encryptState(stateKey, req.Contract, resp.CodeHash, next, t.ivFor(ivState))
+			t.states.next = next
 		}
 		if err != nil {
 			return t.fail(api.CodeUnknown, "encrypt state: "+err.Error(), res.GasUsed)
@@ -284,6 +308,12 @@ func (t *task) run(ctx context.Context, fn string, args []byte, stateKey [32]byt
 		resp.DeltaIndex = prior.deltaIndex
 	}
 
+	resp.Status = enclave.TaskSuccess
+	if req.Batched {
+		// The batch's signature covers the task's leaf; a receipt of its
+		// own would only cost a signature on the hot path.
+		return resp, nil
+	}
 	var h [32]byte
 	if req.Kind == enclave.KindDeploy {
 		h = compat.DeployReceiptHash(req.InputsHash, resp.CodeHash, resp.DeltaHash, req.GasLimit, resp.GasUsed, resp.EthPayload, common.Address(resp.EthAddress))
@@ -294,7 +324,6 @@ func (t *task) run(ctx context.Context, fn string, args []byte, stateKey [32]byt
 	if resp.Signature, err = t.w.sign(h); err != nil {
 		return nil, err
 	}
-	resp.Status = enclave.TaskSuccess
 	return resp, nil
 }
 
@@ -330,6 +359,11 @@ func (t *task) fail(code api.Code, msg string, gasUsed uint64) (*enclave.Execute
 		resp.Output = []byte(FailureMarker)
 	}
 	resp.OutputHash = compat.Keccak256(resp.Output)
+	t.states.next = nil // a failure leaves the state as it was
+	t.w.cfg.logger().Debug("task failed", "task", req.TaskID, "code", int(code), "gas_used", gasUsed)
+	if req.Batched {
+		return resp, nil // the batch's signature covers it
+	}
 	var h [32]byte
 	if req.Kind == enclave.KindDeploy {
 		h = compat.DeployFailureReceiptHash(req.InputsHash, req.GasLimit, gasUsed)
@@ -341,6 +375,5 @@ func (t *task) fail(code api.Code, msg string, gasUsed uint64) (*enclave.Execute
 		return nil, err
 	}
 	resp.Signature = sig
-	t.w.cfg.logger().Debug("task failed", "task", req.TaskID, "code", int(code), "gas_used", gasUsed)
 	return resp, nil
 }

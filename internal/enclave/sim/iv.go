@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
+	"encoding/binary"
 	"io"
+
+	"github.com/enigma-go/enigma/internal/batch"
 )
 
 // Every ciphertext a task produces (its output or error text, its delta,
@@ -54,4 +57,31 @@ func (t *task) iv(purpose string, plaintext []byte) io.Reader {
 // ivFor is t.iv for one purpose, as an ivSource.
 func (t *task) ivFor(purpose string) ivSource {
 	return func(plaintext []byte) io.Reader { return t.iv(purpose, plaintext) }
+}
+
+// A batch's ciphertexts (its aggregate delta and state) take theirs from
+//
+//	iv = HMAC-SHA256(ivKey, "enigma-go/enclave: batch iv v1" ‖ u8 len(purpose) ‖ purpose
+//	                 ‖ contract ‖ u64 epochFirstBlock ‖ u64 batchIndex ‖ root ‖ plaintext)[:ivLen]
+//
+// so the same batch signed again gives the same bytes, and two batches of
+// other tasks, indices or epochs never share an IV.
+const batchIVDomain = "enigma-go/enclave: batch iv v1"
+
+// batchIV returns the IV source of one purpose of a batch's ciphertexts.
+func (w *Worker) batchIV(h batch.Header) func(purpose string) ivSource {
+	return func(purpose string) ivSource {
+		return func(plaintext []byte) io.Reader {
+			m := hmac.New(sha256.New, w.ivKey[:])
+			m.Write([]byte(batchIVDomain))
+			m.Write([]byte{byte(len(purpose))})
+			m.Write([]byte(purpose))
+			m.Write(h.ScAddr[:])
+			m.Write(binary.BigEndian.AppendUint64(nil, h.EpochFirstBlock))
+			m.Write(binary.BigEndian.AppendUint64(nil, h.BatchIndex))
+			m.Write(h.Root[:])
+			m.Write(plaintext)
+			return bytes.NewReader(m.Sum(nil))
+		}
+	}
 }

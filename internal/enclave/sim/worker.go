@@ -63,18 +63,19 @@ func NewWorker(cfg Config) (*Worker, error) {
 	keys := newKeyBook(keyBookLimits{perUser: cfg.MaxTaskKeysPerUser, perRequester: cfg.MaxTaskKeysPerRequester, total: cfg.MaxTaskKeys,
 		keepEpochs: cfg.KeepEpochs, keepRunEpochs: cfg.KeepRunEpochs, maxTasks: cfg.MaxRememberedTasks})
 	return &Worker{base: b, keys: keys, ivKey: deriveIVKey(b.sealKey), ring: ring, pending: map[[16]byte]pendingRequest{},
-		batches: batchBook{pending: map[api.ContractAddress][]batchedTask{}, seen: map[uint64]map[api.TaskID]bool{},
-			running: map[api.ContractAddress]bool{}}}, nil
+		batches: newBatchBook()}, nil
 }
 
 // Address is the enclave's signing address.
 func (w *Worker) Address() api.EthAddress { return w.address }
 
 // Close erases the enclave's keys (call Seal first to keep them): task
-// keys, v2 epoch keys and state keys. The signing key stays, so the enclave
-// still answers Registration and Seal.
+// keys, v2 epoch keys and state keys, and the batches awaiting a
+// signature. The signing key stays, so the enclave still answers
+// Registration and Seal.
 func (w *Worker) Close() error {
 	w.ring.EraseAll()
+	w.eraseBatches()
 	w.eraseStateKeys()
 	w.keys.eraseAll()
 	return nil
