@@ -53,7 +53,10 @@ func sampleMessages() map[MessageType]Message {
 		TypePeerIdentityRequest:  &PeerIdentityRequest{ChainID: 1337, EnigmaContract: api.EthAddress{5}, Nonce: [32]byte{7}, Transport: []byte("http://127.0.0.1:3401")},
 		TypePeerIdentityResponse: &PeerIdentityResponse{Signer: api.EthAddress{1}, Signature: Signature{2}},
 		TypeSignedBatch: &SignedBatch{Contract: h(1), EpochFirstBlock: 100, BatchIndex: 2, PrevDeltaHash: h(2), NewDeltaHash: h(3), Root: h(4),
-			TaskCount: 2, GasUsed: 50, Users: []api.EthAddress{{1}}, Fees: [][32]byte{{31: 9}}, TaskIDs: []api.Hash{h(5), h(6)}, Signature: Signature{1}},
+			TaskCount: 2, GasUsed: 50, Users: []api.EthAddress{{1}}, Fees: [][32]byte{{31: 9}}, TaskIDs: []api.Hash{h(5), h(6)}, Signature: Signature{1},
+			DeltaIndex: 7, Delta: []byte{8, 9}, State: []byte{10}},
+		TypeVoidBatchRequest:  &VoidBatchRequest{Contract: h(1), BatchIndex: 3},
+		TypeVoidBatchResponse: &VoidBatchResponse{Reopened: 4, Dropped: 2},
 	}
 }
 

@@ -348,7 +348,9 @@ type ExecuteResponse struct {
 	EthAddress api.EthAddress
 
 	// Signature signs the receipt hash of docs/protocol/crypto.md for the
-	// task's kind and status with the enclave's signing key.
+	// task's kind and status with the enclave's signing key. It is zero for
+	// a batched task (protocol version 6): SignBatch's signature covers the
+	// task's leaf, and the chain takes no receipt of a task without a record.
 	Signature Signature
 }
 
@@ -573,8 +575,14 @@ type SignedBatch struct {
 	// (the index after PrevDeltaHash's), DeltaHash = NewDeltaHash =
 	// keccak256(Delta); State is the contract's encrypted state at that
 	// delta. All three are empty, and NewDeltaHash zero, when the batch
-	// changed no state. The host stores them once commitBatch is mined,
-	// as it stores a task's delta and state.
+	// changed no state, unless the batch holds a task of a void batch
+	// (VoidBatchRequest): then Delta is an empty delta, so the batch ends at
+	// a delta no batch signed before it starts from. The per-task deltas
+	// and states stay with the tasks' responses and leaves. The host
+	// stores Delta and State once commitBatch is mined, as it stores a
+	// task's delta and state, and runs the contract's next batched task on
+	// State (or, with a zero NewDeltaHash, on the state the batch started
+	// from) with PrevDeltaHash = NewDeltaHash (or the batch's PrevDeltaHash).
 	DeltaIndex uint32
 	Delta      []byte
 	State      []byte
@@ -604,9 +612,12 @@ func (m *SignedBatch) codec(c *coder) {
 // the host will run the contract again from the chain's state. The enclave
 // drops the contract's executed tasks not yet in a batch and lets the
 // tasks of those void batches run once more, each only into a batch whose
-// index is at most the one it was signed in: only one batch per index can
-// land, so no task is charged twice whatever the host claims. New in
-// protocol version 6.
+// index is at most the one it was signed in (SignBatch refuses a higher
+// index with api.CodeReplay): only one batch per index can land, and a
+// batch holding such a task ends at a new delta, so no batch signed before
+// it can follow it on chain; no task is charged twice whatever the host
+// claims. A task running when VoidBatch arrives is dropped when it ends
+// (api.CodeUnavailable: run it again). New in protocol version 6.
 type VoidBatchRequest struct {
 	Contract   api.ContractAddress
 	BatchIndex uint64
