@@ -198,12 +198,14 @@ func (e *Env) Batched(ctx context.Context, n, batchSize int) (Result, error) {
 	e.next += uint64(n)
 	var spent time.Duration
 	var batches uint64
+	startState, startLast := e.state, e.last
 	for i, r := range reqs {
 		r.State, r.PrevDeltaHash = e.state, e.last
 		t0 := time.Now()
 		resp, err := e.Worker.Execute(ctx, r)
+		var sb *enclave.SignedBatch
 		if err == nil && ((i+1)%batchSize == 0 || i == n-1) {
-			_, err = e.Worker.SignBatch(ctx, &enclave.SignBatchRequest{Contract: e.contract, EpochFirstBlock: epoch, BatchIndex: batches, ChainID: chainID, EnigmaContract: enigma})
+			sb, err = e.Worker.SignBatch(ctx, &enclave.SignBatchRequest{Contract: e.contract, EpochFirstBlock: epoch, BatchIndex: batches, ChainID: chainID, EnigmaContract: enigma})
 			batches++
 		}
 		spent += time.Since(t0)
@@ -214,6 +216,15 @@ func (e *Env) Batched(ctx context.Context, n, batchSize int) (Result, error) {
 			return Result{}, fmt.Errorf("enclavebench: batched task failed with code %d", resp.FailureCode)
 		}
 		e.Commit(resp)
+		if sb != nil {
+			// The next batch runs on the batch's state, as the host's lane does.
+			if !sb.NewDeltaHash.IsZero() {
+				e.state, e.last = sb.State, sb.NewDeltaHash
+			} else {
+				e.state, e.last = startState, startLast
+			}
+			startState, startLast = e.state, e.last
+		}
 	}
 	return result(fmt.Sprintf("batched v2 set(bytes), batches of %d", batchSize), n, 1, spent), nil
 }
