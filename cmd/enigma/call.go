@@ -14,7 +14,7 @@ import (
 func init() {
 	registerCommand(command{
 		name:    "call",
-		summary: "run a function of a secret contract with encrypted arguments and print its decrypted output",
+		summary: "run a function of a secret contract with encrypted arguments and print its decrypted output (batched by default)",
 		run:     func(ctx context.Context, args []string) error { return runCall(ctx, args, os.Stdout) },
 	})
 }
@@ -28,6 +28,7 @@ func runCall(ctx context.Context, args []string, w io.Writer) error {
 	var cf clientFlags
 	cf.bind(fs, true)
 	returns := fs.String("returns", "", "decode the output as these types, e.g. '(uint256)' (default: print it as hex)")
+	batched := fs.Bool("batched", true, "v2: send the task on the batched path (no transaction per task: paid from a deposited balance, proved against its batch's root on chain; needs --key); --batched=false sends it with a task record")
 	words, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
@@ -55,9 +56,13 @@ func runCall(ctx context.Context, args []string, w io.Writer) error {
 		return err
 	}
 	defer c.Close()
+	c = c.WithBatched(*batched)
 	task, err := c.Compute(ctx, sc, fn, fnArgs...)
 	if task != nil {
 		printSent(w, task)
+		if *batched && task.Envelope == client.EnvelopeV2 && !task.Batched {
+			fmt.Fprintln(w, "(sent with a task record: a batched task is signed with the sender's key, which an account of the node does not give; pass --key FILE)")
+		}
 	}
 	if err != nil {
 		return hintEnvelope(err)

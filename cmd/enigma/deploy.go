@@ -99,10 +99,15 @@ func printSent(w io.Writer, t *client.Task) {
 	if t.Deploy {
 		kind = "deploy"
 	}
+	if t.Batched {
+		fmt.Fprintf(w, "%s task %s (envelope %s, batched) accepted by worker %s for the epoch of block %d\n", kind, t.ID, t.Envelope, t.Worker, t.Epoch)
+		return
+	}
 	fmt.Fprintf(w, "%s task %s (envelope %s) recorded at block %d for worker %s\n", kind, t.ID, t.Envelope, t.Block, t.Worker)
 }
 
-// waitAndReport waits for the task's receipt, printing each status change.
+// waitAndReport waits for the task's receipt, or a batched task's batch,
+// printing each status change.
 func waitAndReport(ctx context.Context, w io.Writer, t *client.Task) error {
 	st, err := t.Wait(ctx, func(s client.Status) { fmt.Fprintf(w, "  %s\n", s) })
 	if err != nil {
@@ -111,6 +116,11 @@ func waitAndReport(ctx context.Context, w io.Writer, t *client.Task) error {
 	r, err := t.Result(ctx)
 	if err != nil {
 		return err
+	}
+	if r.Batched {
+		fmt.Fprintf(w, "batch %d (block %d), position %d: gas used %d, fee %s ENG; inclusion proved against block %d\n",
+			r.BatchIndex, r.BatchBlock, r.Position, r.UsedGas, eng(r.Fee), r.ProvedAt)
+		return nil
 	}
 	fmt.Fprintf(w, "receipt: %s at block %d, gas used %d\n", st.Chain, st.Head, r.UsedGas)
 	return nil

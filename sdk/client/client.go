@@ -29,8 +29,15 @@ type Client struct {
 
 	// gasLimit overrides the configured limits (WithGasLimit).
 	gasLimit uint64
-	// submit serialises nonce reads and task record creation.
+	// submit serialises nonce reads and task record creation, and the
+	// approvals of deposits.
 	submit *sync.Mutex
+	// funds holds what the account's batched tasks may still be charged
+	// (the batched path's deposits).
+	funds *funds
+	// roots, when set, replaces the chain as batched results are checked
+	// (tests).
+	roots batchChain
 }
 
 // New connects to the chain and the gateway named in cfg (after Resolve)
@@ -62,6 +69,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		gw:      newGatewayClient(cfg.Gateway, cfg.CallTimeout),
 		chainID: ch.ChainID().Uint64(),
 		submit:  new(sync.Mutex),
+		funds:   new(funds),
 	}
 	if err := c.checkContract(ctx); err != nil {
 		ch.Close()
@@ -153,6 +161,15 @@ func (c *Client) Config() Config { return c.cfg }
 func (c *Client) WithGasLimit(gasLimit uint64) *Client {
 	d := *c
 	d.gasLimit = gasLimit
+	return &d
+}
+
+// WithBatched returns a client sharing c's connections whose v2 compute
+// tasks take the batched path (on, the default) or the per-task path
+// (Config.PerTask).
+func (c *Client) WithBatched(on bool) *Client {
+	d := *c
+	d.cfg.PerTask = !on
 	return &d
 }
 

@@ -2,7 +2,10 @@
 // enigma-js: it deploys secret contracts and sends compute tasks through the
 // Enigma contract on Ethereum and the network's gateway, encrypting inputs to
 // the selected worker (envelope v2 by default, or enigma-js 0.3.0's compat
-// envelope) and verifying and decrypting outputs.
+// envelope) and verifying and decrypting outputs. v2 compute tasks take the
+// batched path by default: no transaction per task, paid from a balance
+// deposited once, each result proved against its batch's Merkle root on
+// chain (docs/protocol/batched.md).
 //
 // It imports api, the crypto, chain and selection packages and the contract
 // SDK's ABI codec. It must not import enclave, VM, state-store or node-role
@@ -58,6 +61,17 @@ type Config struct {
 	Envelope Envelope
 	// PadV2 pads v2 requests to their size bucket, hiding their length.
 	PadV2 bool
+	// PerTask sends v2 compute tasks on the per-task path (a task record
+	// and a receipt on chain each) instead of the batched path
+	// (docs/protocol/batched.md), which is the default. Deploys, compat
+	// tasks and tasks of an account the node holds (no private key to
+	// sign the batched task with) always take the per-task path.
+	PerTask bool
+	// DepositTasks is how many tasks at their maximum fee (gas limit ×
+	// GasPx) the client deposits for when the account's batchable balance
+	// falls short of a batched task (DefaultConfig: 1,000). 0 never
+	// deposits on its own: batched tasks then fail until Deposit.
+	DepositTasks uint64
 	// DeployGasLimit and ComputeGasLimit are the gas limits of tasks that
 	// do not set one (WithGasLimit). A Go contract's deploy pays one gas
 	// per byte of its 3-6 MB module.
@@ -80,7 +94,7 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{
 		ChainRPC: "http://127.0.0.1:8545", Gateway: "http://127.0.0.1:3346", Envelope: EnvelopeV2,
-		DeployGasLimit: 20_000_000, ComputeGasLimit: 1_000_000, GasPx: 1,
+		DeployGasLimit: 20_000_000, ComputeGasLimit: 1_000_000, GasPx: 1, DepositTasks: 1000,
 		PollInterval: 500 * time.Millisecond, WaitTimeout: 3 * time.Minute, CallTimeout: 30 * time.Second,
 	}
 }

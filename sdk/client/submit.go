@@ -12,6 +12,8 @@ import (
 	"math/big"
 	"strings"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/crypto/compat"
@@ -40,9 +42,16 @@ func (c *Client) Deploy(ctx context.Context, code []byte, ctorSig string, args .
 }
 
 // Compute calls fnSig (e.g. "add(uint256,uint256)") of the secret contract
-// at contractAddr with args, ABI-encoded. It returns once the task record is
-// on chain and the selected worker accepted the task; Wait for its receipt.
-// Errors as Deploy's.
+// at contractAddr with args, ABI-encoded.
+//
+// A v2 task takes the batched path (Task.Batched; docs/protocol/batched.md)
+// unless Config.PerTask is set or the account is one the node holds: the
+// client funds the account's batchable balance when it falls short
+// (Config.DepositTasks), signs the task with the account's key and returns
+// once the selected worker stored it; Wait until its batch is committed.
+// Otherwise Compute returns once the task record is on chain and the
+// selected worker accepted the task; Wait for its receipt. Errors as
+// Deploy's.
 func (c *Client) Compute(ctx context.Context, contractAddr api.ContractAddress, fnSig string, args ...any) (*Task, error) {
 	return c.send(ctx, &taskSpec{contract: contractAddr, fn: fnSig, args: args})
 }
@@ -85,6 +94,9 @@ func (c *Client) send(ctx context.Context, s *taskSpec) (*Task, error) {
 		}
 	}
 	fee := new(big.Int).Mul(new(big.Int).SetUint64(gasLimit), new(big.Int).SetUint64(c.cfg.GasPx))
+	if c.batched(s) {
+		return c.sendBatched(ctx, s, args, gasLimit)
+	}
 
 	c.submit.Lock()
 	defer c.submit.Unlock()
@@ -333,23 +345,9 @@ func (c *Client) prepareV2(ctx context.Context, p *prepared, s *taskSpec, args [
 		}
 		codeHash = sc.CodeHash
 	}
-	var ek epochKeyReply
-	if err := c.gw.call(ctx, "v2_getEpochKey", map[string]string{"workerAddress": hexNo0x(t.Worker[:])}, &ek); err != nil {
-		return fmt.Errorf("client: get the envelope v2 key of worker %s: %w", t.Worker, err)
-	}
-	if ek.Epoch != p.epoch {
-		return api.Errorf(api.CodeWrongEpoch, "client: worker %s sent its key for epoch %d but the chain's epoch starts at block %d: retry after the epoch change settles", t.Worker, ek.Epoch, p.epoch)
-	}
-	pub, err := hex.DecodeString(strings.TrimPrefix(ek.PublicKey, "0x"))
-	if err != nil || len(pub) != envelope.PublicKeySize {
-		return api.Errorf(api.CodeBadEnvelope, "client: worker %s sent a malformed v2 key (%d hex digits, want %d)", t.Worker, len(ek.PublicKey), 2*envelope.PublicKeySize)
-	}
-	sig, err := hex.DecodeString(strings.TrimPrefix(ek.Signature, "0x"))
+	pub, err := c.epochKey(ctx, t.Worker, p.epoch)
 	if err != nil {
-		return api.Errorf(api.CodeBadSignature, "client: worker %s sent a malformed key signature: %v", t.Worker, err)
-	}
-	if !compat.Verify(t.Worker, envelope.WorkerKeyHash(c.chainID, c.enigma.Addresses().Enigma, ek.Epoch, pub), sig) {
-		return api.Errorf(api.CodeBadSignature, "client: the v2 key for epoch %d is not signed by the selected worker %s", ek.Epoch, t.Worker)
+		return err
 	}
 	t.v2Ctx = envelope.Context{
 		ChainID: c.chainID, EnigmaContract: c.enigma.Addresses().Enigma, SecretContract: t.Contract, CodeHash: codeHash,
@@ -375,6 +373,33 @@ func (c *Client) prepareV2(ctx context.Context, p *prepared, s *taskSpec, args [
 	}
 	p.submit = func(ctx context.Context) error { return c.gw.call(ctx, "v2_sendTask", params, nil) }
 	return nil
+}
+
+// epochKey asks worker for its envelope v2 key (v2_getEpochKey) and
+// checks it is the key of epoch (the selection epoch's first block),
+// signed by the worker over envelope.WorkerKeyHash. A key of another
+// epoch is api.CodeWrongEpoch: the worker or the client is on the other
+// side of an epoch change, which a new try settles.
+func (c *Client) epochKey(ctx context.Context, worker common.Address, epoch uint64) ([]byte, error) {
+	var ek epochKeyReply
+	if err := c.gw.call(ctx, "v2_getEpochKey", map[string]string{"workerAddress": hexNo0x(worker[:])}, &ek); err != nil {
+		return nil, fmt.Errorf("client: get the envelope v2 key of worker %s: %w", worker, err)
+	}
+	if ek.Epoch != epoch {
+		return nil, api.Errorf(api.CodeWrongEpoch, "client: worker %s sent its key for epoch %d but the chain's epoch starts at block %d: retry after the epoch change settles", worker, ek.Epoch, epoch)
+	}
+	pub, err := hex.DecodeString(strings.TrimPrefix(ek.PublicKey, "0x"))
+	if err != nil || len(pub) != envelope.PublicKeySize {
+		return nil, api.Errorf(api.CodeBadEnvelope, "client: worker %s sent a malformed v2 key (%d hex digits, want %d)", worker, len(ek.PublicKey), 2*envelope.PublicKeySize)
+	}
+	sig, err := hex.DecodeString(strings.TrimPrefix(ek.Signature, "0x"))
+	if err != nil {
+		return nil, api.Errorf(api.CodeBadSignature, "client: worker %s sent a malformed key signature: %v", worker, err)
+	}
+	if !compat.Verify(worker, envelope.WorkerKeyHash(c.chainID, c.enigma.Addresses().Enigma, ek.Epoch, pub), sig) {
+		return nil, api.Errorf(api.CodeBadSignature, "client: the v2 key for epoch %d is not signed by the selected worker %s", ek.Epoch, worker)
+	}
+	return pub, nil
 }
 
 func hexNo0x(b []byte) string { return hex.EncodeToString(b) }

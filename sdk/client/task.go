@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math/big"
 	"strings"
 	"time"
 
@@ -30,15 +31,23 @@ type Task struct {
 	Envelope    Envelope
 	Worker      common.Address // the selected worker's signing address
 	Sender      common.Address
-	Nonce       uint64   // the sender's task counter the record was created with
-	Block       uint64   // the block of the task record
+	Nonce       uint64   // the sender's task counter the record was created with; a batched task's random nonce
+	Block       uint64   // the block of the task record (0 for a batched task: it has none)
 	GasLimit    uint64   // 0 for a task opened by id
 	PreCodeHash api.Hash // deploys: keccak256 of the code sent
 
-	c         *Client
-	compatKey *[32]byte
-	v2Key     *envelope.ResponseKey
-	v2Ctx     envelope.Context
+	// Batched is set for a task sent on the batched path: no task record,
+	// committed in a batch (Status.Batch, Result.BatchIndex).
+	Batched bool
+	GasPx   uint64 // batched: the fee per unit of gas it was signed with
+	Epoch   uint64 // batched: the first block of the epoch it was sealed for
+
+	c           *Client
+	compatKey   *[32]byte
+	v2Key       *envelope.ResponseKey
+	v2Ctx       envelope.Context
+	inputsHash  api.Hash     // batched: envelope.InputsHash of the request sent
+	reservation *reservation // batched: its maximum fee, counted until it ends
 }
 
 // Task opens a task by id, to read its status and encrypted result. Its
@@ -49,21 +58,68 @@ func (c *Client) Task(id api.TaskID) *Task {
 
 // Status is a task's state as the chain and the gateway report it.
 type Status struct {
-	Chain   api.ChainStatus // the task record's status (authoritative)
+	Chain   api.ChainStatus // the task record's status (authoritative); for a batched task, its batch's outcome once committed
 	Gateway api.TaskStatus  // what the network reports; UNVERIFIED when unknown or unreachable
 	Head    uint64          // the chain's head block when read
 	Record  uint64          // the task record's block (0 when there is none)
+
+	// Batched tasks (no task record) only: where the worker reports the
+	// task. Until the task is committed nothing of it is on chain.
+	Batch      BatchStatus
+	BatchIndex uint64 // in_batch and committed: the batch's index among the contract's
+	BatchBlock uint64 // committed: the block that holds the batch
+	Error      string // failed: why (the task was not charged)
 }
 
 func (s Status) String() string {
-	return fmt.Sprintf("chain %s, network %s (block %d)", s.Chain, s.Gateway, s.Head)
+	if s.Batch == "" {
+		return fmt.Sprintf("chain %s, network %s (block %d)", s.Chain, s.Gateway, s.Head)
+	}
+	switch s.Batch {
+	case BatchPending:
+		return fmt.Sprintf("batched: pending, not run yet (block %d)", s.Head)
+	case BatchExecuted:
+		return fmt.Sprintf("batched: executed, waiting for its batch (block %d)", s.Head)
+	case BatchInBatch:
+		return fmt.Sprintf("batched: in batch %d, sent to the chain (block %d)", s.BatchIndex, s.Head)
+	case BatchCommitted:
+		return fmt.Sprintf("batched: committed in batch %d at block %d (head %d)", s.BatchIndex, s.BatchBlock, s.Head)
+	case BatchFailed:
+		return fmt.Sprintf("batched: failed, not charged: %s (block %d)", s.Error, s.Head)
+	}
+	return fmt.Sprintf("batched: %s (block %d)", s.Batch, s.Head)
 }
 
-// Done reports whether the chain holds the task's final status.
-func (s Status) Done() bool { return s.Chain.Final() }
+// Done reports whether the task's status is final: the chain holds its
+// receipt or, for a batched task, its batch is committed or it failed.
+func (s Status) Done() bool {
+	if s.Batch != "" {
+		return s.Batch.Final()
+	}
+	return s.Chain.Final()
+}
 
-// Status reads the task's status once.
+// Status reads the task's status once. A task opened by id that has no
+// task record is looked for among the batched tasks.
 func (t *Task) Status(ctx context.Context) (Status, error) {
+	if t.Batched {
+		st, _, err := t.batchedStatus(ctx)
+		return st, err
+	}
+	st, err := t.recordStatus(ctx)
+	if err == nil && st.Chain == api.ChainUndefined && t.opened() {
+		if bst, _, berr := t.batchedStatus(ctx); berr == nil {
+			return bst, nil
+		}
+	}
+	return st, err
+}
+
+// opened reports whether t was opened by id (Client.Task), not sent.
+func (t *Task) opened() bool { return t.compatKey == nil && t.v2Key == nil }
+
+// recordStatus reads the status of a task with a task record.
+func (t *Task) recordStatus(ctx context.Context) (Status, error) {
 	st := Status{Gateway: api.StatusUnverified}
 	head, err := t.c.chain.BlockNumber(ctx)
 	if err != nil {
@@ -98,7 +154,16 @@ func (t *Task) Status(ctx context.Context) (Status, error) {
 // bounded: by ctx, by Config.WaitTimeout, and by the chain's task timeout
 // (then the error wraps ErrTaskTimedOut). Its errors name the task and
 // the last status seen.
+//
+// A batched task is read from the gateway (v2_getBatchedTask) until it is
+// committed or failed; while the gateway or the worker does not answer,
+// Wait asks again, at growing intervals up to 5 s. Its bounds are ctx and
+// Config.WaitTimeout.
 func (t *Task) Wait(ctx context.Context, progress func(Status)) (Status, error) {
+	if t.Batched {
+		st, _, err := t.waitBatched(ctx, progress)
+		return st, err
+	}
 	ctx, cancel := context.WithTimeout(ctx, t.c.cfg.WaitTimeout)
 	defer cancel()
 	timeout, err := t.c.enigma.TaskTimeoutSize(ctx)
@@ -147,14 +212,21 @@ func (t *Task) Wait(ctx context.Context, progress func(Status)) (Status, error) 
 
 // TaskError is a task that ended without a usable output: a failure
 // receipt (the worker's error text, decrypted), a reverted Ethereum
-// callback, or fees returned.
+// callback, or fees returned; for a batched task, a failure in its batch
+// (Status ReceiptFailed, charged for its gas) or a task its worker reports
+// failed (Batched, Status Undefined: never committed, not charged).
 type TaskError struct {
 	TaskID  api.TaskID
 	Status  api.ChainStatus
 	Message string
+	Batched bool
+	Code    api.Code // a batched task's failure: the worker's api code, when it gave one
 }
 
 func (e *TaskError) Error() string {
+	if e.Batched && e.Status == api.ChainUndefined {
+		return fmt.Sprintf("batched task %s failed and was not charged: %s", e.TaskID, e.Message)
+	}
 	return fmt.Sprintf("task %s ended with %s: %s", e.TaskID, e.Status, e.Message)
 }
 
@@ -170,6 +242,18 @@ type Result struct {
 	// Deployed is set for a successful deploy: it commits no output hash,
 	// so the contract's record on chain was checked instead.
 	Deployed bool
+
+	// Batched tasks: the batch the task is committed in and what proved
+	// it. Its leaf (task id, inputs hash, output hash, delta hash, gas,
+	// fee) and Merkle proof lead to the root the chain held for the batch
+	// at block ProvedAt.
+	Batched    bool
+	BatchIndex uint64
+	Position   uint32   // the task's place in the batch
+	BatchBlock uint64   // the block that holds the batch, as the worker reports it
+	ProvedAt   uint64   // the block whose state held the batch's root the proof was checked against
+	Fee        *big.Int // ENG grains charged: gas used × gas price
+	DeltaHash  api.Hash // the contract's state after the task (zero when it left none)
 }
 
 // Output waits for the task's result (Wait first), checks the encrypted
@@ -196,12 +280,30 @@ func (t *Task) Output(ctx context.Context) ([]byte, error) {
 // Result is Output with the details: it fetches the result from the
 // gateway once the chain has a receipt, verifies it against the chain and
 // decrypts it. For a task opened by id (Client.Task), Output stays nil.
+//
+// For a batched task Result first waits, as Wait, until the task is
+// committed or failed, then checks what the gateway reports before it
+// decrypts (docs/protocol/batched.md § 5): the output hashes to the
+// reported output hash, the fee is the gas used × the gas price signed,
+// within the gas limit, and the leaf built from the inputs hash the client
+// computed and the proof lead to the batch's root on chain. A report that
+// does not hold is api.CodeTampered. A task the worker reports failed is
+// a *TaskError (not charged).
 func (t *Task) Result(ctx context.Context) (*Result, error) {
+	if t.Batched {
+		return t.batchedResult(ctx)
+	}
 	rec, err := t.c.enigma.TaskRecord(ctx, t.ID)
 	if err != nil {
 		return nil, fmt.Errorf("client: read the task record of %s: %w", t.ID, err)
 	}
 	status := api.ChainStatus(rec.Status)
+	if status == api.ChainUndefined && t.opened() {
+		// No record: a batched task, if a worker knows it.
+		if r, err := t.batchedResult(ctx); err == nil || (api.CodeOf(err) != api.CodeNotFound && !errors.Is(err, ErrNotSupported)) {
+			return r, err
+		}
+	}
 	switch {
 	case status == api.ChainReceiptFailedRet:
 		return nil, &TaskError{TaskID: t.ID, Status: status, Message: "the task timed out and its fees were returned"}
@@ -299,6 +401,9 @@ func (t *Task) open(enc []byte) ([]byte, error) {
 // ReturnFees takes back the fee of a task that got no receipt within the
 // chain's timeout (getTaskTimeoutSize blocks after its record).
 func (t *Task) ReturnFees(ctx context.Context) error {
+	if t.Batched {
+		return api.Errorf(api.CodeInvalidInput, "client: batched task %s paid nothing up front: it is charged only in a committed batch, and a failed one is not charged", t.ID)
+	}
 	st, err := t.Status(ctx)
 	if err != nil {
 		return err

@@ -1,0 +1,185 @@
+package client
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
+	"github.com/enigma-go/enigma/internal/crypto/envelope"
+	"github.com/enigma-go/enigma/internal/selection"
+)
+
+// The batched path (docs/protocol/batched.md): a v2 compute task without a
+// task record, signed by its sender, paid from the sender's balance in the
+// Enigma contract and committed in a batch whose Merkle root is on chain.
+
+// Domains of the batched task's hashes, as internal/enclave's (which a
+// client must not import; a test pins the two together).
+const (
+	domainBatchedTask   = "enigma-go/enclave: batched task v1"
+	domainBatchedTaskID = "enigma-go/enclave: batched task id v1"
+)
+
+// BatchedTaskID is the id of sender's batched task with nonce (the
+// enclave's BatchedTaskID): apart from the chain's task ids, so the two
+// never collide.
+func BatchedTaskID(sender common.Address, nonce uint64) api.TaskID {
+	return compat.HashParts([]byte(domainBatchedTaskID), sender[:], binary.BigEndian.AppendUint64(nil, nonce))
+}
+
+// BatchedTaskHash is what the sender signs to authorise a batched task
+// and its fee of at most gasLimit × gasPx (the enclave's BatchedTaskHash).
+func BatchedTaskHash(chainID uint64, enigma common.Address, contract api.ContractAddress, inputsHash api.Hash, gasLimit, gasPx uint64) api.Hash {
+	u64 := func(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
+	return compat.HashParts([]byte(domainBatchedTask), u64(chainID), enigma[:], contract[:], inputsHash[:], u64(gasLimit), u64(gasPx))
+}
+
+// batched reports whether the task s takes the batched path.
+func (c *Client) batched(s *taskSpec) bool {
+	switch {
+	case s.deploy || c.cfg.Envelope != EnvelopeV2 || c.cfg.PerTask:
+		return false
+	case c.account.Key == nil:
+		c.log.Debug("the account is held by the node: no key to sign a batched task with; sending it per task", "account", c.account.Address)
+		return false
+	}
+	return true
+}
+
+// sendBatched funds, seals, signs and sends a batched compute task.
+func (c *Client) sendBatched(ctx context.Context, s *taskSpec, args []byte, gasLimit uint64) (*Task, error) {
+	sc, err := c.enigma.SecretContract(ctx, s.contract)
+	if err != nil {
+		return nil, fmt.Errorf("client: read secret contract %s: %w", s.contract, err)
+	}
+	if sc.CodeHash == ([32]byte{}) {
+		return nil, api.Errorf(api.CodeNotFound, "client: no secret contract is deployed at %s", s.contract)
+	}
+	fee := new(big.Int).Mul(new(big.Int).SetUint64(gasLimit), new(big.Int).SetUint64(c.cfg.GasPx))
+	res, err := c.reserve(ctx, fee)
+	if err != nil {
+		return nil, err
+	}
+	t, err := c.submitBatched(ctx, s, args, sc.CodeHash, gasLimit)
+	if err != nil {
+		c.funds.release(res)
+		return nil, err
+	}
+	t.reservation = res
+	c.log.Debug("batched task sent", "task", t.ID, "worker", t.Worker, "epoch", t.Epoch)
+	return t, nil
+}
+
+// submitBatched seals the task for the selected worker's epoch key and
+// sends it. A node that is down (api.CodeUnavailable) gets the same
+// request again, as long as the chain's task timeout allows: a worker that
+// stored it already answers it as accepted. A worker that refuses the
+// request's epoch (api.CodeWrongEpoch: the epoch changed between the
+// sealing and the sending) gets it sealed again for the new epoch, under a
+// new nonce, up to maxEpochRetries times; before that, a request that may
+// have reached it (its reply was lost) is looked up, so one task never
+// runs twice.
+func (c *Client) submitBatched(ctx context.Context, s *taskSpec, args []byte, codeHash [32]byte, gasLimit uint64) (*Task, error) {
+	down := &nodeRetry{c: c}
+	var (
+		t         *Task
+		params    map[string]any
+		err       error
+		ambiguous bool // a send of t may have reached the worker
+	)
+	for attempt := 0; ; {
+		if t == nil {
+			t, params, err = c.sealBatched(ctx, s, args, codeHash, gasLimit)
+			if err != nil {
+				t = nil
+				if api.CodeOf(err) == api.CodeWrongEpoch && attempt < maxEpochRetries {
+					attempt++
+					continue
+				}
+				if down.again(ctx, err) {
+					continue
+				}
+				return nil, err
+			}
+			ambiguous = false
+		}
+		err = c.gw.call(ctx, "v2_sendBatchedTask", params, nil)
+		if err == nil {
+			return t, nil
+		}
+		code := api.CodeOf(err)
+		if ambiguous && (code == api.CodeWrongEpoch || code == api.CodeReplay) && c.batchedKnown(ctx, t) {
+			return t, nil
+		}
+		switch {
+		case code == api.CodeWrongEpoch && attempt < maxEpochRetries:
+			c.log.Info("the worker refused the batched task's epoch; sealing it again", "task", t.ID, "epoch", t.Epoch, "err", err)
+			attempt++
+			t = nil
+			continue
+		case down.again(ctx, err):
+			ambiguous = true
+			continue
+		}
+		return nil, fmt.Errorf("client: send batched task %s to worker %s: %w", t.ID, t.Worker, err)
+	}
+}
+
+// batchedKnown reports whether a worker reachable from the gateway holds
+// t: a send whose reply was lost went through.
+func (c *Client) batchedKnown(ctx context.Context, t *Task) bool {
+	var r batchedReply
+	err := c.gw.call(ctx, "v2_getBatchedTask", map[string]any{"taskId": hexNo0x(t.ID[:]), "workerAddress": hexNo0x(t.Worker[:])}, &r)
+	return err == nil && r.TaskID != ""
+}
+
+// sealBatched selects the worker, gets its epoch key, picks a nonce and
+// seals and signs the task.
+func (c *Client) sealBatched(ctx context.Context, s *taskSpec, args []byte, codeHash [32]byte, gasLimit uint64) (*Task, map[string]any, error) {
+	params, err := c.epochParams(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	worker, err := selection.SelectOne(params, s.contract)
+	if err != nil {
+		return nil, nil, api.Errorf(api.CodeUnavailable, "client: select the worker of %s in the epoch of block %d: %v (are workers logged in?)", s.contract, params.FirstBlock, err)
+	}
+	pub, err := c.epochKey(ctx, worker, params.FirstBlock)
+	if err != nil {
+		return nil, nil, err
+	}
+	var nb [8]byte
+	if _, err := rand.Read(nb[:]); err != nil {
+		return nil, nil, fmt.Errorf("client: pick a task nonce: %w", err)
+	}
+	nonce := binary.BigEndian.Uint64(nb[:])
+	sender := c.account.Address
+	t := &Task{c: c, Contract: s.contract, Envelope: EnvelopeV2, Worker: worker, Sender: sender, Nonce: nonce,
+		ID: BatchedTaskID(sender, nonce), GasLimit: gasLimit, GasPx: c.cfg.GasPx, Batched: true, Epoch: params.FirstBlock}
+	t.v2Ctx = envelope.Context{
+		ChainID: c.chainID, EnigmaContract: c.enigma.Addresses().Enigma, SecretContract: s.contract, CodeHash: codeHash,
+		Epoch: params.FirstBlock, Sender: sender, TaskNonce: nonce,
+	}
+	req, rk, err := envelope.SealRequest(pub, t.v2Ctx, envelope.EncodeCall(s.fn, args), envelope.Options{Pad: c.cfg.PadV2})
+	if err != nil {
+		return nil, nil, fmt.Errorf("client: seal the request: %w", err)
+	}
+	t.v2Key = &rk
+	t.inputsHash = envelope.InputsHash(req)
+	sig, err := compat.Sign(c.account.Key, BatchedTaskHash(c.chainID, c.enigma.Addresses().Enigma, s.contract, t.inputsHash, gasLimit, c.cfg.GasPx))
+	if err != nil {
+		return nil, nil, fmt.Errorf("client: sign the batched task: %w", err)
+	}
+	return t, map[string]any{
+		"taskId": hexNo0x(t.ID[:]), "workerAddress": hexNo0x(worker[:]), "contractAddress": hexNo0x(s.contract[:]),
+		"request": hex.EncodeToString(req), "sender": hexNo0x(sender[:]), "taskNonce": nonce,
+		"gasLimit": gasLimit, "gasPx": c.cfg.GasPx, "signature": hex.EncodeToString(sig[:]),
+	}, nil
+}
