@@ -348,17 +348,20 @@ func TestBatchedLyingGateway(t *testing.T) {
 	}
 
 	lies := map[string]func(r map[string]any){
-		"output":          func(r map[string]any) { r["output"] = flipHex(r["output"].(string)) },
-		"output and hash": func(r map[string]any) { r["output"] = flipHex(r["output"].(string)); r["outputHash"] = flipHex(r["outputHash"].(string)) },
-		"proof":           func(r map[string]any) { r["proof"] = append([]any{strings.Repeat("00", 32)}, r["proof"].([]any)...) },
-		"no proof":        func(r map[string]any) { r["proof"] = []any{} },
-		"batch index":     func(r map[string]any) { r["batchIndex"] = r["batchIndex"].(float64) + 1 },
-		"fee":             func(r map[string]any) { r["fee"] = "1" },
-		"gas used":        func(r map[string]any) { r["gasUsed"] = r["gasUsed"].(float64) + 1 },
-		"root":            func(r map[string]any) { r["root"] = flipHex(r["root"].(string)) },
-		"delta hash":      func(r map[string]any) { r["deltaHash"] = flipHex(r["deltaHash"].(string)) },
-		"inputs hash":     func(r map[string]any) { r["inputsHash"] = flipHex(r["inputsHash"].(string)) },
-		"task id":         func(r map[string]any) { r["taskId"] = flipHex(r["taskId"].(string)) },
+		"output": func(r map[string]any) { r["output"] = flipHex(r["output"].(string)) },
+		"output and hash": func(r map[string]any) {
+			r["output"] = flipHex(r["output"].(string))
+			r["outputHash"] = flipHex(r["outputHash"].(string))
+		},
+		"proof":       func(r map[string]any) { r["proof"] = append([]any{strings.Repeat("00", 32)}, r["proof"].([]any)...) },
+		"no proof":    func(r map[string]any) { r["proof"] = []any{} },
+		"batch index": func(r map[string]any) { r["batchIndex"] = r["batchIndex"].(float64) + 1 },
+		"fee":         func(r map[string]any) { r["fee"] = "1" },
+		"gas used":    func(r map[string]any) { r["gasUsed"] = r["gasUsed"].(float64) + 1 },
+		"root":        func(r map[string]any) { r["root"] = flipHex(r["root"].(string)) },
+		"delta hash":  func(r map[string]any) { r["deltaHash"] = flipHex(r["deltaHash"].(string)) },
+		"inputs hash": func(r map[string]any) { r["inputsHash"] = flipHex(r["inputsHash"].(string)) },
+		"task id":     func(r map[string]any) { r["taskId"] = flipHex(r["taskId"].(string)) },
 	}
 	for name, lie := range lies {
 		p.set("v2_getBatchedTask", func(reply map[string]any) map[string]any {
