@@ -354,7 +354,6 @@ func TestBatchedLyingGateway(t *testing.T) {
 			r["outputHash"] = flipHex(r["outputHash"].(string))
 		},
 		"proof":       func(r map[string]any) { r["proof"] = append([]any{strings.Repeat("00", 32)}, r["proof"].([]any)...) },
-		"no proof":    func(r map[string]any) { r["proof"] = []any{} },
 		"batch index": func(r map[string]any) { r["batchIndex"] = r["batchIndex"].(float64) + 1 },
 		"fee":         func(r map[string]any) { r["fee"] = "1" },
 		"gas used":    func(r map[string]any) { r["gasUsed"] = r["gasUsed"].(float64) + 1 },
