@@ -21,6 +21,7 @@ import (
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/devnet"
+	"github.com/enigma-go/enigma/internal/enclave/testcontract"
 	"github.com/enigma-go/enigma/sdk/client"
 	"github.com/enigma-go/enigma/sdk/contract"
 )
@@ -376,5 +377,49 @@ func TestBatchedLyingGateway(t *testing.T) {
 	p.set("v2_getBatchedTask", nil)
 	if _, err := task.Output(ctx); err != nil {
 		t.Fatalf("the honest report: %v", err)
+	}
+}
+
+// TestBatchedAcrossADownWorker: while the selected worker is down, the
+// client sends the same batched task again (one task, not one per try)
+// and reads its status again, and the task ends as if nothing happened.
+func TestBatchedAcrossADownWorker(t *testing.T) {
+	d := testNet(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	deployer := newClient(t, d, 4, client.EnvelopeCompat, "")
+	dep, err := deployer.Deploy(ctx, testcontract.Contract(), "construct(uint256)", big.NewInt(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := dep.Wait(ctx, nil); err != nil || st.Chain != api.ChainReceiptVerified {
+		t.Fatalf("deploy: %v, %v", st, err)
+	}
+	down := map[string]int{"v2_getEpochKey": 2, "v2_sendBatchedTask": 3, "v2_getBatchedTask": 3}
+	p := &downProxy{target: d.GatewayURL(), left: map[string]int{}, calls: map[string]int{}}
+	for m, n := range down {
+		p.left[m] = n
+	}
+	ts := httptest.NewServer(p)
+	defer ts.Close()
+	c := keyClient(t, d, 2, ts.URL)
+	task, err := c.Compute(ctx, dep.Contract, "store(uint256)", big.NewInt(9))
+	skipWithoutBatched(t, []error{err})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := task.Output(ctx)
+	if err != nil || new(big.Int).SetBytes(out).Int64() != 9 {
+		t.Fatalf("output %x, %v", out, err)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for m, n := range down {
+		if p.left[m] != 0 || p.calls[m] <= n {
+			t.Errorf("%s: %d calls, %d refusals left; want every refusal followed by a call that went through", m, p.calls[m], p.left[m])
+		}
+	}
+	if p.calls["v2_sendBatchedTask"] != down["v2_sendBatchedTask"]+1 {
+		t.Errorf("the task was sent %d times, want %d", p.calls["v2_sendBatchedTask"], down["v2_sendBatchedTask"]+1)
 	}
 }
