@@ -190,17 +190,33 @@ func (w *Worker) forget(id api.TaskID) {
 	}
 }
 
-// resume queues again, in the order accepted, the tasks accepted before
-// the worker stopped that are still open on chain and within their
-// timeout; it drops the others. Called by New before anything else runs.
-func (w *Worker) resume(ctx context.Context) error {
-	pending, err := w.cfg.Store.PendingTasks(ctx)
+// resume queues again, in the order accepted, the tasks with a task
+// record accepted before the worker stopped that are still open on chain
+// and within their timeout; it drops the others. It returns the pending
+// batched tasks, which resumeBatched takes. Called by New before anything
+// else runs.
+func (w *Worker) resume(ctx context.Context) ([]state.PendingTask, error) {
+	all, err := w.cfg.Store.PendingTasks(ctx)
 	if err != nil {
-		return fmt.Errorf("worker: read the tasks accepted before the restart: %w", err)
+		return nil, fmt.Errorf("worker: read the tasks accepted before the restart: %w", err)
+	}
+	var pending, batched []state.PendingTask
+	for _, p := range all {
+		w.seq = max(w.seq, p.Seq+1)
+		if isBatchedRecord(p.Data) {
+			batched = append(batched, p)
+		} else {
+			pending = append(pending, p)
+		}
 	}
 	if len(pending) == 0 {
-		return nil
+		return batched, nil
 	}
+	return batched, w.resumeRecords(ctx, pending)
+}
+
+// resumeRecords resumes the pending tasks with a task record.
+func (w *Worker) resumeRecords(ctx context.Context, pending []state.PendingTask) error {
 	e := w.cfg.Enigma
 	head, err := e.Client().BlockNumber(ctx)
 	if err != nil {
@@ -211,7 +227,6 @@ func (w *Worker) resume(ctx context.Context) error {
 		return fmt.Errorf("worker: read the task timeout to resume the tasks accepted before the restart: %w", err)
 	}
 	for _, p := range pending {
-		w.seq = max(w.seq, p.Seq+1)
 		j, err := decodeJob(p)
 		if err != nil {
 			w.log.Error("dropping a task accepted before the restart: its record does not decode; its fee is refundable after the timeout", "task", p.TaskID, "err", err)

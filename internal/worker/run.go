@@ -17,6 +17,8 @@ import (
 // runContract runs a contract's queued tasks in order until the queue is
 // empty. A task whose receipt's outcome is unknown holds the next one back
 // until the chain decides it (awaitSettled): the next builds on its delta.
+// A compute task runs only once the contract's batched lane has no batch
+// open or in flight (holdLane).
 func (w *Worker) runContract(contract api.ContractAddress) {
 	defer w.wg.Done()
 	for {
@@ -31,7 +33,11 @@ func (w *Worker) runContract(contract api.ContractAddress) {
 		w.mu.Unlock()
 
 		w.awaitSettled(contract)
+		// The contract's batched tasks wait meanwhile: its lane commits
+		// what it holds first and starts again from the chain's state after.
+		release := w.holdLane(contract, j.req.Kind == enclave.KindCompute)
 		status, pending, err := w.run(j)
+		release()
 
 		w.mu.Lock()
 		w.queues[contract] = w.queues[contract][1:]

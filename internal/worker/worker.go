@@ -87,6 +87,17 @@ type Config struct {
 	// enclave keeps issued keys for (sim.Config.KeepEpochs): the stored
 	// sealed keys of older epochs are pruned.
 	KeepEpochs int
+	// BatchSize is the most tasks one batch of the batched path holds
+	// (docs/protocol/batched.md): a contract's lane signs its open batch
+	// once it holds that many.
+	BatchSize int
+	// BatchAge closes a contract's open batch once its oldest task was
+	// accepted that long ago (about one block).
+	BatchAge time.Duration
+	// MaxBatchedPending bounds the batched tasks accepted and not ended,
+	// all contracts together (each is also on disk until it ends); beyond
+	// it a submission is refused with api.CodeUnavailable.
+	MaxBatchedPending int
 	// Announce, when set, is given each task's result once the chain
 	// decided its outcome (the p2p layer gossips it to the gateways). It
 	// must not block for long.
@@ -101,7 +112,8 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{RecordWait: 5 * time.Second, TaskTimeout: 2 * time.Minute, ReceiptTimeout: 2 * time.Minute,
 		SettleTimeout: time.Hour, MaxQueued: 1024, MaxPending: 1 << 14,
-		ResultRetention: 7 * 24 * time.Hour, MaxResults: 1 << 20, PruneEvery: 10 * time.Minute, KeepEpochs: 3}
+		ResultRetention: 7 * 24 * time.Hour, MaxResults: 1 << 20, PruneEvery: 10 * time.Minute, KeepEpochs: 3,
+		BatchSize: 256, BatchAge: time.Second, MaxBatchedPending: 1 << 15}
 }
 
 // Validate reports settings the worker cannot run with.
@@ -125,6 +137,9 @@ func (c Config) Validate() error {
 	if c.RecordWait <= 0 || c.TaskTimeout <= 0 || c.ReceiptTimeout <= 0 || c.SettleTimeout <= 0 || c.MaxQueued <= 0 ||
 		c.MaxPending <= 0 || c.MaxResults <= 0 || c.PruneEvery <= 0 || c.KeepEpochs <= 0 {
 		errs = append(errs, errors.New("worker: RecordWait, TaskTimeout, ReceiptTimeout, SettleTimeout, MaxQueued, MaxPending, MaxResults, PruneEvery and KeepEpochs must be positive (start from DefaultConfig)"))
+	}
+	if c.BatchSize <= 0 || c.BatchAge <= 0 || c.MaxBatchedPending <= 0 {
+		errs = append(errs, errors.New("worker: BatchSize, BatchAge and MaxBatchedPending must be positive (start from DefaultConfig)"))
 	}
 	if c.ResultRetention < 0 {
 		errs = append(errs, errors.New("worker: ResultRetention must not be negative (0 keeps results until MaxResults)"))
@@ -159,6 +174,8 @@ type Worker struct {
 
 	issuedMu sync.Mutex // orders the issued keys' epoch bookkeeping
 	issued   issuedBook // KeepEpochs epochs and epoch keys
+
+	b *batcher // the batched path
 }
 
 // remembered bounds how many finished and failed tasks the worker
@@ -180,6 +197,8 @@ type Stats struct {
 	Resumed, Dropped uint64
 	// Pruned counts the task results the retention policy deleted.
 	Pruned uint64
+	// Batched is the batched path's part.
+	Batched BatchedStats
 }
 
 // New starts a worker node. It first resumes the tasks accepted before the
@@ -208,12 +227,18 @@ func New(ctx context.Context, cfg Config) (*Worker, error) {
 		settling: map[api.ContractAddress]*pendingReceipt{},
 		issued:   issuedBook{epochKeys: map[uint64]api.Hash{}},
 	}
+	w.b = newBatcher(cfg.Enigma)
 	w.ctx, w.cancel = context.WithCancel(context.Background())
 	if err := w.restoreKeys(ctx); err != nil {
 		w.Close()
 		return nil, err
 	}
-	if err := w.resume(ctx); err != nil {
+	pending, err := w.resume(ctx)
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	if err := w.resumeBatched(ctx, pending); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -228,8 +253,12 @@ func (w *Worker) Signer() api.EthAddress { return w.signer }
 // Stats returns the worker's counters.
 func (w *Worker) Stats() Stats {
 	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.stats
+	st := w.stats
+	w.mu.Unlock()
+	w.b.mu.Lock()
+	st.Batched = w.b.stats
+	w.b.mu.Unlock()
+	return st
 }
 
 // Close stops the worker: tasks not yet executed, the task in its enclave
