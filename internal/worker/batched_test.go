@@ -437,3 +437,111 @@ func TestBatchedUserWithdraws(t *testing.T) {
 		}
 	}
 }
+
+// A worker killed while its batch waits in the chain's pool, with more
+// tasks run behind it, finds the batch landed after its restart and
+// completes it from its store; the tasks behind it run again into a new
+// batch. Each task is charged once.
+func TestBatchedTasksSurviveACrash(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	n := startNetworkOpts(t, ctx, 2, netOptions{crashable: true, configure: func(c *worker.Config) { c.BatchSize, c.BatchAge = 64, 200*time.Millisecond }})
+	owner, _ := compat.GenerateKey(rand.Reader)
+	sc := n.deploy(ctx, owner).contract
+	u := n.batchedUser(ctx, 0, 1e12)
+	before := n.balanceOf(ctx, u)
+	const gasLimit, gasPx = 1_000_000, 1
+	i := n.indexOf(n.selected(ctx, sc))
+
+	n.chain.Dev.Pause()
+	var sent, behind []*bTask
+	for k := range 4 {
+		bt := n.newBatched(ctx, u, sc, "store", fmt.Appendf(nil, "s%d", k), gasLimit, gasPx)
+		if err := n.submitBatched(ctx, bt); err != nil {
+			t.Fatal(err)
+		}
+		sent = append(sent, bt)
+	}
+	for _, bt := range sent {
+		n.waitBatched(ctx, bt, workerapi.BatchedInBatch)
+	}
+	for k := range 2 {
+		bt := n.newBatched(ctx, u, sc, "store", fmt.Appendf(nil, "t%d", k), gasLimit, gasPx)
+		if err := n.submitBatched(ctx, bt); err != nil {
+			t.Fatal(err)
+		}
+		behind = append(behind, bt)
+	}
+	for _, bt := range behind {
+		n.waitBatched(ctx, bt, workerapi.BatchedExecuted)
+	}
+	n.restartWorker(ctx, i, true)
+	n.chain.Dev.Resume()
+
+	paid := new(big.Int)
+	for k, bt := range append(sent, behind...) {
+		want := fmt.Sprintf("s%d", k)
+		if k >= len(sent) {
+			want = fmt.Sprintf("t%d", k-len(sent))
+		}
+		r := n.waitBatched(ctx, bt)
+		if out := n.verifyBatched(ctx, bt, r); string(out) != want {
+			t.Fatalf("task %d after the restart: %q, want %q", k, out, want)
+		}
+		if want := uint64(k / len(sent)); r.BatchIndex != want {
+			t.Errorf("task %d is in batch %d, want %d", k, r.BatchIndex, want)
+		}
+		paid.Add(paid, new(big.Int).SetBytes(r.Fee[:]))
+	}
+	if spent := new(big.Int).Sub(before, n.balanceOf(ctx, u)); spent.Cmp(paid) != 0 {
+		t.Errorf("the user paid %v, its tasks' fees are %v", spent, paid)
+	}
+	if got := n.committedTasks(ctx, sc); got != 6 {
+		t.Errorf("the chain's batches hold %d tasks, want 6", got)
+	}
+	// The contract's state goes on from the batches that landed.
+	get := n.newBatched(ctx, u, sc, "get", nil, gasLimit, gasPx)
+	if err := n.submitBatched(ctx, get); err != nil {
+		t.Fatal(err)
+	}
+	if out := n.verifyBatched(ctx, get, n.waitBatched(ctx, get)); string(out) != "t1" {
+		t.Fatalf("get after the restart: %q", out)
+	}
+}
+
+// Batched tasks accepted before a crash whose epoch has passed to another
+// worker by the restart end failed, uncharged, and say why.
+func TestBatchedTasksFailAfterARestartInAnotherEpoch(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	n := startNetworkOpts(t, ctx, 2, netOptions{crashable: true, configure: func(c *worker.Config) { c.BatchSize, c.BatchAge = 64, time.Hour }})
+	owner, _ := compat.GenerateKey(rand.Reader)
+	sc := n.deploy(ctx, owner).contract
+	u := n.batchedUser(ctx, 0, 1e12)
+	before := n.balanceOf(ctx, u)
+	sel := n.selected(ctx, sc)
+	i := n.indexOf(sel)
+	var all []*bTask
+	for k := range 3 {
+		bt := n.newBatched(ctx, u, sc, "store", fmt.Appendf(nil, "x%d", k), 1_000_000, 1)
+		if err := n.submitBatched(ctx, bt); err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, bt)
+	}
+	for _, bt := range all {
+		n.waitBatched(ctx, bt, workerapi.BatchedExecuted)
+	}
+	other := n.workers[1-i].Signer()
+	n.moveTo(ctx, sc, other)
+	n.restartWorker(ctx, i, true)
+	for _, bt := range all {
+		r := n.waitBatched(ctx, bt)
+		if r.Status != workerapi.BatchedFailed || r.Code != api.CodeWrongEpoch || r.Error == "" {
+			t.Fatalf("a task of a past epoch after the restart: %+v", r)
+		}
+	}
+	if after := n.balanceOf(ctx, u); after.Cmp(before) != 0 {
+		t.Errorf("the user was charged %v for tasks that failed", new(big.Int).Sub(before, after))
+	}
+}

@@ -69,6 +69,12 @@ func (w *Worker) closeBatch(l *lane) {
 		w.pauseLane(l, "read the contract's batch count", err)
 		return
 	}
+	if ok, err := w.ghostsSettled(ctx, l, idx); err != nil {
+		w.pauseLane(l, "check the contract's batches that may still land", err)
+		return
+	} else if !ok {
+		return
+	}
 	for _, t := range open {
 		if t.capped && t.cap < idx {
 			// The index one of these tasks was signed in was taken,
@@ -129,6 +135,69 @@ func (w *Worker) closeBatch(l *lane) {
 	b.mu.Unlock()
 	w.wg.Add(1)
 	go w.fly(l, f)
+}
+
+// ghostsSettled reports whether the lane may sign a batch of index idx:
+// not while a stored batch of that index may still land. Such a batch's
+// transaction is ahead of any new one in the custodian account's nonce
+// order, so waiting for it costs no time, and it spares the tasks signed
+// after it, which a batch that lost its index to it could not commit. Once
+// no transaction of the account waits to be mined and the index is still
+// free, the stored batches of idx can no longer land and are forgotten.
+func (w *Worker) ghostsSettled(ctx context.Context, l *lane, idx uint64) (bool, error) {
+	b := w.b
+	b.mu.Lock()
+	waiting := l.hasGhost(idx)
+	b.mu.Unlock()
+	if !waiting {
+		return true, nil
+	}
+	eth := w.cfg.Enigma.Client().Eth()
+	addr := w.cfg.Account.Address
+	cctx, cancel := context.WithTimeout(ctx, w.cfg.Enigma.Client().Config().CallTimeout)
+	defer cancel()
+	mined, err := eth.NonceAt(cctx, addr, nil)
+	if err != nil {
+		return false, err
+	}
+	pending, err := eth.PendingNonceAt(cctx, addr)
+	if err != nil {
+		return false, err
+	}
+	if pending > mined {
+		b.mu.Lock()
+		l.closeAfter = time.Now().Add(w.cfg.Enigma.Client().Config().PollInterval)
+		b.mu.Unlock()
+		return false, nil
+	}
+	// Read after the account's pool was seen empty: a stored batch that
+	// was mined meanwhile shows here.
+	count, err := w.cfg.Enigma.CountBatches(ctx, l.contract)
+	if err != nil {
+		return false, err
+	}
+	if count != idx {
+		return false, nil // the next attempt sees the new index
+	}
+	b.mu.Lock()
+	var keep []*state.Batch
+	var dead []state.BatchRef
+	for _, g := range l.ghosts {
+		if g.Index == idx {
+			dead = append(dead, g.Ref())
+		} else {
+			keep = append(keep, g)
+		}
+	}
+	l.ghosts = keep
+	b.mu.Unlock()
+	for _, r := range dead {
+		if err := w.cfg.Store.DeleteBatch(ctx, r); err != nil {
+			w.log.Warn("could not forget a stored batch that cannot land", "contract", r.Contract, "index", r.Index, "err", err)
+		}
+	}
+	w.log.Info("stored batches that were not mined can no longer land", "contract", l.contract, "index", idx, "batches", len(dead))
+	return true, nil
 }
 
 // setFailed hands a batch that did not land to the lane's recovery.

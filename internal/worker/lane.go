@@ -40,6 +40,7 @@ type lane struct {
 	running    bool      // its goroutine runs
 	busy       bool      // its goroutine is in the enclave, the store or the chain
 	pauseUntil time.Time // after the chain could not be read: when to try again
+	closeAfter time.Time // a stored batch of the next index may still land: when to look again
 	signFails  int       // SignBatch refusals in a row
 
 	wake    chan struct{} // wakes the goroutine; buffered
@@ -147,15 +148,24 @@ func (l *lane) decide(cfg *Config, now time.Time) (laneAction, time.Duration) {
 	if l.failed != nil {
 		return laneRecover, 0
 	}
+	canRun := l.holds == 0 && len(l.queue) > 0 && len(l.open) < cfg.BatchSize &&
+		(len(l.open) == 0 || l.queue[0].epoch == l.open[0].epoch) && (l.cur != nil || l.flight == nil)
 	if len(l.open) > 0 && l.flight == nil {
-		age := now.Sub(l.open[0].accepted)
+		// An old batch is closed once no task waits to join it: a lane
+		// with a backlog fills its batch first (running a task takes far
+		// less than a block).
+		old := now.Sub(l.open[0].accepted) >= cfg.BatchAge && !canRun
 		nextEpoch := len(l.queue) > 0 && l.queue[0].epoch != l.open[0].epoch
-		if l.holds > 0 || len(l.open) >= cfg.BatchSize || age >= cfg.BatchAge || nextEpoch {
-			return laneClose, 0
+		if l.holds > 0 || len(l.open) >= cfg.BatchSize || old || nextEpoch {
+			if !now.Before(l.closeAfter) {
+				return laneClose, 0
+			}
+			if !canRun {
+				return laneWait, l.closeAfter.Sub(now)
+			}
 		}
 	}
-	if l.holds == 0 && len(l.queue) > 0 && len(l.open) < cfg.BatchSize &&
-		(len(l.open) == 0 || l.queue[0].epoch == l.open[0].epoch) && (l.cur != nil || l.flight == nil) {
+	if canRun {
 		return laneRun, 0
 	}
 	if len(l.open) == 0 && l.flight == nil && len(l.queue) == 0 {
