@@ -219,12 +219,18 @@ type WorkerLimits struct {
 	ResultRetention time.Duration
 	MaxResults      int
 	MaxPending      int
+	// The batched path's (worker.Config.BatchSize, BatchAge,
+	// MaxBatchedPending).
+	BatchSize         int
+	BatchAge          time.Duration
+	MaxBatchedPending int
 }
 
 // limits are the worker tunables of a node's configuration.
 func (c Config) limits() WorkerLimits {
 	return WorkerLimits{ReceiptTimeout: time.Duration(c.ReceiptTimeout), ResultRetention: time.Duration(c.ResultRetention),
-		MaxResults: c.MaxResults, MaxPending: c.MaxPending}
+		MaxResults: c.MaxResults, MaxPending: c.MaxPending, BatchSize: c.BatchSize, BatchAge: time.Duration(c.BatchAge),
+		MaxBatchedPending: c.MaxBatchedPending}
 }
 
 // WorkerNet is how a worker reaches the rest of the network: the
@@ -273,6 +279,15 @@ func (h *WorkerHost) Start(ctx context.Context, e *chain.Enigma, custodian chain
 	}
 	if limits.MaxPending > 0 {
 		wc.MaxPending = limits.MaxPending
+	}
+	if limits.BatchSize > 0 {
+		wc.BatchSize = limits.BatchSize
+	}
+	if limits.BatchAge > 0 {
+		wc.BatchAge = limits.BatchAge
+	}
+	if limits.MaxBatchedPending > 0 {
+		wc.MaxBatchedPending = limits.MaxBatchedPending
 	}
 	if h.Worker, err = worker.New(ctx, wc); err != nil {
 		return fmt.Errorf("node: start the worker %s: %w", h.Signer, err)

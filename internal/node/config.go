@@ -109,6 +109,13 @@ type Config struct {
 	// MaxPending bounds a worker's accepted tasks not yet run (all
 	// contracts); empty keeps the worker's default (16,384).
 	MaxPending int `json:"max_pending,omitempty"`
+	// BatchSize and BatchAge close a contract's batch of batched tasks
+	// once it holds that many tasks or its oldest task is that old; empty
+	// keeps the worker's defaults (256, 1s). MaxBatchedPending bounds a
+	// worker's batched tasks accepted and not ended (default 32,768).
+	BatchSize         int      `json:"batch_size,omitempty"`
+	BatchAge          Duration `json:"batch_age,omitempty"`
+	MaxBatchedPending int      `json:"max_batched_pending,omitempty"`
 
 	// EpochPoll is how often the key manager checks whether a new epoch
 	// is due; about one block period.
@@ -220,6 +227,9 @@ func (c Config) Validate() error {
 	}
 	if c.ResultRetention < 0 || c.MaxResults < 0 || c.MaxPending < 0 {
 		errs = append(errs, errors.New("node: result_retention, max_results and max_pending cannot be negative (leave them out for the defaults)"))
+	}
+	if c.BatchSize < 0 || c.BatchAge < 0 || c.MaxBatchedPending < 0 {
+		errs = append(errs, errors.New("node: batch_size, batch_age and max_batched_pending cannot be negative (leave them out for the defaults)"))
 	}
 	if c.RoleAccount != nil && (*c.RoleAccount < 0 || *c.RoleAccount >= devchain.RoleAccountIndex) {
 		errs = append(errs, fmt.Errorf("node: role_account %d is out of range (0 is the key manager's, 1+i worker i's)", *c.RoleAccount))

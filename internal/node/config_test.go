@@ -177,4 +177,20 @@ func TestWorkerBoundsMustNotBeNegative(t *testing.T) {
 	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "max_results") {
 		t.Fatalf("Validate = %v, want an error naming max_results", err)
 	}
+	c.MaxResults, c.BatchAge = 0, Duration(-time.Second)
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "batch_age") {
+		t.Fatalf("Validate = %v, want an error naming batch_age", err)
+	}
+}
+
+func TestLoadReadsTheBatchKeys(t *testing.T) {
+	cfg, err := Load(writeConfig(t, `{"role": "worker", "data_dir": "w0", "chain_rpc": "http://127.0.0.1:8545",
+		"batch_size": 512, "batch_age": "2s", "max_batched_pending": 1000}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := cfg.limits()
+	if l.BatchSize != 512 || l.BatchAge != 2*time.Second || l.MaxBatchedPending != 1000 {
+		t.Fatalf("worker limits %+v", l)
+	}
 }
