@@ -545,3 +545,52 @@ func TestBatchedTasksFailAfterARestartInAnotherEpoch(t *testing.T) {
 		t.Errorf("the user was charged %v for tasks that failed", new(big.Int).Sub(before, after))
 	}
 }
+
+// A batch not mined within ReceiptTimeout is void for the lane, which runs
+// its tasks again; it may still be mined, so the lane signs nothing at its
+// index until the chain decides, and the tasks commit once, with that
+// batch.
+func TestBatchedBatchNotMinedInTime(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	n := startNetworkWith(t, ctx, 2, func(c *worker.Config) {
+		c.BatchSize, c.BatchAge, c.ReceiptTimeout = 64, 200*time.Millisecond, 500*time.Millisecond
+	})
+	owner, _ := compat.GenerateKey(rand.Reader)
+	sc := n.deploy(ctx, owner).contract
+	u := n.batchedUser(ctx, 0, 1e12)
+	before := n.balanceOf(ctx, u)
+	w := n.worker(n.selected(ctx, sc))
+
+	n.chain.Dev.Pause()
+	var all []*bTask
+	for k := range 3 {
+		bt := n.newBatched(ctx, u, sc, "store", fmt.Appendf(nil, "m%d", k), 1_000_000, 1)
+		if err := n.submitBatched(ctx, bt); err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, bt)
+	}
+	for w.Stats().Batched.Voided == 0 {
+		select {
+		case <-ctx.Done():
+			t.Fatal("the batch was never given up")
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	n.chain.Dev.Resume()
+	paid := new(big.Int)
+	for k, bt := range all {
+		r := n.waitBatched(ctx, bt)
+		if out := n.verifyBatched(ctx, bt, r); string(out) != fmt.Sprintf("m%d", k) || r.BatchIndex != 0 {
+			t.Fatalf("task %d: %q in batch %d", k, out, r.BatchIndex)
+		}
+		paid.Add(paid, new(big.Int).SetBytes(r.Fee[:]))
+	}
+	if spent := new(big.Int).Sub(before, n.balanceOf(ctx, u)); spent.Cmp(paid) != 0 {
+		t.Errorf("the user paid %v, its tasks' fees are %v", spent, paid)
+	}
+	if got := n.committedTasks(ctx, sc); got != 3 {
+		t.Errorf("the chain's batches hold %d tasks, want 3", got)
+	}
+}

@@ -397,7 +397,12 @@ func (w *Worker) recoverLane(l *lane, f *flight) {
 	defer cancel()
 	b := w.b
 	b.mu.Lock()
-	tasks := append(slices.Clone(f.tasks), l.open...)
+	tasks := slices.Clone(f.tasks)
+	for _, t := range l.open {
+		if !slices.Contains(f.tasks, t) { // a batch not stored is still the open one
+			tasks = append(tasks, t)
+		}
+	}
 	open := l.open
 	l.open, l.cur, l.start = nil, nil, nil
 	if f.mayLand && f.rec != nil {

@@ -31,7 +31,7 @@ import (
 // network is a key manager and workers on a dev chain, without a gateway
 // server: tests call the Router, the gateway's backend, directly.
 type network struct {
-	t       *testing.T
+	t       testing.TB
 	chain   *chaintest.Node
 	enigma  *chain.Enigma
 	dir     *worker.Nodes
@@ -60,19 +60,19 @@ type netOptions struct {
 
 const timeoutEpochs = 1
 
-func startNetwork(t *testing.T, ctx context.Context, workers int) *network {
+func startNetwork(t testing.TB, ctx context.Context, workers int) *network {
 	t.Helper()
 	return startNetworkWith(t, ctx, workers, nil)
 }
 
 // startNetworkWith is startNetwork with each worker's configuration
 // adjusted by configure (when not nil).
-func startNetworkWith(t *testing.T, ctx context.Context, workers int, configure func(*worker.Config)) *network {
+func startNetworkWith(t testing.TB, ctx context.Context, workers int, configure func(*worker.Config)) *network {
 	t.Helper()
 	return startNetworkOpts(t, ctx, workers, netOptions{configure: configure})
 }
 
-func startNetworkOpts(t *testing.T, ctx context.Context, workers int, opt netOptions) *network {
+func startNetworkOpts(t testing.TB, ctx context.Context, workers int, opt netOptions) *network {
 	t.Helper()
 	node := chaintest.DevChain(t, nil)
 	cc := chain.TestConfig()
