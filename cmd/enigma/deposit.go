@@ -166,6 +166,7 @@ func runWithdraw(ctx context.Context, args []string, w io.Writer) error {
 func waitUnlocked(ctx context.Context, w io.Writer, c *client.Client, timeout time.Duration) error {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	var shown uint64
 	for {
 		b, err := c.Balance(ctx)
 		if err != nil {
@@ -177,7 +178,10 @@ func waitUnlocked(ctx context.Context, w io.Writer, c *client.Client, timeout ti
 		case b.Withdrawable() || b.Deposited.Sign() == 0:
 			return nil
 		}
-		fmt.Fprintf(w, "  waiting for block %d (now %d)\n", b.UnlockBlock, b.Head)
+		if b.Head != shown && (shown == 0 || b.Head >= shown+10) {
+			fmt.Fprintf(w, "  waiting for block %d (now %d)\n", b.UnlockBlock, b.Head)
+			shown = b.Head
+		}
 		select {
 		case <-ctx.Done():
 			return fmt.Errorf("the balance unlocks at block %d, the chain is at block %d: run `enigma withdraw` then (%w)", b.UnlockBlock, b.Head, ctx.Err())

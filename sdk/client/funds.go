@@ -27,10 +27,11 @@ type Balance struct {
 	Head        uint64 // the chain's head when read
 }
 
-// Withdrawable reports whether Withdraw can take the balance out in the
-// next block.
+// Withdrawable reports whether Withdraw can take the balance out now: it
+// is unlocked at the head block (a transaction is checked against the
+// head's state before it is sent).
 func (b *Balance) Withdrawable() bool {
-	return !b.Locked && b.Deposited.Sign() > 0 && b.Head+1 >= b.UnlockBlock
+	return !b.Locked && b.Deposited.Sign() > 0 && b.Head >= b.UnlockBlock
 }
 
 // Balance reads the account's tokens and its balance in the Enigma
