@@ -13,6 +13,11 @@
 // contracts run in parallel, and their receipts are sent without waiting
 // for each other, so several land in the same block.
 //
+// Batched tasks (docs/protocol/batched.md) have no task record: the worker
+// checks each against its sender's signature and balance, runs a
+// contract's batched tasks in order in the contract's lane and commits them
+// in batches, one commitBatch transaction per batch.
+//
 // The package imports the enclave interface, the state store and the chain
 // client; it never imports the gateway's server, the key manager node or
 // the devnet.
@@ -265,9 +270,10 @@ func (w *Worker) Stats() Stats {
 // and receipts not yet mined stay in the store's pending tasks, and New
 // resumes them on the same store (while they are within their timeout;
 // else they stay open on chain and are refundable after it). A receipt
-// already sent keeps its delta in the store, whatever its outcome. It
-// waits for the worker's goroutines and does not close the enclave or the
-// store.
+// already sent keeps its delta in the store, whatever its outcome. Batched
+// tasks not yet committed stay pending too, and a batch sent and not yet
+// mined stays stored: New completes it if it landed. It waits for the
+// worker's goroutines and does not close the enclave or the store.
 func (w *Worker) Close() error {
 	w.mu.Lock()
 	w.closed = true
