@@ -317,20 +317,20 @@ func (w *Worker) runTask(l *lane, t *btask) {
 		w.failBatched([]*btask{t}, code, why)
 		return
 	}
-	if err := w.loadLane(ctx, l); err != nil {
-		if w.ctx.Err() != nil {
-			w.requeueFront(l, t)
-			return
-		}
-		w.failBatched([]*btask{t}, api.CodeUnavailable, fmt.Sprintf("this worker could not load the contract's state: %v; send the task again", err))
-		return
-	}
 	if err := w.ensureKey(ctx, l.contract, p.seedBytes()); err != nil {
 		if w.ctx.Err() != nil {
 			w.requeueFront(l, t)
 			return
 		}
 		w.failBatched([]*btask{t}, api.CodeUnavailable, fmt.Sprintf("this worker could not get the contract's state key: %v; send the task again", err))
+		return
+	}
+	if err := w.loadLane(ctx, l); err != nil {
+		if w.ctx.Err() != nil {
+			w.requeueFront(l, t)
+			return
+		}
+		w.failBatched([]*btask{t}, api.CodeUnavailable, fmt.Sprintf("this worker could not load the contract's state: %v; send the task again", err))
 		return
 	}
 	head, headTime, _, _ := w.b.view.now(ctx, false)
