@@ -56,3 +56,12 @@ func (d *Devnet) Enigma() *chain.Enigma { return d.enigma }
 
 // Attestor is the devnet's simulated attestation service.
 func (d *Devnet) Attestor() *sim.Attestor { return d.kmHost.Attestor }
+
+// WorkerStats returns worker i's counters; false when there is no running
+// worker i.
+func (d *Devnet) WorkerStats(i int) (worker.Stats, bool) {
+	if i < 0 || i >= len(d.workers) || d.workers[i].host.Worker == nil {
+		return worker.Stats{}, false
+	}
+	return d.workers[i].host.Worker.Stats(), true
+}

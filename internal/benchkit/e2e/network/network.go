@@ -47,6 +47,10 @@ type Config struct {
 	// Contracts deployed (the tiny test contract), one by each of the
 	// first Contracts users; at most Users.
 	Contracts int
+	// PerTask sends v2 compute tasks on the per-task path (a task record
+	// and a receipt each) instead of the batched path, the clients'
+	// default.
+	PerTask bool
 	// Logger of the devnet and the clients; nil discards.
 	Logger *slog.Logger
 }
@@ -150,6 +154,7 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 		c.ChainRPC, c.Gateway, c.Enigma, c.Token = d.ChainURL(), d.GatewayURL(), a.Contract.Hex(), a.Token.Hex()
 		c.Account, c.Logger = hex.EncodeToString(crypto.FromECDSA(k)), cfg.Logger
 		c.DeployGasLimit = 1_000_000 // the test contract is a few hundred bytes
+		c.PerTask = cfg.PerTask
 		c.PollInterval = max(cfg.BlockPeriod/4, 50*time.Millisecond)
 		u, err := client.New(ctx, c)
 		if err != nil {
