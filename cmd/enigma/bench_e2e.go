@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/enigma-go/enigma/internal/benchkit/e2e"
@@ -20,8 +22,24 @@ const (
 const benchE2ESummary = "end to end: devnet start time, memory and shutdown; the worker's task pipeline; task latency in blocks and system throughput through the chain"
 
 func init() {
-	registerBenchPart("e2e", benchE2ESummary, benchE2EOrderStart, benchE2EStart)
-	registerBenchPart("e2e", benchE2ESummary, benchE2EOrderWorker, benchE2EWorker)
+	registerBenchPart("e2e", benchE2ESummary, benchE2EOrderStart, benchE2EPart("start", benchE2EStart))
+	registerBenchPart("e2e", benchE2ESummary, benchE2EOrderWorker, benchE2EPart("worker", benchE2EWorker))
+	registerBenchFlags("e2e", func(fs *flag.FlagSet) {
+		fs.String("parts", "start,worker,chain,batched,chain250ms",
+			"the parts to run, comma-separated: start (devnet start and memory), worker (the worker's pipeline), chain (per-task path at 1 s blocks), batched (batched path at 1 s blocks), chain250ms (per-task path at 250 ms blocks)")
+	})
+}
+
+// benchE2EPart runs part only when --parts names it.
+func benchE2EPart(name string, part func(context.Context, benchOptions) (benchResult, error)) func(context.Context, benchOptions) (benchResult, error) {
+	return func(ctx context.Context, opt benchOptions) (benchResult, error) {
+		if opt.Flags != nil {
+			if f := opt.Flags.Lookup("parts"); f != nil && !slices.Contains(strings.Split(f.Value.String(), ","), name) {
+				return benchResult{}, nil
+			}
+		}
+		return part(ctx, opt)
+	}
 }
 
 // benchE2EStart runs this very binary as `enigma devnet` (fresh data

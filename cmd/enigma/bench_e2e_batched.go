@@ -15,7 +15,7 @@ import (
 const benchE2EOrderBatched = 35
 
 func init() {
-	registerBenchPart("e2e", benchE2ESummary, benchE2EOrderBatched, benchE2EBatched)
+	registerBenchPart("e2e", benchE2ESummary, benchE2EOrderBatched, benchE2EPart("batched", benchE2EBatched))
 }
 
 // Batched path settings: enough tasks in flight per contract to fill a

@@ -17,8 +17,8 @@ const (
 )
 
 func init() {
-	registerBenchPart("e2e", benchE2ESummary, benchE2EOrderChain1s, benchE2EChain1s)
-	registerBenchPart("e2e", benchE2ESummary, benchE2EOrderChain250, benchE2EChain250ms)
+	registerBenchPart("e2e", benchE2ESummary, benchE2EOrderChain1s, benchE2EPart("chain", benchE2EChain1s))
+	registerBenchPart("e2e", benchE2ESummary, benchE2EOrderChain250, benchE2EPart("chain250ms", benchE2EChain250ms))
 }
 
 // benchE2EChainSetup is the network both chain parts start: 3 workers,

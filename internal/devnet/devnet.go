@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/enigma-go/enigma/internal/gateway"
 	"io"
 	"log/slog"
 	"net"
@@ -320,7 +321,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		return nil, err
 	}
 	progress("workers serving tasks")
-	gw, err := enode.NewGateway(d.nodes, d.enigma, "enigma-devnet", nil, log)
+	gw, err := enode.NewGateway(d.nodes, d.enigma, "enigma-devnet", nil, log, localGateway)
 	if err != nil {
 		return nil, err
 	}
@@ -478,4 +479,13 @@ func (d *Devnet) Close() error {
 		}
 	})
 	return errors.Join(errs...)
+}
+
+// localGateway lifts the gateway's per-requester call rate for the devnet:
+// it serves local tools only (127.0.0.1), so every user of the devnet is
+// the same requester, and the default bound for one remote client (1,000
+// calls a second) would be the whole network's. The bounds on concurrent
+// requests and on task keys per requester stay.
+func localGateway(c *gateway.Config) {
+	c.CallsPerSecond, c.CallBurst = 50_000, 100_000
 }

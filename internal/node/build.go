@@ -432,10 +432,14 @@ func (h *KMHost) Close() error {
 
 // NewGateway builds the gateway's JSON-RPC front over the workers dir
 // finds, checking their results against e; name is its peer id in
-// getInfo. The caller serves it.
-func NewGateway(dir worker.Directory, e *chain.Enigma, name string, announced func(api.TaskID) *workerapi.TaskResult, log *slog.Logger) (*gateway.Server, error) {
+// getInfo; tune, when given, changes gateway.DefaultConfig. The caller
+// serves it.
+func NewGateway(dir worker.Directory, e *chain.Enigma, name string, announced func(api.TaskID) *workerapi.TaskResult, log *slog.Logger, tune ...func(*gateway.Config)) (*gateway.Server, error) {
 	gc := gateway.DefaultConfig()
 	gc.Logger = log
+	for _, t := range tune {
+		t(&gc)
+	}
 	r := worker.NewRouter(dir, e, workerapi.Info{PeerID: name, Status: "running"}, log)
 	if announced != nil {
 		r.UseAnnounced(announced)
