@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
+	"net"
+	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -43,7 +46,11 @@ func Dial(ctx context.Context, cfg Config) (*Client, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	rc, err := rpc.DialContext(ctx, cfg.RPCURL)
+	var opts []rpc.ClientOption
+	if u, err := url.Parse(cfg.RPCURL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		opts = append(opts, rpc.WithHTTPClient(&http.Client{Transport: httpTransport(u.Hostname())}))
+	}
+	rc, err := rpc.DialOptions(ctx, cfg.RPCURL, opts...)
 	if err != nil {
 		return nil, api.Errorf(api.CodeUnavailable, "chain: connect to %s: %w", cfg.RPCURL, err)
 	}
@@ -565,4 +572,18 @@ func (c *Client) Balance(ctx context.Context, addr common.Address) (*big.Int, er
 		return nil, api.Errorf(api.CodeUnavailable, "chain: read the balance of %s: %w", addr.Hex(), err)
 	}
 	return b, nil
+}
+
+// httpTransport is the HTTP transport of a client of the node at host: it
+// keeps enough idle connections for the calls a busy client makes at once
+// (net/http keeps 2 per host by default, so the others are dialled again
+// for every call), and does not compress on the loopback, where gzip costs
+// CPU and saves nothing.
+func httpTransport(host string) *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns, t.MaxIdleConnsPerHost = 256, 64
+	if ip := net.ParseIP(host); host == "localhost" || (ip != nil && ip.IsLoopback()) {
+		t.DisableCompression = true
+	}
+	return t
 }

@@ -55,19 +55,16 @@ func (c *Client) batched(s *taskSpec) bool {
 
 // sendBatched funds, seals, signs and sends a batched compute task.
 func (c *Client) sendBatched(ctx context.Context, s *taskSpec, args []byte, gasLimit uint64) (*Task, error) {
-	sc, err := c.enigma.SecretContract(ctx, s.contract)
+	codeHash, err := c.contractCodeHash(ctx, s.contract)
 	if err != nil {
-		return nil, fmt.Errorf("client: read secret contract %s: %w", s.contract, err)
-	}
-	if sc.CodeHash == ([32]byte{}) {
-		return nil, api.Errorf(api.CodeNotFound, "client: no secret contract is deployed at %s", s.contract)
+		return nil, err
 	}
 	fee := new(big.Int).Mul(new(big.Int).SetUint64(gasLimit), new(big.Int).SetUint64(c.cfg.GasPx))
 	res, err := c.reserve(ctx, fee)
 	if err != nil {
 		return nil, err
 	}
-	t, err := c.submitBatched(ctx, s, args, sc.CodeHash, gasLimit)
+	t, err := c.submitBatched(ctx, s, args, codeHash, gasLimit)
 	if err != nil {
 		c.funds.release(res)
 		return nil, err
@@ -100,6 +97,7 @@ func (c *Client) submitBatched(ctx context.Context, s *taskSpec, args []byte, co
 			if err != nil {
 				t = nil
 				if api.CodeOf(err) == api.CodeWrongEpoch && attempt < maxEpochRetries {
+					c.forgetEpoch()
 					attempt++
 					continue
 				}
@@ -121,6 +119,7 @@ func (c *Client) submitBatched(ctx context.Context, s *taskSpec, args []byte, co
 		switch {
 		case code == api.CodeWrongEpoch && attempt < maxEpochRetries:
 			c.log.Info("the worker refused the batched task's epoch; sealing it again", "task", t.ID, "epoch", t.Epoch, "err", err)
+			c.forgetEpoch()
 			attempt++
 			t = nil
 			continue
@@ -143,7 +142,7 @@ func (c *Client) batchedKnown(ctx context.Context, t *Task) bool {
 // sealBatched selects the worker, gets its epoch key, picks a nonce and
 // seals and signs the task.
 func (c *Client) sealBatched(ctx context.Context, s *taskSpec, args []byte, codeHash [32]byte, gasLimit uint64) (*Task, map[string]any, error) {
-	params, err := c.epochParams(ctx)
+	params, err := c.cachedEpochParams(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -151,7 +150,7 @@ func (c *Client) sealBatched(ctx context.Context, s *taskSpec, args []byte, code
 	if err != nil {
 		return nil, nil, api.Errorf(api.CodeUnavailable, "client: select the worker of %s in the epoch of block %d: %v (are workers logged in?)", s.contract, params.FirstBlock, err)
 	}
-	pub, err := c.epochKey(ctx, worker, params.FirstBlock)
+	pub, err := c.cachedEpochKey(ctx, worker, params.FirstBlock)
 	if err != nil {
 		return nil, nil, err
 	}

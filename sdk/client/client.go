@@ -35,6 +35,8 @@ type Client struct {
 	// funds holds what the account's batched tasks may still be charged
 	// (the batched path's deposits).
 	funds *funds
+	// cache holds what the batched path reads once a block or an epoch.
+	cache *batchedCache
 	// roots, when set, replaces the chain as batched results are checked
 	// (tests).
 	roots batchChain
@@ -70,6 +72,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		chainID: ch.ChainID().Uint64(),
 		submit:  new(sync.Mutex),
 		funds:   new(funds),
+		cache:   newBatchedCache(),
 	}
 	if err := c.checkContract(ctx); err != nil {
 		ch.Close()

@@ -72,6 +72,7 @@ func (c *Client) Deposit(ctx context.Context, amount *big.Int) error {
 
 // deposit is Deposit with c.funds.mu held.
 func (c *Client) deposit(ctx context.Context, amount *big.Int) error {
+	defer c.forgetBalance()
 	tokens, err := c.enigma.TokenBalance(ctx, c.account.Address)
 	if err != nil {
 		return fmt.Errorf("client: read the ENG balance of %s: %w", c.account.Address, err)
@@ -97,6 +98,7 @@ func (c *Client) deposit(ctx context.Context, amount *big.Int) error {
 // still charge it for the chain's task timeout, then Withdraw can take it
 // out. It returns the first block Withdraw can be mined in.
 func (c *Client) RequestWithdrawal(ctx context.Context) (uint64, error) {
+	defer c.forgetBalance()
 	b, err := c.Balance(ctx)
 	if err != nil {
 		return 0, err
@@ -119,6 +121,7 @@ func (c *Client) RequestWithdrawal(ctx context.Context) (uint64, error) {
 // A locked balance needs RequestWithdrawal first and the chain's task
 // timeout after it.
 func (c *Client) Withdraw(ctx context.Context, amount *big.Int) (*big.Int, error) {
+	defer c.forgetBalance()
 	b, err := c.Balance(ctx)
 	if err != nil {
 		return nil, err
@@ -147,10 +150,14 @@ func (c *Client) Withdraw(ctx context.Context, amount *big.Int) (*big.Int, error
 // the next task: a worker accepts a task only while the batchable balance
 // covers it and every task of the sender it has not committed yet.
 type funds struct {
-	mu      sync.Mutex // held while checking the balance and depositing
-	omu     sync.Mutex // guards open
-	open    map[*reservation]struct{}
-	timeout uint64 // the chain's task timeout, read once
+	mu   sync.Mutex // held while checking the balance and depositing
+	omu  sync.Mutex // guards open
+	open map[*reservation]struct{}
+	// released sums the fees of every reservation ended before its
+	// timeout: a cached balance read before a release may have been
+	// charged that much since.
+	released *big.Int
+	timeout  uint64 // the chain's task timeout, read once
 }
 
 // reservation is one task's maximum fee, counted until the task ends or
@@ -193,7 +200,23 @@ func (f *funds) release(r *reservation) {
 	}
 	f.omu.Lock()
 	defer f.omu.Unlock()
+	if _, ok := f.open[r]; ok {
+		if f.released == nil {
+			f.released = new(big.Int)
+		}
+		f.released.Add(f.released, r.fee)
+	}
 	delete(f.open, r)
+}
+
+// releasedSoFar is the sum of the fees released so far.
+func (f *funds) releasedSoFar() *big.Int {
+	f.omu.Lock()
+	defer f.omu.Unlock()
+	if f.released == nil {
+		return new(big.Int)
+	}
+	return new(big.Int).Set(f.released)
 }
 
 // reserve makes sure the account's batchable balance covers fee on top of
@@ -204,22 +227,31 @@ func (c *Client) reserve(ctx context.Context, fee *big.Int) (*reservation, error
 	f := c.funds
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	head, err := c.chain.BlockNumber(ctx)
+	head, err := c.headBlock(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("client: read the head block: %w", err)
+		return nil, err
 	}
 	if f.timeout == 0 {
 		if f.timeout, err = c.enigma.TaskTimeoutSize(ctx); err != nil {
 			return nil, fmt.Errorf("client: read the task timeout: %w", err)
 		}
 	}
-	ub, err := c.enigma.UserBalance(ctx, c.account.Address)
+	// A cached balance is counted less what was released since it was
+	// read (those tasks may have been charged since); a balance that looks
+	// short is read again before anything is deposited.
+	ub, rel, err := c.userBalance(ctx, false)
 	if err != nil {
-		return nil, fmt.Errorf("client: read the balance of %s in the Enigma contract: %w", c.account.Address, err)
+		return nil, err
 	}
 	open := f.outstanding(head)
 	need := new(big.Int).Add(fee, open)
-	have := ub.Batchable()
+	have := new(big.Int).Sub(ub.Batchable(), new(big.Int).Sub(f.releasedSoFar(), rel))
+	if new(big.Int).Sub(need, have).Sign() > 0 {
+		if ub, _, err = c.userBalance(ctx, true); err != nil {
+			return nil, err
+		}
+		have = ub.Batchable()
+	}
 	if lack := new(big.Int).Sub(need, have); lack.Sign() > 0 {
 		requested := ub.UnlockBlock != chain.UserBalanceLocked && ub.UnlockBlock != 0 && ub.Balance.Sign() > 0
 		switch {

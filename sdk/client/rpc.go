@@ -33,7 +33,11 @@ type gatewayClient struct {
 }
 
 func newGatewayClient(url string, timeout time.Duration) *gatewayClient {
-	return &gatewayClient{url: url, http: &http.Client{Timeout: timeout}}
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	// A client sends tasks and reads results at once: keep the connections
+	// (net/http keeps 2 per host by default and dials the others anew).
+	t.MaxIdleConns, t.MaxIdleConnsPerHost = 64, 32
+	return &gatewayClient{url: url, http: &http.Client{Timeout: timeout, Transport: t}}
 }
 
 // maxReplyBytes bounds a gateway reply: a result carries at most an

@@ -17,6 +17,7 @@ func TestLatencyAndThroughput(t *testing.T) {
 	defer cancel()
 	cfg := DefaultConfig()
 	cfg.BlockPeriod, cfg.Workers, cfg.Users, cfg.Contracts = 250*time.Millisecond, 2, 4, 2
+	cfg.PerTask = true
 	n, err := Start(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -43,4 +44,30 @@ func TestLatencyAndThroughput(t *testing.T) {
 		t.Fatalf("throughput: %+v", tp)
 	}
 	t.Logf("throughput: %+v", tp)
+}
+
+// TestBatched runs the batched measurement briefly: every sampled task is
+// proved against its batch root and decrypted, and the figures are
+// sensible.
+func TestBatched(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a devnet and sends tasks through the chain")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cfg := DefaultConfig()
+	cfg.BlockPeriod, cfg.Workers, cfg.Users, cfg.Contracts = 250*time.Millisecond, 2, 4, 2
+	n, err := Start(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	r, err := n.Batched(ctx, time.Second, 3*time.Second, 64, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Tasks == 0 || r.TasksPerSec <= 0 || r.GasPerTask <= 0 || r.Verified == 0 || r.Failed != 0 || r.Workers.Committed == 0 {
+		t.Fatalf("batched: %+v", r)
+	}
+	t.Logf("batched: %.0f tasks/s, %.0f gas/task, p50 %d p99 %d blocks, %d verified", r.TasksPerSec, r.GasPerTask, r.P50Blocks, r.P99Blocks, r.Verified)
 }
