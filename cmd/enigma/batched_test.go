@@ -123,6 +123,15 @@ func TestBatchedCommands(t *testing.T) {
 		t.Fatalf("--batched=false: %v\n%s", err, out.String())
 	}
 
+	// An account the node holds (the devnet's, no --key) signs its batched
+	// tasks through the node (eth_sign, an EIP-191 personal message) and
+	// funds its balance on its own.
+	out.Reset()
+	if err := runCall(ctx, append([]string{sc, "sub(uint256,uint256)", "76", "17", "--returns", "(uint256)"}, data...), &out); err != nil ||
+		!strings.Contains(out.String(), ", batched) accepted by worker") || !strings.Contains(out.String(), "inclusion proved against block") {
+		t.Fatalf("batched call from an account the node holds: %v\n%s", err, out.String())
+	}
+
 	out.Reset()
 	if err := runWithdraw(ctx, key, &out); err == nil || !strings.Contains(err.Error(), "--request") {
 		t.Fatalf("withdraw before the request: %v\n%s", err, out.String())

@@ -587,3 +587,16 @@ func httpTransport(host string) *http.Transport {
 	}
 	return t
 }
+
+// SignMessage has the node sign data for an account it holds (eth_sign):
+// an EIP-191 personal-message signature, r‖s‖v.
+func (c *Client) SignMessage(ctx context.Context, account common.Address, data []byte) ([65]byte, error) {
+	var out hexutil.Bytes
+	if err := c.rpc.CallContext(ctx, &out, "eth_sign", account, hexutil.Bytes(data)); err != nil {
+		return [65]byte{}, api.Errorf(api.CodeUnavailable, "chain: the node at %s did not sign for %s (eth_sign; does it hold that account, unlocked?): %w", c.cfg.RPCURL, account.Hex(), err)
+	}
+	if len(out) != 65 {
+		return [65]byte{}, api.Errorf(api.CodeBadSignature, "chain: eth_sign for %s answered %d bytes, want 65", account.Hex(), len(out))
+	}
+	return [65]byte(out), nil
+}

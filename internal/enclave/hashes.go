@@ -45,6 +45,19 @@ func BatchedTaskHash(chainID uint64, enigma api.EthAddress, contract api.Contrac
 	return compat.HashParts([]byte(domainBatchedTask), u64(chainID), enigma[:], contract[:], inputsHash[:], u64(gasLimit), u64(gasPx))
 }
 
+// BatchedTaskSignedBy reports whether sig (r‖s‖v, v 0, 1, 27 or 28) is
+// sender's signature of a batched task's hash h (BatchedTaskHash): over h
+// itself, as a client holding the key signs, or over h as an EIP-191
+// personal message, keccak256("\x19Ethereum Signed Message:\n32" ‖ h), as
+// eth_sign, personal_sign and wallets sign for an account they hold.
+func BatchedTaskSignedBy(h api.Hash, sig []byte, sender api.EthAddress) bool {
+	if a, err := compat.Recover(h, sig); err == nil && api.EthAddress(a) == sender {
+		return true
+	}
+	a, err := compat.Recover(compat.Keccak256([]byte("\x19Ethereum Signed Message:\n32"), h[:]), sig)
+	return err == nil && api.EthAddress(a) == sender
+}
+
 // BatchedTaskID is a batched task's id: HashParts(domain, sender(20),
 // u64BE(nonce)), apart from the chain's task ids so the two never collide.
 func BatchedTaskID(sender api.EthAddress, nonce uint64) api.TaskID {

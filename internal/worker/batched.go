@@ -10,7 +10,6 @@ import (
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
-	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/crypto/envelope"
 	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/enigma-go/enigma/internal/state"
@@ -190,8 +189,8 @@ func (w *Worker) submitBatched(ctx context.Context, r *workerapi.BatchedRequest)
 		maxFee: new(big.Int).Mul(new(big.Int).SetUint64(r.GasLimit), new(big.Int).SetUint64(r.GasPx))}
 	t.req.Request = append([]byte(nil), r.Request...)
 	h := enclave.BatchedTaskHash(w.chainID, api.EthAddress(w.cfg.Enigma.Addresses().Enigma), r.ContractAddress, t.inputs, r.GasLimit, r.GasPx)
-	if signer, err := compat.Recover(h, r.Signature[:]); err != nil || api.EthAddress(signer) != r.Sender {
-		return api.Errorf(api.CodeBadSignature, "worker: batched task %s is not signed by its sender %s: sign enclave.BatchedTaskHash of the chain, the Enigma contract, the secret contract, the request's inputs hash, the gas limit and the gas price with the sender's key", r.TaskID, r.Sender)
+	if !enclave.BatchedTaskSignedBy(h, r.Signature[:], r.Sender) {
+		return api.Errorf(api.CodeBadSignature, "worker: batched task %s is not signed by its sender %s: sign enclave.BatchedTaskHash of the chain, the Enigma contract, the secret contract, the request's inputs hash, the gas limit and the gas price with the sender's key (or as an EIP-191 personal message: eth_sign)", r.TaskID, r.Sender)
 	}
 	v := w.b.view
 	_, _, cur, err := v.now(ctx, false)

@@ -46,9 +46,6 @@ func (c *Client) batched(s *taskSpec) bool {
 	switch {
 	case s.deploy || c.cfg.Envelope != EnvelopeV2 || c.cfg.PerTask:
 		return false
-	case c.account.Key == nil:
-		c.log.Debug("the account is held by the node: no key to sign a batched task with; sending it per task", "account", c.account.Address)
-		return false
 	}
 	return true
 }
@@ -172,7 +169,16 @@ func (c *Client) sealBatched(ctx context.Context, s *taskSpec, args []byte, code
 	}
 	t.v2Key = &rk
 	t.inputsHash = envelope.InputsHash(req)
-	sig, err := compat.Sign(c.account.Key, BatchedTaskHash(c.chainID, c.enigma.Addresses().Enigma, s.contract, t.inputsHash, gasLimit, c.cfg.GasPx))
+	// With the account's key the client signs the hash itself; an account
+	// the node holds signs it as an EIP-191 personal message (eth_sign),
+	// which workers and enclaves accept too (enclave.BatchedTaskSignedBy).
+	h := BatchedTaskHash(c.chainID, c.enigma.Addresses().Enigma, s.contract, t.inputsHash, gasLimit, c.cfg.GasPx)
+	var sig [65]byte
+	if c.account.Key != nil {
+		sig, err = compat.Sign(c.account.Key, h)
+	} else {
+		sig, err = c.chain.SignMessage(ctx, c.account.Address, h[:])
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("client: sign the batched task: %w", err)
 	}

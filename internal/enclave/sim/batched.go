@@ -7,7 +7,6 @@ import (
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/batch"
-	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/crypto/envelope"
 	"github.com/enigma-go/enigma/internal/enclave"
 	"github.com/ethereum/go-ethereum/common"
@@ -95,9 +94,8 @@ func checkBatchedRequest(req *enclave.ExecuteRequest) error {
 		return api.Errorf(api.CodeInvalidInput, "sim: batched task id %s is not BatchedTaskID(sender %s, nonce %d)", req.TaskID, req.Sender, req.TaskNonce)
 	}
 	h := enclave.BatchedTaskHash(req.ChainID, req.EnigmaContract, req.Contract, envelope.InputsHash(req.EncryptedFn), req.GasLimit, req.GasPx)
-	signer, err := compat.Recover(h, req.UserSignature[:])
-	if err != nil || api.EthAddress(signer) != req.Sender {
-		return api.Errorf(api.CodeBadSignature, "sim: the batched task is not authorised by its sender %s: sign BatchedTaskHash with the sender's key", req.Sender)
+	if !enclave.BatchedTaskSignedBy(h, req.UserSignature[:], req.Sender) {
+		return api.Errorf(api.CodeBadSignature, "sim: the batched task is not authorised by its sender %s: sign BatchedTaskHash with the sender's key (or as an EIP-191 personal message)", req.Sender)
 	}
 	return nil
 }
