@@ -131,6 +131,10 @@ func (l *chaosLoad) client(ctx context.Context, account string) (*client.Client,
 	a := l.net.e.Addresses()
 	c.Enigma, c.Token, c.Account = a.Enigma.Hex(), a.Token.Hex(), account
 	c.DeployGasLimit = chaosDeployGas
+	// The chaos run judges every task by its record on chain (verified,
+	// failed, refunded): v2 tasks take the per-task path here; the batched
+	// path's crashes and restarts are the worker's tests.
+	c.PerTask = true
 	// Wait gives up a little after the task could have been refunded: the
 	// harness then takes the fee back, or counts the task hung.
 	c.WaitTimeout = time.Duration(l.timeout+chaosHungBlocks)*l.cfg.BlockPeriod + time.Minute

@@ -93,6 +93,7 @@ func benchClientDial(ctx context.Context, d *devnet.Devnet, account int, env cli
 	cfg := client.DefaultConfig()
 	cfg.ChainRPC, cfg.Gateway, cfg.Enigma, cfg.Token = d.ChainURL(), d.GatewayURL(), a.Contract.Hex(), a.Token.Hex()
 	cfg.Envelope, cfg.PollInterval = env, 50*time.Millisecond
+	cfg.PerTask = true // latency from record to receipt; bench e2e measures the batched path
 	if account < len(d.Accounts()) {
 		cfg.Account = d.Accounts()[account].Hex()
 	}

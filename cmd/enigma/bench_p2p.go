@@ -261,6 +261,7 @@ func (n *p2pNet) newUserAt(ctx context.Context, gwURL string) (*client.Client, e
 	a := n.e.Addresses()
 	c.ChainRPC, c.Gateway, c.Enigma, c.Token = n.dev.HTTPEndpoint(), gwURL, a.Enigma.Hex(), a.Token.Hex()
 	c.Account, c.DeployGasLimit, c.PollInterval = hex.EncodeToString(ethcrypto.FromECDSA(k)), 1_000_000, 20*time.Millisecond
+	c.PerTask = true // the hand-off measured is that of submissions with a task record
 	return client.New(ctx, c)
 }
 
