@@ -199,6 +199,12 @@ func (n *Net) Batched(ctx context.Context, warm, window time.Duration, inFlight,
 	for _, v := range perBlock {
 		res.MaxPerBlock = max(res.MaxPerBlock, v)
 	}
+	if res.Tasks == 0 {
+		bw.mu.Lock()
+		err := bw.err
+		bw.mu.Unlock()
+		return res, fmt.Errorf("network: no batch was committed in the %d blocks of the window (last chain error: %v)", res.Blocks, err)
+	}
 	res.TasksPerSec = float64(res.Tasks) / (float64(res.Blocks) * n.cfg.BlockPeriod.Seconds())
 
 	// Gas: every block from the first deposit of the run to the window's end.
@@ -274,31 +280,17 @@ func (w *batchWatcher) stop() {
 }
 
 func (w *batchWatcher) run(every time.Duration) {
-	defer close(w.exited)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go func() {
-		<-w.done
-		cancel()
-	}()
-	tick := time.NewTicker(every)
-	defer tick.Stop()
-	for {
-		select {
-		case <-w.done:
-			return
-		case <-tick.C:
-		}
+	pollUntil(w.done, w.exited, every, func(ctx context.Context) error {
 		head, err := w.n.ch.BlockNumber(ctx)
-		if err == nil {
-			err = w.readTo(ctx, head)
+		if err != nil {
+			return err
 		}
-		if err != nil && ctx.Err() == nil {
-			w.mu.Lock()
-			w.err = err
-			w.mu.Unlock()
-		}
-	}
+		return w.readTo(ctx, head)
+	}, func(err error) {
+		w.mu.Lock()
+		w.err = err
+		w.mu.Unlock()
+	})
 }
 
 // readTo reads the logs of the blocks up to head not read yet.

@@ -476,25 +476,33 @@ func (w *watcher) stop() {
 }
 
 func (w *watcher) run(every time.Duration) {
-	defer close(w.exited)
+	pollUntil(w.done, w.exited, every, w.poll, func(err error) {
+		w.mu.Lock()
+		w.err = err
+		w.mu.Unlock()
+	})
+}
+
+// pollUntil calls poll every `every` until done is closed, then closes
+// exited; an error of a poll not cut short by done goes to onErr.
+func pollUntil(done <-chan struct{}, exited chan<- struct{}, every time.Duration, poll func(context.Context) error, onErr func(error)) {
+	defer close(exited)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go func() {
-		<-w.done
+		<-done
 		cancel()
 	}()
 	tick := time.NewTicker(every)
 	defer tick.Stop()
 	for {
 		select {
-		case <-w.done:
+		case <-done:
 			return
 		case <-tick.C:
 		}
-		if err := w.poll(ctx); err != nil && ctx.Err() == nil {
-			w.mu.Lock()
-			w.err = err
-			w.mu.Unlock()
+		if err := poll(ctx); err != nil && ctx.Err() == nil {
+			onErr(err)
 		}
 	}
 }
