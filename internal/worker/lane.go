@@ -255,6 +255,18 @@ func (w *Worker) pauseLane(l *lane, what string, err error) {
 	w.b.mu.Unlock()
 }
 
+// retryOrFail puts t back at the front of its lane, which pauses, after a
+// step of the host failed for it; once t has waited TaskTimeout since it
+// was accepted it fails instead (uncharged), so no task waits for ever.
+func (w *Worker) retryOrFail(l *lane, t *btask, what string, err error) {
+	if w.ctx.Err() != nil || time.Since(t.accepted) < w.cfg.TaskTimeout {
+		w.requeueFront(l, t)
+		w.pauseLane(l, what, err)
+		return
+	}
+	w.failBatched([]*btask{t}, api.CodeUnavailable, fmt.Sprintf("this worker could not %s for %v: %v; send the task again", what, w.cfg.TaskTimeout, err))
+}
+
 // requeueFront puts t back at the front of its lane's queue.
 func (w *Worker) requeueFront(l *lane, t *btask) {
 	w.b.mu.Lock()
@@ -317,20 +329,16 @@ func (w *Worker) runTask(l *lane, t *btask) {
 		w.failBatched([]*btask{t}, code, why)
 		return
 	}
+	// The key manager and the peers a state comes from may be briefly
+	// unable to answer (an epoch not yet confirmed, a peer restarting):
+	// the task waits with the lane, and fails only once it has waited a
+	// whole TaskTimeout since it was accepted.
 	if err := w.ensureKey(ctx, l.contract, p.seedBytes()); err != nil {
-		if w.ctx.Err() != nil {
-			w.requeueFront(l, t)
-			return
-		}
-		w.failBatched([]*btask{t}, api.CodeUnavailable, fmt.Sprintf("this worker could not get the contract's state key: %v; send the task again", err))
+		w.retryOrFail(l, t, "get the contract's state key", err)
 		return
 	}
 	if err := w.loadLane(ctx, l); err != nil {
-		if w.ctx.Err() != nil {
-			w.requeueFront(l, t)
-			return
-		}
-		w.failBatched([]*btask{t}, api.CodeUnavailable, fmt.Sprintf("this worker could not load the contract's state: %v; send the task again", err))
+		w.retryOrFail(l, t, "load the contract's state", err)
 		return
 	}
 	head, headTime, _, _ := w.b.view.now(ctx, false)

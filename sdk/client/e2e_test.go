@@ -105,6 +105,10 @@ func newClient(t testing.TB, d *devnet.Devnet, i int, env client.Envelope, gatew
 		cfg.Gateway = gateway
 	}
 	cfg.Account, cfg.Envelope = d.Accounts()[i].Hex(), env
+	// These tests are the per-task path's (records, receipts, getTaskResult);
+	// the batched path's build keyClient, and the CLI's test sends batched
+	// tasks from an account the node holds.
+	cfg.PerTask = true
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	c, err := client.New(ctx, cfg)

@@ -40,7 +40,10 @@ const cliTaskBound = (timeoutEpochs*epochBlocks + 2*epochBlocks) * time.Second
 
 // sentLine is what `enigma deploy` and `enigma call` print once the task
 // is recorded on chain.
-var sentLine = regexp.MustCompile(`(deploy|compute) task (0x[0-9a-fA-F]{64}) \(envelope \w+\) recorded at block (\d+) for worker (0x[0-9a-fA-F]{40})`)
+// A task with a record prints "recorded at block N for worker W", a
+// batched one (the CLI's default for v2 compute tasks) "accepted by worker
+// W for the epoch of block N".
+var sentLine = regexp.MustCompile(`(deploy|compute) task (0x[0-9a-fA-F]{64}) \(envelope \w+(?:, batched)?\) (?:recorded at block (\d+) for|accepted by) worker (0x[0-9a-fA-F]{40})`)
 
 // cliTask is one task the Go client ran through the command line.
 type cliTask struct {
