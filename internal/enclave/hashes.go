@@ -13,7 +13,7 @@ import (
 const (
 	domainStateKeysRequest = "enigma-go/enclave: state keys request v1"
 	domainStateKeysReply   = "enigma-go/enclave: state keys reply v1"
-	domainBatchedTask      = "enigma-go/enclave: batched task v1"
+	domainBatchedTask      = "enigma-go/enclave: batched task v2"
 	domainBatchedTaskID    = "enigma-go/enclave: batched task id v1"
 	domainRegistration     = "enigma-go/attestation: registration binding v1"
 	domainPeerIdentity     = "enigma-go/peer: identity v1"
@@ -33,16 +33,19 @@ func RegistrationBinding(chainID uint64, enigma, custodian api.EthAddress) api.H
 }
 
 // BatchedTaskHash is what the paying user signs (compat.Sign with their
-// Ethereum key) to authorise a batched task and its fee:
+// Ethereum key) to authorise one batched task and its fee:
 //
-//	HashParts(domain, u64BE(chainId), enigma(20), contract(32), inputsHash(32),
-//	          u64BE(gasLimit), u64BE(gasPx))
+//	HashParts(domain, u64BE(chainId), enigma(20), contract(32), taskId(32),
+//	          u64BE(epoch), inputsHash(32), u64BE(gasLimit), u64BE(gasPx))
 //
-// inputsHash is envelope.InputsHash of the v2 request, whose context
-// already binds the sender, the nonce, the epoch and the code.
-func BatchedTaskHash(chainID uint64, enigma api.EthAddress, contract api.ContractAddress, inputsHash api.Hash, gasLimit, gasPx uint64) api.Hash {
+// taskId is BatchedTaskID(sender, nonce) and epoch the first block of the
+// epoch the request is sealed for, so a signature authorises that one task
+// only: sent again under another nonce or in another epoch it is refused,
+// and nobody can make a user pay for copies of their request. inputsHash
+// is envelope.InputsHash of the v2 request.
+func BatchedTaskHash(chainID uint64, enigma api.EthAddress, contract api.ContractAddress, taskID api.TaskID, epoch uint64, inputsHash api.Hash, gasLimit, gasPx uint64) api.Hash {
 	u64 := func(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
-	return compat.HashParts([]byte(domainBatchedTask), u64(chainID), enigma[:], contract[:], inputsHash[:], u64(gasLimit), u64(gasPx))
+	return compat.HashParts([]byte(domainBatchedTask), u64(chainID), enigma[:], contract[:], taskID[:], u64(epoch), inputsHash[:], u64(gasLimit), u64(gasPx))
 }
 
 // BatchedTaskSignedBy reports whether sig (r‖s‖v, v 0, 1, 27 or 28) is

@@ -24,7 +24,8 @@ func TestBatchedTaskSignedBy(t *testing.T) {
 		t.Fatal(err)
 	}
 	sender := api.EthAddress(ethcrypto.PubkeyToAddress(user.PublicKey))
-	h := BatchedTaskHash(1337, api.EthAddress{1}, api.ContractAddress{2}, api.Hash{3}, 100_000, 1)
+	id := BatchedTaskID(sender, 1)
+	h := BatchedTaskHash(1337, api.EthAddress{1}, api.ContractAddress{2}, id, 900, api.Hash{3}, 100_000, 1)
 
 	raw, err := compat.Sign(user, h)
 	if err != nil {
@@ -47,8 +48,13 @@ func TestBatchedTaskSignedBy(t *testing.T) {
 			t.Errorf("%s: signed by the sender = %v, want %v", c.name, got, c.want)
 		}
 	}
-	other2 := BatchedTaskHash(1337, api.EthAddress{1}, api.ContractAddress{2}, api.Hash{3}, 100_000, 2)
-	if BatchedTaskSignedBy(other2, raw[:], sender) || BatchedTaskSignedBy(other2, personal[:], sender) {
-		t.Error("a signature of one task's hash authorised another's (a higher gas price)")
+	for name, other := range map[string]api.Hash{
+		"a higher gas price":     BatchedTaskHash(1337, api.EthAddress{1}, api.ContractAddress{2}, id, 900, api.Hash{3}, 100_000, 2),
+		"another nonce (a copy)": BatchedTaskHash(1337, api.EthAddress{1}, api.ContractAddress{2}, BatchedTaskID(sender, 2), 900, api.Hash{3}, 100_000, 1),
+		"another epoch":          BatchedTaskHash(1337, api.EthAddress{1}, api.ContractAddress{2}, id, 1000, api.Hash{3}, 100_000, 1),
+	} {
+		if BatchedTaskSignedBy(other, raw[:], sender) || BatchedTaskSignedBy(other, personal[:], sender) {
+			t.Errorf("a signature of one task's hash authorised another's (%s)", name)
+		}
 	}
 }

@@ -188,9 +188,9 @@ func (w *Worker) submitBatched(ctx context.Context, r *workerapi.BatchedRequest)
 	t := &btask{req: *r, epoch: epoch, inputs: envelope.InputsHash(r.Request), accepted: time.Now(), status: workerapi.BatchedPending,
 		maxFee: new(big.Int).Mul(new(big.Int).SetUint64(r.GasLimit), new(big.Int).SetUint64(r.GasPx))}
 	t.req.Request = append([]byte(nil), r.Request...)
-	h := enclave.BatchedTaskHash(w.chainID, api.EthAddress(w.cfg.Enigma.Addresses().Enigma), r.ContractAddress, t.inputs, r.GasLimit, r.GasPx)
+	h := enclave.BatchedTaskHash(w.chainID, api.EthAddress(w.cfg.Enigma.Addresses().Enigma), r.ContractAddress, r.TaskID, epoch, t.inputs, r.GasLimit, r.GasPx)
 	if !enclave.BatchedTaskSignedBy(h, r.Signature[:], r.Sender) {
-		return api.Errorf(api.CodeBadSignature, "worker: batched task %s is not signed by its sender %s: sign enclave.BatchedTaskHash of the chain, the Enigma contract, the secret contract, the request's inputs hash, the gas limit and the gas price with the sender's key (or as an EIP-191 personal message: eth_sign)", r.TaskID, r.Sender)
+		return api.Errorf(api.CodeBadSignature, "worker: batched task %s is not signed by its sender %s: sign enclave.BatchedTaskHash of the chain, the Enigma contract, the secret contract, the task id, the epoch's first block, the request's inputs hash, the gas limit and the gas price with the sender's key (or as an EIP-191 personal message: eth_sign)", r.TaskID, r.Sender)
 	}
 	v := w.b.view
 	_, _, cur, err := v.now(ctx, false)

@@ -83,7 +83,7 @@ func (n *network) newBatched(ctx context.Context, u *bUser, contract api.Contrac
 		t.Fatal(err)
 	}
 	sender := api.EthAddress(u.acc.Address)
-	sig, err := compat.Sign(u.acc.Key, enclave.BatchedTaskHash(chainID, api.EthAddress(enigma), contract, envelope.InputsHash(msg), gasLimit, gasPx))
+	sig, err := compat.Sign(u.acc.Key, enclave.BatchedTaskHash(chainID, api.EthAddress(enigma), contract, enclave.BatchedTaskID(sender, u.nonce), ek.Epoch, envelope.InputsHash(msg), gasLimit, gasPx))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,8 @@ import "github.com/enigma-go/enigma/api"
 // batch (commitBatch), charging Sender's balance in the Enigma contract.
 // TaskID is enclave.BatchedTaskID(Sender, TaskNonce); Signature is Sender's
 // signature (r‖s‖v) over enclave.BatchedTaskHash(chain id, Enigma contract,
-// ContractAddress, envelope.InputsHash(Request), GasLimit, GasPx).
+// ContractAddress, TaskID, the epoch, envelope.InputsHash(Request), GasLimit,
+// GasPx).
 type BatchedRequest struct {
 	TaskID          api.TaskID
 	Worker          api.EthAddress

@@ -23,7 +23,7 @@ import (
 // Domains of the batched task's hashes, as internal/enclave's (which a
 // client must not import; a test pins the two together).
 const (
-	domainBatchedTask   = "enigma-go/enclave: batched task v1"
+	domainBatchedTask   = "enigma-go/enclave: batched task v2"
 	domainBatchedTaskID = "enigma-go/enclave: batched task id v1"
 )
 
@@ -34,11 +34,12 @@ func BatchedTaskID(sender common.Address, nonce uint64) api.TaskID {
 	return compat.HashParts([]byte(domainBatchedTaskID), sender[:], binary.BigEndian.AppendUint64(nil, nonce))
 }
 
-// BatchedTaskHash is what the sender signs to authorise a batched task
-// and its fee of at most gasLimit × gasPx (the enclave's BatchedTaskHash).
-func BatchedTaskHash(chainID uint64, enigma common.Address, contract api.ContractAddress, inputsHash api.Hash, gasLimit, gasPx uint64) api.Hash {
+// BatchedTaskHash is what the sender signs to authorise one batched task
+// (taskID, sealed for the epoch starting at block epoch) and its fee of at
+// most gasLimit × gasPx (the enclave's BatchedTaskHash).
+func BatchedTaskHash(chainID uint64, enigma common.Address, contract api.ContractAddress, taskID api.TaskID, epoch uint64, inputsHash api.Hash, gasLimit, gasPx uint64) api.Hash {
 	u64 := func(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
-	return compat.HashParts([]byte(domainBatchedTask), u64(chainID), enigma[:], contract[:], inputsHash[:], u64(gasLimit), u64(gasPx))
+	return compat.HashParts([]byte(domainBatchedTask), u64(chainID), enigma[:], contract[:], taskID[:], u64(epoch), inputsHash[:], u64(gasLimit), u64(gasPx))
 }
 
 // batched reports whether the task s takes the batched path.
@@ -172,7 +173,7 @@ func (c *Client) sealBatched(ctx context.Context, s *taskSpec, args []byte, code
 	// With the account's key the client signs the hash itself; an account
 	// the node holds signs it as an EIP-191 personal message (eth_sign),
 	// which workers and enclaves accept too (enclave.BatchedTaskSignedBy).
-	h := BatchedTaskHash(c.chainID, c.enigma.Addresses().Enigma, s.contract, t.inputsHash, gasLimit, c.cfg.GasPx)
+	h := BatchedTaskHash(c.chainID, c.enigma.Addresses().Enigma, s.contract, t.ID, t.Epoch, t.inputsHash, gasLimit, c.cfg.GasPx)
 	var sig [65]byte
 	if c.account.Key != nil {
 		sig, err = compat.Sign(c.account.Key, h)

@@ -35,11 +35,19 @@ func TestBatchedHashesMatchTheEnclave(t *testing.T) {
 		}
 	}
 	sc, in := api.Hash{1, 2}, api.Hash{3, 4}
-	if BatchedTaskHash(1337, enigma, sc, in, 1_000_000, 7) != enclave.BatchedTaskHash(1337, api.EthAddress(enigma), sc, in, 1_000_000, 7) {
+	id, otherID := BatchedTaskID(sender, 1), BatchedTaskID(sender, 2)
+	h := BatchedTaskHash(1337, enigma, sc, id, 900, in, 1_000_000, 7)
+	if h != enclave.BatchedTaskHash(1337, api.EthAddress(enigma), sc, id, 900, in, 1_000_000, 7) {
 		t.Fatal("task hash differs")
 	}
-	if BatchedTaskHash(1337, enigma, sc, in, 1_000_000, 7) == BatchedTaskHash(1337, enigma, sc, in, 1_000_001, 7) {
-		t.Fatal("the gas limit is not hashed")
+	for name, other := range map[string]api.Hash{
+		"the gas limit": BatchedTaskHash(1337, enigma, sc, id, 900, in, 1_000_001, 7),
+		"the task id":   BatchedTaskHash(1337, enigma, sc, otherID, 900, in, 1_000_000, 7),
+		"the epoch":     BatchedTaskHash(1337, enigma, sc, id, 1000, in, 1_000_000, 7),
+	} {
+		if other == h {
+			t.Errorf("%s is not hashed", name)
+		}
 	}
 }
 

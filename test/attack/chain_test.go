@@ -263,7 +263,7 @@ func chainRunBatched(t *testing.T, n *network, host *devnet.WorkerHost, epoch ui
 		BlockNumber: head.Number.Uint64(), BlockTime: int64(head.Time), Epoch: epoch, ChainID: chainID,
 		EnigmaContract: api.EthAddress(enigmaAddr), Sender: api.EthAddress(sender), TaskNonce: nonce}
 	req.UserSignature, err = compat.Sign(chainDevKey(t, sender).Key,
-		enclave.BatchedTaskHash(chainID, api.EthAddress(enigmaAddr), c, req.InputsHash, gasLimit, gasPx))
+		enclave.BatchedTaskHash(chainID, api.EthAddress(enigmaAddr), c, req.TaskID, req.Epoch, req.InputsHash, gasLimit, gasPx))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -190,7 +190,7 @@ func (e *Env) Batched(ctx context.Context, n, batchSize int) (Result, error) {
 			Contract: e.contract, Code: e.code, EncryptedFn: msg, InputsHash: envelope.InputsHash(msg), GasLimit: 1_000_000,
 			BlockNumber: epoch + 1, BlockTime: 1_700_000_000, Epoch: epoch, ChainID: chainID, EnigmaContract: enigma,
 			Sender: sender, TaskNonce: nonce, Batched: true, GasPx: gasPx}
-		if r.UserSignature, err = compat.Sign(payer, enclave.BatchedTaskHash(chainID, enigma, e.contract, r.InputsHash, r.GasLimit, gasPx)); err != nil {
+		if r.UserSignature, err = compat.Sign(payer, enclave.BatchedTaskHash(chainID, enigma, e.contract, r.TaskID, r.Epoch, r.InputsHash, r.GasLimit, gasPx)); err != nil {
 			return Result{}, err
 		}
 		reqs[i] = r

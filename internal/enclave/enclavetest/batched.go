@@ -26,7 +26,7 @@ func (h *host) batchedTask(contract api.ContractAddress, pub []byte, payer *ecds
 	req, rk, c := h.v2Task(enclave.KindCompute, contract, pub, sender, nonce, fn, args)
 	req.Batched, req.GasPx = true, gasPx
 	req.TaskID = enclave.BatchedTaskID(sender, nonce)
-	sig, err := compat.Sign(payer, enclave.BatchedTaskHash(req.ChainID, req.EnigmaContract, req.Contract, req.InputsHash, req.GasLimit, gasPx))
+	sig, err := compat.Sign(payer, enclave.BatchedTaskHash(req.ChainID, req.EnigmaContract, req.Contract, req.TaskID, req.Epoch, req.InputsHash, req.GasLimit, gasPx))
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -256,6 +256,15 @@ func testBatched(t *testing.T, h *host) {
 	forged := l.task(alice, 9, "get()", nil)
 	forged.req.GasPx = 0 // the sender agreed to pay 3
 	wantCode(t, l.execute(forged), api.CodeBadSignature)
+	// A copy of alice's signed request under a fresh nonce (a new task id)
+	// is not hers to pay for: her signature names the task id and epoch.
+	copied := l.task(alice, 11, "get()", nil)
+	copied.req.TaskNonce = 12
+	copied.req.TaskID = enclave.BatchedTaskID(copied.req.Sender, 12)
+	wantCode(t, l.execute(copied), api.CodeBadSignature)
+	moved := l.task(alice, 13, "get()", nil)
+	moved.req.Epoch += 100 // signed for the current epoch
+	wantCode(t, l.execute(moved), api.CodeBadSignature)
 	key := h.taskKey(u)
 	_, err := h.Worker.Execute(h.ctx, h.task(enclave.KindCompute, c, u, key, "get()", nil))
 	wantCode(t, err, api.CodeUnavailable)

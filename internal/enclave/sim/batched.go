@@ -93,9 +93,9 @@ func checkBatchedRequest(req *enclave.ExecuteRequest) error {
 	case req.TaskID != enclave.BatchedTaskID(req.Sender, req.TaskNonce):
 		return api.Errorf(api.CodeInvalidInput, "sim: batched task id %s is not BatchedTaskID(sender %s, nonce %d)", req.TaskID, req.Sender, req.TaskNonce)
 	}
-	h := enclave.BatchedTaskHash(req.ChainID, req.EnigmaContract, req.Contract, envelope.InputsHash(req.EncryptedFn), req.GasLimit, req.GasPx)
+	h := enclave.BatchedTaskHash(req.ChainID, req.EnigmaContract, req.Contract, req.TaskID, req.Epoch, envelope.InputsHash(req.EncryptedFn), req.GasLimit, req.GasPx)
 	if !enclave.BatchedTaskSignedBy(h, req.UserSignature[:], req.Sender) {
-		return api.Errorf(api.CodeBadSignature, "sim: the batched task is not authorised by its sender %s: sign BatchedTaskHash with the sender's key (or as an EIP-191 personal message)", req.Sender)
+		return api.Errorf(api.CodeBadSignature, "sim: the batched task is not authorised by its sender %s: sign BatchedTaskHash (which names the task id and the epoch) with the sender's key (or as an EIP-191 personal message)", req.Sender)
 	}
 	return nil
 }
