@@ -89,6 +89,15 @@ type Batch struct {
 	// Signed is the worker's encoding of the signed batch (the
 	// transaction's arguments); opaque to the store.
 	Signed []byte
+	// NonceBound, when not zero, is a nonce of the sending account the
+	// batch's commitBatch transaction cannot have (its nonce + 1 once the
+	// node took it): once the account's mined nonce reaches it, that
+	// transaction was mined or can never be, and the batch landed only if
+	// the chain's root of its index is its own. TxHash is the
+	// transaction's hash when known. Both zero: not known to have been
+	// sent (a record of version 1 holds neither).
+	NonceBound uint64
+	TxHash     api.Hash
 	// Tasks are the batch's tasks in leaf order (status BatchedInBatch,
 	// no proof and block yet).
 	Tasks []BatchedResult
@@ -115,7 +124,10 @@ type BatchCommit struct {
 
 const (
 	batchedResultVersion byte = 1
-	batchVersion         byte = 1
+	// A batch record is written as version 1 until its transaction is
+	// known, version 2 (with NonceBound and TxHash) after; both are read.
+	batchVersion   byte = 1
+	batchVersionTx byte = 2
 )
 
 const (
@@ -212,7 +224,11 @@ func readBatchedResult(rd *reader) (*BatchedResult, error) {
 }
 
 func (b *Batch) encode() ([]byte, error) {
-	out := []byte{batchVersion}
+	ver := batchVersion
+	if b.NonceBound != 0 || !b.TxHash.IsZero() {
+		ver = batchVersionTx
+	}
+	out := []byte{ver}
 	out = append(out, b.Contract[:]...)
 	out = binary.BigEndian.AppendUint64(out, b.Index)
 	out = append(out, b.Root[:]...)
@@ -238,13 +254,18 @@ func (b *Batch) encode() ([]byte, error) {
 		}
 		out = putBytes(out, r)
 	}
+	if ver == batchVersionTx {
+		out = binary.BigEndian.AppendUint64(out, b.NonceBound)
+		out = append(out, b.TxHash[:]...)
+	}
 	return out, nil
 }
 
 func decodeBatch(v []byte) (*Batch, error) {
 	rd := reader{b: v}
-	if ver := rd.byte1(); rd.err == nil && ver != batchVersion {
-		return nil, fmt.Errorf("state: batch record version %d is not supported (want %d)", ver, batchVersion)
+	ver := rd.byte1()
+	if rd.err == nil && ver != batchVersion && ver != batchVersionTx {
+		return nil, fmt.Errorf("state: batch record version %d is not supported (want %d or %d)", ver, batchVersion, batchVersionTx)
 	}
 	b := &Batch{Contract: rd.hash(), Index: rd.u64(), Root: rd.hash(), Epoch: rd.u64(), PrevHash: rd.hash()}
 	flags := rd.byte1()
@@ -268,8 +289,14 @@ func decodeBatch(v []byte) (*Batch, error) {
 		}
 		b.Tasks = append(b.Tasks, *r)
 	}
+	if ver == batchVersionTx {
+		b.NonceBound, b.TxHash = rd.u64(), rd.hash()
+	}
 	if err := rd.done(); err != nil {
 		return nil, fmt.Errorf("state: decoding batch record: %w", err)
+	}
+	if ver == batchVersionTx && b.NonceBound == 0 && b.TxHash.IsZero() {
+		return nil, fmt.Errorf("state: batch record of version %d without its transaction", ver)
 	}
 	switch flags {
 	case 0:
