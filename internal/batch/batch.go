@@ -6,7 +6,10 @@
 // byte for byte.
 //
 // Leaves are keccak256(0x00 ‖ abi.encode(taskId, inputsHash, outputHash,
-// deltaHash, uint64 gasUsed, uint256 fee)); inner nodes are
+// deltaHash, uint64 gasUsed, uint256 fee, bool failed)); failed says the
+// contract failed the task (its output is then the encrypted error), so
+// nobody can pass a failure off as a result or a result as a failure.
+// Inner nodes are
 // keccak256(0x01 ‖ min(a,b) ‖ max(a,b)); a node without a sibling moves up
 // a level unchanged. A proof is the list of siblings from the leaf up.
 //
@@ -33,11 +36,14 @@ type Task struct {
 	DeltaHash  [32]byte // the state delta hash after the task, or zero
 	GasUsed    uint64
 	Fee        *big.Int // ENG grains charged to User
+	// Failed: the contract failed the task (it is charged all the same and
+	// OutputHash is the hash of the encrypted error).
+	Failed bool
 }
 
 // LeafHash is the task's leaf in the batch tree.
 func LeafHash(t Task) [32]byte {
-	buf := make([]byte, 1+6*32)
+	buf := make([]byte, 1+7*32)
 	buf[0] = 0x00
 	copy(buf[1:33], t.TaskID[:])
 	copy(buf[33:65], t.InputsHash[:])
@@ -45,6 +51,9 @@ func LeafHash(t Task) [32]byte {
 	copy(buf[97:129], t.DeltaHash[:])
 	new(big.Int).SetUint64(t.GasUsed).FillBytes(buf[129:161])
 	fillUint256(buf[161:193], t.Fee)
+	if t.Failed {
+		buf[224] = 1 // abi.encode(bool): a 32-byte word, 1 in its last byte
+	}
 	return [32]byte(crypto.Keccak256(buf))
 }
 

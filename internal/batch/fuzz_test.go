@@ -19,7 +19,7 @@ func FuzzTree(f *testing.F) {
 		}
 		ts := make([]Task, n)
 		for i := range ts {
-			ts[i] = Task{TaskID: [32]byte{byte(i), byte(salt)}, User: common.Address{byte(i)}, GasUsed: salt + uint64(i), Fee: big.NewInt(int64(i))}
+			ts[i] = Task{TaskID: [32]byte{byte(i), byte(salt)}, User: common.Address{byte(i)}, GasUsed: salt + uint64(i), Fee: big.NewInt(int64(i)), Failed: (salt>>uint(i%64))&1 == 1}
 		}
 		tr, err := NewTree(ts)
 		if err != nil {
@@ -32,6 +32,11 @@ func FuzzTree(f *testing.F) {
 		}
 		if !Verify(tr.Root(), ts[i], p) {
 			t.Fatalf("task %d of %d does not verify", i, n)
+		}
+		flipped := ts[i]
+		flipped.Failed = !flipped.Failed
+		if Verify(tr.Root(), flipped, p) {
+			t.Fatalf("task %d of %d verifies with its failed flag flipped", i, n)
 		}
 		if n > 1 {
 			j := (i + 1) % int(n)

@@ -142,7 +142,7 @@ func (n *network) verifyBatched(ctx context.Context, bt *bTask, r *workerapi.Bat
 		t.Fatalf("batched task %s: root %s on chain, %s reported; fee %v for gas %d at %d", bt.req.TaskID, api.Hash(root), r.Root, fee, r.GasUsed, bt.req.GasPx)
 	}
 	leaf := batch.Task{TaskID: bt.req.TaskID, InputsHash: envelope.InputsHash(bt.req.Request), OutputHash: compat.Keccak256(r.Output),
-		DeltaHash: r.DeltaHash, GasUsed: r.GasUsed, Fee: fee}
+		DeltaHash: r.DeltaHash, GasUsed: r.GasUsed, Fee: fee, Failed: r.TaskFailed}
 	if !batch.Verify(root, leaf, r.Proof) {
 		t.Fatalf("batched task %s: its proof does not verify against batch %d's root", bt.req.TaskID, r.BatchIndex)
 	}

@@ -248,7 +248,7 @@ func (w *Worker) batchRecord(ctx context.Context, sb *enclave.SignedBatch, open 
 
 func leafOf(r *state.BatchedResult) batch.Task {
 	return batch.Task{TaskID: r.TaskID, InputsHash: r.InputsHash, OutputHash: r.OutputHash, DeltaHash: r.DeltaHash,
-		GasUsed: r.GasUsed, Fee: new(big.Int).SetBytes(r.Fee[:])}
+		GasUsed: r.GasUsed, Fee: new(big.Int).SetBytes(r.Fee[:]), Failed: r.TaskFailed}
 }
 
 // chainBatch is sb as commitBatch takes it.

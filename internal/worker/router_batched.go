@@ -89,7 +89,7 @@ func (r *Router) checkBatched(ctx context.Context, id api.TaskID, t *workerapi.B
 		return nil
 	}
 	leaf := batch.Task{TaskID: id, InputsHash: t.InputsHash, OutputHash: t.OutputHash, DeltaHash: t.DeltaHash,
-		GasUsed: t.GasUsed, Fee: new(big.Int).SetBytes(t.Fee[:])}
+		GasUsed: t.GasUsed, Fee: new(big.Int).SetBytes(t.Fee[:]), Failed: t.TaskFailed}
 	if !batch.Verify(t.Root, leaf, t.Proof) {
 		return fmt.Errorf("its proof does not lead from the task's leaf to the root %s it names", t.Root)
 	}

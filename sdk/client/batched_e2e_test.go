@@ -365,6 +365,9 @@ func TestBatchedLyingGateway(t *testing.T) {
 		"delta hash":  func(r map[string]any) { r["deltaHash"] = flipHex(r["deltaHash"].(string)) },
 		"inputs hash": func(r map[string]any) { r["inputsHash"] = flipHex(r["inputsHash"].(string)) },
 		"task id":     func(r map[string]any) { r["taskId"] = flipHex(r["taskId"].(string)) },
+		// The leaf holds the task's status: an encrypted error cannot be
+		// passed off as an output, nor an output as an error.
+		"task failed": func(r map[string]any) { r["taskFailed"] = !r["taskFailed"].(bool) },
 	}
 	for name, lie := range lies {
 		p.set("v2_getBatchedTask", func(reply map[string]any) map[string]any {

@@ -245,7 +245,11 @@ func (t *Task) checkBatched(ctx context.Context, r *batchedReply) (*Result, erro
 	case t.GasPx != 0 && fee.Cmp(new(big.Int).Mul(new(big.Int).SetUint64(r.GasUsed), new(big.Int).SetUint64(t.GasPx))) != 0:
 		return nil, t.tampered("its fee of %v grains is not %d gas × %d grains", fee, r.GasUsed, t.GasPx)
 	}
-	leaf := batch.Task{TaskID: id, InputsHash: inputsHash, OutputHash: outputHash, DeltaHash: deltaHash, GasUsed: r.GasUsed, Fee: fee}
+	// The leaf holds whether the contract failed the task: a flipped
+	// taskFailed does not verify, so an encrypted error is never returned
+	// as an output, nor an output as an error.
+	leaf := batch.Task{TaskID: id, InputsHash: inputsHash, OutputHash: outputHash, DeltaHash: deltaHash, GasUsed: r.GasUsed, Fee: fee,
+		Failed: r.TaskFailed}
 	root, at, err := t.batchRoot(ctx, contract, r.BatchIndex, r.Block)
 	if err != nil {
 		return nil, err

@@ -18,6 +18,7 @@ func batchTasks(n int, users []*simenv.Account, prefix string) []batch.Task {
 			TaskID: simenv.Hash(prefix + " task " + string(rune('a'+i))), User: users[i%len(users)].Addr,
 			InputsHash: simenv.Hash(prefix + " in"), OutputHash: simenv.Hash(prefix + " out " + string(rune('a'+i))),
 			DeltaHash: simenv.Hash(prefix + " delta " + string(rune('a'+i))), GasUsed: uint64(1000 + i), Fee: big.NewInt(int64(100_000 + i)),
+			Failed: i%3 == 2,
 		}
 	}
 	return ts
@@ -100,7 +101,7 @@ func TestBatchedTasks(t *testing.T) {
 		verify := func(tk batch.Task) bool {
 			inGo := batch.Verify(root, tk, proof)
 			inSol, err := bind.Call(harness, nil, mh.PackVerify(root, tk.TaskID, tk.InputsHash, tk.OutputHash,
-				tk.DeltaHash, tk.GasUsed, tk.Fee, proof), mh.UnpackVerify)
+				tk.DeltaHash, tk.GasUsed, tk.Fee, tk.Failed, proof), mh.UnpackVerify)
 			ok(t, err)
 			if inGo != inSol {
 				t.Fatalf("task %d: Go says %v, the Solidity library %v", i, inGo, inSol)
@@ -114,6 +115,11 @@ func TestBatchedTasks(t *testing.T) {
 		altered.OutputHash = simenv.Hash("forged output")
 		if verify(altered) {
 			t.Fatalf("altered task %d verifies", i)
+		}
+		flipped := task
+		flipped.Failed = !task.Failed
+		if verify(flipped) {
+			t.Fatalf("task %d verifies with its failed flag flipped", i)
 		}
 	}
 

@@ -123,7 +123,8 @@ func (l *lane) try(run *batchedTaskRun) (*enclave.ExecuteResponse, []byte, error
 		h.t.Fatalf("batched task: the output does not open: %v", err)
 	}
 	l.leaves = append(l.leaves, batch.Task{TaskID: req.TaskID, User: common.Address(req.Sender), InputsHash: req.InputsHash,
-		OutputHash: r.OutputHash, DeltaHash: r.DeltaHash, GasUsed: r.GasUsed, Fee: new(big.Int).SetUint64(req.GasPx * r.GasUsed)})
+		OutputHash: r.OutputHash, DeltaHash: r.DeltaHash, GasUsed: r.GasUsed, Fee: new(big.Int).SetUint64(req.GasPx * r.GasUsed),
+		Failed: r.Status != enclave.TaskSuccess})
 	if !r.DeltaHash.IsZero() {
 		l.cur = laneState{state: r.State, delta: r.DeltaHash, index: r.DeltaIndex}
 	}

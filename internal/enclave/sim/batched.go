@@ -212,7 +212,7 @@ func (w *Worker) addBatched(req *enclave.ExecuteRequest, resp *enclave.ExecuteRe
 	fee := new(big.Int).Mul(new(big.Int).SetUint64(resp.GasUsed), new(big.Int).SetUint64(req.GasPx))
 	t := batchedTask{epoch: req.Epoch, prev: req.PrevDeltaHash, post: post, bound: r.bound, reopened: r.reopened, leaf: batch.Task{
 		TaskID: req.TaskID, User: common.Address(req.Sender), InputsHash: resp.InputsHash, OutputHash: resp.OutputHash,
-		DeltaHash: resp.DeltaHash, GasUsed: resp.GasUsed, Fee: fee,
+		DeltaHash: resp.DeltaHash, GasUsed: resp.GasUsed, Fee: fee, Failed: resp.Status != enclave.TaskSuccess,
 	}}
 	w.batchMu.Lock()
 	defer w.batchMu.Unlock()

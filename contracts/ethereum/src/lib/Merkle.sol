@@ -3,7 +3,8 @@ pragma solidity 0.8.30;
 
 /// @title Merkle
 /// @notice The Merkle tree of a task batch (see docs/protocol/enigma-contract.md
-/// and internal/batch): leaves are keccak256(0x00 || abi.encode(fields)), inner
+/// and internal/batch): leaves are keccak256(0x00 || abi.encode(fields)), the
+/// fields ending with whether the contract failed the task; inner
 /// nodes keccak256(0x01 || min(a,b) || max(a,b)); a node without a sibling is
 /// carried up unchanged. The prefixes keep a leaf from being passed off as an
 /// inner node; the sorted pairs mean a proof is just the list of siblings.
@@ -14,10 +15,11 @@ library Merkle {
         bytes32 outputHash,
         bytes32 deltaHash,
         uint64 gasUsed,
-        uint256 fee
+        uint256 fee,
+        bool failed
     ) internal pure returns (bytes32) {
         return keccak256(
-            abi.encodePacked(bytes1(0x00), abi.encode(taskId, inputsHash, outputHash, deltaHash, gasUsed, fee))
+            abi.encodePacked(bytes1(0x00), abi.encode(taskId, inputsHash, outputHash, deltaHash, gasUsed, fee, failed))
         );
     }
 

@@ -18,9 +18,10 @@ contract MerkleHarness {
         bytes32 deltaHash,
         uint64 gasUsed,
         uint256 fee,
+        bool failed,
         bytes32[] calldata proof
     ) external pure returns (bool) {
-        bytes32 leafHash = Merkle.leaf(taskId, inputsHash, outputHash, deltaHash, gasUsed, fee);
+        bytes32 leafHash = Merkle.leaf(taskId, inputsHash, outputHash, deltaHash, gasUsed, fee, failed);
         return root != bytes32(0) && Merkle.rootOf(leafHash, proof) == root;
     }
 }
