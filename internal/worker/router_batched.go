@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/batch"
@@ -28,13 +29,19 @@ func (r *Router) SubmitBatched(ctx context.Context, req *workerapi.BatchedReques
 
 // BatchedTask implements gateway.BatchedBackend. It asks worker first
 // (when not zero and known), then the others, and reports the first
-// answer that holds together: it is for the task asked, and a committed
-// task's proof leads from its leaf to its root, which is the chain's root
-// of its batch. A worker that answers nil has not seen the task (a worker
-// that forwarded it keeps nothing of it); one whose answer does not hold
-// together is skipped and logged. No answer and a worker that answered
-// nil: (nil, nil); only mismatching answers: api.CodeUnavailable; every
-// worker failed: the first error.
+// answer it can trust. Only worker, the one the task was sent to, is
+// believed on a status that carries no proof (pending, executed, in_batch,
+// failed): from any other worker only a committed answer counts, and only
+// when it holds together: it is for the task asked, its proof leads from
+// its leaf to its root, and that is the chain's root of its batch. So no
+// worker but the task's own can have a client give up on a task (failed)
+// or wait on it forever. A worker that answers nil has not seen the task
+// (a worker that forwarded it keeps nothing of it); an answer that does
+// not hold together is skipped and logged. No answer and a worker that
+// answered nil: (nil, nil); only answers not to be trusted:
+// api.CodeUnavailable (never "not seen", so that a client does not seal
+// the task again while a worker may hold it); every worker failed: the
+// first error.
 func (r *Router) BatchedTask(ctx context.Context, worker api.EthAddress, id api.TaskID) (*workerapi.BatchedTask, error) {
 	nodes := r.dir.Nodes()
 	if n, ok := r.dir.Node(worker); ok && worker != (api.EthAddress{}) {
@@ -48,6 +55,7 @@ func (r *Router) BatchedTask(ctx context.Context, worker api.EthAddress, id api.
 	}
 	var firstErr error
 	answered, mismatched := false, 0
+	var unchecked []string // "worker: status" of answers only the task's worker is believed on
 	for _, n := range nodes {
 		t, err := n.BatchedTask(ctx, id)
 		switch {
@@ -67,11 +75,19 @@ func (r *Router) BatchedTask(ctx context.Context, worker api.EthAddress, id api.
 			r.log.Warn("a worker reported a batched task that does not hold together; skipped", "task", id, "worker", n.Signer(), "err", err)
 			continue
 		}
+		if t.Status != workerapi.BatchedCommitted && (worker == (api.EthAddress{}) || n.Signer() != worker) {
+			unchecked = append(unchecked, fmt.Sprintf("%s: %s", n.Signer(), t.Status))
+			continue
+		}
 		return t, nil
 	}
 	switch {
 	case mismatched > 0:
 		return nil, api.Errorf(api.CodeUnavailable, "gateway: no worker reachable from this gateway reported batched task %s consistently with the chain (%d did not); retry later", id, mismatched)
+	case len(unchecked) > 0 && worker == (api.EthAddress{}):
+		return nil, api.Errorf(api.CodeUnavailable, "gateway: batched task %s is not committed yet (%s), and only the worker it was sent to is believed before then: name it (workerAddress) or retry once the task's batch is committed", id, strings.Join(unchecked, ", "))
+	case len(unchecked) > 0:
+		return nil, api.Errorf(api.CodeUnavailable, "gateway: worker %s, which batched task %s was sent to, did not report it, and only it is believed before the task's batch is committed (others report %s); retry later", worker, id, strings.Join(unchecked, ", "))
 	case answered:
 		return nil, nil
 	}

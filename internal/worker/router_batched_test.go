@@ -173,4 +173,30 @@ func TestRouterBatchedTask(t *testing.T) {
 	if got, err := r.BatchedTask(ctx, pending.signer, id); err != nil || got == nil || got.Status != workerapi.BatchedInBatch {
 		t.Fatalf("in batch: %+v, %v", got, err)
 	}
+
+	// Such a status is believed from the worker the task was sent to only:
+	// another worker cannot make the client give up on it (failed) or wait
+	// on it forever, and its claim is never "not seen" either, so the
+	// client does not seal the task again.
+	for _, st := range []workerapi.BatchedStatus{workerapi.BatchedPending, workerapi.BatchedExecuted, workerapi.BatchedInBatch, workerapi.BatchedFailed} {
+		named := &batchedNode{resultNode: resultNode{signer: api.EthAddress{6}}}
+		other := &batchedNode{resultNode: resultNode{signer: api.EthAddress{7}}, tasks: map[api.TaskID]*workerapi.BatchedTask{
+			id: {TaskID: id, Contract: sc, Status: st, Error: "made up"}}}
+		r = worker.NewRouter(ordered{named, other}, ch, workerapi.Info{}, nil)
+		if got, err := r.BatchedTask(ctx, named.signer, id); got != nil || api.CodeOf(err) != api.CodeUnavailable {
+			t.Errorf("%s from a worker the task was not sent to: %+v, %v; want CodeUnavailable", st, got, err)
+		}
+		if got, err := r.BatchedTask(ctx, api.EthAddress{}, id); got != nil || api.CodeOf(err) != api.CodeUnavailable ||
+			!strings.Contains(err.Error(), "workerAddress") {
+			t.Errorf("%s with no worker named: %+v, %v; want CodeUnavailable", st, got, err)
+		}
+		if got, err := r.BatchedTask(ctx, other.signer, id); err != nil || got == nil || got.Status != st {
+			t.Errorf("%s from the worker named: %+v, %v", st, got, err)
+		}
+		// A committed answer whose proof and root hold is taken from anyone.
+		other.tasks[id] = good
+		if got, err := r.BatchedTask(ctx, named.signer, id); err != nil || got == nil || got.Status != workerapi.BatchedCommitted {
+			t.Errorf("committed from another worker: %+v, %v", got, err)
+		}
+	}
 }
