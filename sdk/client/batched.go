@@ -5,8 +5,10 @@ import (
 	"crypto/rand"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"math/big"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -79,8 +81,9 @@ func (c *Client) sendBatched(ctx context.Context, s *taskSpec, args []byte, gasL
 // request's epoch (api.CodeWrongEpoch: the epoch changed between the
 // sealing and the sending) gets it sealed again for the new epoch, under a
 // new nonce, up to maxEpochRetries times; before that, a request that may
-// have reached it (its reply was lost) is looked up, so one task never
-// runs twice.
+// have reached it (its reply was lost) is looked up, and sealed again only
+// when the gateway answers that no worker holds it (api.CodeNotFound), so
+// one task never runs twice.
 func (c *Client) submitBatched(ctx context.Context, s *taskSpec, args []byte, codeHash [32]byte, gasLimit uint64) (*Task, error) {
 	down := &nodeRetry{c: c}
 	var (
@@ -111,8 +114,16 @@ func (c *Client) submitBatched(ctx context.Context, s *taskSpec, args []byte, co
 			return t, nil
 		}
 		code := api.CodeOf(err)
-		if ambiguous && (code == api.CodeWrongEpoch || code == api.CodeReplay) && c.batchedKnown(ctx, t) {
-			return t, nil
+		if ambiguous && (code == api.CodeWrongEpoch || code == api.CodeReplay) {
+			// Sealed again under a new nonce only when no worker holds
+			// this one: never one call run as two tasks.
+			known, kerr := c.batchedKnown(ctx, t)
+			if kerr != nil {
+				return nil, kerr
+			}
+			if known {
+				return t, nil
+			}
 		}
 		switch {
 		case code == api.CodeWrongEpoch && attempt < maxEpochRetries:
@@ -129,12 +140,38 @@ func (c *Client) submitBatched(ctx context.Context, s *taskSpec, args []byte, co
 	}
 }
 
+// batchedLookups bounds the reads of a task whose send may have reached
+// its worker.
+const batchedLookups = 6
+
 // batchedKnown reports whether a worker reachable from the gateway holds
-// t: a send whose reply was lost went through.
-func (c *Client) batchedKnown(ctx context.Context, t *Task) bool {
-	var r batchedReply
-	err := c.gw.call(ctx, "v2_getBatchedTask", map[string]any{"taskId": hexNo0x(t.ID[:]), "workerAddress": hexNo0x(t.Worker[:])}, &r)
-	return err == nil && r.TaskID != ""
+// t: a send whose reply was lost went through. It is false only when the
+// gateway answers that no worker holds t (api.CodeNotFound); any other
+// answer is read again, up to batchedLookups times, and then returned as
+// an error, for the task must not be sealed again under a new nonce while
+// a worker may run it.
+func (c *Client) batchedKnown(ctx context.Context, t *Task) (bool, error) {
+	wait := c.cfg.PollInterval
+	for try := 1; ; try++ {
+		var r batchedReply
+		err := c.gw.call(ctx, "v2_getBatchedTask", map[string]any{"taskId": hexNo0x(t.ID[:]), "workerAddress": hexNo0x(t.Worker[:])}, &r)
+		switch {
+		case err == nil && r.TaskID != "":
+			return true, nil
+		case err == nil:
+			err = errors.New("the gateway answered without the task")
+		case api.CodeOf(err) == api.CodeNotFound:
+			return false, nil
+		}
+		if try == batchedLookups || ctx.Err() != nil {
+			return false, fmt.Errorf("client: batched task %s may have reached worker %s (a reply was lost), and whether it did cannot be read: %w; read it later (Client.Task) before sending the call again, so that it does not run twice", t.ID, t.Worker, err)
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, maxRetryWait)
+	}
 }
 
 // sealBatched selects the worker, gets its epoch key, picks a nonce and

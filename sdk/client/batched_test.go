@@ -131,6 +131,13 @@ func (g *fakeGateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // of a batch of three, and what the gateway reports of it.
 func committedCase(t *testing.T) (*Task, *fakeRoots, map[string]any) {
 	t.Helper()
+	return committedCaseOf(t, false)
+}
+
+// committedCaseOf is committedCase of a task the contract failed (failed)
+// or ran.
+func committedCaseOf(t *testing.T, failed bool) (*Task, *fakeRoots, map[string]any) {
+	t.Helper()
 	gw := &fakeGateway{}
 	ts := httptest.NewServer(gw)
 	t.Cleanup(ts.Close)
@@ -139,7 +146,7 @@ func committedCase(t *testing.T) (*Task, *fakeRoots, map[string]any) {
 	task := &Task{c: c, ID: BatchedTaskID(sender, 42), Contract: api.Hash{0xcc}, Envelope: EnvelopeV2, Sender: sender, Nonce: 42,
 		GasLimit: 1000, GasPx: 3, Batched: true, inputsHash: api.Hash{0x11}, v2Key: &envelope.ResponseKey{}}
 	output := []byte("the encrypted output")
-	leaf := batch.Task{TaskID: task.ID, InputsHash: task.inputsHash, OutputHash: compat.Keccak256(output), DeltaHash: api.Hash{0xde}, GasUsed: 600, Fee: big.NewInt(1800)}
+	leaf := batch.Task{TaskID: task.ID, InputsHash: task.inputsHash, OutputHash: compat.Keccak256(output), DeltaHash: api.Hash{0xde}, GasUsed: 600, Fee: big.NewInt(1800), Failed: failed}
 	tree, err := batch.NewTree([]batch.Task{{TaskID: api.Hash{0xf0}, Fee: big.NewInt(1)}, leaf, {TaskID: api.Hash{0xf2}, Fee: big.NewInt(2)}})
 	if err != nil {
 		t.Fatal(err)
@@ -156,7 +163,7 @@ func committedCase(t *testing.T) (*Task, *fakeRoots, map[string]any) {
 		"taskId": hex.EncodeToString(task.ID[:]), "contract": hex.EncodeToString(task.Contract[:]), "status": "committed",
 		"batchIndex": 1, "position": 1, "epoch": 30, "inputsHash": hex.EncodeToString(leaf.InputsHash[:]),
 		"outputHash": hex.EncodeToString(leaf.OutputHash[:]), "deltaHash": hex.EncodeToString(leaf.DeltaHash[:]),
-		"gasUsed": 600, "fee": "1800", "taskFailed": false, "output": hex.EncodeToString(output),
+		"gasUsed": 600, "fee": "1800", "taskFailed": failed, "output": hex.EncodeToString(output),
 		"proof": ps, "root": hex.EncodeToString(root[:]), "block": 48,
 	}
 	gw.reply = reply
@@ -211,11 +218,8 @@ func TestCheckBatched(t *testing.T) {
 		"proof none":     func(m map[string]any) { delete(m, "proof") },
 		"proof not hex":  func(m map[string]any) { m["proof"] = []any{"zz"} },
 		"output not hex": func(m map[string]any) { m["output"] = "zz" },
-		"task failed":    nil, // below: taskFailed alone changes nothing of the leaf
+		"task failed":    func(m map[string]any) { m["taskFailed"] = true }, // the leaf holds the status
 	} {
-		if alter == nil {
-			continue
-		}
 		t.Run(name, func(t *testing.T) {
 			task, _, reply := committedCase(t)
 			alter(reply)
@@ -224,10 +228,13 @@ func TestCheckBatched(t *testing.T) {
 			}
 		})
 	}
-	task, _, reply = committedCase(t)
-	reply["taskFailed"] = true
+	task, _, reply = committedCaseOf(t, true)
 	if res, err := task.checkBatched(ctx, decodeReply(t, reply)); err != nil || res.Status != api.ChainReceiptFailed {
 		t.Fatalf("a task the contract failed: %+v, %v", res, err)
+	}
+	reply["taskFailed"] = false // its encrypted error passed off as an output
+	if _, err := task.checkBatched(ctx, decodeReply(t, reply)); api.CodeOf(err) != api.CodeTampered {
+		t.Fatalf("a failed task reported as run: %v, want a tampered report", err)
 	}
 }
 
@@ -313,5 +320,43 @@ func TestWaitBatched(t *testing.T) {
 	defer cancel()
 	if _, err := task.Wait(short, nil); !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "batched: pending") || !strings.Contains(err.Error(), id[:8]) {
 		t.Fatalf("a task that stays pending: %v", err)
+	}
+}
+
+// After a send whose reply may have been lost, the task is taken as not
+// sent (and sealed again) only when the gateway answers that no worker
+// holds it; other failures to read it are read again, then returned.
+func TestBatchedKnown(t *testing.T) {
+	ctx := context.Background()
+	task, _, _ := committedCase(t)
+	id := hex.EncodeToString(task.ID[:])
+	notFound := map[string]any{"rpcError": map[string]any{"code": -32000, "message": "no worker has it", "data": map[string]any{"code": int(api.CodeNotFound)}}}
+	down := map[string]any{"rpcError": map[string]any{"code": -32000, "message": "worker restarting", "data": map[string]any{"code": int(api.CodeUnavailable)}}}
+	other := map[string]any{"rpcError": map[string]any{"code": -32000, "message": "only the worker it was sent to is believed", "data": map[string]any{"code": int(api.CodeUnavailable)}}}
+	task.c.cfg.PollInterval = time.Millisecond
+	for _, c := range []struct {
+		name    string
+		replies []map[string]any
+		known   bool
+		err     bool
+		calls   int
+	}{
+		{"held", []map[string]any{{"taskId": id, "status": "pending"}}, true, false, 1},
+		{"not held", []map[string]any{notFound}, false, false, 1},
+		{"held after the gateway came back", []map[string]any{down, other, {"taskId": id, "status": "pending"}}, true, false, 3},
+		{"not held after the gateway came back", []map[string]any{down, notFound}, false, false, 2},
+		{"never readable", []map[string]any{down}, false, true, batchedLookups},
+	} {
+		gw := &scriptGateway{replies: c.replies}
+		ts := httptest.NewServer(gw)
+		task.c.gw = newGatewayClient(ts.URL, TestConfig().CallTimeout)
+		known, err := task.c.batchedKnown(ctx, task)
+		ts.Close()
+		if known != c.known || (err != nil) != c.err || gw.calls != c.calls {
+			t.Errorf("%s: known %v, err %v after %d calls; want %v, error %v after %d", c.name, known, err, gw.calls, c.known, c.err, c.calls)
+		}
+		if err != nil && !strings.Contains(err.Error(), "does not run twice") {
+			t.Errorf("%s: the error does not say what to do: %v", c.name, err)
+		}
 	}
 }
