@@ -110,7 +110,7 @@ func (p *batchedSendParams) parse() (*workerapi.BatchedRequest, error) {
 		into       *uint64
 	}{
 		{"taskNonce", "the random 64-bit nonce the task id is derived from", p.TaskNonce, 0, &r.TaskNonce},
-		{"gasLimit", "the most gas the task may use", p.GasLimit, 1, &r.GasLimit},
+		{"gasLimit", "the most gas the task may use", p.GasLimit, workerapi.MinBatchedGasLimit, &r.GasLimit},
 		{"gasPx", "the fee per unit of gas, in ENG grains", p.GasPx, 1, &r.GasPx},
 	} {
 		if f.v == nil {
@@ -126,6 +126,9 @@ func (p *batchedSendParams) parse() (*workerapi.BatchedRequest, error) {
 	}
 	if !bytes.HasPrefix(r.Request, v2RequestPrefix) {
 		return nil, invalidParams(`parameter "request" is not an envelope v2 request (it must start with %x)`, v2RequestPrefix)
+	}
+	if len(r.Request) > workerapi.MaxBatchedRequest {
+		return nil, invalidParams(`parameter "request" is %d bytes, more than the %d a batched task may have (a call of at most %d bytes, docs/protocol/batched.md): send a larger call with a task record (v2_sendTask)`, len(r.Request), workerapi.MaxBatchedRequest, workerapi.MaxBatchedPayload-4)
 	}
 	sig, err := hexField("signature", p.Signature, 65, 0)
 	if err != nil {

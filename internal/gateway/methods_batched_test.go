@@ -68,6 +68,15 @@ func TestBatchedSend(t *testing.T) {
 		t.Fatalf("backend got %+v", r)
 	}
 
+	// The largest request and the least gas limit a batched task may have
+	// go through.
+	args = batchedSendArgs()
+	args["request"], args["gasLimit"] = bigRequest(workerapi.MaxBatchedRequest), workerapi.MinBatchedGasLimit
+	if reply := post(t, ts.URL, call("v2_sendBatchedTask", args)); reply["result"] == nil || len(fb.sent) != 2 ||
+		len(fb.sent[1].Request) != workerapi.MaxBatchedRequest || fb.sent[1].GasLimit != workerapi.MinBatchedGasLimit {
+		t.Fatalf("the largest request and the least gas limit: %v", reply)
+	}
+
 	// The worker's refusal keeps its api code.
 	fb.sendErr = api.Errorf(api.CodeWrongEpoch, "the request is sealed for epoch 10, the current one starts at 20: seal it again")
 	reply = post(t, ts.URL, call("v2_sendBatchedTask", batchedSendArgs()))
@@ -220,6 +229,8 @@ func TestBatchedBadParams(t *testing.T) {
 		"no gas limit":        with("gasLimit", nil),
 		"zero gas limit":      with("gasLimit", 0),
 		"huge gas limit":      with("gasLimit", json.RawMessage("99999999999999999999999")),
+		"gas limit too low":   with("gasLimit", workerapi.MinBatchedGasLimit-1),
+		"request too large":   with("request", bigRequest(workerapi.MaxBatchedRequest+1)),
 		"null gas price":      with("gasPx", json.RawMessage("null")),
 		"zero gas price":      with("gasPx", 0),
 		"no request":          with("request", nil),
@@ -252,6 +263,13 @@ func TestBatchedBadParams(t *testing.T) {
 	if len(fb.sent) != 0 || len(fb.asked) != 0 {
 		t.Fatalf("the backend was called: %d sends, %d reads", len(fb.sent), len(fb.asked))
 	}
+}
+
+// bigRequest is a v2 request of n bytes.
+func bigRequest(n int) string {
+	b := make([]byte, n)
+	copy(b, v2RequestPrefix)
+	return hex.EncodeToString(b)
 }
 
 func FuzzBatchedParams(f *testing.F) {

@@ -170,6 +170,12 @@ func (w *Worker) submitBatched(ctx context.Context, r *workerapi.BatchedRequest)
 	if r.GasLimit == 0 || r.ContractAddress.IsZero() {
 		return api.Errorf(api.CodeInvalidInput, "worker: batched task %s needs its contract and a gas limit", r.TaskID)
 	}
+	if r.GasLimit < workerapi.MinBatchedGasLimit {
+		return api.Errorf(api.CodeInvalidInput, "worker: batched task %s has a gas limit of %d, below the %d a compute task's fixed cost takes: raise it", r.TaskID, r.GasLimit, workerapi.MinBatchedGasLimit)
+	}
+	if len(r.Request) > workerapi.MaxBatchedRequest {
+		return api.Errorf(api.CodeInvalidInput, "worker: batched task %s has a request of %d bytes, more than the %d a batched task may have (a call of at most %d bytes): send a larger call with a task record (the per-task path)", r.TaskID, len(r.Request), workerapi.MaxBatchedRequest, workerapi.MaxBatchedPayload-4)
+	}
 	epoch, err := requestEpoch(r.Request)
 	if err != nil {
 		return err
@@ -322,6 +328,11 @@ func (w *Worker) reserve(ctx context.Context, t *btask) error {
 			return api.Errorf(api.CodeUnavailable, "worker: this worker holds %d batched tasks, its limit; retry later", n)
 		}
 		u := b.users[user]
+		if u != nil && u.live >= w.cfg.MaxBatchedPerSender {
+			n := u.live
+			b.mu.Unlock()
+			return api.Errorf(api.CodeUnavailable, "worker: %s has %d batched tasks not yet committed at this worker, the most one sender may have: wait for some of them to commit, then send this one again", user, n)
+		}
 		held := new(big.Int)
 		if u != nil {
 			held.Set(u.reserved)

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"fmt"
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/enigma-go/enigma/internal/crypto/envelope"
 	"github.com/enigma-go/enigma/internal/enclave"
+	"github.com/enigma-go/enigma/internal/vm"
 	"github.com/enigma-go/enigma/internal/worker"
 	"github.com/enigma-go/enigma/internal/workerapi"
 )
@@ -418,7 +420,7 @@ func TestBatchedUserWithdraws(t *testing.T) {
 	if err := n.enigma.Client().WaitForBlock(ctx, rec.BlockNumber.Uint64()+1); err != nil {
 		t.Fatal(err)
 	}
-	late := n.newBatched(ctx, u, sc, "get", nil, 1000, gasPx)
+	late := n.newBatched(ctx, u, sc, "get", nil, workerapi.MinBatchedGasLimit, gasPx)
 	if err := n.submitBatched(ctx, late); api.CodeOf(err) != api.CodeInvalidInput {
 		t.Fatalf("a task after the withdrawal request: %v, want refused", err)
 	}
@@ -435,6 +437,86 @@ func TestBatchedUserWithdraws(t *testing.T) {
 		if r, err := n.worker(bt.req.Worker).BatchedTask(ctx, bt.req.TaskID); r != nil || err != nil {
 			t.Errorf("a refused task is known: %+v %v", r, err)
 		}
+	}
+}
+
+// The worker refuses, before it holds anything of them: a copy of a
+// user's signed request under a fresh nonce (a new task id, which would
+// run as a failed task charged to the user), a request beyond the batched
+// size, a gas limit below a task's fixed cost, and a sender's task beyond
+// the tasks one sender may have pending.
+func TestBatchedRefusals(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	n := startNetworkWith(t, ctx, 2, func(c *worker.Config) { c.BatchSize, c.BatchAge, c.MaxBatchedPerSender = 64, time.Hour, 2 })
+	owner, _ := compat.GenerateKey(rand.Reader)
+	sc := n.deploy(ctx, owner).contract
+	u, other := n.batchedUser(ctx, 0, 1e12), n.batchedUser(ctx, 1, 1e12)
+	const gasLimit, gasPx = 1_000_000, 2
+
+	victim := n.newBatched(ctx, u, sc, "get", nil, gasLimit, gasPx)
+	if err := n.submitBatched(ctx, victim); err != nil {
+		t.Fatal(err)
+	}
+	copied := *victim.req
+	copied.TaskNonce++
+	copied.TaskID = enclave.BatchedTaskID(copied.Sender, copied.TaskNonce)
+	if err := n.worker(copied.Worker).SubmitBatched(ctx, &copied); api.CodeOf(err) != api.CodeBadSignature {
+		t.Fatalf("a copy under a fresh nonce: %v, want refused as not signed by the sender", err)
+	}
+
+	low := n.newBatched(ctx, u, sc, "get", nil, workerapi.MinBatchedGasLimit-1, gasPx)
+	if err := n.submitBatched(ctx, low); api.CodeOf(err) != api.CodeInvalidInput || !strings.Contains(err.Error(), "gas limit") {
+		t.Fatalf("a gas limit below a task's fixed cost: %v", err)
+	}
+	large := n.newBatched(ctx, u, sc, "store", make([]byte, workerapi.MaxBatchedPayload), gasLimit, gasPx)
+	if len(large.req.Request) <= workerapi.MaxBatchedRequest {
+		t.Fatalf("a request of %d bytes is not beyond the limit", len(large.req.Request))
+	}
+	if err := n.submitBatched(ctx, large); api.CodeOf(err) != api.CodeInvalidInput || !strings.Contains(err.Error(), "task record") {
+		t.Fatalf("a request beyond the batched size: %v", err)
+	}
+
+	second := n.newBatched(ctx, u, sc, "get", nil, gasLimit, gasPx)
+	if err := n.submitBatched(ctx, second); err != nil {
+		t.Fatal(err)
+	}
+	third := n.newBatched(ctx, u, sc, "get", nil, gasLimit, gasPx)
+	if err := n.submitBatched(ctx, third); api.CodeOf(err) != api.CodeUnavailable || !strings.Contains(err.Error(), "one sender") {
+		t.Fatalf("a sender's task beyond its limit: %v", err)
+	}
+	if err := n.submitBatched(ctx, n.newBatched(ctx, other, sc, "get", nil, gasLimit, gasPx)); err != nil {
+		t.Fatalf("another sender, while the first is at its limit: %v", err)
+	}
+	for _, bt := range []*bTask{low, large, third} {
+		if r, err := n.worker(bt.req.Worker).BatchedTask(ctx, bt.req.TaskID); r != nil || err != nil {
+			t.Errorf("a refused task is known: %+v %v", r, err)
+		}
+	}
+	if r, err := n.worker(copied.Worker).BatchedTask(ctx, copied.TaskID); r != nil || err != nil {
+		t.Errorf("the refused copy is known: %+v %v", r, err)
+	}
+}
+
+// The batched limits agree with what they stand for: the envelope's
+// request overhead and the VM's fixed cost of a compute task.
+func TestBatchedLimits(t *testing.T) {
+	if workerapi.MaxBatchedRequest != workerapi.MaxBatchedPayload+envelope.RequestOverhead {
+		t.Errorf("MaxBatchedRequest %d, want MaxBatchedPayload + envelope.RequestOverhead = %d", workerapi.MaxBatchedRequest, workerapi.MaxBatchedPayload+envelope.RequestOverhead)
+	}
+	if envelope.BucketSize(workerapi.MaxBatchedPayload) != workerapi.MaxBatchedPayload {
+		t.Errorf("MaxBatchedPayload %d is not a padding bucket", workerapi.MaxBatchedPayload)
+	}
+	if base := vm.DefaultSchedule().ComputeBase; workerapi.MinBatchedGasLimit < base {
+		t.Errorf("MinBatchedGasLimit %d is below the VM's ComputeBase %d", workerapi.MinBatchedGasLimit, base)
+	}
+	if c := worker.DefaultConfig(); c.MaxBatchedPerSender <= 0 || c.MaxBatchedPerSender > c.MaxBatchedPending {
+		t.Errorf("default MaxBatchedPerSender %d (MaxBatchedPending %d)", c.MaxBatchedPerSender, c.MaxBatchedPending)
+	}
+	c := worker.DefaultConfig()
+	c.MaxBatchedPerSender = 0
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "MaxBatchedPerSender") {
+		t.Errorf("Validate with MaxBatchedPerSender 0: %v", err)
 	}
 }
 

@@ -103,6 +103,11 @@ type Config struct {
 	// all contracts together (each is also on disk until it ends); beyond
 	// it a submission is refused with api.CodeUnavailable.
 	MaxBatchedPending int
+	// MaxBatchedPerSender bounds the batched tasks of one sender accepted
+	// and not ended, so that one sender cannot take all of
+	// MaxBatchedPending and lock every other user out; beyond it the
+	// sender's submissions are refused with api.CodeUnavailable.
+	MaxBatchedPerSender int
 	// Announce, when set, is given each task's result once the chain
 	// decided its outcome (the p2p layer gossips it to the gateways). It
 	// must not block for long.
@@ -118,7 +123,7 @@ func DefaultConfig() Config {
 	return Config{RecordWait: 5 * time.Second, TaskTimeout: 2 * time.Minute, ReceiptTimeout: 2 * time.Minute,
 		SettleTimeout: time.Hour, MaxQueued: 1024, MaxPending: 1 << 14,
 		ResultRetention: 7 * 24 * time.Hour, MaxResults: 1 << 20, PruneEvery: 10 * time.Minute, KeepEpochs: 3,
-		BatchSize: 256, BatchAge: time.Second, MaxBatchedPending: 1 << 15}
+		BatchSize: 256, BatchAge: time.Second, MaxBatchedPending: 1 << 15, MaxBatchedPerSender: 1 << 12}
 }
 
 // Validate reports settings the worker cannot run with.
@@ -143,8 +148,8 @@ func (c Config) Validate() error {
 		c.MaxPending <= 0 || c.MaxResults <= 0 || c.PruneEvery <= 0 || c.KeepEpochs <= 0 {
 		errs = append(errs, errors.New("worker: RecordWait, TaskTimeout, ReceiptTimeout, SettleTimeout, MaxQueued, MaxPending, MaxResults, PruneEvery and KeepEpochs must be positive (start from DefaultConfig)"))
 	}
-	if c.BatchSize <= 0 || c.BatchAge <= 0 || c.MaxBatchedPending <= 0 {
-		errs = append(errs, errors.New("worker: BatchSize, BatchAge and MaxBatchedPending must be positive (start from DefaultConfig)"))
+	if c.BatchSize <= 0 || c.BatchAge <= 0 || c.MaxBatchedPending <= 0 || c.MaxBatchedPerSender <= 0 {
+		errs = append(errs, errors.New("worker: BatchSize, BatchAge, MaxBatchedPending and MaxBatchedPerSender must be positive (start from DefaultConfig)"))
 	}
 	if c.ResultRetention < 0 {
 		errs = append(errs, errors.New("worker: ResultRetention must not be negative (0 keeps results until MaxResults)"))

@@ -21,6 +21,26 @@ type BatchedRequest struct {
 	Signature       [65]byte
 }
 
+// MaxBatchedPayload is the most plaintext (padding included) a batched
+// task's request may seal: 64 KiB, the envelope's 64 KiB padding bucket,
+// so a call of up to 65,532 bytes (function signature and ABI arguments)
+// goes batched, padded or not. A worker keeps every batched task's
+// request until it ends, so the bound keeps what a sender can make it
+// hold small; a larger call takes the per-task path (a task record).
+const MaxBatchedPayload = 64 << 10
+
+// MaxBatchedRequest is the most bytes a batched task's sealed request may
+// have: MaxBatchedPayload plus the envelope's request overhead
+// (envelope.RequestOverhead, 1,150 bytes: docs/protocol/envelope-v2.md).
+// Gateways and workers refuse a larger one with api.CodeInvalidInput.
+const MaxBatchedRequest = MaxBatchedPayload + 1150
+
+// MinBatchedGasLimit is the least gas limit of a batched task: the VM's
+// fixed charge of a compute task (vm.Schedule.ComputeBase, 10,000 in the
+// default schedule), below which no call can run. So every task a sender
+// has accepted can cost it a real fee.
+const MinBatchedGasLimit = 10_000
+
 // BatchedStatus is where a batched task is.
 type BatchedStatus string
 
