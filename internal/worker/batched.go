@@ -45,6 +45,11 @@ type btask struct {
 	// restart): its epoch and its sender's balance are checked again.
 	rerun   bool
 	retried bool // the enclave refused it once as unavailable
+	// voids counts the signed batches it was in that were voided;
+	// firstFail is when a step of the host first failed for it since it
+	// last ran (retryOrFail).
+	voids     int
+	firstFail time.Time
 }
 
 // report is what BatchedTask says of a task still in memory.
@@ -443,10 +448,29 @@ func (w *Worker) failBatched(ts []*btask, code api.Code, why string) {
 			Code: code, Error: why, Epoch: t.epoch, InputsHash: t.inputs}
 	}
 	start := time.Now()
-	if err := w.cfg.Store.PutBatchedResults(context.Background(), rs); err != nil {
-		w.log.Error("could not store the failure of batched tasks; they read as failed until the worker restarts, then run again if they still can", "tasks", len(ts), "err", err)
-	}
 	b := w.b
+	// A failure reads as final only once stored: a task that read failed
+	// and ran again after a restart could be charged after its client was
+	// told it was not. Until the write succeeds the task reads pending.
+	for try := 0; ; try++ {
+		err := w.cfg.Store.PutBatchedResults(context.Background(), rs)
+		if err == nil {
+			break
+		}
+		if try == 0 {
+			b.mu.Lock()
+			for _, t := range ts {
+				t.status = workerapi.BatchedPending
+			}
+			b.mu.Unlock()
+		}
+		w.log.Error("could not store the failure of batched tasks; they stay pending and the write is tried again", "tasks", len(ts), "in", lanePause, "err", err)
+		select {
+		case <-w.ctx.Done():
+			return // still pending in the store: checked again at the restart
+		case <-time.After(lanePause):
+		}
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for i, t := range ts {

@@ -146,6 +146,28 @@ func (w *Worker) resumeBatched(ctx context.Context, pending []state.PendingTask)
 		}
 		tasks = append(tasks, t)
 	}
+	// A batch stored before its transaction was known (the process
+	// stopped between the two writes, or the send's answer was lost) had
+	// its nonce below the account's pending nonce now, if the node took it.
+	var bound uint64
+	for _, gs := range ghosts {
+		for _, g := range gs {
+			if g.NonceBound != 0 {
+				continue
+			}
+			if bound == 0 {
+				cctx, cancel := context.WithTimeout(ctx, w.cfg.Enigma.Client().Config().CallTimeout)
+				n, err := w.cfg.Enigma.Client().Eth().PendingNonceAt(cctx, w.cfg.Account.Address)
+				cancel()
+				if err != nil {
+					w.log.Warn("could not read the custodian account's pending nonce; stored batches not known to be sent wait for their epoch to end", "err", err)
+					break
+				}
+				bound = n
+			}
+			g.NonceBound = bound
+		}
+	}
 	// An enclave that kept running while the host restarted still holds
 	// the contracts' open batches and what it signed: void them.
 	contracts := map[api.ContractAddress]bool{}

@@ -218,15 +218,21 @@ func (v *chainView) isDeployed(ctx context.Context, contract api.ContractAddress
 	return true, nil
 }
 
+// balanceReads bounds the reads of one balance call while batches keep
+// landing during them.
+const balanceReads = 3
+
 // balance returns user's balance as of the current head, read once per
 // head block, and the count of forgetBalances calls it is consistent with
-// (chargedSince).
+// (chargedSince). While batches land during every read it reads at most
+// balanceReads times, then returns the last read, not cached, with the
+// count from before it: chargedSince then says it may predate a charge.
 func (v *chainView) balance(ctx context.Context, user api.EthAddress) (chain.UserBalance, uint64, error) {
 	head, _, _, err := v.now(ctx, false)
 	if err != nil {
 		return chain.UserBalance{}, 0, err
 	}
-	for {
+	for attempt := 1; ; attempt++ {
 		v.mu.Lock()
 		b, ok := v.balances[user]
 		gen := v.charged
@@ -243,6 +249,9 @@ func (v *chainView) balance(ctx context.Context, user api.EthAddress) (chain.Use
 			// A batch landed during the read, and its fees are no longer
 			// reserved: the read may predate the charge. Read again.
 			v.mu.Unlock()
+			if attempt >= balanceReads {
+				return bal, gen, nil
+			}
 			continue
 		}
 		if len(v.balances) >= viewBound {

@@ -55,6 +55,10 @@ type failure struct {
 // batch's tasks failed instead of running them again.
 const maxSignFails = 3
 
+// maxVoids is how many voided batches a task may be signed in before it
+// fails (uncharged) instead of running again.
+const maxVoids = 3
+
 // closeBatch signs the lane's open batch, stores it and sends it.
 func (w *Worker) closeBatch(l *lane) {
 	ctx, cancel := context.WithTimeout(w.ctx, w.cfg.TaskTimeout)
@@ -140,64 +144,105 @@ func (w *Worker) closeBatch(l *lane) {
 // ghostsSettled reports whether the lane may sign a batch of index idx:
 // not while a stored batch of that index may still land. Such a batch's
 // transaction is ahead of any new one in the custodian account's nonce
-// order, so waiting for it costs no time, and it spares the tasks signed
-// after it, which a batch that lost its index to it could not commit. Once
-// no transaction of the account waits to be mined and the index is still
-// free, the stored batches of idx can no longer land and are forgotten.
+// order, so waiting for it costs little, and it spares the tasks signed
+// after it, which a batch that lost its index to it could not commit. The
+// wait is bounded by TaskTimeout: then the lane signs at idx all the same
+// (the enclave lets the ghost's tasks into no later batch, so each is
+// charged once whichever batch lands) and the ghost stays recorded until
+// the chain settles it.
 func (w *Worker) ghostsSettled(ctx context.Context, l *lane, idx uint64) (bool, error) {
 	b := w.b
 	b.mu.Lock()
 	waiting := l.hasGhost(idx)
+	if !waiting {
+		l.ghostWait = time.Time{}
+	}
 	b.mu.Unlock()
 	if !waiting {
 		return true, nil
 	}
-	eth := w.cfg.Enigma.Client().Eth()
-	addr := w.cfg.Account.Address
-	cctx, cancel := context.WithTimeout(ctx, w.cfg.Enigma.Client().Config().CallTimeout)
-	defer cancel()
-	mined, err := eth.NonceAt(cctx, addr, nil)
+	count, err := w.settleGhosts(ctx, l)
 	if err != nil {
 		return false, err
 	}
-	pending, err := eth.PendingNonceAt(cctx, addr)
-	if err != nil {
-		return false, err
-	}
-	if pending > mined {
-		b.mu.Lock()
-		l.closeAfter = time.Now().Add(w.cfg.Enigma.Client().Config().PollInterval)
-		b.mu.Unlock()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if count != idx {
+		l.poke() // the next attempt sees the new index
 		return false, nil
 	}
-	// Read after the account's pool was seen empty: a stored batch that
-	// was mined meanwhile shows here.
+	if !l.hasGhost(idx) {
+		l.ghostWait = time.Time{}
+		return true, nil
+	}
+	now := time.Now()
+	if l.ghostWait.IsZero() {
+		l.ghostWait = now
+	}
+	if now.Sub(l.ghostWait) >= w.cfg.TaskTimeout {
+		w.log.Warn("signing at an index a stored batch may still take: it has not settled", "contract", l.contract, "index", idx, "waited", now.Sub(l.ghostWait))
+		l.ghostWait = time.Time{}
+		return true, nil
+	}
+	l.closeAfter = now.Add(w.cfg.Enigma.Client().Config().PollInterval)
+	return false, nil
+}
+
+// settleGhosts checks the lane's ghosts (stored batches that may still
+// land) against the chain and returns its count of the contract's
+// batches. A ghost below the count landed (its root is the chain's) and is
+// completed, or lost its index and is forgotten. A ghost at the count can
+// no longer land once the custodian account's mined nonce reached its
+// NonceBound (its transaction was mined, and reverted, or replaced: the
+// nonce is read before the count), or once its epoch left the chain's
+// ring. Held tasks whose ghost settled go back to the queue.
+func (w *Worker) settleGhosts(ctx context.Context, l *lane) (uint64, error) {
+	b := w.b
+	cctx, cancel := context.WithTimeout(ctx, w.cfg.Enigma.Client().Config().CallTimeout)
+	mined, err := w.cfg.Enigma.Client().Eth().NonceAt(cctx, w.cfg.Account.Address, nil)
+	cancel()
+	if err != nil {
+		return 0, fmt.Errorf("read the custodian account's nonce: %w", err)
+	}
 	count, err := w.cfg.Enigma.CountBatches(ctx, l.contract)
 	if err != nil {
-		return false, err
+		return 0, err
 	}
-	if count != idx {
-		return false, nil // the next attempt sees the new index
+	w.resolveGhosts(ctx, l, count)
+	b.mu.Lock()
+	ghosts := slices.Clone(l.ghosts)
+	b.mu.Unlock()
+	dead := map[state.BatchRef]bool{}
+	for _, g := range ghosts {
+		if g.Index < count {
+			continue // resolveGhosts could not read it: next time
+		}
+		gone := g.NonceBound != 0 && mined >= g.NonceBound
+		if !gone {
+			p, err := w.b.view.epoch(ctx, g.Epoch)
+			gone = err == nil && p == nil
+		}
+		if gone {
+			dead[g.Ref()] = true
+		}
 	}
 	b.mu.Lock()
 	var keep []*state.Batch
-	var dead []state.BatchRef
 	for _, g := range l.ghosts {
-		if g.Index == idx {
-			dead = append(dead, g.Ref())
-		} else {
+		if !dead[g.Ref()] {
 			keep = append(keep, g)
 		}
 	}
 	l.ghosts = keep
+	l.releaseHeldLocked(b)
 	b.mu.Unlock()
-	for _, r := range dead {
+	for r := range dead {
 		if err := w.cfg.Store.DeleteBatch(ctx, r); err != nil {
 			w.log.Warn("could not forget a stored batch that cannot land", "contract", r.Contract, "index", r.Index, "err", err)
 		}
+		w.log.Info("a stored batch that was not mined can no longer land", "contract", r.Contract, "index", r.Index)
 	}
-	w.log.Info("stored batches that were not mined can no longer land", "contract", l.contract, "index", idx, "batches", len(dead))
-	return true, nil
+	return count, nil
 }
 
 // setFailed hands a batch that did not land to the lane's recovery.
@@ -277,7 +322,21 @@ func (w *Worker) fly(l *lane, f *flight) {
 		f.why = err // the chain cannot take it (its estimate reverted)
 	case err != nil:
 		f.why, f.mayLand = err, true
+		// Had the node taken it, its nonce would be below the
+		// account's pending nonce now.
+		cctx, cancel := context.WithTimeout(ctx, w.cfg.Enigma.Client().Config().CallTimeout)
+		if n, err := w.cfg.Enigma.Client().Eth().PendingNonceAt(cctx, w.cfg.Account.Address); err == nil {
+			f.rec.NonceBound = n
+		}
+		cancel()
 	default:
+		// The record learns its transaction, so the batch is known to
+		// be settled once the account's mined nonce passes it, here or
+		// after a restart.
+		f.rec.NonceBound, f.rec.TxHash = sent.Nonce+1, api.Hash(sent.Hash)
+		if err := w.cfg.Store.PutBatch(ctx, f.rec); err != nil {
+			w.log.Warn("could not store a sent batch's transaction; a restart finds it by the account's pending nonce", "contract", l.contract, "index", f.index, "err", err)
+		}
 		r, err = w.waitMined(tx, sent)
 		switch {
 		case r != nil && err != nil:
@@ -319,6 +378,7 @@ func (w *Worker) fly(l *lane, f *flight) {
 	w.log.Debug("batch committed", "contract", l.contract, "index", f.index, "tasks", len(f.tasks), "block", block)
 	w.b.mu.Lock()
 	l.flight = nil
+	l.releaseHeldLocked(w.b)
 	l.poke()
 	w.b.mu.Unlock()
 }
@@ -367,6 +427,11 @@ func (w *Worker) completeBatch(ctx context.Context, rec *state.Batch, block uint
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	var users []api.EthAddress
+	if _, m, derr := enclave.Unmarshal(rec.Signed); derr == nil {
+		if sb, ok := m.(*enclave.SignedBatch); ok {
+			users = append(users, sb.Users...) // everyone charged, in memory or not
+		}
+	}
 	for i := range results {
 		id := results[i].TaskID
 		if t := b.tasks[id]; t != nil {
@@ -374,9 +439,9 @@ func (w *Worker) completeBatch(ctx context.Context, rec *state.Batch, block uint
 			users = append(users, t.req.Sender)
 			b.unreserveLocked(t)
 		}
-		if err != nil {
-			b.ended.put(id, &results[i])
-		}
+		// Always: a batch that landed late replaces whatever was said of
+		// its tasks before.
+		b.ended.put(id, &results[i])
 	}
 	// Balances are read again after the charge, in the same critical
 	// section that stops holding the fees (reserve).
@@ -413,16 +478,23 @@ func (w *Worker) recoverLane(l *lane, f *flight) {
 			if !t.capped || f.index < t.cap {
 				t.capped, t.cap = true, f.index
 			}
+			t.voids++
 		}
 		b.stats.Voided++
 	}
 	b.mu.Unlock()
+	if f.sb != nil {
+		// A signed batch that fails for a cause that does not pass (a
+		// store that refuses it, a chain that would revert it) must not
+		// be signed again at full speed.
+		defer w.pauseLane(l, "sign a batch again after one that did not land", f.why)
+	}
 	if _, err := w.cfg.Enclave.VoidBatch(ctx, &enclave.VoidBatchRequest{Contract: l.contract, BatchIndex: f.index}); err != nil && w.ctx.Err() == nil {
 		w.log.Error("the enclave did not void the contract's batches; its next batch may be refused", "contract", l.contract, "index", f.index, "err", err)
 	}
 	if f.fail != nil {
 		w.requeueAll(l, f.tasks)
-		w.failBatched(open, f.fail.code, f.fail.why)
+		w.endBatched(l, open, f.fail.code, f.fail.why)
 		return
 	}
 	count, err := w.cfg.Enigma.CountBatches(ctx, l.contract)
@@ -433,13 +505,17 @@ func (w *Worker) recoverLane(l *lane, f *flight) {
 	}
 	w.resolveGhosts(ctx, l, count)
 	b.mu.Lock()
-	var again, dead []*btask
+	var again, dead, worn []*btask
 	keep := func(t *btask) bool {
 		if b.tasks[t.req.TaskID] != t {
 			return false // committed with a batch that landed after all
 		}
 		if t.capped && t.cap < count && !l.hasGhost(t.cap) {
 			dead = append(dead, t)
+			return false
+		}
+		if t.voids >= maxVoids {
+			worn = append(worn, t) // endBatched holds it while a ghost of it may land
 			return false
 		}
 		return true
@@ -460,7 +536,8 @@ func (w *Worker) recoverLane(l *lane, f *flight) {
 	l.queue = append(again, rest...)
 	b.mu.Unlock()
 	w.failBatched(dead, api.CodeConflict, "the batch it was signed in did not land and another batch took that index on chain; it was not charged: send it again")
-	w.log.Info("lane back on the chain's state", "contract", l.contract, "batch", f.index, "again", len(again), "failed", len(dead), "why", f.why)
+	w.endBatched(l, worn, api.CodeUnavailable, fmt.Sprintf("the %d batches it was signed in did not land (last: %v); it was not charged: send it again", maxVoids, f.why))
+	w.log.Info("lane back on the chain's state", "contract", l.contract, "batch", f.index, "again", len(again), "failed", len(dead)+len(worn), "why", f.why)
 }
 
 // hasGhost reports whether a batch of index that may still land is stored
@@ -536,6 +613,7 @@ func (w *Worker) resolveGhosts(ctx context.Context, l *lane, count uint64) {
 	}
 	b.mu.Lock()
 	l.ghosts = left
+	l.releaseHeldLocked(b)
 	b.mu.Unlock()
 }
 

@@ -32,15 +32,21 @@ type lane struct {
 	flight   *flight        // the signed batch sent and not yet mined
 	failed   *flight        // a batch that did not land, to recover from
 	ghosts   []*state.Batch // batches that did not land in time and may still
-	cur      *laneState     // the state the next task runs on; nil: the chain's
-	start    *laneState     // the state the open batch's first task ran on
-	code     []byte
+	// held are tasks that can no longer run but were signed in a ghost
+	// batch: they end only once it settles (committed with it when it
+	// landed, else back to the queue to run or fail).
+	held  []*btask
+	cur   *laneState // the state the next task runs on; nil: the chain's
+	start *laneState // the state the open batch's first task ran on
+	code  []byte
 
 	holds      int       // compute tasks with a record waiting for the lane to be quiet
 	running    bool      // its goroutine runs
 	busy       bool      // its goroutine is in the enclave, the store or the chain
 	pauseUntil time.Time // after the chain could not be read: when to try again
 	closeAfter time.Time // a stored batch of the next index may still land: when to look again
+	ghostWait  time.Time // since when the lane waits for a ghost of the index it would sign
+	settleAt   time.Time // when to check the ghosts again for the held tasks
 	signFails  int       // SignBatch refusals in a row
 
 	wake    chan struct{} // wakes the goroutine; buffered
@@ -69,7 +75,7 @@ func (b *batcher) laneLocked(contract api.ContractAddress) *lane {
 
 // dropLaneLocked forgets a lane with nothing left (b.mu held).
 func (b *batcher) dropLaneLocked(l *lane) {
-	if len(l.queue) == 0 && len(l.open) == 0 && l.flight == nil && l.failed == nil && len(l.ghosts) == 0 && l.holds == 0 && !l.running && b.lanes[l.contract] == l {
+	if len(l.queue) == 0 && len(l.open) == 0 && l.flight == nil && l.failed == nil && len(l.ghosts) == 0 && len(l.held) == 0 && l.holds == 0 && !l.running && b.lanes[l.contract] == l {
 		delete(b.lanes, l.contract)
 	}
 }
@@ -137,6 +143,7 @@ const (
 	laneRun
 	laneClose
 	laneRecover
+	laneSettle
 )
 
 // decide picks the lane's next step (b.mu held); for laneWait, how long at
@@ -167,6 +174,14 @@ func (l *lane) decide(cfg *Config, now time.Time) (laneAction, time.Duration) {
 	}
 	if canRun {
 		return laneRun, 0
+	}
+	if len(l.held) > 0 && l.flight == nil && len(l.open) == 0 {
+		// Tasks wait for a ghost batch to settle: look at the chain
+		// once per poll interval.
+		if !now.Before(l.settleAt) {
+			return laneSettle, 0
+		}
+		return laneWait, l.settleAt.Sub(now)
 	}
 	if len(l.open) == 0 && l.flight == nil && len(l.queue) == 0 {
 		return laneExit, 0
@@ -221,6 +236,8 @@ func (w *Worker) runLane(l *lane) {
 			w.closeBatch(l)
 		case laneRun:
 			w.runTask(l, t)
+		case laneSettle:
+			w.settleHeld(l)
 		}
 		b.mu.Lock()
 		l.busy = false
@@ -256,15 +273,89 @@ func (w *Worker) pauseLane(l *lane, what string, err error) {
 }
 
 // retryOrFail puts t back at the front of its lane, which pauses, after a
-// step of the host failed for it; once t has waited TaskTimeout since it
-// was accepted it fails instead (uncharged), so no task waits for ever.
+// step of the host failed for it; once that step has failed for t for a
+// whole TaskTimeout (counted from its first failure, not from when it was
+// accepted: a long backlog is no fault of the step) it fails instead
+// (uncharged), so no task waits for ever.
 func (w *Worker) retryOrFail(l *lane, t *btask, what string, err error) {
-	if w.ctx.Err() != nil || time.Since(t.accepted) < w.cfg.TaskTimeout {
+	w.b.mu.Lock()
+	if t.firstFail.IsZero() {
+		t.firstFail = time.Now()
+	}
+	since := time.Since(t.firstFail)
+	w.b.mu.Unlock()
+	if w.ctx.Err() != nil || since < w.cfg.TaskTimeout {
 		w.requeueFront(l, t)
 		w.pauseLane(l, what, err)
 		return
 	}
-	w.failBatched([]*btask{t}, api.CodeUnavailable, fmt.Sprintf("this worker could not %s for %v: %v; send the task again", what, w.cfg.TaskTimeout, err))
+	w.endBatched(l, []*btask{t}, api.CodeUnavailable, fmt.Sprintf("this worker could not %s for %v: %v; send the task again", what, w.cfg.TaskTimeout, err))
+}
+
+// endBatched fails ts uncharged, but for a task signed in a batch that
+// may still land (a ghost of the index it is capped at): failing it would
+// tell its client it was not charged while that batch can still charge it.
+// Such a task is held by the lane until the chain settles the batch
+// (settleGhosts): it then commits with it, or goes back to the queue, to
+// run or fail.
+func (w *Worker) endBatched(l *lane, ts []*btask, code api.Code, why string) {
+	b := w.b
+	b.mu.Lock()
+	var fail []*btask
+	for _, t := range ts {
+		if b.tasks[t.req.TaskID] != t {
+			continue // it ended meanwhile
+		}
+		if t.capped && l.hasGhost(t.cap) {
+			t.status, t.res = workerapi.BatchedPending, state.BatchedResult{}
+			l.held = append(l.held, t)
+			continue
+		}
+		fail = append(fail, t)
+	}
+	if len(fail) < len(ts) {
+		l.settleAt = time.Now().Add(w.cfg.Enigma.Client().Config().PollInterval)
+	}
+	b.mu.Unlock()
+	w.failBatched(fail, code, why)
+}
+
+// releaseHeldLocked puts the held tasks whose ghost settled back at the
+// front of the queue, in order, and forgets those that ended (committed
+// with the ghost) (b.mu held).
+func (l *lane) releaseHeldLocked(b *batcher) {
+	if len(l.held) == 0 {
+		return
+	}
+	var keep, again []*btask
+	for _, t := range l.held {
+		switch {
+		case b.tasks[t.req.TaskID] != t:
+		case t.capped && l.hasGhost(t.cap):
+			keep = append(keep, t)
+		default:
+			t.rerun = true
+			again = append(again, t)
+		}
+	}
+	l.held = keep
+	if len(again) > 0 {
+		l.queue = append(again, l.queue...)
+		l.poke()
+	}
+}
+
+// settleHeld looks at the chain for the ghosts the held tasks wait for.
+func (w *Worker) settleHeld(l *lane) {
+	ctx, cancel := context.WithTimeout(w.ctx, w.cfg.TaskTimeout)
+	defer cancel()
+	_, err := w.settleGhosts(ctx, l)
+	w.b.mu.Lock()
+	l.settleAt = time.Now().Add(w.cfg.Enigma.Client().Config().PollInterval)
+	w.b.mu.Unlock()
+	if err != nil {
+		w.pauseLane(l, "check the contract's batches that may still land", err)
+	}
 }
 
 // requeueFront puts t back at the front of its lane's queue.
@@ -291,12 +382,21 @@ func (w *Worker) holdLane(contract api.ContractAddress, needed bool) (release fu
 	if !l.quietLocked() {
 		w.startLaneLocked(l)
 	}
-	for !l.quietLocked() && w.ctx.Err() == nil {
+	// Bounded: a lane that cannot close its batch (the chain unreachable,
+	// a ghost batch unsettled) lets the task go after TaskTimeout; the
+	// enclave then refuses it while the contract's batch is open, and the
+	// task ends with that error instead of waiting for ever.
+	limit := time.NewTimer(w.cfg.TaskTimeout)
+	defer limit.Stop()
+	for late := false; !late && !l.quietLocked() && w.ctx.Err() == nil; {
 		ch := l.changed
 		b.mu.Unlock()
 		select {
 		case <-ch:
 		case <-w.ctx.Done():
+		case <-limit.C:
+			late = true
+			w.log.Warn("a compute task with a record goes on while the contract's batched lane still holds a batch", "contract", contract, "after", w.cfg.TaskTimeout)
 		}
 		b.mu.Lock()
 	}
@@ -315,8 +415,18 @@ func (w *Worker) holdLane(contract api.ContractAddress, needed bool) (release fu
 	}
 }
 
+// ended reports whether t left the worker's memory (its batch landed).
+func (w *Worker) ended(t *btask) bool {
+	w.b.mu.Lock()
+	defer w.b.mu.Unlock()
+	return w.b.tasks[t.req.TaskID] != t
+}
+
 // runTask runs one batched task in the enclave, on the lane's state.
 func (w *Worker) runTask(l *lane, t *btask) {
+	if w.ended(t) {
+		return
+	}
 	ctx, cancel := context.WithTimeout(w.ctx, w.cfg.TaskTimeout)
 	defer cancel()
 	p, code, why, err := w.runnable(ctx, l, t)
@@ -326,7 +436,7 @@ func (w *Worker) runTask(l *lane, t *btask) {
 		return
 	}
 	if why != "" {
-		w.failBatched([]*btask{t}, code, why)
+		w.endBatched(l, []*btask{t}, code, why)
 		return
 	}
 	// The key manager and the peers a state comes from may be briefly
@@ -340,6 +450,9 @@ func (w *Worker) runTask(l *lane, t *btask) {
 	if err := w.loadLane(ctx, l); err != nil {
 		w.retryOrFail(l, t, "load the contract's state", err)
 		return
+	}
+	if w.ended(t) {
+		return // committed with a ghost batch loadLane found landed
 	}
 	head, headTime, _, _ := w.b.view.now(ctx, false)
 	b := w.b
@@ -370,7 +483,7 @@ func (w *Worker) runTask(l *lane, t *btask) {
 			l.queue = append([]*btask{t}, l.queue...)
 			b.mu.Unlock()
 		default:
-			w.failBatched([]*btask{t}, api.CodeOf(err), fmt.Sprintf("the worker's enclave refused the task: %v", err))
+			w.endBatched(l, []*btask{t}, api.CodeOf(err), fmt.Sprintf("the worker's enclave refused the task: %v", err))
 		}
 		return
 	}
@@ -384,7 +497,7 @@ func (w *Worker) runTask(l *lane, t *btask) {
 	if len(l.open) == 0 {
 		l.start = l.cur
 	}
-	t.res, t.status, t.retried = res, workerapi.BatchedExecuted, false
+	t.res, t.status, t.retried, t.firstFail = res, workerapi.BatchedExecuted, false, time.Time{}
 	l.open = append(l.open, t)
 	if !resp.DeltaHash.IsZero() {
 		l.cur = &laneState{data: resp.State, hash: resp.DeltaHash}
@@ -450,6 +563,16 @@ func (w *Worker) loadLane(ctx context.Context, l *lane) error {
 		return nil
 	}
 	w.awaitSettled(l.contract)
+	// A ghost batch that landed moved the contract's state: completed
+	// first, its delta and state are the store's, not a peer's to fetch.
+	b.mu.Lock()
+	ghosts := len(l.ghosts) > 0
+	b.mu.Unlock()
+	if ghosts {
+		if _, err := w.settleGhosts(ctx, l); err != nil {
+			return err
+		}
+	}
 	blob, err := w.syncState(ctx, l.contract, false)
 	if err != nil {
 		return err
