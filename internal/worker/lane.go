@@ -454,7 +454,12 @@ func (w *Worker) runTask(l *lane, t *btask) {
 	if w.ended(t) {
 		return // committed with a ghost batch loadLane found landed
 	}
-	head, headTime, _, _ := w.b.view.now(ctx, false)
+	head, headTime, _, err := w.b.view.now(ctx, false)
+	if err != nil {
+		// Without the head the task would run at block 0, time 1970.
+		w.retryOrFail(l, t, "read the chain's head", err)
+		return
+	}
 	b := w.b
 	b.mu.Lock()
 	cur, code0 := l.cur, l.code
