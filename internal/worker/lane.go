@@ -314,7 +314,7 @@ func (w *Worker) endBatched(l *lane, ts []*btask, code api.Code, why string) {
 		fail = append(fail, t)
 	}
 	if len(fail) < len(ts) {
-		l.settleAt = time.Now().Add(w.cfg.Enigma.Client().Config().PollInterval)
+		l.settleAt = time.Now().Add(lanePause)
 	}
 	b.mu.Unlock()
 	w.failBatched(fail, code, why)
