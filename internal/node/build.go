@@ -220,17 +220,18 @@ type WorkerLimits struct {
 	MaxResults      int
 	MaxPending      int
 	// The batched path's (worker.Config.BatchSize, BatchAge,
-	// MaxBatchedPending).
-	BatchSize         int
-	BatchAge          time.Duration
-	MaxBatchedPending int
+	// MaxBatchedPending, MaxBatchedPerSender).
+	BatchSize           int
+	BatchAge            time.Duration
+	MaxBatchedPending   int
+	MaxBatchedPerSender int
 }
 
 // limits are the worker tunables of a node's configuration.
 func (c Config) limits() WorkerLimits {
 	return WorkerLimits{ReceiptTimeout: time.Duration(c.ReceiptTimeout), ResultRetention: time.Duration(c.ResultRetention),
 		MaxResults: c.MaxResults, MaxPending: c.MaxPending, BatchSize: c.BatchSize, BatchAge: time.Duration(c.BatchAge),
-		MaxBatchedPending: c.MaxBatchedPending}
+		MaxBatchedPending: c.MaxBatchedPending, MaxBatchedPerSender: c.MaxBatchedPerSender}
 }
 
 // WorkerNet is how a worker reaches the rest of the network: the
@@ -285,6 +286,9 @@ func (h *WorkerHost) Start(ctx context.Context, e *chain.Enigma, custodian chain
 	}
 	if limits.BatchAge > 0 {
 		wc.BatchAge = limits.BatchAge
+	}
+	if limits.MaxBatchedPerSender > 0 {
+		wc.MaxBatchedPerSender = limits.MaxBatchedPerSender
 	}
 	if limits.MaxBatchedPending > 0 {
 		wc.MaxBatchedPending = limits.MaxBatchedPending

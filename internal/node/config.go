@@ -112,10 +112,12 @@ type Config struct {
 	// BatchSize and BatchAge close a contract's batch of batched tasks
 	// once it holds that many tasks or its oldest task is that old; empty
 	// keeps the worker's defaults (256, 1s). MaxBatchedPending bounds a
-	// worker's batched tasks accepted and not ended (default 32,768).
-	BatchSize         int      `json:"batch_size,omitempty"`
-	BatchAge          Duration `json:"batch_age,omitempty"`
-	MaxBatchedPending int      `json:"max_batched_pending,omitempty"`
+	// worker's batched tasks accepted and not ended (default 32,768),
+	// MaxBatchedPerSender those of one sender (default 4,096).
+	BatchSize           int      `json:"batch_size,omitempty"`
+	BatchAge            Duration `json:"batch_age,omitempty"`
+	MaxBatchedPending   int      `json:"max_batched_pending,omitempty"`
+	MaxBatchedPerSender int      `json:"max_batched_per_sender,omitempty"`
 
 	// EpochPoll is how often the key manager checks whether a new epoch
 	// is due; about one block period.
@@ -228,8 +230,8 @@ func (c Config) Validate() error {
 	if c.ResultRetention < 0 || c.MaxResults < 0 || c.MaxPending < 0 {
 		errs = append(errs, errors.New("node: result_retention, max_results and max_pending cannot be negative (leave them out for the defaults)"))
 	}
-	if c.BatchSize < 0 || c.BatchAge < 0 || c.MaxBatchedPending < 0 {
-		errs = append(errs, errors.New("node: batch_size, batch_age and max_batched_pending cannot be negative (leave them out for the defaults)"))
+	if c.BatchSize < 0 || c.BatchAge < 0 || c.MaxBatchedPending < 0 || c.MaxBatchedPerSender < 0 {
+		errs = append(errs, errors.New("node: batch_size, batch_age, max_batched_pending and max_batched_per_sender cannot be negative (leave them out for the defaults)"))
 	}
 	if c.RoleAccount != nil && (*c.RoleAccount < 0 || *c.RoleAccount >= devchain.RoleAccountIndex) {
 		errs = append(errs, fmt.Errorf("node: role_account %d is out of range (0 is the key manager's, 1+i worker i's)", *c.RoleAccount))
