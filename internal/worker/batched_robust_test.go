@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"fmt"
+	"math/big"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -97,5 +98,63 @@ func TestBatchedBatchThatKeepsFailingEnds(t *testing.T) {
 	}
 	if after := n.balanceOf(ctx, u); after.Cmp(before) != 0 {
 		t.Errorf("the user was charged %v for tasks that failed", before.Sub(before, after))
+	}
+}
+
+// A batch that is not mined in time is signed again at its index after
+// TaskTimeout, and again, until its tasks were in three voided batches.
+// They may not fail then: the first batch may still land and charge them.
+// They wait until it does, and commit with it, charged once.
+func TestBatchedTasksOfABatchThatMayLandDoNotFail(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	n := startNetworkWith(t, ctx, 2, func(c *worker.Config) {
+		c.BatchSize, c.BatchAge, c.ReceiptTimeout, c.TaskTimeout = 64, 200*time.Millisecond, 500*time.Millisecond, 2*time.Second
+	})
+	owner, _ := compat.GenerateKey(rand.Reader)
+	sc := n.deploy(ctx, owner).contract
+	u := n.batchedUser(ctx, 0, 1e12)
+	before := n.balanceOf(ctx, u)
+	w := n.worker(n.selected(ctx, sc))
+
+	n.chain.Dev.Pause()
+	var all []*bTask
+	for k := range 3 {
+		bt := n.newBatched(ctx, u, sc, "store", fmt.Appendf(nil, "g%d", k), 1_000_000, 1)
+		if err := n.submitBatched(ctx, bt); err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, bt)
+	}
+	for w.Stats().Batched.Voided < 3 {
+		select {
+		case <-ctx.Done():
+			t.Fatal("the batch was not given up three times")
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	for _, bt := range all {
+		r, err := w.BatchedTask(ctx, bt.req.TaskID)
+		if err != nil || r == nil || r.Status.Final() {
+			t.Fatalf("a task of a batch that may still land reads %+v (%v); want not final", r, err)
+		}
+	}
+	n.chain.Dev.Resume()
+	paid := new(big.Int)
+	for k, bt := range all {
+		r := n.waitBatched(ctx, bt)
+		if out := n.verifyBatched(ctx, bt, r); string(out) != fmt.Sprintf("g%d", k) || r.BatchIndex != 0 {
+			t.Fatalf("task %d: %q in batch %d", k, out, r.BatchIndex)
+		}
+		paid.Add(paid, new(big.Int).SetBytes(r.Fee[:]))
+	}
+	if spent := new(big.Int).Sub(before, n.balanceOf(ctx, u)); spent.Cmp(paid) != 0 {
+		t.Errorf("the user paid %v, its tasks' fees are %v", spent, paid)
+	}
+	if got := n.committedTasks(ctx, sc); got != 3 {
+		t.Errorf("the chain's batches hold %d tasks, want 3", got)
+	}
+	if st := w.Stats().Batched; st.Failed != 0 || st.Committed != 3 {
+		t.Errorf("stats: %+v", st)
 	}
 }

@@ -537,7 +537,7 @@ func (w *Worker) recoverLane(l *lane, f *flight) {
 	b.mu.Unlock()
 	w.failBatched(dead, api.CodeConflict, "the batch it was signed in did not land and another batch took that index on chain; it was not charged: send it again")
 	w.endBatched(l, worn, api.CodeUnavailable, fmt.Sprintf("the %d batches it was signed in did not land (last: %v); it was not charged: send it again", maxVoids, f.why))
-	w.log.Info("lane back on the chain's state", "contract", l.contract, "batch", f.index, "again", len(again), "failed", len(dead)+len(worn), "why", f.why)
+	w.log.Info("lane back on the chain's state", "contract", l.contract, "batch", f.index, "again", len(again), "failed", len(dead), "worn", len(worn), "why", f.why)
 }
 
 // hasGhost reports whether a batch of index that may still land is stored
