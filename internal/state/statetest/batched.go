@@ -38,6 +38,9 @@ func testBatches(t *testing.T, loc Location) {
 	// A batch is stored before it is sent, and survives a reopen.
 	b := batchOf(t, s, g, c, 0, 3)
 	must(t, s.PutBatch(ctx, b))
+	// Once sent, it is written again with its transaction (same key).
+	b.NonceBound, b.TxHash = 9, g.Hash()
+	must(t, s.PutBatch(ctx, b))
 	ghost := batchOf(t, s, g, c, 0, 1) // another batch of the same index: a resend
 	ghost.Delta, ghost.State = nil, nil
 	must(t, s.PutBatch(ctx, ghost))
