@@ -2,6 +2,7 @@ package worker
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"testing"
@@ -55,5 +56,25 @@ func TestBatchedTaskOfAGhostIsHeld(t *testing.T) {
 	l.releaseHeldLocked(b)
 	if len(l.held) != 0 || len(l.queue) != 1 || l.queue[0] != a || !a.rerun {
 		t.Fatalf("after the ghost settled: held %d, queue %v; want a queued to run again", len(l.held), l.queue)
+	}
+}
+
+// A host step that fails for a task (its state key, its state) is retried
+// for TaskTimeout counted from its first failure: a task that waited long
+// in its lane's backlog is not failed on its first brief error.
+func TestBatchedRetryCountsFromTheFirstFailure(t *testing.T) {
+	w := &Worker{ctx: context.Background(), cfg: Config{TaskTimeout: time.Minute}, log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		b: &batcher{lanes: map[api.ContractAddress]*lane{}, tasks: map[api.TaskID]*btask{}, users: map[api.EthAddress]*userBook{},
+			ended: newRecent[*state.BatchedResult](remembered)}}
+	c := api.ContractAddress{7}
+	l := w.b.laneLocked(c)
+	old := &btask{req: workerapi.BatchedRequest{TaskID: api.TaskID{1}, ContractAddress: c}, accepted: time.Now().Add(-time.Hour), status: workerapi.BatchedPending}
+	w.b.tasks[old.req.TaskID] = old
+	w.retryOrFail(l, old, "load the contract's state", errors.New("a peer is restarting"))
+	if len(l.queue) != 1 || l.queue[0] != old || old.firstFail.IsZero() {
+		t.Fatalf("a task accepted an hour ago, failing once: queue %v, first failure %v; want it queued again", l.queue, old.firstFail)
+	}
+	if l.pauseUntil.IsZero() {
+		t.Fatal("the lane does not pause after a failed step")
 	}
 }
