@@ -153,14 +153,16 @@ func (w *Worker) closeBatch(l *lane) {
 func (w *Worker) ghostsSettled(ctx context.Context, l *lane, idx uint64) (bool, error) {
 	b := w.b
 	b.mu.Lock()
-	waiting := l.hasGhost(idx)
-	if !waiting {
+	haveGhosts := len(l.ghosts) > 0
+	if !l.hasGhost(idx) {
 		l.ghostWait = time.Time{}
 	}
 	b.mu.Unlock()
-	if !waiting {
+	if !haveGhosts {
 		return true, nil
 	}
+	// Any ghost is checked, not only one of idx: one of an older index
+	// that landed, or can no longer, frees the tasks the lane holds for it.
 	count, err := w.settleGhosts(ctx, l)
 	if err != nil {
 		return false, err
