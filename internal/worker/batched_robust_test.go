@@ -62,13 +62,7 @@ func TestBatchedBatchThatKeepsFailingEnds(t *testing.T) {
 	s.failures.Store(true)
 
 	var all []*bTask
-	for k := range 2 {
-		bt := n.newBatched(ctx, u, sc, "store", fmt.Appendf(nil, "f%d", k), 1_000_000, 1)
-		if err := n.submitBatched(ctx, bt); err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, bt)
-	}
+	all = append(all, n.submitStores(ctx, t, u, sc, "f", 2, 1_000_000, 1)...)
 	for s.refusedFailures.Load() < 2 {
 		select {
 		case <-ctx.Done():
@@ -119,13 +113,7 @@ func TestBatchedTasksOfABatchThatMayLandDoNotFail(t *testing.T) {
 
 	n.chain.Dev.Pause()
 	var all []*bTask
-	for k := range 3 {
-		bt := n.newBatched(ctx, u, sc, "store", fmt.Appendf(nil, "g%d", k), 1_000_000, 1)
-		if err := n.submitBatched(ctx, bt); err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, bt)
-	}
+	all = append(all, n.submitStores(ctx, t, u, sc, "g", 3, 1_000_000, 1)...)
 	for w.Stats().Batched.Voided < 3 {
 		select {
 		case <-ctx.Done():

@@ -61,6 +61,21 @@ type bTask struct {
 	ectx envelope.Context
 }
 
+// submitStores sends count batched store(prefix‖k) tasks of u on contract
+// c, one after another, and returns them in order.
+func (n *network) submitStores(ctx context.Context, t testing.TB, u *bUser, c api.ContractAddress, prefix string, count int, gasLimit, gasPx uint64) []*bTask {
+	t.Helper()
+	var out []*bTask
+	for k := range count {
+		bt := n.newBatched(ctx, u, c, "store", fmt.Appendf(nil, "%s%d", prefix, k), gasLimit, gasPx)
+		if err := n.submitBatched(ctx, bt); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, bt)
+	}
+	return out
+}
+
 // newBatched seals a call of contract to the selected worker's epoch key
 // and signs it as u.
 func (n *network) newBatched(ctx context.Context, u *bUser, contract api.ContractAddress, fn string, args []byte, gasLimit, gasPx uint64) *bTask {
@@ -294,23 +309,11 @@ func TestBatchedBatchThatRevertsIsRebuilt(t *testing.T) {
 
 	// The lane's batch 0 is sent behind it; the next tasks run on its state.
 	var first, second []*bTask
-	for k := range 3 {
-		bt := n.newBatched(ctx, u, sc, "store", fmt.Appendf(nil, "a%d", k), gasLimit, gasPx)
-		if err := n.submitBatched(ctx, bt); err != nil {
-			t.Fatal(err)
-		}
-		first = append(first, bt)
-	}
+	first = append(first, n.submitStores(ctx, t, u, sc, "a", 3, gasLimit, gasPx)...)
 	for _, bt := range first {
 		n.waitBatched(ctx, bt, workerapi.BatchedInBatch)
 	}
-	for k := range 2 {
-		bt := n.newBatched(ctx, u, sc, "store", fmt.Appendf(nil, "b%d", k), gasLimit, gasPx)
-		if err := n.submitBatched(ctx, bt); err != nil {
-			t.Fatal(err)
-		}
-		second = append(second, bt)
-	}
+	second = append(second, n.submitStores(ctx, t, u, sc, "b", 2, gasLimit, gasPx)...)
 	for _, bt := range second {
 		n.waitBatched(ctx, bt, workerapi.BatchedExecuted)
 	}
@@ -355,13 +358,7 @@ func TestBatchedAndRecordTasksShareAContract(t *testing.T) {
 	u := n.batchedUser(ctx, 0, 1e12)
 	const gasLimit, gasPx = 1_000_000, 1
 	var all []*bTask
-	for k := range 5 {
-		bt := n.newBatched(ctx, u, sc, "store", fmt.Appendf(nil, "b%d", k), gasLimit, gasPx)
-		if err := n.submitBatched(ctx, bt); err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, bt)
-	}
+	all = append(all, n.submitStores(ctx, t, u, sc, "b", 5, gasLimit, gasPx)...)
 	if _, r, out, st := n.run(ctx, owner, sc, nil, "get", nil, 1_000_000); r.Status != api.StatusSuccess || st != 2 || string(out) != "b4" {
 		t.Fatalf("record task after the batched ones: %s, chain %d, output %q; want b4", r.Status, st, out)
 	}
@@ -401,13 +398,7 @@ func TestBatchedUserWithdraws(t *testing.T) {
 	const gasLimit, gasPx = 1_000_000, 2
 	// The balance covers four tasks' maximum fees, not five.
 	var accepted []*bTask
-	for k := range 4 {
-		bt := n.newBatched(ctx, u, sc, "store", fmt.Appendf(nil, "w%d", k), gasLimit, gasPx)
-		if err := n.submitBatched(ctx, bt); err != nil {
-			t.Fatal(err)
-		}
-		accepted = append(accepted, bt)
-	}
+	accepted = append(accepted, n.submitStores(ctx, t, u, sc, "w", 4, gasLimit, gasPx)...)
 	over := n.newBatched(ctx, u, sc, "get", nil, gasLimit, gasPx)
 	if err := n.submitBatched(ctx, over); api.CodeOf(err) != api.CodeInvalidInput {
 		t.Fatalf("a task beyond the balance: %v, want refused", err)
@@ -537,23 +528,11 @@ func TestBatchedTasksSurviveACrash(t *testing.T) {
 
 	n.chain.Dev.Pause()
 	var sent, behind []*bTask
-	for k := range 4 {
-		bt := n.newBatched(ctx, u, sc, "store", fmt.Appendf(nil, "s%d", k), gasLimit, gasPx)
-		if err := n.submitBatched(ctx, bt); err != nil {
-			t.Fatal(err)
-		}
-		sent = append(sent, bt)
-	}
+	sent = append(sent, n.submitStores(ctx, t, u, sc, "s", 4, gasLimit, gasPx)...)
 	for _, bt := range sent {
 		n.waitBatched(ctx, bt, workerapi.BatchedInBatch)
 	}
-	for k := range 2 {
-		bt := n.newBatched(ctx, u, sc, "store", fmt.Appendf(nil, "t%d", k), gasLimit, gasPx)
-		if err := n.submitBatched(ctx, bt); err != nil {
-			t.Fatal(err)
-		}
-		behind = append(behind, bt)
-	}
+	behind = append(behind, n.submitStores(ctx, t, u, sc, "t", 2, gasLimit, gasPx)...)
 	for _, bt := range behind {
 		n.waitBatched(ctx, bt, workerapi.BatchedExecuted)
 	}
@@ -604,13 +583,7 @@ func TestBatchedTasksFailAfterARestartInAnotherEpoch(t *testing.T) {
 	sel := n.selected(ctx, sc)
 	i := n.indexOf(sel)
 	var all []*bTask
-	for k := range 3 {
-		bt := n.newBatched(ctx, u, sc, "store", fmt.Appendf(nil, "x%d", k), 1_000_000, 1)
-		if err := n.submitBatched(ctx, bt); err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, bt)
-	}
+	all = append(all, n.submitStores(ctx, t, u, sc, "x", 3, 1_000_000, 1)...)
 	for _, bt := range all {
 		n.waitBatched(ctx, bt, workerapi.BatchedExecuted)
 	}
@@ -646,13 +619,7 @@ func TestBatchedBatchNotMinedInTime(t *testing.T) {
 
 	n.chain.Dev.Pause()
 	var all []*bTask
-	for k := range 3 {
-		bt := n.newBatched(ctx, u, sc, "store", fmt.Appendf(nil, "m%d", k), 1_000_000, 1)
-		if err := n.submitBatched(ctx, bt); err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, bt)
-	}
+	all = append(all, n.submitStores(ctx, t, u, sc, "m", 3, 1_000_000, 1)...)
 	for w.Stats().Batched.Voided == 0 {
 		select {
 		case <-ctx.Done():
