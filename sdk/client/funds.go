@@ -275,7 +275,14 @@ func (c *Client) reserve(ctx context.Context, fee *big.Int) (*reservation, error
 				return nil, api.Errorf(api.CodeInvalidInput, "client: the batched task needs %v more ENG grains in the balance of %s (batchable %v, open tasks and this one %v) but the account holds %v in tokens: fund it, or lower the gas limit",
 					lack, c.account.Address, have, need, tokens)
 			}
-			amount = tokens
+			// Not every token the account holds: a locked balance leaves
+			// only after a withdrawal request and the task timeout, and
+			// the account's tokens also pay its per-task path. Half of
+			// them, or what is missing if that is more.
+			amount = new(big.Int).Rsh(tokens, 1)
+			if amount.Cmp(lack) < 0 {
+				amount = lack
+			}
 		}
 		c.log.Info("the batchable balance falls short; depositing", "account", c.account.Address, "batchable", have, "needed", need, "deposit", amount)
 		if err := c.deposit(ctx, amount); err != nil {
