@@ -117,6 +117,7 @@ func startAnvil(t testing.TB, bin string, port int, opt AnvilOptions) (*Node, er
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
+	started := time.Now()
 	exited := make(chan struct{})
 	go func() { cmd.Wait(); close(exited) }()
 	stop := func() {
@@ -139,9 +140,22 @@ func startAnvil(t testing.TB, bin string, port int, opt AnvilOptions) (*Node, er
 			return nil, errors.New("anvil did not answer eth_chainId within 15s")
 		}
 	}
+	// Another test's anvil may hold the port (taken between the probe and
+	// the bind) and answer for this one, which then exits failing to bind:
+	// only an anvil still running a while after it started is this one.
+	select {
+	case <-exited:
+		return nil, fmt.Errorf("anvil exited (another process holds port %d?): %s", port, strings.TrimSpace(stderr.String()))
+	case <-time.After(max(0, anvilSettle-time.Since(started))):
+	}
 	t.Cleanup(stop)
 	return &Node{Kind: "anvil", URL: url, WSURL: fmt.Sprintf("ws://127.0.0.1:%d", port), ChainID: chainID}, nil
 }
+
+// anvilSettle is how long after its start an anvil that answers must
+// still run to be taken as the one started: one that cannot bind its port
+// exits well within it.
+const anvilSettle = 500 * time.Millisecond
 
 func ready(url string) bool {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
