@@ -39,6 +39,7 @@ type Client struct {
 	signer  types.Signer
 	nonces  *NonceManager
 	m       *metrics
+	resend  *resender
 }
 
 // Dial connects to cfg.RPCURL and checks the chain id.
@@ -75,7 +76,7 @@ func NewClient(ctx context.Context, rc *rpc.Client, cfg Config) (*Client, error)
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	c := &Client{cfg: cfg, log: logger.With("component", "chain"), rpc: rc, eth: ethclient.NewClient(rc), m: &metrics{}}
+	c := &Client{cfg: cfg, log: logger.With("component", "chain"), rpc: rc, eth: ethclient.NewClient(rc), m: &metrics{}, resend: &resender{}}
 	cctx, cancel := context.WithTimeout(ctx, cfg.CallTimeout)
 	defer cancel()
 	id, err := c.eth.ChainID(cctx)
@@ -323,6 +324,9 @@ func (c *Client) sendOnce(ctx context.Context, from Account, tx Tx, gas uint64) 
 			return Sent{}, isNonceConflict(err) || isTransient(err), !nodeRefused(err), err
 		}
 		release(true)
+		c.resend.track(hash, func(ctx context.Context) (common.Hash, error) {
+			return c.sendViaNode(ctx, from.Address, tx, value, gas, nonce, tipCap, feeCap)
+		}, 2*c.cfg.ReceiptTimeout)
 		return Sent{Hash: hash, Nonce: nonce}, false, false, nil
 	}
 	signed, err := types.SignNewTx(from.Key, c.signer, &types.DynamicFeeTx{
@@ -339,6 +343,7 @@ func (c *Client) sendOnce(ctx context.Context, from Account, tx Tx, gas uint64) 
 		err = c.sendRaw(ctx, signed)
 		if err == nil || isAlreadyKnown(err) {
 			release(true)
+			c.trackRaw(signed)
 			return Sent{Hash: signed.Hash(), Nonce: nonce}, false, false, nil
 		}
 		maybe = maybe || !nodeRefused(err)
@@ -354,10 +359,20 @@ func (c *Client) sendOnce(ctx context.Context, from Account, tx Tx, gas uint64) 
 	}
 	if isNonceConflict(err) && c.known(ctx, signed.Hash()) {
 		release(true) // an earlier try got through after all
+		c.trackRaw(signed)
 		return Sent{Hash: signed.Hash(), Nonce: nonce}, false, false, nil
 	}
 	release(false)
 	return Sent{}, isNonceConflict(err) || isTransient(err), maybe, err
+}
+
+func (c *Client) trackRaw(signed *types.Transaction) {
+	c.resend.track(signed.Hash(), func(ctx context.Context) (common.Hash, error) {
+		if err := c.sendRaw(ctx, signed); err != nil && !isAlreadyKnown(err) {
+			return common.Hash{}, err
+		}
+		return signed.Hash(), nil
+	}, 2*c.cfg.ReceiptTimeout)
 }
 
 // nodeRefused reports an error that is the node's own JSON-RPC answer (it
@@ -423,8 +438,15 @@ func (c *Client) WaitReceipt(ctx context.Context, hash common.Hash, what string)
 	defer cancel()
 	t := time.NewTicker(c.cfg.PollInterval)
 	defer t.Stop()
+	sent := hash
+	defer func() { c.resend.forget(sent); c.resend.forget(hash) }()
+	lastCheck := time.Now()
 	var lastErr error
 	for {
+		if time.Since(lastCheck) >= resendCheckEvery {
+			lastCheck = time.Now()
+			hash = c.resendIfDropped(ctx, hash, what)
+		}
 		r, err := c.receipt(ctx, hash)
 		if err == nil {
 			// A node can index a block's receipts a moment before it makes

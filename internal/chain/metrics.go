@@ -9,10 +9,11 @@ type Metrics struct {
 	SendRetries     uint64 // sends tried again after a nonce conflict or a network error
 	Reverts         uint64 // transactions or estimates the contract reverted
 	ReceiptTimeouts uint64 // receipt waits that ran out of time
+	Resent          uint64 // transactions sent again after the node dropped them
 }
 
 type metrics struct {
-	txSent, sendRetries, reverts, receiptTimeouts atomic.Uint64
+	txSent, sendRetries, reverts, receiptTimeouts, resent atomic.Uint64
 }
 
 // Metrics returns the client's counters so far.
@@ -22,5 +23,6 @@ func (c *Client) Metrics() Metrics {
 		SendRetries:     c.m.sendRetries.Load(),
 		Reverts:         c.m.reverts.Load(),
 		ReceiptTimeouts: c.m.receiptTimeouts.Load(),
+		Resent:          c.m.resent.Load(),
 	}
 }

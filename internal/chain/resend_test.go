@@ -1,15 +1,8 @@
 package chain
 
 import (
-	"bytes"
 	"context"
-	"io"
 	"math/big"
-	"net/http"
-	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -18,61 +11,36 @@ import (
 	"github.com/enigma-go/enigma/internal/chain/chaintest"
 )
 
-// A proxy that forwards the first eth_sendRawTransaction to the node but
-// answers 502, as if the answer was lost: the client must resend the same
-// transaction, and exactly one must land.
-func TestLostSendAnswerIsResentNotDuplicated(t *testing.T) {
+// A node that drops a pending transaction it accepted (anvil does under
+// load) does not leave its sender waiting for ever: the receipt wait sends
+// exactly that transaction again, from a local key and from an account the
+// node holds.
+func TestDroppedTransactionIsResentOnAnvil(t *testing.T) {
 	t.Parallel()
-	n := chaintest.DevChain(t, nil)
-	target, _ := url.Parse(n.URL)
-	proxy := httputil.NewSingleHostReverseProxy(target)
-	var dropped atomic.Bool
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		if bytes.Contains(body, []byte("eth_sendRawTransaction")) && dropped.CompareAndSwap(false, true) {
-			rec := httptest.NewRecorder()
-			proxy.ServeHTTP(rec, r)                                    // the node gets it ...
-			http.Error(w, "upstream went away", http.StatusBadGateway) // ... the client does not hear back
-			return
+	n := chaintest.Anvil(t, chaintest.AnvilOptions{})
+	c := dial(t, n)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	to := common.HexToAddress("0x000000000000000000000000000000000000d20b")
+	key := mustKey(t, "dropped")
+	if err := c.FundETH(ctx, NodeAccount(n.Accounts[1].Address), []common.Address{KeyAccount(key).Address}, big.NewInt(1e18)); err != nil {
+		t.Fatal(err)
+	}
+	for _, from := range []Account{NodeAccount(n.Accounts[2].Address), KeyAccount(key)} {
+		n.SetAutomine(t, false)
+		hash, err := c.Send(ctx, from, Tx{What: "a transfer the node drops", To: &to, Value: big.NewInt(1)})
+		if err != nil {
+			t.Fatal(err)
 		}
-		proxy.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
-
-	cfg := TestConfig()
-	cfg.RPCURL = srv.URL
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	c, err := Dial(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	from := KeyAccount(n.Accounts[6].Key)
-	to := common.HexToAddress("0x000000000000000000000000000000000000d00d")
-	if _, err := c.Transact(ctx, from, Tx{What: "pay", To: &to, Value: big.NewInt(9)}); err != nil {
-		t.Fatal(err)
-	}
-	if !dropped.Load() {
-		t.Fatal("the proxy dropped nothing")
-	}
-	nonce, err := c.Eth().NonceAt(ctx, from.Address, nil)
-	if err != nil || nonce != 1 {
-		t.Fatalf("nonce = %d, %v: want exactly one transaction", nonce, err)
-	}
-	if bal, _ := c.Eth().BalanceAt(ctx, to, nil); bal.Int64() != 9 {
-		t.Fatalf("balance %v", bal)
-	}
-}
-
-func TestDialDownNodeSaysWhat(t *testing.T) {
-	cfg := TestConfig()
-	cfg.RPCURL = "http://127.0.0.1:1"
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	_, err := Dial(ctx, cfg)
-	if err == nil || !bytes.Contains([]byte(err.Error()), []byte("is the node running")) {
-		t.Fatalf("err = %v", err)
+		n.Drop(t, hash.Hex())
+		n.SetAutomine(t, true)
+		before := c.Metrics().Resent
+		r, err := c.WaitReceipt(ctx, hash, "a transfer the node drops")
+		if err != nil {
+			t.Fatalf("from %s: %v", from.Address, err)
+		}
+		if r.TxHash != hash || c.Metrics().Resent != before+1 {
+			t.Fatalf("from %s: receipt of %s (sent %s), %d resent", from.Address, r.TxHash, hash, c.Metrics().Resent-before)
+		}
 	}
 }

@@ -9,12 +9,13 @@
 package chaintest
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net"
+	"io"
 	"net/http"
 	"os"
 	"os/exec"
@@ -84,25 +85,20 @@ func Anvil(t testing.TB, opt AnvilOptions) *Node {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var lastErr error
-	for attempt := 0; attempt < 3; attempt++ { // a free port can be taken between probe and bind
-		port, err := freePort()
-		if err != nil {
-			t.Fatal(err)
-		}
-		n, err := startAnvil(t, bin, port, opt)
-		if err == nil {
-			n.Accounts = accs
-			return n
-		}
-		lastErr = err
+	n, err := startAnvil(t, bin, opt)
+	if err != nil {
+		t.Fatalf("start anvil: %v", err)
 	}
-	t.Fatalf("start anvil: %v", lastErr)
-	return nil
+	n.Accounts = accs
+	return n
 }
 
-func startAnvil(t testing.TB, bin string, port int, opt AnvilOptions) (*Node, error) {
-	args := []string{"--host", "127.0.0.1", "--port", strconv.Itoa(port), "--mnemonic", devchain.DefaultMnemonic, "--silent"}
+// startAnvil lets anvil pick its own port (--port 0) and reads it from the
+// line anvil prints once it listens: a port probed free here and handed
+// to anvil could be taken in between by another test's anvil, which would
+// then answer for this one and share its accounts' nonces.
+func startAnvil(t testing.TB, bin string, opt AnvilOptions) (*Node, error) {
+	args := []string{"--host", "127.0.0.1", "--port", "0", "--mnemonic", devchain.DefaultMnemonic}
 	if opt.BlockTime > 0 {
 		args = append(args, "--block-time", strconv.FormatFloat(opt.BlockTime.Seconds(), 'f', -1, 64))
 	}
@@ -114,22 +110,42 @@ func startAnvil(t testing.TB, bin string, port int, opt AnvilOptions) (*Node, er
 	cmd := exec.Command(bin, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	started := time.Now()
+	addr := make(chan string, 1)
+	go func() { // the listening line, then the rest of its output to nowhere
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if a, ok := strings.CutPrefix(strings.TrimSpace(sc.Text()), "Listening on "); ok {
+				addr <- a
+				break
+			}
+		}
+		io.Copy(io.Discard, stdout)
+	}()
 	exited := make(chan struct{})
 	go func() { cmd.Wait(); close(exited) }()
 	stop := func() {
 		cmd.Process.Kill()
 		<-exited
 	}
-	url := fmt.Sprintf("http://127.0.0.1:%d", port)
+	var hostport string
+	select {
+	case hostport = <-addr:
+	case <-exited:
+		return nil, fmt.Errorf("anvil exited before listening: %s", strings.TrimSpace(stderr.String()))
+	case <-time.After(30 * time.Second):
+		stop()
+		return nil, errors.New("anvil printed no \"Listening on\" line within 30s")
+	}
+	url := "http://" + hostport
 	deadline := time.Now().Add(15 * time.Second)
-	for {
-		if ready(url) {
-			break
-		}
+	for !ready(url) {
 		select {
 		case <-exited:
 			return nil, fmt.Errorf("anvil exited: %s", strings.TrimSpace(stderr.String()))
@@ -140,22 +156,9 @@ func startAnvil(t testing.TB, bin string, port int, opt AnvilOptions) (*Node, er
 			return nil, errors.New("anvil did not answer eth_chainId within 15s")
 		}
 	}
-	// Another test's anvil may hold the port (taken between the probe and
-	// the bind) and answer for this one, which then exits failing to bind:
-	// only an anvil still running a while after it started is this one.
-	select {
-	case <-exited:
-		return nil, fmt.Errorf("anvil exited (another process holds port %d?): %s", port, strings.TrimSpace(stderr.String()))
-	case <-time.After(max(0, anvilSettle-time.Since(started))):
-	}
 	t.Cleanup(stop)
-	return &Node{Kind: "anvil", URL: url, WSURL: fmt.Sprintf("ws://127.0.0.1:%d", port), ChainID: chainID}, nil
+	return &Node{Kind: "anvil", URL: url, WSURL: "ws://" + hostport, ChainID: chainID}, nil
 }
-
-// anvilSettle is how long after its start an anvil that answers must
-// still run to be taken as the one started: one that cannot bind its port
-// exits well within it.
-const anvilSettle = 500 * time.Millisecond
 
 func ready(url string) bool {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
@@ -170,15 +173,6 @@ func ready(url string) bool {
 	defer resp.Body.Close()
 	var out struct{ Result string }
 	return json.NewDecoder(resp.Body).Decode(&out) == nil && out.Result != ""
-}
-
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
 // AnvilPath finds the anvil binary: $ENIGMA_ANVIL if set, else
@@ -237,6 +231,20 @@ func (n *Node) Rewind(t testing.TB, depth uint64) {
 		return
 	}
 	n.call(t, "anvil_rollback", depth)
+}
+
+// SetAutomine turns anvil's mining of each transaction as it arrives on
+// or off (anvil only).
+func (n *Node) SetAutomine(t testing.TB, on bool) {
+	t.Helper()
+	n.call(t, "evm_setAutomine", on)
+}
+
+// Drop removes a pending transaction from anvil's pool, as a node under
+// pressure or a restarted one does (anvil only).
+func (n *Node) Drop(t testing.TB, hash string) {
+	t.Helper()
+	n.call(t, "anvil_dropTransaction", hash)
 }
 
 func (n *Node) call(t testing.TB, method string, params ...any) {
