@@ -12,9 +12,11 @@ TEST_FLAGS ?= -timeout 20m
 ## test: everything CI runs (installs npm tools into the repo's own folders first)
 test: deps lint unit race
 
-## deps: npm packages the tests need (solc, OpenZeppelin, anvil, enigma-js), installed into this repo
+## deps: npm packages the tests need (solc, OpenZeppelin, anvil, enigma-js), installed into this repo,
+## and the Debian packages prometheus and chromium (apt-get, as root)
 deps:
 	@bash scripts/npm-deps.sh
+	@bash scripts/system-deps.sh
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './*/node_modules/*')); \
