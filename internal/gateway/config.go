@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"strings"
 	"time"
 )
@@ -27,6 +28,13 @@ type Config struct {
 	// cookies, and a reflected origin with credentials would let any site
 	// act with a user's.
 	AllowedOrigins []string
+
+	// Routes are more HTTP handlers served beside the JSON-RPC (which
+	// answers "/"), by path pattern (http.ServeMux syntax, e.g.
+	// "GET /metrics" or "/explorer/"): the node's metrics and the
+	// explorer. They get neither the JSON-RPC's CORS headers nor its
+	// limits, and must not match "/" itself.
+	Routes map[string]http.Handler
 
 	// MaxConcurrent bounds the HTTP requests served at once; beyond it a
 	// request is refused at once (503) rather than queued.

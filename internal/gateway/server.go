@@ -63,8 +63,17 @@ func New(backend Backend, cfg Config) (*Server, error) {
 // Serve answers JSON-RPC on ln until ctx is done, then shuts down, giving
 // calls in flight a few seconds to finish.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	var h http.Handler = s
+	if len(s.cfg.Routes) > 0 {
+		mux := http.NewServeMux()
+		mux.Handle("/", s)
+		for pattern, rh := range s.cfg.Routes {
+			mux.Handle(pattern, rh)
+		}
+		h = mux
+	}
 	hs := &http.Server{
-		Handler:           s,
+		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      s.cfg.CallTimeout + 10*time.Second,
