@@ -110,6 +110,7 @@ type batcher struct {
 	users     map[api.EthAddress]*userBook  // one per user with a task in tasks
 	ended     *recent[*state.BatchedResult] // recently ended, in case the store could not keep them
 	stats     BatchedStats
+	m         *Metrics // its stages, observed where stats adds them up
 }
 
 func newBatcher(e *chain.Enigma) *batcher {
@@ -246,6 +247,8 @@ func (w *Worker) submitBatched(ctx context.Context, r *workerapi.BatchedRequest)
 	w.b.stats.Accepted++
 	w.b.stats.Check += checked.Sub(start)
 	w.b.stats.AcceptStore += stored.Sub(checked)
+	w.b.m.batchedStage(bstageCheck, checked.Sub(start))
+	w.b.m.batchedStage(bstageAcceptStore, stored.Sub(checked))
 	w.b.mu.Unlock()
 	return nil
 }

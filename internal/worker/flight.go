@@ -136,6 +136,8 @@ func (w *Worker) closeBatch(l *lane) {
 	b.stats.Batches++
 	b.stats.Sign += signed.Sub(t0)
 	b.stats.BatchStore += stored.Sub(signed)
+	b.m.batchedStage(bstageSign, signed.Sub(t0))
+	b.m.batchedStage(bstageBatchStore, stored.Sub(signed))
 	b.mu.Unlock()
 	w.wg.Add(1)
 	go w.fly(l, f)
@@ -354,6 +356,8 @@ func (w *Worker) fly(l *lane, f *flight) {
 	w.b.mu.Lock()
 	w.b.stats.Send += t1.Sub(t0)
 	w.b.stats.Mined += t2.Sub(t1)
+	w.b.m.batchedStage(bstageSend, t1.Sub(t0))
+	w.b.m.batchedStage(bstageMined, t2.Sub(t1))
 	w.b.mu.Unlock()
 	if f.why != nil {
 		w.log.Warn("a batch did not land; its tasks run again", "contract", l.contract, "index", f.index, "tasks", len(f.tasks), "may_still_land", f.mayLand, "err", f.why)
@@ -451,6 +455,7 @@ func (w *Worker) completeBatch(ctx context.Context, rec *state.Batch, block uint
 	b.stats.Committed += uint64(len(results))
 	b.stats.Landed++
 	b.stats.CommitStore += took
+	b.m.batchedStage(bstageCommitStore, took)
 }
 
 // recoverLane takes the lane back to the chain's state after a batch did

@@ -509,6 +509,7 @@ func (w *Worker) runTask(l *lane, t *btask) {
 	}
 	b.stats.Executed++
 	b.stats.Execute += took
+	b.m.batchedStage(bstageExecute, took)
 }
 
 // runnable checks a task against the chain before it runs: its epoch must

@@ -224,6 +224,7 @@ func (w *Worker) decided(p *pendingReceipt, v verdict, status uint8) {
 	w.release(p)
 	if status == chainCreated {
 		w.stats.HostFailures++
+		w.m.taskEnded(p.req, outcomeAbandoned)
 		w.faults.put(id, "the chain did not take its receipt, which can no longer be mined; the fee is refundable after the timeout")
 		w.log.Warn("receipt refused after its outcome was unknown; delta rolled back", "task", id)
 		return
@@ -233,8 +234,10 @@ func (w *Worker) decided(p *pendingReceipt, v verdict, status uint8) {
 	final = true
 	if st == api.StatusSuccess {
 		w.stats.Succeeded++
+		w.m.taskEnded(p.req, outcomeVerified)
 	} else {
 		w.stats.Failed++
+		w.m.taskEnded(p.req, outcomeFailed)
 	}
 	w.log.Info("receipt outcome known", "task", id, "status", status, "kept", v == taken)
 }
@@ -250,6 +253,7 @@ func (w *Worker) gaveUp(p *pendingReceipt, why error) {
 		return // closing: the outcome is checked again by the next run's sync
 	}
 	w.stats.HostFailures++
+	w.m.taskEnded(p.req, outcomeAbandoned)
 	w.faults.put(p.req.TaskID, fmt.Sprintf("its receipt's outcome stayed unknown for %v (%v); the store keeps its delta in case the chain takes it", w.cfg.SettleTimeout, why))
 	w.log.Error("gave up checking a receipt's outcome; the contract's next task syncs with the chain", "task", p.req.TaskID, "err", why)
 }

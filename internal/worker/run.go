@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -51,12 +52,18 @@ func (w *Worker) runContract(contract api.ContractAddress) {
 		case err != nil:
 			w.stats.HostFailures++
 			w.faults.put(j.req.TaskID, err.Error())
+			w.m.taskEnded(&j.req, outcomeAbandoned)
 		default:
 			w.final.put(j.req.TaskID, status)
 			if status == api.StatusSuccess {
 				w.stats.Succeeded++
+				w.m.taskEnded(&j.req, outcomeVerified)
 			} else {
 				w.stats.Failed++
+				w.m.taskEnded(&j.req, outcomeFailed)
+			}
+			if t := j.firstSeen(); !t.IsZero() {
+				w.m.stage(&j.req, stageTotal, time.Since(t))
 			}
 		}
 		w.mu.Unlock()
@@ -92,6 +99,10 @@ func (w *Worker) run(j *job) (api.TaskStatus, *pendingReceipt, error) {
 		return w.resend(ctx, j)
 	}
 	req := &j.req
+	start := time.Now()
+	if !j.queued.IsZero() {
+		w.m.stage(req, stageQueue, start.Sub(j.queued))
+	}
 	hdr, err := w.cfg.Enigma.Client().Eth().HeaderByNumber(ctx, new(big.Int).SetUint64(req.BlockNumber))
 	if err != nil {
 		return "", nil, fmt.Errorf("read block %d of the task record: %w", req.BlockNumber, err)
@@ -108,7 +119,22 @@ func (w *Worker) run(j *job) (api.TaskStatus, *pendingReceipt, error) {
 	if err := w.store(ctx, req, resp); err != nil {
 		return "", nil, fmt.Errorf("store the result: %w", err)
 	}
-	return w.commit(ctx, req, resp, prior)
+	executed := time.Now()
+	w.m.stage(req, stageExecute, executed.Sub(start))
+	status, p, err := w.commit(ctx, req, resp, prior)
+	if p == nil && err == nil {
+		w.m.stage(req, stageReceipt, time.Since(executed))
+	}
+	return status, p, err
+}
+
+// firstSeen is when the job's submission came, or when it was queued
+// again after a restart.
+func (j *job) firstSeen() time.Time {
+	if j.received.IsZero() {
+		return j.queued
+	}
+	return j.received
 }
 
 // commit sends a stored task's receipt and waits for the chain's answer,

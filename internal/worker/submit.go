@@ -26,6 +26,9 @@ type job struct {
 	forward func(ctx context.Context, n Node) error
 	seq     uint64 // its place in the order accepted (the store's pending tasks)
 	stored  bool   // resumed after a restart with its result stored: only its receipt is left
+	// received is when its submission came (zero when resumed), queued
+	// when it was accepted here: for the stage metrics.
+	received, queued time.Time
 }
 
 // SubmitDeploy implements Node.
@@ -88,7 +91,13 @@ func (w *Worker) SubmitV2(ctx context.Context, r *workerapi.V2Request) error {
 
 // accept checks a task against its record and the epoch's selection and
 // queues it, or forwards it to the selected worker.
-func (w *Worker) accept(ctx context.Context, j *job) error {
+func (w *Worker) accept(ctx context.Context, j *job) (err error) {
+	j.received = time.Now()
+	defer func() {
+		if err != nil {
+			w.m.submittedTask(&j.req, resultRefused)
+		}
+	}()
 	id := j.req.TaskID
 	a, seen, err := w.admit(ctx, id)
 	if seen || err != nil {
@@ -183,6 +192,7 @@ func (w *Worker) forwardTo(ctx context.Context, j *job, selected api.EthAddress)
 	w.mu.Lock()
 	w.stats.Forwarded++
 	w.mu.Unlock()
+	w.m.submittedTask(&j.req, resultForwarded)
 	return nil
 }
 
@@ -224,6 +234,11 @@ func (w *Worker) enqueue(j *job) error {
 	q := w.queues[j.req.Contract]
 	w.jobs[j.req.TaskID] = j
 	w.stats.Accepted++
+	j.queued = time.Now()
+	if !j.received.IsZero() {
+		w.m.submittedTask(&j.req, resultAccepted)
+		w.m.stage(&j.req, stageAccept, j.queued.Sub(j.received))
+	}
 	w.queues[j.req.Contract] = append(q, j)
 	if len(q) == 0 {
 		w.wg.Add(1)

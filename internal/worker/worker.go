@@ -115,6 +115,9 @@ type Config struct {
 	// Now is the worker's clock (pruning); nil means time.Now.
 	Now    func() time.Time
 	Logger *slog.Logger // nil discards
+	// Metrics, when set, receive the worker's metrics (NewMetrics), and
+	// every call into its enclave is timed; nil: NopMetrics.
+	Metrics *Metrics
 }
 
 // DefaultConfig returns the settings a worker runs with; set the required
@@ -186,6 +189,7 @@ type Worker struct {
 	issued   issuedBook // KeepEpochs epochs and epoch keys
 
 	b *batcher // the batched path
+	m *Metrics
 }
 
 // remembered bounds how many finished and failed tasks the worker
@@ -224,6 +228,12 @@ func New(ctx context.Context, cfg Config) (*Worker, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	m := cfg.Metrics
+	if m == nil {
+		m = NopMetrics()
+	} else {
+		cfg.Enclave = m.wrapEnclave(cfg.Enclave)
+	}
 	reg, err := cfg.Enclave.Registration(ctx, &enclave.RegistrationRequest{})
 	if err != nil {
 		return nil, fmt.Errorf("worker: read the enclave's signing address: %w", err)
@@ -235,9 +245,11 @@ func New(ctx context.Context, cfg Config) (*Worker, error) {
 		queues: map[api.ContractAddress][]*job{}, keys: newRecent[[32]byte](remembered),
 		faults: newRecent[string](remembered), unsettled: map[api.TaskID]*pendingReceipt{},
 		settling: map[api.ContractAddress]*pendingReceipt{},
-		issued:   issuedBook{epochKeys: map[uint64]api.Hash{}},
+		issued:   issuedBook{epochKeys: map[uint64]api.Hash{}}, m: m,
 	}
 	w.b = newBatcher(cfg.Enigma)
+	w.b.m = m
+	m.bind(w)
 	w.ctx, w.cancel = context.WithCancel(context.Background())
 	if err := w.restoreKeys(ctx); err != nil {
 		w.Close()
@@ -297,6 +309,7 @@ func (w *Worker) TaskKey(ctx context.Context, userPubKey [64]byte, requester [32
 		return workerapi.WorkerKey{}, fmt.Errorf("worker: read the epoch: %w", err)
 	}
 	epoch := st.FirstBlock.Uint64()
+	w.m.sawEpoch(epoch)
 	r, err := w.cfg.Enclave.NewTaskKey(ctx, &enclave.TaskKeyRequest{UserPubKey: userPubKey, Epoch: epoch, Requester: requester})
 	if err != nil {
 		return workerapi.WorkerKey{}, err
@@ -313,6 +326,7 @@ func (w *Worker) EpochKey(ctx context.Context) (workerapi.EpochKey, error) {
 	if err != nil {
 		return workerapi.EpochKey{}, fmt.Errorf("worker: read the epoch: %w", err)
 	}
+	w.m.sawEpoch(st.FirstBlock.Uint64())
 	r, err := w.cfg.Enclave.EpochKey(ctx, &enclave.EpochKeyRequest{
 		Epoch: st.FirstBlock.Uint64(), ChainID: w.chainID, EnigmaContract: api.EthAddress(w.cfg.Enigma.Addresses().Enigma),
 	})
