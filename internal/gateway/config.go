@@ -50,6 +50,9 @@ type Config struct {
 	TaskKeyBurst      int
 
 	Logger *slog.Logger // nil discards
+	// Metrics, when set, receive the gateway's metrics (NewMetrics);
+	// nil: NopMetrics.
+	Metrics *Metrics
 }
 
 // DefaultConfig returns the configuration the devnet uses.

@@ -27,6 +27,7 @@ type Server struct {
 	inFlight chan struct{} // one token per request being served
 	calls    *limiter      // JSON-RPC calls per requester
 	taskKeys *limiter      // getWorkerEncryptionKey calls per requester
+	m        *Metrics
 }
 
 type method func(ctx context.Context, params json.RawMessage) (any, error)
@@ -57,6 +58,12 @@ func New(backend Backend, cfg Config) (*Server, error) {
 	}
 	s.addV2Methods()
 	s.addBatchedMethods()
+	if s.m = cfg.Metrics; s.m == nil {
+		s.m = NopMetrics()
+	}
+	for name := range s.methods {
+		s.m.method(name)
+	}
 	return s, nil
 }
 
@@ -99,6 +106,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case s.inFlight <- struct{}{}:
 		defer func() { <-s.inFlight }()
 	default:
+		s.m.refused(refusedBusy)
 		w.Header().Set("Retry-After", "1")
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusServiceUnavailable)
@@ -136,6 +144,7 @@ func (s *Server) handle(ctx context.Context, body []byte) any {
 				Message: fmt.Sprintf("a batch must hold 1 to %d calls, got %d", s.cfg.MaxBatch, len(batch))}}
 		}
 		if !s.calls.allow(workerapi.Requester(ctx), len(batch)) {
+			s.m.refused(refusedRate)
 			return busy(nullID, tooFast)
 		}
 		out := make([]rpcResponse, 0, len(batch))
@@ -145,6 +154,7 @@ func (s *Server) handle(ctx context.Context, body []byte) any {
 		return out
 	}
 	if !s.calls.allow(workerapi.Requester(ctx), 1) {
+		s.m.refused(refusedRate)
 		return busy(nullID, tooFast)
 	}
 	return s.call(ctx, body)
@@ -152,7 +162,9 @@ func (s *Server) handle(ctx context.Context, body []byte) any {
 
 const tooFast = "too many calls from this client: slow down and retry in a moment"
 
-func (s *Server) call(ctx context.Context, raw json.RawMessage) rpcResponse {
+func (s *Server) call(ctx context.Context, raw json.RawMessage) (resp rpcResponse) {
+	method := "" // counted as "other" until known
+	defer func(start time.Time) { s.m.called(method, resp.Error, time.Since(start)) }(time.Now())
 	var req rpcRequest
 	if err := json.Unmarshal(raw, &req); err != nil {
 		var syn *json.SyntaxError
@@ -165,7 +177,8 @@ func (s *Server) call(ctx context.Context, raw json.RawMessage) rpcResponse {
 	if len(id) == 0 {
 		id = nullID
 	}
-	resp := rpcResponse{JSONRPC: "2.0", ID: id}
+	resp = rpcResponse{JSONRPC: "2.0", ID: id}
+	method = req.Method
 	if req.JSONRPC != "2.0" || req.Method == "" {
 		resp.Error = &rpcError{Code: codeInvalidRequest, Message: `a JSON-RPC 2.0 request needs "jsonrpc": "2.0" and a "method"`}
 		return resp
@@ -176,6 +189,7 @@ func (s *Server) call(ctx context.Context, raw json.RawMessage) rpcResponse {
 		return resp
 	}
 	if req.Method == "getWorkerEncryptionKey" && !s.taskKeys.allow(workerapi.Requester(ctx), 1) {
+		s.m.refused(refusedTaskKeys)
 		return busy(id, "too many task key requests from this client: slow down and retry in a moment")
 	}
 	cctx, cancel := context.WithTimeout(ctx, s.cfg.CallTimeout)
