@@ -54,6 +54,9 @@ type Config struct {
 	Changed func(ctx context.Context) error
 	// Logger; nil discards.
 	Logger *slog.Logger
+	// Metrics, when set, receive the key manager's metrics (NewMetrics);
+	// nil: NopMetrics.
+	Metrics *Metrics
 }
 
 // DefaultConfig returns the settings a key manager runs with; set Enclave,
@@ -83,6 +86,7 @@ type KeyManager struct {
 	cfg    Config
 	log    *slog.Logger
 	signer api.EthAddress
+	m      *Metrics
 
 	mu        sync.Mutex // serialises epoch changes
 	epochs    uint64     // epochs this node set, for metrics
@@ -102,7 +106,11 @@ func New(ctx context.Context, cfg Config) (*KeyManager, error) {
 	if err != nil {
 		return nil, fmt.Errorf("km: read the enclave's signing address: %w", err)
 	}
-	return &KeyManager{cfg: cfg, log: log, signer: reg.SigningAddress}, nil
+	m := cfg.Metrics
+	if m == nil {
+		m = NopMetrics()
+	}
+	return &KeyManager{cfg: cfg, log: log, signer: reg.SigningAddress, m: m}, nil
 }
 
 // Signer is the enclave's signing address, the Enigma contract's principal.
@@ -119,7 +127,14 @@ func (k *KeyManager) EpochsSet() uint64 {
 // keys. The enclave checks the signer is the worker selected for every
 // contract in the request's epoch and fails with api.CodeNotSelected
 // otherwise.
-func (k *KeyManager) GetStateKeys(ctx context.Context, req *enclave.StateKeysRequest) (*enclave.StateKeysReply, error) {
+func (k *KeyManager) GetStateKeys(ctx context.Context, req *enclave.StateKeysRequest) (_ *enclave.StateKeysReply, err error) {
+	defer func() {
+		if err != nil {
+			k.m.refused.Inc()
+		} else {
+			k.m.served.Inc()
+		}
+	}()
 	if req == nil || len(req.Contracts) == 0 {
 		return nil, api.Errorf(api.CodeInvalidInput, "km: a state keys request must name at least one contract")
 	}
@@ -201,6 +216,9 @@ func (k *KeyManager) NewEpoch(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	if st.Count.Sign() > 0 {
+		k.m.epoch.Set(float64(st.FirstBlock.Uint64()))
+	}
 	if st.Count.Sign() > 0 && st.FirstBlock.Uint64()+size > block {
 		return false, nil // the current epoch stands
 	}
@@ -228,6 +246,9 @@ func (k *KeyManager) NewEpoch(ctx context.Context) (bool, error) {
 		return false, fmt.Errorf("km: set the workers' parameters: %w", err)
 	}
 	k.epochs++
+	k.m.epochsSet.Inc()
+	k.m.epochGas.Observe(float64(r.GasUsed))
+	k.m.epoch.Set(float64(r.BlockNumber.Uint64()))
 	k.log.Info("epoch set", "block", resp.BlockNumber, "workers", len(req.Workers))
 	if err := k.confirm(ctx, st.Count.Uint64(), resp.Seed, r.BlockNumber.Uint64()); err != nil {
 		return true, err
