@@ -39,6 +39,7 @@ type Client struct {
 	signer  types.Signer
 	nonces  *NonceManager
 	m       *metrics
+	tm      *TxMetrics
 	resend  *resender
 }
 
@@ -76,7 +77,10 @@ func NewClient(ctx context.Context, rc *rpc.Client, cfg Config) (*Client, error)
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	c := &Client{cfg: cfg, log: logger.With("component", "chain"), rpc: rc, eth: ethclient.NewClient(rc), m: &metrics{}, resend: &resender{}}
+	c := &Client{cfg: cfg, log: logger.With("component", "chain"), rpc: rc, eth: ethclient.NewClient(rc), m: &metrics{}, tm: cfg.Metrics, resend: &resender{}}
+	if c.tm == nil {
+		c.tm = NopTxMetrics()
+	}
 	cctx, cancel := context.WithTimeout(ctx, cfg.CallTimeout)
 	defer cancel()
 	id, err := c.eth.ChainID(cctx)
@@ -112,6 +116,7 @@ func (c *Client) BlockNumber(ctx context.Context) (uint64, error) {
 	if err != nil {
 		return 0, api.Errorf(api.CodeUnavailable, "chain: read the block number: %w", err)
 	}
+	c.sawHead(n)
 	return n, nil
 }
 
@@ -159,6 +164,7 @@ func (c *Client) Confirm(ctx context.Context, from Account, tx Tx, hash common.H
 	if err != nil {
 		return nil, err
 	}
+	c.mined(tx, r)
 	if r.Status != types.ReceiptStatusSuccessful {
 		return r, c.failedTx(ctx, from, tx, r)
 	}
@@ -193,6 +199,7 @@ type Sent struct {
 // (which misses earlier transactions of the same block).
 func (c *Client) failedTx(ctx context.Context, from Account, tx Tx, r *types.Receipt) error {
 	c.m.reverts.Add(1)
+	c.tm.reverts.Inc()
 	cause := c.traceRevert(ctx, r.TxHash)
 	if cause == nil {
 		msg := ethereum.CallMsg{From: from.Address, To: tx.To, Data: tx.Data, Value: tx.Value, Gas: r.GasUsed + 100_000}
@@ -258,6 +265,7 @@ func (c *Client) SendTx(ctx context.Context, from Account, tx Tx) (Sent, error) 
 		reached = reached || maybe
 		if err == nil {
 			c.m.txSent.Add(1)
+			c.tm.sent.WithLabelValues(txKind(tx)).Inc()
 			c.log.Debug("sent", "what", tx.What, "from", from.Address, "tx", sent.Hash, "nonce", sent.Nonce, "gas", gas)
 			return sent, nil
 		}
@@ -266,6 +274,7 @@ func (c *Client) SendTx(ctx context.Context, from Account, tx Tx) (Sent, error) 
 			break
 		}
 		c.m.sendRetries.Add(1)
+		c.tm.retries.Inc()
 		c.log.Warn("send failed, retrying", "what", tx.What, "attempt", attempt, "err", err)
 		select {
 		case <-ctx.Done():
@@ -292,6 +301,7 @@ func (c *Client) gasFor(ctx context.Context, from Account, tx Tx) (uint64, error
 			return 0, api.Errorf(api.CodeUnavailable, "chain: estimate the gas of %s from %s: %w", tx.What, from.Address.Hex(), err)
 		}
 		c.m.reverts.Add(1)
+		c.tm.reverts.Inc()
 		return 0, api.Errorf(api.CodeChain, "chain: %s would fail (gas estimation from %s): %w", tx.What, from.Address.Hex(), err)
 	}
 	gas := est + est*c.cfg.GasMarginPercent/100
@@ -463,6 +473,7 @@ func (c *Client) WaitReceipt(ctx context.Context, hash common.Hash, what string)
 		select {
 		case <-ctx.Done():
 			c.m.receiptTimeouts.Add(1)
+			c.tm.receiptTimeouts.Inc()
 			detail := "is the node sealing blocks, and was the fee high enough?"
 			if lastErr != nil {
 				detail = "last error: " + lastErr.Error()

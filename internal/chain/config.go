@@ -35,6 +35,9 @@ type Config struct {
 	Confirmations uint64
 
 	Logger *slog.Logger // nil discards
+	// Metrics, when set, receive the client's Prometheus metrics
+	// (NewTxMetrics); nil: NopTxMetrics. Client.Metrics counts either way.
+	Metrics *TxMetrics
 }
 
 // DefaultConfig talks to the dev chain on 127.0.0.1:8545.

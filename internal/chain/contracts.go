@@ -240,6 +240,7 @@ func (c *Client) deployed(ctx context.Context, from Account, tx Tx, hash common.
 	if err != nil {
 		return common.Address{}, err
 	}
+	c.mined(tx, r)
 	if r.Status != types.ReceiptStatusSuccessful {
 		return common.Address{}, c.failedTx(ctx, from, tx, r)
 	}

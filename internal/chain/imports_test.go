@@ -10,13 +10,14 @@ import (
 )
 
 // The package comments' import rules, checked: the client may import api,
-// the bindings and go-ethereum; the dev chain and the bindings only
+// the bindings, go-ethereum and, for its metrics, internal/telemetry and
+// Prometheus's client; the dev chain and the bindings only
 // go-ethereum; none of them a node role, the enclave, the VM or the dev
 // chain (for the client).
 func TestImportRules(t *testing.T) {
 	const mod = "github.com/enigma-go/enigma/"
 	rules := map[string][]string{
-		".":         {mod + "api", mod + "internal/chain/bindings"},
+		".":         {mod + "api", mod + "internal/chain/bindings", mod + "internal/telemetry", "github.com/prometheus/client_golang/prometheus"},
 		"devchain":  nil,
 		"chaintest": {mod + "internal/chain/devchain"},
 	}

@@ -14,7 +14,10 @@ type Metrics struct {
 
 type metrics struct {
 	txSent, sendRetries, reverts, receiptTimeouts, resent atomic.Uint64
+	head                                                  atomic.Uint64 // the highest block number read, for TxMetrics
 }
+
+// For Prometheus, Config.Metrics (telemetry.go).
 
 // Metrics returns the client's counters so far.
 func (c *Client) Metrics() Metrics {

@@ -86,6 +86,7 @@ func (c *Client) resendIfDropped(ctx context.Context, hash common.Hash, what str
 		return hash
 	}
 	c.m.resent.Add(1)
+	c.tm.resent.Inc()
 	c.log.Warn("the node dropped a pending transaction; sent it again", "what", what, "tx", hash)
 	if h != hash {
 		c.resend.forget(hash)
