@@ -8,7 +8,8 @@
 // reorg notifications.
 //
 // It works against any Ethereum JSON-RPC node: the embedded dev chain
-// (internal/chain/devchain), anvil, geth. It imports api, the bindings and
+// (internal/chain/devchain), anvil, geth. It imports api, the bindings,
+// internal/telemetry and Prometheus's client (its metrics) and
 // go-ethereum; it must not import the dev chain, the node roles, the
 // enclave or the VM.
 package chain
