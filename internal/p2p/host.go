@@ -93,6 +93,9 @@ type Config struct {
 	DiscoverEvery time.Duration
 	Limits        Limits
 	Logger        *slog.Logger
+	// Metrics, when set, receive the host's metrics (NewMetrics); nil:
+	// NopMetrics.
+	Metrics *Metrics
 }
 
 // DefaultConfig returns the settings a host runs with; set Network, Role
@@ -110,6 +113,7 @@ func DefaultConfig() Config {
 type Host struct {
 	cfg    Config
 	log    *slog.Logger
+	m      *Metrics
 	host   host.Host
 	dht    *dht.IpfsDHT
 	disc   *drouting.RoutingDiscovery
@@ -183,6 +187,9 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 	h := &Host{cfg: cfg, log: log.With("component", "p2p"), scores: newScores(cfg.Limits), boot: boot,
 		verifier: worker.NewPeerVerifierFor(cfg.Network.ChainID, cfg.Network.Enigma, cfg.Registry),
 		peers:    make(map[peer.ID]*identity), bySigner: make(map[api.EthAddress]peer.ID), checking: make(map[peer.ID]chan struct{}), looking: make(map[peer.ID]bool)}
+	if h.m = cfg.Metrics; h.m == nil {
+		h.m = NopMetrics()
+	}
 	h.ctx, h.cancel = context.WithCancel(context.Background())
 	h.host, err = libp2p.New(
 		libp2p.Identity(key),
@@ -197,6 +204,8 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		h.cancel()
 		return nil, fmt.Errorf("p2p: start the libp2p host on %v (is the address free and one of this machine's?): %w", cfg.Listen, err)
 	}
+	peers := func() int { return len(h.host.Network().Peers()) }
+	h.m.peers.Store(&peers)
 	mode := dht.ModeServer
 	if cfg.Role == RoleClient {
 		mode = dht.ModeClient
@@ -313,6 +322,7 @@ func LoadOrCreateKey(path string) (crypto.PrivKey, error) {
 // threshold.
 func (h *Host) penalise(p peer.ID, points float64, what string) {
 	if h.scores.add(p, points) {
+		h.m.bans.Inc()
 		h.log.Warn("peer banned", "peer", p, "last", what, "for", h.cfg.Limits.BanFor)
 		h.forget(p)
 		_ = h.host.Network().ClosePeer(p)

@@ -140,6 +140,7 @@ func (h *Host) call(ctx context.Context, p peer.ID, proto protocol.ID, method by
 		return nil, h.unreachable(ctx, p, err)
 	}
 	defer s.Close()
+	h.m.message(proto, method, "sent")
 	stop := context.AfterFunc(ctx, func() { s.Reset() })
 	defer stop()
 	if d, ok := ctx.Deadline(); ok {
@@ -205,6 +206,7 @@ func (h *Host) serve(proto protocol.ID, maxReq int, who access, f handler) {
 			s.Reset()
 			return
 		}
+		h.m.message(proto, req[0], "served")
 		var ans []byte
 		if err := h.admit(from, who); err != nil {
 			ans = encodeAnswer(nil, err)
