@@ -321,7 +321,15 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		return nil, err
 	}
 	progress("workers serving tasks")
-	gw, err := enode.NewGateway(d.nodes, d.enigma, "enigma-devnet", nil, log, localGateway)
+	names := map[common.Address]string{}
+	for i, n := range d.workers {
+		names[n.account.Address] = fmt.Sprintf("worker %d", i)
+	}
+	ex, serveExplorer, err := enode.NewExplorer(d.enigma, names, d.activityPoll(), min(cfg.BlockPeriod, time.Second), log)
+	if err != nil {
+		return nil, err
+	}
+	gw, err := enode.NewGateway(d.nodes, d.enigma, "enigma-devnet", nil, log, localGateway, serveExplorer)
 	if err != nil {
 		return nil, err
 	}
@@ -339,11 +347,12 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 		defer d.wg.Done()
 		d.kmNode.Run(sctx)
 	}()
+	d.wg.Add(1)
+	go func() {
+		defer d.wg.Done()
+		ex.Run(sctx)
+	}()
 	if cfg.Activity != nil {
-		names := map[common.Address]string{}
-		for i, n := range d.workers {
-			names[n.account.Address] = fmt.Sprintf("worker %d", i)
-		}
 		a := newActivity(d.enigma, cfg.Activity, log, names)
 		d.wg.Add(1)
 		go func() {
@@ -435,6 +444,9 @@ func (d *Devnet) Addresses() Addresses { return d.addrs }
 
 // GatewayURL is the gateway's JSON-RPC endpoint.
 func (d *Devnet) GatewayURL() string { return d.gwURL }
+
+// ExplorerURL is the explorer's page, served by the gateway (docs/explorer.md).
+func (d *Devnet) ExplorerURL() string { return d.gwURL + "/explorer/" }
 
 // ChainURL is the chain's JSON-RPC endpoint.
 func (d *Devnet) ChainURL() string { return d.addrs.EthNode }
