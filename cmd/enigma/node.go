@@ -32,6 +32,7 @@ func runNode(ctx context.Context, args []string) error {
 	acct := fs.String("account", "", "0x address, unlocked on the Ethereum node, that sends the node's transactions")
 	attestation := fs.String("attestation-key", "", "key manager: the simulated attestation service's key file (default data-dir/attestation.key)")
 	logLevel := fs.String("log-level", "", "debug, info, warn or error")
+	metricsAddr := fs.String("metrics-addr", "", "host:port to serve Prometheus metrics on at /metrics (default none; a gateway also serves them on --listen)")
 	insecure := fs.Bool("insecure-simulated-enclave", false, "run the simulated enclave on a chain that is not a development chain (it protects nothing)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: enigma node --role km|worker|gateway --config FILE [flags]\n\n"+
@@ -76,6 +77,8 @@ func runNode(ctx context.Context, args []string) error {
 			cfg.AttestationKeyFile = *attestation
 		case "log-level":
 			cfg.LogLevel = *logLevel
+		case "metrics-addr":
+			cfg.MetricsAddr = *metricsAddr
 		case "insecure-simulated-enclave":
 			cfg.InsecureSimulatedEnclave = *insecure
 		}

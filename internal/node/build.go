@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
@@ -197,6 +198,10 @@ type WorkerHost struct {
 	Signer  api.EthAddress
 	Store   *state.PebbleStore // set by Run
 	Worker  *worker.Worker     // set by Run
+	// Metrics, when set before Start, receives the worker's metrics
+	// (internal/telemetry labels: role worker and its node name).
+	Metrics prometheus.Registerer
+	wm      *worker.Metrics // made once: a restarted worker counts on
 	sealer  *Sealer
 	once    sync.Once
 	err     error
@@ -269,6 +274,10 @@ func (h *WorkerHost) Start(ctx context.Context, e *chain.Enigma, custodian chain
 	wc := worker.DefaultConfig()
 	wc.Enclave, wc.Store, wc.Enigma, wc.Account, wc.Logger = h.Enclave, store, e, custodian, log
 	wc.KeyManager, wc.Directory, wc.Announce = net.KeyService, net.Directory, net.Announce
+	if h.Metrics != nil && h.wm == nil {
+		h.wm = worker.NewMetrics(h.Metrics)
+	}
+	wc.Metrics = h.wm
 	if limits.ReceiptTimeout > 0 {
 		wc.ReceiptTimeout = limits.ReceiptTimeout
 	}
@@ -329,6 +338,8 @@ type WorkerSpec struct {
 	NetFor func(*WorkerHost) (WorkerNet, error)
 	Limits WorkerLimits
 	Logger *slog.Logger
+	// Metrics, when set, receives the worker's metrics (WorkerHost.Metrics).
+	Metrics prometheus.Registerer
 }
 
 // BuildWorker builds a worker from nothing but the chain: its enclave,
@@ -345,6 +356,7 @@ func BuildWorker(ctx context.Context, s WorkerSpec) (*WorkerHost, error) {
 	if err != nil {
 		return nil, err
 	}
+	h.Metrics = s.Metrics
 	if s.NetFor != nil {
 		if s.Net, err = s.NetFor(h); err != nil {
 			h.Close()
@@ -371,9 +383,13 @@ type KMHost struct {
 	Enclave  *sim.KeyManager
 	Signer   api.EthAddress
 	Attestor *sim.Attestor
-	sealer   *Sealer
-	once     sync.Once
-	err      error
+	// Metrics, when set before NewKeyManager, receives the key manager's
+	// metrics.
+	Metrics prometheus.Registerer
+	kmm     *km.Metrics
+	sealer  *Sealer
+	once    sync.Once
+	err     error
 }
 
 // NewKMHost starts the key manager enclave whose host keeps its data in
@@ -421,6 +437,10 @@ func (h *KMHost) NewKeyManager(ctx context.Context, e *chain.Enigma, acct chain.
 		kc.Poll = poll
 	}
 	kc.Changed = h.sealer.Seal
+	if h.Metrics != nil && h.kmm == nil {
+		h.kmm = km.NewMetrics(h.Metrics)
+	}
+	kc.Metrics = h.kmm
 	k, err := km.New(ctx, kc)
 	if err != nil {
 		return nil, fmt.Errorf("node: start the key manager: %w", err)

@@ -138,6 +138,11 @@ type Config struct {
 	// addresses.json, for clients that read it.
 	GatewayURL string `json:"gateway_url,omitempty"`
 
+	// MetricsAddr is a host:port to serve the node's Prometheus metrics
+	// on, at /metrics (docs/metrics.md); empty serves none, except that a
+	// gateway always serves them at /metrics beside its JSON-RPC.
+	MetricsAddr string `json:"metrics_addr,omitempty"`
+
 	// LogLevel is debug, info, warn or error.
 	LogLevel string `json:"log_level,omitempty"`
 	// Logger overrides LogLevel when the node runs inside another program.
@@ -198,6 +203,11 @@ func (c Config) Validate() error {
 		}
 	} else if c.Listen != "" {
 		errs = append(errs, fmt.Errorf("node: listen is the gateway's JSON-RPC address; a %s is reached on the network only: set p2p_listen", c.Role))
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			errs = append(errs, fmt.Errorf("node: metrics_addr %q is not host:port (e.g. 127.0.0.1:9464): %w", c.MetricsAddr, err))
+		}
 	}
 	for _, a := range c.P2PListen {
 		if _, err := ma.NewMultiaddr(a); err != nil {

@@ -26,7 +26,7 @@ func (n *Node) startGateway(ctx context.Context, cfg Config, ln net.Listener) er
 	if err != nil {
 		return err
 	}
-	gw, err := NewGateway(ph, e, "enigma-gateway", ph.AnnouncedResult, n.log)
+	gw, err := NewGateway(ph, e, "enigma-gateway", ph.AnnouncedResult, n.log, n.metrics.Gateway(n.mnode))
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/enigma-go/enigma/internal/enclave/sim"
 	"github.com/enigma-go/enigma/internal/km"
 	"github.com/enigma-go/enigma/internal/p2p"
+	"github.com/enigma-go/enigma/internal/telemetry"
 )
 
 // DevAccountENG is what a key manager that deploys sends each of the
@@ -98,6 +99,7 @@ func (n *Node) startKM(ctx context.Context, cfg Config) error {
 		return err
 	}
 
+	h.Metrics = n.metrics.For(telemetry.RoleKeyManager, n.mnode)
 	k, err := h.NewKeyManager(ctx, e, acct, time.Duration(cfg.EpochPoll), n.log)
 	if err != nil {
 		return err

@@ -16,6 +16,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
@@ -39,12 +40,19 @@ type Info struct {
 	Account *common.Address `json:"account,omitempty"`
 	// Deployed is set when this key manager deployed the contracts now.
 	Deployed bool `json:"deployed,omitempty"`
+	// MetricsURL serves the node's Prometheus metrics (metrics_addr, or
+	// the gateway's /metrics).
+	MetricsURL string `json:"metrics_url,omitempty"`
 }
 
 // Node is a running role. Close stops it.
 type Node struct {
 	info Info
 	log  *slog.Logger
+	// metrics is the process's registry; every part of the role
+	// registers under labels role and mnode.
+	metrics *Metrics
+	mnode   string
 
 	cancel  context.CancelFunc
 	wg      sync.WaitGroup
@@ -67,7 +75,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 	}
 	log = log.With("role", string(cfg.Role))
-	n := &Node{log: log, failed: make(chan error, 1), info: Info{Role: cfg.Role}}
+	n := &Node{log: log, failed: make(chan error, 1), info: Info{Role: cfg.Role}, metrics: NewMetrics(), mnode: metricsNode(cfg)}
 	defer func() {
 		if err != nil {
 			n.Close()
@@ -82,6 +90,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		}
 		n.onClose(func() error { ln.Close(); return nil })
 		n.info.URL = "http://" + ln.Addr().String()
+		n.info.MetricsURL = n.info.URL + MetricsPath
 	}
 	if cfg.DataDir != "" {
 		if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
@@ -102,6 +111,9 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		err = n.startGateway(ctx, cfg, ln)
 	}
 	if err != nil {
+		return nil, err
+	}
+	if err := n.serveMetrics(cfg); err != nil {
 		return nil, err
 	}
 	log.Info("node serving", "url", n.info.URL, "peer", n.info.PeerID, "p2p", n.info.P2PAddrs)
@@ -235,7 +247,7 @@ func (n *Node) connectChain(ctx context.Context, cfg Config, enclaves bool) (rpc
 	if rpcURL, addrs, err = chainTarget(cfg); err != nil {
 		return "", nil, nil, err
 	}
-	client, err := dialChain(ctx, cfg, rpcURL, n.log)
+	client, err := dialChain(ctx, cfg, rpcURL, n.log, n.metrics.For(string(cfg.Role), n.mnode))
 	if err != nil {
 		return "", nil, nil, err
 	}
@@ -248,9 +260,12 @@ func (n *Node) connectChain(ctx context.Context, cfg Config, enclaves bool) (rpc
 	return rpcURL, addrs, client, nil
 }
 
-func dialChain(ctx context.Context, cfg Config, rpcURL string, log *slog.Logger) (*chain.Client, error) {
+func dialChain(ctx context.Context, cfg Config, rpcURL string, log *slog.Logger, reg prometheus.Registerer) (*chain.Client, error) {
 	cc := chain.DefaultConfig()
 	cc.RPCURL, cc.Logger = rpcURL, log
+	if reg != nil {
+		cc.Metrics = chain.NewTxMetrics(reg)
+	}
 	if cfg.ChainPoll > 0 {
 		cc.PollInterval = time.Duration(cfg.ChainPoll)
 	}

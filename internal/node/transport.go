@@ -51,6 +51,9 @@ func (n *Node) startP2P(ctx context.Context, cfg Config, e *chain.Enigma, role p
 	}
 	pc.Network = p2p.Network{ChainID: e.Client().ChainID().Uint64(), Enigma: api.EthAddress(e.Addresses().Enigma)}
 	pc.Role, pc.Registry, pc.Principal, pc.Logger = role, e, api.EthAddress(principal), n.log
+	if reg := n.metrics.For(string(cfg.Role), n.mnode); reg != nil {
+		pc.Metrics = p2p.NewMetrics(reg)
+	}
 	if c != nil {
 		pc.Prove = p2p.EnclaveProver(c, pc.Network)
 	}

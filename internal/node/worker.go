@@ -5,6 +5,7 @@ import (
 	"math/big"
 
 	"github.com/enigma-go/enigma/internal/p2p"
+	"github.com/enigma-go/enigma/internal/telemetry"
 )
 
 // engGrains is one ENG in its base units (8 decimals).
@@ -43,7 +44,7 @@ func (n *Node) startWorker(ctx context.Context, cfg Config) error {
 			}
 			return workerNet(ph), nil
 		},
-		Limits: cfg.limits(), Logger: n.log,
+		Limits: cfg.limits(), Logger: n.log, Metrics: n.metrics.For(telemetry.RoleWorker, n.mnode),
 	})
 	if err != nil {
 		return err
