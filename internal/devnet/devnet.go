@@ -23,12 +23,14 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/chain/bindings"
 	"github.com/enigma-go/enigma/internal/chain/devchain"
 	"github.com/enigma-go/enigma/internal/km"
 	enode "github.com/enigma-go/enigma/internal/node"
+	"github.com/enigma-go/enigma/internal/telemetry"
 	"github.com/enigma-go/enigma/internal/vm"
 	"github.com/enigma-go/enigma/internal/worker"
 )
@@ -132,10 +134,13 @@ type Devnet struct {
 	addrs     Addresses
 	accounts  []common.Address
 	gwURL     string
-	ln        net.Listener
-	cancel    context.CancelFunc
-	wg        sync.WaitGroup
-	once      sync.Once
+	// metrics is the process's one registry: every role under its role
+	// and node labels, served at the gateway's /metrics.
+	metrics *enode.Metrics
+	ln      net.Listener
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+	once    sync.Once
 }
 
 // Start brings the network up and returns when the contracts are deployed,
@@ -159,7 +164,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	if progress == nil {
 		progress = func(string) {}
 	}
-	d := &Devnet{cfg: cfg, log: log}
+	d := &Devnet{cfg: cfg, log: log, metrics: enode.NewMetrics()}
 	enclavesDone := make(chan error, 1)
 	enclavesStarted := false
 	defer func() {
@@ -194,6 +199,9 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	rpcURL := cfg.ChainRPC
 	cc := chain.DefaultConfig()
 	cc.Logger = log
+	// One client serves every role of the devnet: its metrics are the
+	// devnet's own.
+	cc.Metrics = chain.NewTxMetrics(d.metrics.For(telemetry.RoleDevnet, "devnet"))
 	if rpcURL == "" {
 		host, port, _ := net.SplitHostPort(cfg.ChainAddr)
 		p, err := strconv.Atoi(port)
@@ -292,6 +300,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	if cfg.ChainRPC == "" {
 		poll = cfg.BlockPeriod
 	}
+	d.kmHost.Metrics = d.metrics.For(telemetry.RoleKeyManager, "km")
 	if d.kmNode, err = d.kmHost.NewKeyManager(ctx, d.enigma, d.kmAccount, poll, log); err != nil {
 		return nil, err
 	}
@@ -329,7 +338,7 @@ func Start(ctx context.Context, cfg Config) (_ *Devnet, err error) {
 	if err != nil {
 		return nil, err
 	}
-	gw, err := enode.NewGateway(d.nodes, d.enigma, "enigma-devnet", nil, log, localGateway, serveExplorer)
+	gw, err := enode.NewGateway(d.nodes, d.enigma, "enigma-devnet", nil, log, localGateway, serveExplorer, d.metrics.Gateway("devnet"))
 	if err != nil {
 		return nil, err
 	}
@@ -447,6 +456,13 @@ func (d *Devnet) GatewayURL() string { return d.gwURL }
 
 // ExplorerURL is the explorer's page, served by the gateway (docs/explorer.md).
 func (d *Devnet) ExplorerURL() string { return d.gwURL + "/explorer/" }
+
+// MetricsURL serves every role's Prometheus metrics (docs/metrics.md).
+func (d *Devnet) MetricsURL() string { return d.gwURL + enode.MetricsPath }
+
+// Metrics is the registry of every role's metrics, for tools and tests
+// that read them in process.
+func (d *Devnet) Metrics() *prometheus.Registry { return d.metrics.Registry }
 
 // ChainURL is the chain's JSON-RPC endpoint.
 func (d *Devnet) ChainURL() string { return d.addrs.EthNode }

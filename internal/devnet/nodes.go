@@ -7,11 +7,13 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/chain"
 	enode "github.com/enigma-go/enigma/internal/node"
+	"github.com/enigma-go/enigma/internal/telemetry"
 	"github.com/enigma-go/enigma/internal/worker"
 )
 
@@ -120,6 +122,7 @@ func (d *Devnet) startWorkerNodes(ctx context.Context) error {
 	net := enode.WorkerNet{Directory: d.nodes, KeyService: d.kmNode, Attestor: d.kmHost.Attestor}
 	limits := enode.WorkerLimits{ReceiptTimeout: d.cfg.WorkerReceiptTimeout}
 	for i, n := range d.workers {
+		n.host.Metrics = d.metrics.For(telemetry.RoleWorker, strconv.Itoa(i))
 		if err := n.host.Start(ctx, d.enigma, n.account, net, limits, d.log); err != nil {
 			return fmt.Errorf("devnet: worker %d: %w", i, err)
 		}
