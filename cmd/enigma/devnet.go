@@ -153,8 +153,8 @@ func defaultDevnetDir() string {
 
 func printDevnetBanner(ctx context.Context, d *devnet.Devnet, cfg devnet.Config, took time.Duration) {
 	a := d.Addresses()
-	fmt.Printf("ready in %.2fs\n  chain    %s\n  gateway  %s\n  explorer %s\n  enigma   %s\n  token    %s\n  addresses.json and contract ABIs in %s\n",
-		took.Seconds(), d.ChainURL(), d.GatewayURL(), d.ExplorerURL(), a.Contract, a.Token, cfg.DataDir)
+	fmt.Printf("ready in %.2fs\n  chain    %s\n  gateway  %s\n  explorer %s\n  metrics  %s\n  enigma   %s\n  token    %s\n  addresses.json and contract ABIs in %s\n",
+		took.Seconds(), d.ChainURL(), d.GatewayURL(), d.ExplorerURL(), d.MetricsURL(), a.Contract, a.Token, cfg.DataDir)
 	fmt.Println("dev accounts, the clients' (eth_accounts; account 0 deployed the contracts, the network never sends from them):")
 	for _, acc := range d.Accounts() {
 		bal := "?"
