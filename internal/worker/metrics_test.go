@@ -50,12 +50,12 @@ func TestMetricsCountAndCollect(t *testing.T) {
 		}
 	}
 	for key, want := range map[string]float64{
-		"enigma_worker_tasks_total,kind=deploy,outcome=verified,protocol=v2":         2,
-		"enigma_worker_tasks_total,kind=compute,outcome=committed,protocol=batched":  7,
+		"enigma_worker_tasks_total,kind=deploy,outcome=verified,protocol=v2":          2,
+		"enigma_worker_tasks_total,kind=compute,outcome=committed,protocol=batched":   7,
 		"enigma_worker_submissions_total,kind=compute,protocol=compat,result=refused": 1,
-		"enigma_worker_batches_total,outcome=landed":                                 1,
-		"enigma_worker_epoch_block":                                                  20,
-		"enigma_state_disk_bytes":                                                    0, // no store bound
+		"enigma_worker_batches_total,outcome=landed":                                  1,
+		"enigma_worker_epoch_block":                                                   20,
+		"enigma_state_disk_bytes":                                                     0, // no store bound
 	} {
 		if v, ok := got[key]; !ok || v != want {
 			t.Errorf("%s = %v (present %v), want %v", key, v, ok, want)
