@@ -16,7 +16,7 @@ function el(tag, attrs, ...children) {
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v !== undefined && v !== null && v !== false) e.setAttribute(k, String(v));
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null) continue;
     e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -53,7 +53,7 @@ function link(kind, id, text) {
 
 function status(s) {
   const name = s || "-";
-  return el("span", { class: "status status-" + name.replace(/[^a-z-]/g, "-") }, name);
+  return el("span", { class: "status status-" + name.replace(/[^a-z]/g, "-") }, name);
 }
 
 function workerCell(addr, name) {
@@ -133,7 +133,7 @@ function workersTable(list) {
       cell(w.name || "-"),
       el("td", null, link("address", w.custodian, w.custodian)),
       el("td", null, w.signer ? link("address", w.signer, short(w.signer)) : "-"),
-      el("td", null, status(w.status.replace(" ", "-"))),
+      el("td", null, status(w.status)),
       cell(w.selected ? "yes" : "no"),
       cell(eng(w.stake), true),
       cell(eth(w.eth_balance), true))));
@@ -161,7 +161,7 @@ function dl(id, pairs) {
 
 const views = {
   home: async () => {
-    const s = await get("summary?limit=50");
+    const s = await get("summary?limit=50", ["head"]);
     const out = [epochSection(s.epoch), section("workers", "Workers", s.workers.length, workersTable(s.workers)),
       section("tasks", "Tasks", s.tasks.total, s.tasks.items.length ? tasksTable(s.tasks.items) : el("p", { class: "muted" }, "no task yet"))];
     if (s.batches.total > 0) out.push(section("batches", "Batches", s.batches.total, batchesTable(s.batches.items)));
@@ -216,10 +216,16 @@ const views = {
 
 class APIError extends Error {}
 
-async function get(path) {
+// sig collects the answers a draw read, but for the keys left out of it,
+// so a view whose answers did not change is not drawn again (the user's
+// selection and scroll stay).
+let sig = "";
+
+async function get(path, unsigned) {
   const r = await fetch(API + path, { headers: { Accept: "application/json" }, cache: "no-store" });
   const body = await r.json().catch(() => ({}));
   if (!r.ok) throw new APIError(body.error || "the explorer answered " + r.status);
+  sig += path + JSON.stringify(body, (k, v) => (unsigned && unsigned.includes(k) ? undefined : v));
   return body;
 }
 
@@ -244,6 +250,7 @@ function route() {
 }
 
 let drawing = false;
+let drawn = "";
 let searchMsg = "";
 
 async function draw() {
@@ -255,12 +262,17 @@ async function draw() {
     if (!r) {
       notice("That page does not exist: the explorer's pages are #/, #/task/0x…, #/contract/0x… and #/address/0x….");
       view.replaceChildren();
+      drawn = "";
       return;
     }
     const key = location.hash;
+    sig = "";
     const nodes = await views[r[0]](r[1]);
     if (key !== location.hash) return; // the user moved on meanwhile
-    view.replaceChildren(...nodes);
+    if (sig + key !== drawn) {
+      view.replaceChildren(...nodes);
+      drawn = sig + key;
+    }
     notice(searchMsg);
   } catch (e) {
     notice(e instanceof APIError ? e.message : "The explorer cannot be reached: " + e.message);

@@ -1,0 +1,330 @@
+// Package explorer_test drives the explorer page (internal/explorer) in
+// headless Chromium against a devnet running real tasks: the page shows
+// the epoch, the workers, the tasks with their outcome, a task found by
+// its id and a contract's page, while neither the page nor any API answer
+// holds a byte of the tasks' plaintext inputs, outputs or state.
+package explorer_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/devnet"
+	"github.com/enigma-go/enigma/internal/enclave/testcontract"
+	"github.com/enigma-go/enigma/sdk/client"
+)
+
+var updateScreenshot = flag.Bool("update-screenshot", false, "write the explorer's screenshot to docs/img/explorer.png")
+
+// canary is in every task's plaintext inputs; the test contract stores
+// them as its state and returns them as its output, so a leak of any of
+// them would show it.
+const canary = "CANARY-explorer-2f9d61b7e4"
+
+// chromium is the browser's path, or the test is skipped (failed under
+// CI=true, as chaintest.Anvil does for anvil).
+func chromium(t *testing.T) string {
+	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	msg := "chromium is not installed; install it with `make deps` (as root: scripts/system-deps.sh) or `apt-get install chromium`"
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
+
+func TestExplorerInBrowser(t *testing.T) {
+	exe := chromium(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+
+	cfg := devnet.TestConfig()
+	cfg.DataDir, cfg.EpochSize = t.TempDir(), 1000
+	d, err := devnet.Start(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+
+	perTask := newClient(ctx, t, d, cfg.DataDir, 1, true)
+	batched := newClient(ctx, t, d, cfg.DataDir, 2, false)
+	dep, err := perTask.Deploy(ctx, testcontract.Contract(), "construct(bytes)", client.RawArgs(canary+"-init"))
+	wait(ctx, t, dep, err, "deploy")
+	sc := dep.Contract
+	var computes []*client.Task
+	for i := range 2 {
+		task, err := perTask.Compute(ctx, sc, "store(bytes)", client.RawArgs(fmt.Sprintf("%s-%d", canary, i)))
+		wait(ctx, t, task, err, "compute")
+		if out, err := task.Output(ctx); err != nil || !bytes.Contains(out, []byte(canary)) {
+			t.Fatalf("the task's output %q (err %v) does not hold the canary: the test would not see a leak", out, err)
+		}
+		computes = append(computes, task)
+	}
+	bt, err := batched.Compute(ctx, sc, "store(bytes)", client.RawArgs(canary+"-batched"))
+	wait(ctx, t, bt, err, "batched compute")
+
+	url := d.ExplorerURL()
+	t.Logf("explorer at %s", url)
+	bctx, stop := browser(ctx, t, exe)
+	defer stop()
+
+	var pages []string // every page's text and HTML, checked for the canary
+	page := func(what string) {
+		t.Helper()
+		html, err := chromedp.Run(bctx, chromedp.OuterHTML("html"))
+		if err != nil {
+			t.Fatalf("%s: read the page: %v", what, err)
+		}
+		text, err := chromedp.Run(bctx, chromedp.Evaluate[string]("document.body.innerText"))
+		if err != nil {
+			t.Fatalf("%s: read the page's text: %v", what, err)
+		}
+		pages = append(pages, what+" html:\n"+html, what+" text:\n"+text)
+	}
+
+	// Home: the epoch, the workers by name, every task with its outcome,
+	// the batch.
+	if err := chromedp.Do(bctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("open %s: %v", url, err)
+	}
+	steps := []chromedp.Action[chromedp.Void]{chromedp.WaitVisible("#epoch-number"),
+		chromedp.WaitVisible(`#worker-table tr[data-id]`), chromedp.WaitVisible(`#batch-table tr`)}
+	for _, task := range append([]*client.Task{dep}, computes...) {
+		steps = append(steps, chromedp.WaitVisible(fmt.Sprintf(`#task-table tr[data-id="%s"][data-status="verified"]`, task.ID.String())))
+	}
+	wctx, wcancel := context.WithTimeout(bctx, time.Minute)
+	err = chromedp.Do(wctx, steps...)
+	wcancel()
+	if err != nil {
+		text, _ := chromedp.Run(bctx, chromedp.Evaluate[string]("document.body.innerText"))
+		t.Fatalf("the explorer's home page never showed the epoch, workers, batch and the verified tasks: %v\npage:\n%s\napi/summary:\n%s", err, text, get(t, url+"api/summary"))
+	}
+	home, err := chromedp.Run(bctx, chromedp.Evaluate[string]("document.body.innerText"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Epoch 1", "worker 0", "worker 1", "logged in", "verified", "deploy", "compute", "Batches", "Secret contracts"} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page does not show %q:\n%s", want, home)
+		}
+	}
+	page("home")
+	shot(bctx, t)
+
+	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		wctx, wcancel := context.WithTimeout(bctx, 45*time.Second)
+		defer wcancel()
+		if err := chromedp.Do(wctx, steps...); err != nil {
+			text, _ := chromedp.Run(bctx, chromedp.Evaluate[string]("document.body.innerText"))
+			t.Fatalf("%s: %v; the page:\n%s", what, err, text)
+		}
+	}
+
+	// A task found through the search box.
+	id := computes[0].ID.String()
+	do("search for task "+id, chromedp.SetValue("#q", id), chromedp.Click("#search button"), chromedp.WaitVisible("#task-id"))
+	text, err := chromedp.Run(bctx, chromedp.Text("#task-fields"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{id, "compute", "verified", sc.String(), "worker ", "gas used", "fee", "output hash", "record transaction", "outcome transaction"} {
+		if !strings.Contains(strings.ToLower(text), strings.ToLower(want)) {
+			t.Errorf("the task page does not show %q:\n%s", want, text)
+		}
+	}
+	page("task")
+
+	// The contract's page, from the task's link.
+	do("the contract page", chromedp.Click(`#task-fields a[href^="#/contract/"]`), chromedp.WaitVisible("#contract-address"),
+		chromedp.WaitVisible(fmt.Sprintf(`#task-table tr[data-id="%s"]`, id)))
+	text, err = chromedp.Run(bctx, chromedp.Text("#view"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{sc.String(), "code hash", "state deltas", "Batches"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the contract page does not show %q:\n%s", want, text)
+		}
+	}
+	page("contract")
+
+	// The sender's page.
+	sender := perTask.Address().Hex()
+	do("the sender's page", chromedp.SetValue("#q", sender), chromedp.Click("#search button"),
+		chromedp.WaitVisible("#address"), chromedp.WaitVisible(fmt.Sprintf(`#task-table tr[data-id="%s"]`, id)))
+	page("address")
+
+	// What the page read, and more: every API answer.
+	apiPaths := []string{"summary", "summary?limit=200", "tasks?limit=200", "contracts", "batches", "workers", "epoch",
+		"contract/" + sc.String(), "address/" + sender, "search?q=" + id}
+	for _, task := range append([]*client.Task{dep}, computes...) {
+		apiPaths = append(apiPaths, "task/"+task.ID.String())
+	}
+	for _, p := range apiPaths {
+		pages = append(pages, "GET api/"+p+":\n"+get(t, url+"api/"+p))
+	}
+	for _, p := range pages {
+		if form, leaked := leaks(p); leaked {
+			t.Errorf("the canary's %s form is in %s", form, p)
+		}
+	}
+}
+
+// newClient is a Go client of dev account i, per task or batched.
+func newClient(ctx context.Context, t *testing.T, d *devnet.Devnet, dir string, i int, perTask bool) *client.Client {
+	t.Helper()
+	cfg, err := client.ConfigFromFile(filepath.Join(dir, "addresses.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.PollInterval, cfg.Account, cfg.PerTask = client.TestConfig().PollInterval, d.Accounts()[i].Hex(), perTask
+	c, err := client.New(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	return c
+}
+
+func wait(ctx context.Context, t *testing.T, task *client.Task, err error, what string) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	st, err := task.Wait(ctx, nil)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	if st.Chain != api.ChainReceiptVerified && st.Chain != api.ChainUndefined {
+		t.Fatalf("%s ended with %s", what, st.Chain)
+	}
+}
+
+// browser starts headless Chromium, 1280×900.
+func browser(ctx context.Context, t *testing.T, exe string) (context.Context, func()) {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.Headless, chromedp.DisableGPU,
+		chromedp.WindowSize(1280, 900), chromedp.UserDataDir(t.TempDir()))
+	if os.Geteuid() == 0 {
+		opts = append(opts, chromedp.NoSandbox)
+	}
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	bctx, bcancel := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))
+	return bctx, func() { bcancel(); acancel() }
+}
+
+// shot saves the page: a full-page screenshot as the test's artefact and,
+// with -update-screenshot, the window's (1280×900) as docs/img/explorer.png.
+func shot(bctx context.Context, t *testing.T) {
+	t.Helper()
+	root := repoRoot(t)
+	dir := os.Getenv("ENIGMA_ARTIFACTS")
+	if dir == "" {
+		dir = filepath.Join(root, ".artifacts")
+	}
+	full, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "explorer.png")
+	if err := os.WriteFile(path, full, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot of the explorer: %s", path)
+	if *updateScreenshot {
+		win, err := chromedp.Run(bctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := filepath.Join(root, "docs", "img", "explorer.png")
+		if err := os.MkdirAll(filepath.Dir(doc), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(doc, win, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s", doc)
+	}
+}
+
+func repoRoot(t *testing.T) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			t.Fatalf("no go.mod above %s", dir)
+		}
+	}
+}
+
+func get(t *testing.T, url string) string {
+	t.Helper()
+	r, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Body.Close()
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s: %s", url, r.Status, b)
+	}
+	if csp := r.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") {
+		t.Errorf("GET %s: Content-Security-Policy %q", url, csp)
+	}
+	return string(b)
+}
+
+// leaks reports whether s holds the canary plainly, in hex or in base64
+// (at each of the three alignments a longer blob could put it at).
+func leaks(s string) (string, bool) {
+	forms := map[string]string{"plain": canary, "hex": hex.EncodeToString([]byte(canary))}
+	forms["HEX"] = strings.ToUpper(forms["hex"])
+	for off := range 3 {
+		b := append(bytes.Repeat([]byte{0}, off), canary...)
+		for name, enc := range map[string]*base64.Encoding{"base64": base64.StdEncoding, "base64url": base64.URLEncoding} {
+			e := strings.TrimRight(enc.EncodeToString(b), "=")
+			if off > 0 {
+				e = e[4:] // the first quantum holds bytes before the canary
+			}
+			e = e[:len(e)-4] // the last may hold bytes after it
+			forms[fmt.Sprintf("%s+%d", name, off)] = e
+		}
+	}
+	low := strings.ToLower(s)
+	for name, f := range forms {
+		if strings.Contains(s, f) || (name == "hex" && strings.Contains(low, f)) {
+			return name, true
+		}
+	}
+	return "", false
+}
