@@ -137,6 +137,10 @@ type Config struct {
 	// GatewayURL is written as "proxy" into the key manager's
 	// addresses.json, for clients that read it.
 	GatewayURL string `json:"gateway_url,omitempty"`
+	// Explorer has a gateway serve the explorer (/explorer/, a page and
+	// a read-only JSON API of what the chain records; docs/explorer.md)
+	// beside its JSON-RPC. Default true.
+	Explorer *bool `json:"explorer,omitempty"`
 
 	// MetricsAddr is a host:port to serve the node's Prometheus metrics
 	// on, at /metrics (docs/metrics.md); empty serves none, except that a

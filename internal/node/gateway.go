@@ -5,6 +5,8 @@ import (
 	"errors"
 	"net"
 
+	"github.com/enigma-go/enigma/internal/explorer"
+	"github.com/enigma-go/enigma/internal/gateway"
 	"github.com/enigma-go/enigma/internal/p2p"
 )
 
@@ -26,11 +28,23 @@ func (n *Node) startGateway(ctx context.Context, cfg Config, ln net.Listener) er
 	if err != nil {
 		return err
 	}
-	gw, err := NewGateway(ph, e, "enigma-gateway", ph.AnnouncedResult, n.log, n.metrics.Gateway(n.mnode))
+	tune := []func(*gateway.Config){n.metrics.Gateway(n.mnode)}
+	var ex *explorer.Explorer
+	if cfg.Explorer == nil || *cfg.Explorer {
+		var serve func(*gateway.Config)
+		if ex, serve, err = NewExplorer(e, nil, 0, 0, n.log); err != nil {
+			return err
+		}
+		tune = append(tune, serve)
+	}
+	gw, err := NewGateway(ph, e, "enigma-gateway", ph.AnnouncedResult, n.log, tune...)
 	if err != nil {
 		return err
 	}
 	rctx := n.runContext()
+	if ex != nil {
+		n.goRun(rctx, "explorer", func(ctx context.Context) error { ex.Run(ctx); return nil })
+	}
 	n.goRun(rctx, "gateway server", func(ctx context.Context) error { return gw.Serve(ctx, ln) })
 	return nil
 }
