@@ -15,6 +15,7 @@ import (
 
 	"github.com/enigma-go/enigma/internal/chain"
 	"github.com/enigma-go/enigma/internal/chain/bindings"
+	"github.com/enigma-go/enigma/internal/explorer"
 )
 
 // The activity lines: what the chain decided, one line per task when it
@@ -146,25 +147,11 @@ func (a *activity) recordKind(ctx context.Context, l *types.Log) string {
 // call reads the transaction that emitted l: the Enigma function it
 // called (nil if none), its arguments and its sender.
 func (a *activity) call(ctx context.Context, l *types.Log) (*abi.Method, map[string]any, common.Address) {
-	tx, _, err := a.e.Client().Eth().TransactionByHash(ctx, l.TxHash)
+	c, err := explorer.ReadCall(ctx, a.e, a.signer, l.TxHash)
 	if err != nil {
 		a.log.Warn("activity: read a transaction", "tx", l.TxHash, "err", err)
-		return nil, nil, common.Address{}
 	}
-	from, _ := types.Sender(a.signer, tx)
-	data := tx.Data()
-	if len(data) < 4 {
-		return nil, nil, from
-	}
-	m, err := a.abi.MethodById(data[:4])
-	if err != nil {
-		return nil, nil, from
-	}
-	args := map[string]any{}
-	if err := m.Inputs.UnpackIntoMap(args, data[4:]); err != nil {
-		return m, nil, from
-	}
-	return m, args, from
+	return c.Method, c.Args, c.From
 }
 
 // fromTx completes o from the receipt transaction that emitted l: who sent
