@@ -115,9 +115,7 @@ func (x *Explorer) Run(ctx context.Context) {
 			if !ok {
 				return
 			}
-			x.mu.Lock()
-			x.idx.Apply(ev)
-			x.mu.Unlock()
+			x.write(func(idx *Index) { idx.Apply(ev) })
 		case <-tick.C:
 			x.Refresh(ctx)
 		}
@@ -126,44 +124,33 @@ func (x *Explorer) Run(ctx context.Context) {
 
 // Refresh reads the views once: the head, the epoch, every known worker,
 // the custodians of the epoch's signers and the contracts that changed.
+// The chain is read without the lock; each answer is taken under it.
 func (x *Explorer) Refresh(ctx context.Context) {
 	src := x.cfg.Source
 	if h, err := src.Head(ctx); err == nil {
-		x.mu.Lock()
-		x.idx.SetHead(h)
-		x.mu.Unlock()
+		x.write(func(idx *Index) { idx.SetHead(h) })
 	}
 	if ev, err := src.Epoch(ctx); err != nil {
 		x.log.Warn("explorer: read the epoch", "err", err)
 	} else {
-		x.mu.Lock()
-		x.idx.SetEpoch(ev)
-		x.mu.Unlock()
+		x.write(func(idx *Index) { idx.SetEpoch(ev) })
 	}
-	x.mu.RLock()
-	unresolved := x.idx.Unresolved()
-	x.mu.RUnlock()
+	var unresolved []common.Address
+	x.read(func(idx *Index) { unresolved = idx.Unresolved() })
 	for _, s := range unresolved {
-		c, err := src.Custodian(ctx, s)
-		if err != nil || c == (common.Address{}) {
-			continue
+		if c, err := src.Custodian(ctx, s); err == nil && c != (common.Address{}) {
+			x.write(func(idx *Index) { idx.AddWorker(c) })
 		}
-		x.mu.Lock()
-		x.idx.AddWorker(c)
-		x.mu.Unlock()
 	}
-	x.mu.RLock()
-	workers := x.idx.Workers()
-	x.mu.RUnlock()
+	var workers []common.Address
+	x.read(func(idx *Index) { workers = idx.Workers() })
 	for _, w := range workers {
 		v, err := src.Worker(ctx, w)
 		if err != nil {
 			x.log.Warn("explorer: read a worker", "custodian", w, "err", err)
 			continue
 		}
-		x.mu.Lock()
-		x.idx.SetWorker(w, v)
-		x.mu.Unlock()
+		x.write(func(idx *Index) { idx.SetWorker(w, v) })
 	}
 	x.refreshContracts(ctx)
 }
@@ -201,6 +188,13 @@ func (x *Explorer) refreshContracts(ctx context.Context) {
 
 // Handler serves the page at /explorer/ and the API at /explorer/api/.
 func (x *Explorer) Handler() http.Handler { return x.handler() }
+
+// write runs f with the index locked.
+func (x *Explorer) write(f func(*Index)) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	f(x.idx)
+}
 
 // read runs f with the index read-locked.
 func (x *Explorer) read(f func(*Index)) {
