@@ -68,16 +68,24 @@ func TestExplorerInBrowser(t *testing.T) {
 	perTask := newClient(ctx, t, d, cfg.DataDir, 1, true)
 	batched := newClient(ctx, t, d, cfg.DataDir, 2, false)
 	dep, err := perTask.Deploy(ctx, testcontract.Contract(), "construct(bytes)", client.RawArgs(canary+"-init"))
-	wait(ctx, t, dep, err, "deploy")
+	if st := wait(ctx, t, dep, err, "deploy"); st != api.ChainReceiptVerified {
+		t.Fatalf("the deploy ended with %s", st)
+	}
 	sc := dep.Contract
 	var computes []*client.Task
 	for i := range 2 {
 		task, err := perTask.Compute(ctx, sc, "store(bytes)", client.RawArgs(fmt.Sprintf("%s-%d", canary, i)))
-		wait(ctx, t, task, err, "compute")
+		if st := wait(ctx, t, task, err, "compute"); st != api.ChainReceiptVerified {
+			t.Fatalf("the compute ended with %s", st)
+		}
 		if out, err := task.Output(ctx); err != nil || !bytes.Contains(out, []byte(canary)) {
 			t.Fatalf("the task's output %q (err %v) does not hold the canary: the test would not see a leak", out, err)
 		}
 		computes = append(computes, task)
+	}
+	failed, err := perTask.Compute(ctx, sc, "unreachable()", client.RawArgs(canary+"-trap"))
+	if st := wait(ctx, t, failed, err, "failing compute"); st != api.ChainReceiptFailed {
+		t.Fatalf("the failing compute ended with %s, want %s", st, api.ChainReceiptFailed)
 	}
 	bt, err := batched.Compute(ctx, sc, "store(bytes)", client.RawArgs(canary+"-batched"))
 	wait(ctx, t, bt, err, "batched compute")
@@ -103,7 +111,7 @@ func TestExplorerInBrowser(t *testing.T) {
 
 	// Home: the epoch, the workers by name, every task with its outcome,
 	// the batch.
-	if err := chromedp.Do(bctx, chromedp.Navigate(url)); err != nil {
+	if err := chromedp.Do(bctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(url)); err != nil {
 		t.Fatalf("open %s: %v", url, err)
 	}
 	steps := []chromedp.Action[chromedp.Void]{chromedp.WaitVisible("#epoch-number"),
@@ -111,6 +119,7 @@ func TestExplorerInBrowser(t *testing.T) {
 	for _, task := range append([]*client.Task{dep}, computes...) {
 		steps = append(steps, chromedp.WaitVisible(fmt.Sprintf(`#task-table tr[data-id="%s"][data-status="verified"]`, task.ID.String())))
 	}
+	steps = append(steps, chromedp.WaitVisible(fmt.Sprintf(`#task-table tr[data-id="%s"][data-status="failed"]`, failed.ID.String())))
 	wctx, wcancel := context.WithTimeout(bctx, time.Minute)
 	err = chromedp.Do(wctx, steps...)
 	wcancel()
@@ -122,7 +131,7 @@ func TestExplorerInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Epoch 1", "worker 0", "worker 1", "logged in", "verified", "deploy", "compute", "Batches", "Secret contracts"} {
+	for _, want := range []string{"Epoch 1", "worker 0", "worker 1", "logged in", "verified", "failed", "deploy", "compute", "Batches", "Secret contracts"} {
 		if !strings.Contains(home, want) {
 			t.Errorf("the home page does not show %q:\n%s", want, home)
 		}
@@ -177,7 +186,7 @@ func TestExplorerInBrowser(t *testing.T) {
 	// What the page read, and more: every API answer.
 	apiPaths := []string{"summary", "summary?limit=200", "tasks?limit=200", "contracts", "batches", "workers", "epoch",
 		"contract/" + sc.String(), "address/" + sender, "search?q=" + id}
-	for _, task := range append([]*client.Task{dep}, computes...) {
+	for _, task := range append([]*client.Task{dep, failed}, computes...) {
 		apiPaths = append(apiPaths, "task/"+task.ID.String())
 	}
 	for _, p := range apiPaths {
@@ -206,7 +215,9 @@ func newClient(ctx context.Context, t *testing.T, d *devnet.Devnet, dir string, 
 	return c
 }
 
-func wait(ctx context.Context, t *testing.T, task *client.Task, err error, what string) {
+// wait waits for a task's end and returns its status on chain (undefined
+// for a batched task, which has no record).
+func wait(ctx context.Context, t *testing.T, task *client.Task, err error, what string) api.ChainStatus {
 	t.Helper()
 	if err != nil {
 		t.Fatalf("%s: %v", what, err)
@@ -215,9 +226,7 @@ func wait(ctx context.Context, t *testing.T, task *client.Task, err error, what 
 	if err != nil {
 		t.Fatalf("%s: %v", what, err)
 	}
-	if st.Chain != api.ChainReceiptVerified && st.Chain != api.ChainUndefined {
-		t.Fatalf("%s ended with %s", what, st.Chain)
-	}
+	return st.Chain
 }
 
 // browser starts headless Chromium, 1280×900.

@@ -80,7 +80,7 @@ function section(id, title, count, ...body) {
 
 function latency(t) {
   const parts = [];
-  if (t.latency_blocks !== undefined) parts.push(group(t.latency_blocks) + " blocks");
+  if (t.latency_blocks !== undefined) parts.push(group(t.latency_blocks) + (t.latency_blocks === 1 ? " block" : " blocks"));
   if (t.latency_ms !== undefined) parts.push(group(t.latency_ms) + " ms");
   return parts.join(", ") || "-";
 }
