@@ -183,6 +183,17 @@ func TestExplorerInBrowser(t *testing.T) {
 		chromedp.WaitVisible("#address"), chromedp.WaitVisible(fmt.Sprintf(`#task-table tr[data-id="%s"]`, id)))
 	page("address")
 
+	// Hostile input is shown as text, never run.
+	do("a hostile search", chromedp.SetValue("#q", `<img src=x onerror="window.pwned=1">`), chromedp.Click("#search button"),
+		chromedp.WaitVisible("#notice"))
+	notice, err := chromedp.Run(bctx, chromedp.Text("#notice"))
+	if err != nil || !strings.Contains(notice, "<img src=x") {
+		t.Errorf("the notice %q (err %v) does not show the hostile search as text", notice, err)
+	}
+	if pwned, err := chromedp.Run(bctx, chromedp.Evaluate[bool]("window.pwned === 1 || document.querySelector('#notice img') !== null")); err != nil || pwned {
+		t.Errorf("the hostile search became markup (err %v)", err)
+	}
+
 	// What the page read, and more: every API answer.
 	apiPaths := []string{"summary", "summary?limit=200", "tasks?limit=200", "contracts", "batches", "workers", "epoch",
 		"contract/" + sc.String(), "address/" + sender, "search?q=" + id}
@@ -336,4 +347,20 @@ func leaks(s string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// The leak check finds the canary in each form, inside longer data.
+func TestLeaksFindsEveryForm(t *testing.T) {
+	for off := range 3 {
+		data := append(bytes.Repeat([]byte("z"), off), []byte(canary+"-and-more")...)
+		for _, s := range []string{string(data), hex.EncodeToString(data), strings.ToUpper(hex.EncodeToString(data)),
+			base64.StdEncoding.EncodeToString(data), base64.URLEncoding.EncodeToString(data)} {
+			if _, ok := leaks(`{"x":"` + s + `"}`); !ok {
+				t.Errorf("leaks misses %s", s)
+			}
+		}
+	}
+	if form, ok := leaks(`{"id":"0x3f68e79174daf15b50e15833babc8eb7743e730bb9606f922c48e95314c3905c"}`); ok {
+		t.Errorf("a task id matched the %s form", form)
+	}
 }
