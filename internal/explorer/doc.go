@@ -16,6 +16,7 @@
 // newest Config.MaxTasks tasks and Config.MaxBatches batches, every
 // secret contract and worker.
 //
-// It imports api, internal/chain and go-ethereum; never the worker,
-// enclave, state, key manager, gateway or devnet.
+// It imports internal/chain and go-ethereum; never the worker, enclave,
+// state, key manager, gateway, node or devnet (internal/node's
+// TestImportRules).
 package explorer

@@ -21,6 +21,9 @@ func TestImportRules(t *testing.T) {
 		"../worker":    {mod + "internal/gateway"},
 		"../gateway":   {mod + "internal/worker", mod + "internal/km", mod + "internal/chain"},
 		"../workerapi": {mod + "internal/"},
+		// The explorer reads the chain only: no secret can reach it.
+		"../explorer": {mod + "internal/worker", mod + "internal/enclave", mod + "internal/state", mod + "internal/km",
+			mod + "internal/gateway", mod + "internal/devnet", mod + "internal/node"},
 	}
 	for dir, banned := range forbidden {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
