@@ -273,9 +273,11 @@ func TestMalformedFramesBan(t *testing.T) {
 	}
 	// A flood beyond the rate.
 	flood := n.host(RoleClient, nil, nil)
+	h.scores.mu.Lock() // the connection gater reads them meanwhile
 	h.scores.limits.RequestBurst = 5
 	h.scores.limits.RequestsPerSecond = 1
 	h.scores.points = map[peerID]*standing{}
+	h.scores.mu.Unlock()
 	_ = flood.host.Connect(ctx, addrInfo(h))
 	for i := 0; i < 200 && !h.scores.isBanned(flood.ID()); i++ {
 		_, _ = flood.call(ctx, h.ID(), ProtoWorker, methodTaskResult, []byte(`{}`), maxSmallFrame)
