@@ -1,0 +1,31 @@
+/**
+ * @enigma-go/client: the TypeScript client of an enigma-go network.
+ *
+ * ```ts
+ * import { Enigma } from "@enigma-go/client";
+ * const client = await Enigma.connect({ rpcUrl, gatewayUrl, enigmaAddress, privateKey });
+ * const dep = await client.deploy(wasm, "construct()");
+ * await dep.wait();
+ * const task = await client.compute(dep.contract, "add(uint256,uint256)", [76n, 17n], { returns: "uint256" });
+ * const { value } = await task.result(); // 93n, proved against the batch root on chain, then decrypted
+ * ```
+ *
+ * In a browser the bundle dist/enigma.browser.js defines the global
+ * `Enigma` with the same exports (`Enigma.connect(...)`).
+ */
+import { EnigmaClient } from "./client.js";
+import type { ConnectOptions } from "./types.js";
+
+export { EnigmaClient, RawArgs } from "./client.js";
+export type { Args } from "./client.js";
+export { Task } from "./task.js";
+export * from "./errors.js";
+export type * from "./types.js";
+
+/** Connects to a network: see {@link EnigmaClient.connect}. */
+export function connect(opts: ConnectOptions): Promise<EnigmaClient> {
+  return EnigmaClient.connect(opts);
+}
+
+/** The entry point: `Enigma.connect({...})`. */
+export const Enigma = { connect } as const;
