@@ -22,6 +22,7 @@ const (
 	CodeTimeout      Code = 1104
 	CodeConflict     Code = 1105 // conflicts with what was already done (e.g. other parameters for a signed epoch)
 	CodeRateLimited  Code = 1106 // too many requests from this client; slow down and retry
+	CodeExpired      Code = 1107 // past its expiry (or an expiry too far ahead); sign it again with a fresh expiry
 
 	CodeWrongKey       Code = 1200 // ciphertext not for this key (wrong worker, wrong user key)
 	CodeTampered       Code = 1201 // authentication failed: ciphertext or associated data altered
@@ -37,6 +38,7 @@ const (
 	CodeResourceLimit   Code = 1303 // memory, stack or table limit exceeded
 	CodeUnknownFunction Code = 1304 // the contract has no such public function
 	CodeHostCall        Code = 1305 // a host function was called with bad arguments
+	CodeReadOnly        Code = 1306 // a query tried to write or remove state or call Ethereum
 
 	CodeChain Code = 1400 // an Ethereum transaction or call failed
 )

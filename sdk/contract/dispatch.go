@@ -15,9 +15,10 @@ type Handler func(c *Call) error
 // Call is one invocation of a public function: its arguments, and the return
 // values the handler sets.
 type Call struct {
-	sig  *signature
-	args []byte
-	out  []byte
+	sig   *signature
+	args  []byte
+	out   []byte
+	query bool // a query: run read-only, with a verified caller
 }
 
 // Signature returns the canonical signature of the function running, as it
@@ -35,6 +36,21 @@ func (c *Call) Args(targets ...any) error {
 	}
 	return nil
 }
+
+// Caller returns the address that signed the query running, as the enclave
+// verified it (the signature recovers to it), and true; in a task, which has
+// no verified caller (its sender is not passed to contracts), it returns the
+// zero address and false. Use it to answer a query with what only its
+// caller may read.
+func (c *Call) Caller() (Address, bool) {
+	if !c.query {
+		return Address{}, false
+	}
+	return currentHost().queryCaller()
+}
+
+// IsQuery reports whether the function runs as a query (read-only).
+func (c *Call) IsQuery() bool { return c.query }
 
 // Return sets the function's return values, ABI-encoded as the tuple of
 // their types inferred from the Go types: Uint256 -> uint256, uintN/intN Go
@@ -79,9 +95,18 @@ type registry struct {
 	names map[string][]*entry
 }
 
-// The registry is package state because a wasm module is a single instance
-// whose exports are free functions; it is written only from init.
-var reg = &registry{funcs: map[string]*entry{}, names: map[string][]*entry{}}
+// The registries are package state because a wasm module is a single
+// instance whose exports are free functions; they are written only from
+// init. Query functions have a registry of their own: a task cannot call a
+// query function, and a query cannot call a function that may write.
+var (
+	reg  = newRegistry()
+	qreg = newRegistry()
+)
+
+func newRegistry() *registry {
+	return &registry{funcs: map[string]*entry{}, names: map[string][]*entry{}}
+}
 
 // Register makes fn the public function sig, e.g.
 // Register("add_millionaire(address,uint256)", addMillionaire). Call it from
@@ -89,21 +114,34 @@ var reg = &registry{funcs: map[string]*entry{}, names: map[string][]*entry{}}
 // the contract that must show up when it is first run. Give each function
 // its own name: the VM passes contracts the name only, so overloads cannot
 // be told apart (the call fails as ambiguous).
-func Register(sig string, fn Handler) {
+func Register(sig string, fn Handler) { reg.add("Register", sig, fn) }
+
+// Query makes fn the query function sig, e.g.
+// Query("balanceOf(address)", balanceOf). A query runs on the contract's
+// current state without a chain transaction or fee, signed by its caller
+// (Call.Caller) and answered to the caller alone; it cannot write or remove
+// state or call Ethereum (the call fails with "a query cannot write
+// state"). Query functions are a registry apart from Register's: a task
+// cannot call them, nor a query a registered function; register a function
+// under both when both should reach it. Call it from init; it panics as
+// Register does.
+func Query(sig string, fn Handler) { qreg.add("Query", sig, fn) }
+
+func (r *registry) add(by, sig string, fn Handler) {
 	s, err := parseSignature(sig)
 	if err != nil {
 		panic(err)
 	}
 	if s.name == "" || fn == nil {
-		panic(fmt.Sprintf("contract: Register(%q): need a function name and a handler", sig))
+		panic(fmt.Sprintf("contract: %s(%q): need a function name and a handler", by, sig))
 	}
 	c := s.canonical()
-	if reg.funcs[c] != nil {
+	if r.funcs[c] != nil {
 		panic("contract: function registered twice: " + c)
 	}
 	e := &entry{sig: s, fn: fn}
-	reg.funcs[c] = e
-	reg.names[s.name] = append(reg.names[s.name], e)
+	r.funcs[c] = e
+	r.names[s.name] = append(r.names[s.name], e)
 }
 
 // Constructor makes fn the constructor, run once by the deploy task with the
@@ -125,8 +163,13 @@ func Constructor(sig string, fn Handler) {
 const defaultConstructorName = "construct"
 
 // ErrUnknownFunction is wrapped by the failure of a call naming no public
-// function of the contract.
+// function of the contract (no query function, for a query).
 var ErrUnknownFunction = errors.New("unknown function")
+
+// ErrReadOnly is the failure of a query that tried to write or remove state
+// or call Ethereum (the TestHost's; the VM fails such a query itself, with
+// the same text).
+var ErrReadOnly = errors.New("a query cannot write state")
 
 // lookup finds the function a task names. An exact signature wins (after
 // expanding aliases such as uint); otherwise the name before '(' is enough
@@ -167,6 +210,22 @@ func (r *registry) list() string {
 	return strings.Join(names, ", ")
 }
 
+// lookupQuery finds the query function a query names, as lookup does.
+func (r *registry) lookupQuery(called string) (*entry, error) {
+	e, err := r.lookup(called)
+	if err == nil {
+		return e, nil
+	}
+	if errors.Is(err, ErrUnknownFunction) && !strings.Contains(err.Error(), "ambiguous") {
+		list := "has none"
+		if len(r.funcs) > 0 {
+			list = "are " + r.list()
+		}
+		return nil, fmt.Errorf("%w: %s is not a query function of this contract (its query functions %s)", ErrUnknownFunction, functionName(called), list)
+	}
+	return nil, err
+}
+
 // lookupConstructor checks the name a deploy task gives. The original ran
 // its constructor whatever the name; we refuse names other than the
 // constructor's, so a typo fails the deploy instead of deploying silently.
@@ -194,7 +253,21 @@ func run(h host, deploy bool) (err error) {
 	if err != nil || e == nil {
 		return err
 	}
-	c := &Call{sig: e.sig, args: h.args()}
+	return runEntry(h, e, false)
+}
+
+// runQuery executes a query against h: the function is looked up among the
+// query functions only.
+func runQuery(h host) error {
+	e, err := qreg.lookupQuery(h.functionName())
+	if err != nil {
+		return err
+	}
+	return runEntry(h, e, true)
+}
+
+func runEntry(h host, e *entry, query bool) error {
+	c := &Call{sig: e.sig, args: h.args(), query: query}
 	if err := invoke(e.fn, c); err != nil {
 		return err
 	}
@@ -211,6 +284,9 @@ func invoke(fn Handler, c *Call) (err error) {
 		if r := recover(); r != nil {
 			if f, ok := r.(failure); ok {
 				err = errors.New(f.msg)
+				if f.err != nil {
+					err = f.err
+				}
 				return
 			}
 			err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())

@@ -24,9 +24,12 @@
 //
 //	func main() {}
 //
-// The package exports the module's "deploy" and "call" functions itself: deploy
-// runs the constructor, call dispatches on the function signature the host
-// passes. Arguments and return values are Ethereum ABI encoded, state values
+// The package exports the module's "deploy", "call" and "query" functions
+// itself: deploy runs the constructor, call dispatches on the function
+// signature the host passes, and query does the same among the query
+// functions registered with [Query] (secret queries: read-only, answered to
+// the caller who signed them, whose address [Call.Caller] returns; the
+// caller comes through the host import "enigma" "query_caller"). Arguments and return values are Ethereum ABI encoded, state values
 // are stored as JSON like the original eng_wasm does, and a handler that
 // returns an error or panics fails the task (the host sees the module exit
 // with a non-zero status after the reason was printed with eprint).

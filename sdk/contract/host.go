@@ -21,6 +21,7 @@ type host interface {
 	ethBridge(payload []byte, to Address)
 	encrypt(msg []byte, key *Key) []byte
 	decrypt(ciphertext []byte, key *Key) []byte
+	queryCaller() (Address, bool)
 }
 
 // Print writes a debug line to the host's log (eprint). Workers keep it
@@ -153,8 +154,13 @@ func Write(key string, v any) {
 // Remove deletes key from the state.
 func Remove(key string) { currentHost().removeState(key) }
 
-// failure is the panic value Fail uses to stop the current handler.
-type failure struct{ msg string }
+// failure is the panic value Fail uses to stop the current handler; err,
+// when set, is the error the handler fails with (a sentinel such as
+// ErrReadOnly).
+type failure struct {
+	msg string
+	err error
+}
 
 // Fail stops the task with the message, like a failed assert! in an eng_wasm
 // contract: nothing is returned, the state is left as it was and the sender

@@ -55,6 +55,16 @@ func hostEncrypt(msg unsafe.Pointer, msgLen uint32, key unsafe.Pointer, out unsa
 //go:wasmimport env decrypt
 func hostDecrypt(ciphertext unsafe.Pointer, ciphertextLen uint32, key unsafe.Pointer, out unsafe.Pointer)
 
+// The network's own host functions (module "enigma"; "env" stays the
+// original eng_wasm interface).
+
+// hostQueryCaller writes the 20-byte verified caller of the query running.
+// Only Caller references it, so a contract that never asks for its caller
+// does not import it.
+//
+//go:wasmimport enigma query_caller
+func hostQueryCaller(out unsafe.Pointer)
+
 // deploy is the module's constructor export: the host calls it once, in the
 // deploy task, after _initialize has run the contract's init functions.
 //
@@ -65,6 +75,13 @@ func deploy() { exitOnFailure(run(wasmHost{}, true)) }
 //
 //go:wasmexport call
 func call() { exitOnFailure(run(wasmHost{}, false)) }
+
+// query is the module's export for secret queries: the host calls it in
+// query mode, where the state is read-only, and the function is looked up
+// among the query functions (Query) only.
+//
+//go:wasmexport query
+func query() { exitOnFailure(runQuery(wasmHost{})) }
 
 // exitOnFailure reports why the task failed and leaves the module with exit
 // status 1 (WASI proc_exit), or exitUnknownFunction when the call named no
@@ -155,6 +172,12 @@ func (wasmHost) encrypt(msg []byte, key *Key) []byte {
 	out := make([]byte, len(msg)+EncryptionOverhead)
 	hostEncrypt(ptr(msg), uint32(len(msg)), unsafe.Pointer(key), ptr(out))
 	return out
+}
+
+func (wasmHost) queryCaller() (Address, bool) {
+	var a Address
+	hostQueryCaller(unsafe.Pointer(&a))
+	return a, true
 }
 
 func (wasmHost) decrypt(ciphertext []byte, key *Key) []byte {

@@ -29,6 +29,8 @@ type TestHost struct {
 	res    *Result
 	stream []byte // unread random bytes of the current task
 	block  uint64
+	query  bool    // the current task is a query: writes fail with ErrReadOnly
+	caller Address // the verified caller of the current query
 }
 
 // EthBridge is an Ethereum callback a task asked for.
@@ -75,6 +77,26 @@ func (h *TestHost) Call(sig string, args ...any) (*Result, error) {
 	return h.Run(false, sig, in)
 }
 
+// Query runs the query function sig as caller would through the network:
+// ABI-encoding args as its types, with Call.Caller returning caller, and
+// every Write, Remove or CallEthereum failing the query with ErrReadOnly.
+// The state is never changed by a query.
+func (h *TestHost) Query(caller Address, sig string, args ...any) (*Result, error) {
+	in, err := EncodeArgs(sig, args...)
+	if err != nil {
+		return nil, err
+	}
+	return h.RunQuery(caller, sig, in)
+}
+
+// RunQuery runs one query with already encoded arguments (see Query and
+// Run).
+func (h *TestHost) RunQuery(caller Address, function string, args []byte) (*Result, error) {
+	h.query, h.caller = true, caller
+	defer func() { h.query, h.caller = false, Address{} }()
+	return h.Run(false, function, args)
+}
+
 // Run executes one task with already encoded arguments, as the VM would: the
 // contract is given the part of function before '(' (the VM, like the
 // original host, passes the name only). On failure the state is restored
@@ -90,7 +112,12 @@ func (h *TestHost) Run(deploy bool, function string, args []byte) (*Result, erro
 	h.called, h.input, h.res, h.stream, h.block = functionName(function), args, &Result{}, nil, 0
 	h.tasks++
 	testHostActive = h
-	err := run(h, deploy)
+	var err error
+	if h.query {
+		err = runQuery(h)
+	} else {
+		err = run(h, deploy)
+	}
 	testHostActive = nil
 	res := h.res
 	if err != nil {
@@ -126,10 +153,23 @@ func (h *TestHost) readState(key string) ([]byte, bool) {
 }
 
 func (h *TestHost) writeState(key string, value []byte) {
+	h.refuseInQuery()
 	h.State[key] = append([]byte(nil), value...)
 }
 
-func (h *TestHost) removeState(key string) { delete(h.State, key) }
+func (h *TestHost) removeState(key string) {
+	h.refuseInQuery()
+	delete(h.State, key)
+}
+
+// refuseInQuery fails a query that tries to change anything, as the VM does.
+func (h *TestHost) refuseInQuery() {
+	if h.query {
+		panic(failure{msg: ErrReadOnly.Error(), err: ErrReadOnly})
+	}
+}
+
+func (h *TestHost) queryCaller() (Address, bool) { return h.caller, h.query }
 
 // rand serves SHA-256(Seed ‖ task ‖ block) blocks in order.
 func (h *TestHost) rand(buf []byte) {
@@ -149,6 +189,7 @@ func (h *TestHost) rand(buf []byte) {
 }
 
 func (h *TestHost) ethBridge(payload []byte, to Address) {
+	h.refuseInQuery()
 	h.res.Bridge = &EthBridge{Payload: append([]byte(nil), payload...), Address: to}
 }
 
