@@ -10,6 +10,12 @@
 // handed in through the State interface and randomness and time are derived
 // from the Request.
 //
+// Besides the eng_wasm imports, a module may import the network's own host
+// functions from module "enigma" (today only query_caller, the verified
+// caller of a secret query). A query (Kind Query) runs the module's "query"
+// export read-only: the run fails at the first state write or removal or
+// Ethereum callback.
+//
 // This package must not import the enclave, the state store, the chain or
 // any network code: the enclave calls it, never the reverse.
 package vm
@@ -28,6 +34,13 @@ const (
 	// Compute runs the "call" export with Function naming the public
 	// function, e.g. "add_millionaire(address,uint256)".
 	Compute
+	// Query runs the "query" export (a secret query) with Function naming a
+	// query function: the state is read-only (write_state,
+	// remove_from_state and write_eth_bridge fail the run with
+	// CodeReadOnly) and the contract reads Caller through the host import
+	// "enigma" "query_caller". A module without a "query" export fails with
+	// CodeUnknownFunction.
+	Query
 )
 
 // State is a secret contract's key-value state as the contract sees it. The
@@ -62,6 +75,11 @@ type Request struct {
 	// Time is where the WASI clock starts (the time of the task record's
 	// block); every clock read advances it by a fixed step.
 	Time time.Time
+
+	// Caller is the verified caller of a query (Kind Query), which the
+	// contract reads with enigma.query_caller. Other kinds have none: the
+	// import fails the run there.
+	Caller [20]byte
 }
 
 // EthBridge is the Ethereum callback a contract asked for with

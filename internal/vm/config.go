@@ -227,7 +227,7 @@ func (c Config) meterOptions() meter.Options {
 		MaxModuleBytes: c.MaxModuleBytes,
 		MaxFunctions:   c.MaxFunctions,
 		CanonicalNaN:   true,
-		Imports:        map[string]map[string]meter.Signature{"env": envSignatures()},
+		Imports:        hostSignatures(),
 		AnyImportIn:    []string{wasiModule},
 	}
 }

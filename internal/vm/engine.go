@@ -53,6 +53,7 @@ type Module struct {
 	codeLen  int
 	compiled wazero.CompiledModule
 	info     meter.Info
+	hasQuery bool // exports "query" (secret queries)
 
 	pool    *instancePool
 	evicted atomic.Bool
@@ -89,6 +90,10 @@ func (m *Module) InstanceMemory() int {
 	}
 	return int(m.snap.pages) * pageSize
 }
+
+// HasQuery reports whether the module exports "query": whether it can
+// answer secret queries.
+func (m *Module) HasQuery() bool { return m.hasQuery }
 
 // IsReactor reports whether the module is a WASI reactor (a Go contract)
 // whose runtime is initialised once and snapshotted.
@@ -130,7 +135,7 @@ func NewEngine(ctx context.Context, cfg Config) (*Engine, error) {
 		rc = rc.WithCompilationCache(c)
 	}
 	e.rt = wazero.NewRuntimeWithConfig(ctx, rc)
-	if err := instantiateEnv(ctx, e.rt); err != nil {
+	if err := instantiateHost(ctx, e.rt); err != nil {
 		e.rt.Close(ctx)
 		return nil, fmt.Errorf("vm: host functions: %w", err)
 	}
@@ -258,7 +263,9 @@ func (e *Engine) compile(ctx context.Context, code []byte, hash [32]byte) (*Modu
 		return nil, err
 	}
 	e.log.Debug("compiled contract", "code_hash", hex.EncodeToString(hash[:]), "bytes", len(code), "reactor", info.Reactor)
-	return &Module{engine: e, hash: hash, codeLen: len(code), compiled: compiled, info: *info, pool: newInstancePool(e.cfg.PooledInstances, &e.idle, e.cfg.MaxIdleInstances)}, nil
+	_, hasQuery := compiled.ExportedFunctions()["query"]
+	return &Module{engine: e, hash: hash, codeLen: len(code), compiled: compiled, info: *info, hasQuery: hasQuery,
+		pool: newInstancePool(e.cfg.PooledInstances, &e.idle, e.cfg.MaxIdleInstances)}, nil
 }
 
 // checkWASI makes sure every WASI import exists with the signature the

@@ -21,6 +21,9 @@ import (
 const (
 	envModule  = "env"
 	wasiModule = "wasi_snapshot_preview1"
+	// enigmaModule holds this network's own host functions; env stays the
+	// original eng_wasm interface.
+	enigmaModule = "enigma"
 
 	gcmTagSize = 16
 	gcmIVSize  = 12
@@ -68,20 +71,39 @@ func hostFuncs() []hostFunc {
 	}
 }
 
-// envSignatures is what the rewriter accepts as env imports.
-func envSignatures() map[string]meter.Signature {
-	out := map[string]meter.Signature{}
-	for _, h := range hostFuncs() {
-		out[h.name] = meter.Signature{Params: h.params, Results: h.results}
+// enigmaFuncs are the host functions of module "enigma".
+func enigmaFuncs() []hostFunc {
+	return []hostFunc{
+		{"query_caller", []wapi.ValueType{i32}, nil, (*task).queryCaller},
 	}
-	return out
 }
 
-// instantiateEnv registers the eng_wasm host functions. They find the task
-// they serve in the context of the call.
-func instantiateEnv(ctx context.Context, rt wazero.Runtime) error {
-	b := rt.NewHostModuleBuilder(envModule)
-	for _, h := range hostFuncs() {
+// hostSignatures is what the rewriter accepts as imports of each host
+// module.
+func hostSignatures() map[string]map[string]meter.Signature {
+	sigs := func(fs []hostFunc) map[string]meter.Signature {
+		out := map[string]meter.Signature{}
+		for _, h := range fs {
+			out[h.name] = meter.Signature{Params: h.params, Results: h.results}
+		}
+		return out
+	}
+	return map[string]map[string]meter.Signature{envModule: sigs(hostFuncs()), enigmaModule: sigs(enigmaFuncs())}
+}
+
+// instantiateHost registers the eng_wasm host functions (module "env") and
+// the network's own (module "enigma"). They find the task they serve in the
+// context of the call.
+func instantiateHost(ctx context.Context, rt wazero.Runtime) error {
+	if err := instantiateModule(ctx, rt, envModule, hostFuncs()); err != nil {
+		return err
+	}
+	return instantiateModule(ctx, rt, enigmaModule, enigmaFuncs())
+}
+
+func instantiateModule(ctx context.Context, rt wazero.Runtime, name string, fs []hostFunc) error {
+	b := rt.NewHostModuleBuilder(name)
+	for _, h := range fs {
 		fn := h.fn
 		b.NewFunctionBuilder().WithGoModuleFunction(wapi.GoModuleFunc(func(ctx context.Context, mod wapi.Module, stack []uint64) {
 			t, _ := ctx.Value(taskKey{}).(*task)
@@ -155,8 +177,33 @@ func (t *task) stateKey(mod wapi.Module, fn string, ptr, n uint32) []byte {
 	return t.view(mod, fn, ptr, n)
 }
 
+// errReadOnly is the failure of a query that tries to change anything; its
+// text is what the caller reads in the sealed answer.
+const errReadOnly = "a query cannot write state"
+
+// refuseInQuery fails a query's run at its first write, removal or
+// Ethereum callback: a query has no transaction that could commit one.
+func (t *task) refuseInQuery() {
+	if t.req.Kind == Query {
+		t.charge(t.sched.HostCallBase)
+		t.fail(api.CodeReadOnly, errReadOnly)
+	}
+}
+
+// queryCaller writes the query's verified caller (20 bytes). Outside a
+// query there is none, and the run fails.
+func (t *task) queryCaller(mod wapi.Module, s []uint64) {
+	const fn = "query_caller"
+	t.chargeCall(20)
+	if t.req.Kind != Query {
+		t.fail(api.CodeHostCall, "%s: only a query has a caller (this is a task)", fn)
+	}
+	t.write(mod, fn, u32(s[0]), t.req.Caller[:])
+}
+
 func (t *task) writeState(mod wapi.Module, s []uint64) {
 	const fn = "write_state"
+	t.refuseInQuery()
 	kp, kn, vp, vn := u32(s[0]), u32(s[1]), u32(s[2]), u32(s[3])
 	t.charge(t.sched.HostCallBase)
 	t.checkSize(fn, "key", kn, t.sched.MaxKeyBytes)
@@ -201,6 +248,7 @@ func (t *task) readState(mod wapi.Module, s []uint64) {
 }
 
 func (t *task) removeFromState(mod wapi.Module, s []uint64) {
+	t.refuseInQuery()
 	key := t.stateKey(mod, "remove_from_state", u32(s[0]), u32(s[1]))
 	if old, had := t.req.State.Get(key); had {
 		t.stateSize -= int64(len(key) + len(old))
@@ -297,6 +345,7 @@ func (t *task) fetchArgs(mod wapi.Module, s []uint64) {
 
 func (t *task) writeEthBridge(mod wapi.Module, s []uint64) {
 	const fn = "write_eth_bridge"
+	t.refuseInQuery()
 	n := u32(s[1])
 	t.charge(t.sched.HostCallBase)
 	t.checkSize(fn, "payload", n, t.sched.BridgeMaxBytes)

@@ -167,9 +167,11 @@ func checkRequest(m *Module, req *Request) error {
 		return api.Errorf(api.CodeUnavailable, "vm: the module was evicted from the engine's cache: compile the contract again")
 	case req.State == nil:
 		return api.Errorf(api.CodeInvalidInput, "vm: request has no State")
-	case req.Kind != Deploy && req.Kind != Compute:
-		return api.Errorf(api.CodeInvalidInput, "vm: request kind %d is neither Deploy nor Compute", req.Kind)
-	case req.Kind == Compute && strings.TrimSpace(functionName(req.Function)) == "":
+	case req.Kind != Deploy && req.Kind != Compute && req.Kind != Query:
+		return api.Errorf(api.CodeInvalidInput, "vm: request kind %d is neither Deploy, Compute nor Query", req.Kind)
+	case req.Kind == Query && !m.hasQuery:
+		return api.Errorf(api.CodeUnknownFunction, "this contract has no query functions (its module exports no \"query\")")
+	case req.Kind != Deploy && strings.TrimSpace(functionName(req.Function)) == "":
 		return api.Errorf(api.CodeUnknownFunction, "vm: no function named in %q: give a signature such as \"add(uint256,uint256)\"", req.Function)
 	}
 	return nil
@@ -187,6 +189,9 @@ func functionName(sig string) string {
 func (e *Engine) run(ctx context.Context, m *Module, t *task) (*Result, error) {
 	sched := &e.cfg.Schedule
 	base, export := sched.ComputeBase, "call"
+	if t.req.Kind == Query {
+		export = "query"
+	}
 	if t.req.Kind == Deploy {
 		// The code and the module's initial memory, priced like memory.grow.
 		base = satAdd(satMul(uint64(m.codeLen), sched.DeployPerByte), satMul(uint64(m.info.MemoryMin), uint64(sched.GrowPage)))
@@ -289,6 +294,9 @@ func (e *Engine) classify(ctx context.Context, in *instance, t *task, err error)
 		case 0:
 			return nil
 		case ExitUnknownFunction:
+			if t.req.Kind == Query {
+				return api.Errorf(api.CodeUnknownFunction, "%s is not a query function of this contract", functionName(t.req.Function))
+			}
 			return api.Errorf(api.CodeUnknownFunction, "the contract has no function %q", t.req.Function)
 		}
 		msg := "contract exited with code %d"

@@ -165,7 +165,13 @@ var badWAT = map[string]string{
 		(func (export "deploy")) (func (export "call")))`,
 	"no_memory":        `(module (func (export "deploy")) (func (export "call")))`,
 	"call_with_params": `(module (memory (export "memory") 1) (func (export "deploy")) (func (export "call") (param i32)))`,
-	"huge_memory":      `(module (memory (export "memory") 5000) (func (export "deploy")) (func (export "call")))`,
+	"query_with_params": `(module (memory (export "memory") 1) (func (export "deploy")) (func (export "call"))
+		(func (export "query") (param i32)))`,
+	"unknown_enigma_import": `(module (import "enigma" "write_anyway" (func (param i32))) (memory (export "memory") 1)
+		(func (export "deploy")) (func (export "call")))`,
+	"wrong_caller_signature": `(module (import "enigma" "query_caller" (func (param i64))) (memory (export "memory") 1)
+		(func (export "deploy")) (func (export "call")))`,
+	"huge_memory": `(module (memory (export "memory") 5000) (func (export "deploy")) (func (export "call")))`,
 	"simd": `(module (memory (export "memory") 1) (func (export "deploy"))
 		(func (export "call") (drop (v128.const i64x2 0 0))))`,
 	"reserved_export": `(module (memory (export "memory") 1) (global (export "__eng_gas") i32 (i32.const 0))
@@ -180,7 +186,7 @@ var (
 )
 
 func allWAT() map[string]string {
-	src := map[string]string{"host": hostWAT, "imported_memory": importedMemoryWAT, "multi_value": multiValueWAT, "gas": gasWAT()}
+	src := map[string]string{"host": hostWAT, "imported_memory": importedMemoryWAT, "multi_value": multiValueWAT, "gas": gasWAT(), "query": queryWAT}
 	for k, v := range badWAT {
 		src["bad_"+k] = v
 	}
@@ -242,7 +248,7 @@ func assembleAll(src map[string]string) (map[string][]byte, error) {
 		}
 		res[name] = b
 	}
-	for _, must := range []string{"host", "imported_memory", "multi_value", "gas"} {
+	for _, must := range []string{"host", "imported_memory", "multi_value", "gas", "query"} {
 		if _, ok := res[must]; !ok {
 			return nil, fmt.Errorf("wabt failed on %s: %s", must, raw[must])
 		}

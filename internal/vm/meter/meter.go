@@ -257,7 +257,7 @@ func checkModule(m *wasm.Module, opt Options, info *Info) error {
 		}
 		if ex.Type == wasm.ExternTypeFunc {
 			switch ex.Name {
-			case "deploy", "call", "_initialize":
+			case "deploy", "call", "query", "_initialize":
 				if t := funcType(m, ex.Index); t == nil || len(t.Params) != 0 || len(t.Results) != 0 {
 					return invalid("export %q must be a function with no parameters and no results", ex.Name)
 				}
@@ -306,7 +306,7 @@ func checkImport(im *wasm.Import, t *wasm.FunctionType, opt Options, info *Info)
 	}
 	funcs, ok := opt.Imports[im.Module]
 	if !ok {
-		return invalid("unknown import module %q (function %s): contracts may import only env and wasi_snapshot_preview1", im.Module, im.Name)
+		return invalid("unknown import module %q (function %s): contracts may import only env, enigma and wasi_snapshot_preview1", im.Module, im.Name)
 	}
 	sig, ok := funcs[im.Name]
 	if !ok {
