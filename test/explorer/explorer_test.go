@@ -15,7 +15,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -26,6 +25,7 @@ import (
 	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/devnet"
 	"github.com/enigma-go/enigma/internal/enclave/testcontract"
+	"github.com/enigma-go/enigma/internal/testbin"
 	"github.com/enigma-go/enigma/sdk/client"
 )
 
@@ -36,24 +36,8 @@ var updateScreenshot = flag.Bool("update-screenshot", false, "write the explorer
 // them would show it.
 const canary = "CANARY-explorer-2f9d61b7e4"
 
-// chromium is the browser's path, or the test is skipped (failed under
-// CI=true, as chaintest.Anvil does for anvil).
-func chromium(t *testing.T) string {
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	msg := "chromium is not installed; install it with `make deps` (as root: scripts/system-deps.sh) or `apt-get install chromium`"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
-}
-
 func TestExplorerInBrowser(t *testing.T) {
-	exe := chromium(t)
+	exe := testbin.Chromium(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 

@@ -25,6 +25,7 @@ import (
 	"github.com/enigma-go/enigma/internal/devnet"
 	"github.com/enigma-go/enigma/internal/enclave/testcontract"
 	"github.com/enigma-go/enigma/internal/p2p"
+	"github.com/enigma-go/enigma/internal/testbin"
 	"github.com/enigma-go/enigma/sdk/client"
 )
 
@@ -123,22 +124,6 @@ func wait(ctx context.Context, task *client.Task, err error, what string) error 
 	return nil
 }
 
-// prometheusBin is the Prometheus server's path, or the test is skipped
-// (failed under CI=true, as chaintest.Anvil does for anvil).
-func prometheusBin(t *testing.T) string {
-	for _, name := range []string{"/usr/bin/prometheus", "prometheus"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	msg := "prometheus is not installed; install it with `make deps` (as root: scripts/system-deps.sh) or `apt-get install prometheus`"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
-}
-
 // freeAddr is a free 127.0.0.1 port.
 func freeAddr(t *testing.T) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -150,7 +135,10 @@ func freeAddr(t *testing.T) string {
 }
 
 // startPrometheus runs Prometheus scraping target's /metrics every
-// second and returns its HTTP address.
+// second and returns its HTTP address once it serves. Prometheus cannot
+// report a port it chose itself, so the test picks a free one; another
+// process may take it before Prometheus binds it, and then Prometheus
+// exits and is started again on another port.
 func startPrometheus(t *testing.T, bin, target string) string {
 	dir := t.TempDir()
 	conf := fmt.Sprintf(`global:
@@ -167,27 +155,67 @@ scrape_configs:
 	if err := os.WriteFile(confPath, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	addr := freeAddr(t)
-	logFile, err := os.Create(filepath.Join(dir, "prometheus.log"))
+	const attempts = 5
+	for i := range attempts {
+		addr, logPath := freeAddr(t), filepath.Join(dir, fmt.Sprintf("prometheus-%d.log", i))
+		if startPrometheusOn(t, bin, confPath, filepath.Join(dir, "data"), addr, logPath) {
+			return addr
+		}
+		b, _ := os.ReadFile(logPath)
+		t.Logf("prometheus exited before serving on %s (attempt %d of %d):\n%s", addr, i+1, attempts, b)
+	}
+	t.Fatalf("prometheus did not start in %d attempts", attempts)
+	return ""
+}
+
+// startPrometheusOn starts Prometheus listening on addr and reports
+// whether it serves there; a process that exits first (its port taken)
+// reports false.
+func startPrometheusOn(t *testing.T, bin, confPath, dataDir, addr, logPath string) bool {
+	logFile, err := os.Create(logPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(bin, "--config.file="+confPath, "--storage.tsdb.path="+filepath.Join(dir, "data"),
+	cmd := exec.Command(bin, "--config.file="+confPath, "--storage.tsdb.path="+dataDir,
 		"--web.listen-address="+addr, "--log.level=warn")
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start %s: %v", bin, err)
 	}
-	t.Cleanup(func() {
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	stop := func() {
 		cmd.Process.Kill()
-		cmd.Wait()
+		<-exited
 		logFile.Close()
-		if t.Failed() {
-			b, _ := os.ReadFile(logFile.Name())
-			t.Logf("prometheus log:\n%s", b)
+	}
+	deadline := time.After(time.Minute)
+	for {
+		select {
+		case <-exited:
+			logFile.Close()
+			return false
+		case <-deadline:
+			stop()
+			t.Fatalf("prometheus on %s not ready after a minute", addr)
+		case <-time.After(100 * time.Millisecond):
 		}
-	})
-	return addr
+		resp, err := http.Get("http://" + addr + "/-/ready")
+		if err != nil {
+			continue
+		}
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			t.Cleanup(func() {
+				stop()
+				if t.Failed() {
+					b, _ := os.ReadFile(logPath)
+					t.Logf("prometheus log:\n%s", b)
+				}
+			})
+			return true
+		}
+	}
 }
 
 // query evaluates expr on Prometheus at addr; ok is false while it has no
@@ -222,7 +250,7 @@ func query(addr, expr string) (v float64, ok bool, err error) {
 }
 
 func TestPrometheusScrapesTheDevnet(t *testing.T) {
-	bin := prometheusBin(t)
+	bin := testbin.Prometheus(t)
 	d := network(t)
 	u, err := url.Parse(d.MetricsURL())
 	if err != nil {
