@@ -20,6 +20,8 @@ export { EnigmaClient, RawArgs } from "./client.js";
 export type { Args } from "./client.js";
 export { Task } from "./task.js";
 export * from "./errors.js";
+export { selectOne, selectWorkers, draw } from "./selection.js";
+export type { SelectionParams } from "./selection.js";
 export type * from "./types.js";
 
 /** Connects to a network: see {@link EnigmaClient.connect}. */
