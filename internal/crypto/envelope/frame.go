@@ -41,6 +41,7 @@ const (
 	TypeRequest  byte = 1 // user → worker, HPKE to the worker's epoch key
 	TypeResponse byte = 2 // worker → user, under the request's exported response key
 	TypeSealed   byte = 3 // symmetric, e.g. contract state under its state key
+	TypeQuery    byte = 4 // user → worker, a secret query: HPKE to the worker's epoch key, its own info string
 )
 
 // VersionOf tells which envelope msg is in. A message without the magic is

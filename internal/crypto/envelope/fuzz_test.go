@@ -31,6 +31,34 @@ func FuzzOpenRequest(f *testing.F) {
 	})
 }
 
+// FuzzOpenQuery feeds queries, task requests and their mutations to
+// OpenQuery and OpenRequest: every failure is coded, and nothing opens as
+// the other kind.
+func FuzzOpenQuery(f *testing.F) {
+	ring, _ := NewKeyRing(DefaultKeyRingConfig(), rand.Reader)
+	pub, _ := ring.Rotate(7)
+	c := testContext()
+	q, _, _ := SealQuery(pub, c, []byte("query"), Options{})
+	r, _, _ := SealRequest(pub, c, []byte("task"), Options{})
+	f.Add(q)
+	f.Add(r)
+	f.Add(q[:RequestOverhead])
+	f.Add(append(Magic[:], 2, 4))
+	f.Fuzz(func(t *testing.T, m []byte) {
+		pq, _, errQ := ring.OpenQuery(c, m)
+		if errQ != nil {
+			codedEnvelopeError(t, errQ)
+		}
+		pr, _, errR := ring.OpenRequest(c, m)
+		if errR != nil {
+			codedEnvelopeError(t, errR)
+		}
+		if errQ == nil && errR == nil {
+			t.Fatalf("one message opened as a query (%q) and as a task request (%q)", pq, pr)
+		}
+	})
+}
+
 func FuzzOpenSymmetric(f *testing.F) {
 	var rk ResponseKey
 	c := testContext()

@@ -199,6 +199,16 @@ func (r *KeyRing) OpenRequest(c Context, msg []byte) ([]byte, ResponseKey, error
 	return OpenRequest(k.priv, c, msg)
 }
 
+// OpenQuery opens a v2 query sealed to one of the ring's epoch keys under
+// context c. See the package-level OpenQuery.
+func (r *KeyRing) OpenQuery(c Context, msg []byte) ([]byte, ResponseKey, error) {
+	k, err := r.key(c.Epoch)
+	if err != nil {
+		return nil, ResponseKey{}, err
+	}
+	return OpenQuery(k.priv, c, msg)
+}
+
 // Seed returns a copy of the seed the key of epoch was derived from, so an
 // enclave can seal it to itself and restore the key after a restart
 // (Restore); api.CodeWrongEpoch when the ring holds no key for epoch. The

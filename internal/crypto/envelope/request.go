@@ -25,6 +25,12 @@ const RequestOverhead = requestHeaderSize + EncSize + TagSize
 //
 // The AEAD's associated data is the 14-byte header followed by c.Encode().
 func SealRequest(workerPub []byte, c Context, payload []byte, opt Options) ([]byte, ResponseKey, error) {
+	return sealHPKE(TypeRequest, requestInfo, workerPub, c, payload, opt)
+}
+
+// sealHPKE seals a request-like message (a task request or a query) of type
+// typ with HPKE info: header(typ, epoch) ‖ enc ‖ ciphertext.
+func sealHPKE(typ byte, info string, workerPub []byte, c Context, payload []byte, opt Options) ([]byte, ResponseKey, error) {
 	pk, err := ParsePublicKey(workerPub)
 	if err != nil {
 		return nil, ResponseKey{}, err
@@ -33,11 +39,11 @@ func SealRequest(workerPub []byte, c Context, payload []byte, opt Options) ([]by
 	if err != nil {
 		return nil, ResponseKey{}, err
 	}
-	enc, s, err := hpke.NewSender(pk, kdf, aeadAlgo, []byte(requestInfo))
+	enc, s, err := hpke.NewSender(pk, kdf, aeadAlgo, []byte(info))
 	if err != nil {
 		return nil, ResponseKey{}, api.Errorf(api.CodeInvalidInput, "envelope: HPKE encapsulation to the worker key failed: %w", err)
 	}
-	header := binary.BigEndian.AppendUint64(v2Prefix(TypeRequest, 8), c.Epoch)
+	header := binary.BigEndian.AppendUint64(v2Prefix(typ, 8), c.Epoch)
 	ct, err := s.Seal(aad(header, c.Encode()), pt)
 	if err != nil {
 		return nil, ResponseKey{}, err
@@ -62,26 +68,31 @@ func SealRequest(workerPub []byte, c Context, payload []byte, opt Options) ([]by
 // api.CodeWrongEpoch; a wrong key, a different context or any altered byte →
 // api.CodeTampered.
 func OpenRequest(priv hpke.PrivateKey, c Context, msg []byte) ([]byte, ResponseKey, error) {
-	rest, err := v2Header(msg, TypeRequest, "request")
+	return openHPKE(TypeRequest, requestInfo, "request", "task", priv, c, msg)
+}
+
+// openHPKE opens what sealHPKE sealed with the same type and info.
+func openHPKE(typ byte, info, what, of string, priv hpke.PrivateKey, c Context, msg []byte) ([]byte, ResponseKey, error) {
+	rest, err := v2Header(msg, typ, what)
 	if err != nil {
 		return nil, ResponseKey{}, err
 	}
 	if len(rest) < 8+EncSize+TagSize+4 {
-		return nil, ResponseKey{}, api.Errorf(api.CodeBadEnvelope, "envelope: request of %d bytes is shorter than the %d-byte minimum", len(msg), RequestOverhead+4)
+		return nil, ResponseKey{}, api.Errorf(api.CodeBadEnvelope, "envelope: %s of %d bytes is shorter than the %d-byte minimum", what, len(msg), RequestOverhead+4)
 	}
 	if e := binary.BigEndian.Uint64(rest); e != c.Epoch {
 		return nil, ResponseKey{}, api.Errorf(api.CodeWrongEpoch,
-			"envelope: request sealed to the worker key of epoch %d, but the task is in epoch %d: seal it to the current epoch's key", e, c.Epoch)
+			"envelope: %s sealed to the worker key of epoch %d, but the %s is in epoch %d: seal it to the current epoch's key", what, e, of, c.Epoch)
 	}
 	header, enc, ct := msg[:requestHeaderSize], rest[8:8+EncSize], rest[8+EncSize:]
-	r, err := hpke.NewRecipient(enc, priv, kdf, aeadAlgo, []byte(requestInfo))
+	r, err := hpke.NewRecipient(enc, priv, kdf, aeadAlgo, []byte(info))
 	if err != nil {
-		return nil, ResponseKey{}, api.Errorf(api.CodeTampered, "envelope: request key encapsulation is invalid: %w", err)
+		return nil, ResponseKey{}, api.Errorf(api.CodeTampered, "envelope: %s key encapsulation is invalid: %w", what, err)
 	}
 	pt, err := r.Open(aad(header, c.Encode()), ct)
 	if err != nil {
 		return nil, ResponseKey{}, api.Errorf(api.CodeTampered,
-			"envelope: request authentication failed: sealed to another worker key, for another task context (chain, contract, code, epoch, sender, nonce), or altered")
+			"envelope: %s authentication failed: sealed to another worker key, for another %s context (chain, contract, code, epoch, sender, nonce), or altered", what, of)
 	}
 	payload, err := unpad(pt)
 	if err != nil {

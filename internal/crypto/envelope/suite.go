@@ -28,6 +28,7 @@ const (
 // Domain labels: each use of a key or hash says what it is for.
 const (
 	requestInfo      = "enigma-go/envelope/v2 request"
+	queryInfo        = "enigma-go/envelope/v2 query"
 	responseExporter = "enigma-go/envelope/v2 response key"
 	sealedLabel      = "enigma-go/envelope/v2 sealed"
 	workerKeyLabel   = "enigma-go/envelope/v2 worker key"

@@ -13,6 +13,7 @@ import (
 	"testing/cryptotest"
 
 	"github.com/enigma-go/enigma/api"
+	"github.com/enigma-go/enigma/internal/crypto/compat"
 	"github.com/ethereum/go-ethereum/common"
 )
 
@@ -66,11 +67,32 @@ type rejectVector struct {
 	Code    int           `json:"code"`
 }
 
+// queryVector is a secret query (type 0x04) sealed to the worker key of the
+// first request vector, its EIP-712 signature and its answer.
+type queryVector struct {
+	Name            string        `json:"name"`
+	Of              string        `json:"of"` // the request vector whose worker key it is sealed to
+	Context         contextVector `json:"context"`
+	Pad             bool          `json:"pad"`
+	Payload         string        `json:"payload"`
+	Request         string        `json:"request"`
+	RequestHash     string        `json:"request_hash"`
+	Expiry          uint64        `json:"expiry"`
+	CallerKey       string        `json:"caller_key"` // secp256k1 private key of the caller (Context.sender)
+	Digest          string        `json:"digest"`     // EIP-712 SecretQuery digest
+	Signature       string        `json:"signature"`  // r‖s‖v, v 27/28
+	ResponseKey     string        `json:"response_key"`
+	Status          string        `json:"status"`
+	ResponsePayload string        `json:"response_payload"`
+	Response        string        `json:"response"`
+}
+
 type v2Vectors struct {
 	Comment  string          `json:"comment"`
 	Requests []requestVector `json:"requests"`
 	Sealed   []sealedVector  `json:"sealed"`
 	Rejects  []rejectVector  `json:"rejects"`
+	Queries  []queryVector   `json:"queries,omitempty"`
 }
 
 func unhex(t testing.TB, s string) []byte {
@@ -165,7 +187,93 @@ func generateV2Vectors(t *testing.T) *v2Vectors {
 		{"truncated", r0.Name, r0.Context, hx(req[:RequestOverhead]), int(api.CodeBadEnvelope)},
 		{"response type where a request is expected", r0.Name, r0.Context, r0.Response, int(api.CodeBadEnvelope)},
 	}
+	// Queries come last, so that adding them left the vectors above (and
+	// the random stream they drew from) as they were.
+	v.Queries = generateQueryVectors(t, r0)
 	return v
+}
+
+func generateQueryVectors(t *testing.T, r0 requestVector) []queryVector {
+	hx := hex.EncodeToString
+	keyBytes := compat.Keccak256([]byte("enigma-go/envelope/v2 query vector caller"))
+	callerKey, err := compat.ParsePrivateKey(keyBytes[:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := unhex(t, r0.WorkerPublicKey)
+	var out []queryVector
+	for i, tc := range []struct {
+		name, status string
+		pad          bool
+		payload, ret []byte
+	}{
+		{"query, ok", "ok", false, EncodeCall("balanceOf(address)", unhex(t, "000000000000000000000000000000000000000000000000000000000000abcd")),
+			unhex(t, "00000000000000000000000000000000000000000000000000000000000003e8")},
+		{"query, failed, padded", "failed", true, EncodeCall("secret()", nil), []byte("a query cannot write state")},
+	} {
+		c := fromVector(t, r0.Context)
+		c.SecretContract = [32]byte{0x5c, 31: byte(i + 1)}
+		c.Sender = compat.Address(&callerKey.PublicKey)
+		c.TaskNonce = 0x0123456789abcdef + uint64(i)
+		msg, rk, err := SealQuery(pub, c, tc.payload, Options{Pad: tc.pad})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := SealResponse(rk, c, tc.ret, rand.Reader, Options{Pad: tc.pad})
+		if err != nil {
+			t.Fatal(err)
+		}
+		expiry := uint64(1_900_000_000 + i)
+		rh := QueryRequestHash(msg)
+		digest := QueryDigest(c.ChainID, c.EnigmaContract, c.SecretContract, rh, expiry)
+		sig, err := compat.Sign(callerKey, digest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, queryVector{tc.name, r0.Name, toVector(c), tc.pad, hx(tc.payload), hx(msg), hx(rh[:]), expiry,
+			hx(keyBytes[:]), hx(digest[:]), hx(sig[:]), hx(rk[:]), tc.status, hx(tc.ret), hx(resp)})
+	}
+	return out
+}
+
+// checkQueryVectors opens every query vector, checks its digest and
+// signature, and that it does not open as a task request.
+func checkQueryVectors(t *testing.T, v *v2Vectors, reqs map[string]*requestVector) {
+	if len(v.Queries) == 0 {
+		t.Fatal("no query vectors")
+	}
+	for _, q := range v.Queries {
+		of := reqs[q.Of]
+		if of == nil {
+			t.Fatalf("query %q refers to unknown vector %q", q.Name, q.Of)
+		}
+		priv, _ := PrivateKeyFromSeed(unhex(t, of.WorkerSeed))
+		c := fromVector(t, q.Context)
+		msg := unhex(t, q.Request)
+		payload, rk, err := OpenQuery(priv, c, msg)
+		if err != nil || hex.EncodeToString(payload) != q.Payload || hex.EncodeToString(rk[:]) != q.ResponseKey {
+			t.Fatalf("%s: OpenQuery = %x, %x, %v", q.Name, payload, rk, err)
+		}
+		if _, _, err := OpenRequest(priv, c, msg); err == nil {
+			t.Fatalf("%s: opened as a task request", q.Name)
+		}
+		out, err := OpenResponse(rk, c, unhex(t, q.Response))
+		if err != nil || hex.EncodeToString(out) != q.ResponsePayload {
+			t.Fatalf("%s: OpenResponse = %x, %v", q.Name, out, err)
+		}
+		rh := QueryRequestHash(msg)
+		digest := QueryDigest(c.ChainID, c.EnigmaContract, c.SecretContract, rh, q.Expiry)
+		if hex.EncodeToString(rh[:]) != q.RequestHash || hex.EncodeToString(digest[:]) != q.Digest {
+			t.Fatalf("%s: request hash %x or digest %x differ", q.Name, rh, digest)
+		}
+		key, err := compat.ParsePrivateKey(unhex(t, q.CallerKey))
+		if err != nil || compat.Address(&key.PublicKey) != c.Sender {
+			t.Fatalf("%s: the caller key is not the context's sender", q.Name)
+		}
+		if signer, err := compat.Recover(digest, unhex(t, q.Signature)); err != nil || signer != c.Sender {
+			t.Fatalf("%s: signature recovers to %v (%v), want %v", q.Name, signer, err, c.Sender)
+		}
+	}
 }
 
 // TestV2Vectors opens every committed vector and checks every rejection.
@@ -231,6 +339,8 @@ func TestV2Vectors(t *testing.T) {
 			t.Errorf("reject %q: error %v, want code %d", r.Name, err, r.Code)
 		}
 	}
+
+	checkQueryVectors(t, &v, privs)
 
 	r0 := v.Requests[0]
 	if *update {
