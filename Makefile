@@ -7,12 +7,12 @@ GO        ?= go
 RACE_PKGS ?= $(shell $(GO) list -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}{{end}}' ./... 2>/dev/null | grep -E '/(internal/(vm|state|chain|enclave|km|worker|gateway|p2p|devnet|node)|sdk/client)(/|$$)' | grep -vE '/(vmbench|kernels|cryptobench|enclavebench)' )
 TEST_FLAGS ?= -timeout 20m
 
-.PHONY: test deps lint unit race bench build generate clean
+.PHONY: test deps lint unit race ts bench build generate clean
 
 ## test: everything CI runs (installs npm tools into the repo's own folders first)
-test: deps lint unit race
+test: deps lint unit race ts
 
-## deps: npm packages the tests need (solc, OpenZeppelin, anvil, enigma-js), installed into this repo,
+## deps: npm packages the tests need (solc, OpenZeppelin, anvil, enigma-js, the TypeScript client's), installed into this repo,
 ## and the Debian packages prometheus and chromium (apt-get, as root)
 deps:
 	@bash scripts/npm-deps.sh
@@ -28,6 +28,10 @@ unit:
 
 race:
 	@if [ -n "$(strip $(RACE_PKGS))" ]; then $(GO) test -race $(TEST_FLAGS) $(RACE_PKGS); else echo "race: no packages with concurrency yet"; fi
+
+## ts: the TypeScript client's unit tests and its end-to-end tests against a devnet it starts (clients/ts/test/harness)
+ts:
+	cd clients/ts && npm run build && npm test
 
 ## bench: the benchmark suites (tables; add --json for machine-readable output)
 BENCH_SUITES ?= exec crypto enclave gas chain contracts e2e nodes chaos
