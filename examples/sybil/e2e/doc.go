@@ -1,0 +1,4 @@
+// Package e2e runs the sybil example through a whole network started in
+// the test process (internal/devnet), driven by the Go client (sdk/client)
+// as an application would: deploy, register, vouch, read.
+package e2e
