@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math/big"
 	"strings"
 	"testing"
 
@@ -183,6 +184,23 @@ func TestConstructorRefusesUnsafeParameters(t *testing.T) {
 		if len(h.State) != 0 {
 			t.Fatalf("a refused deploy left state %v", h.State)
 		}
+	}
+	// A threshold beyond 64 bits does not wrap around to a small one.
+	huge := new(big.Int).Lsh(big.NewInt(1), 64)
+	huge.Add(huge, big.NewInt(2))
+	if _, err := contract.NewTestHost().Deploy("construct(bytes32[],uint256,uint256)", two, huge, 3); err == nil {
+		t.Fatal("a threshold of 2^64+2 was accepted")
+	}
+}
+
+// The constructor runs once, at deploy: a task cannot run it again to
+// replace the seeds or the parameters.
+func TestConstructorIsNotATaskFunction(t *testing.T) {
+	w := deploy(t, 2)
+	mine := []contract.Bytes32{contract.Keccak256([]byte("mine"))}
+	_, err := w.h.Call("construct(bytes32[],uint256,uint256)", mine, 1, 64)
+	if !errors.Is(err, contract.ErrUnknownFunction) {
+		t.Fatalf("construct as a task: %v", err)
 	}
 }
 
