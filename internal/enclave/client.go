@@ -132,6 +132,11 @@ func (c *Client) CheckState(ctx context.Context, req *CheckStateRequest) (*Check
 	return call(ctx, c, TypeCheckStateRequest, req, TypeCheckStateResponse, &CheckStateResponse{})
 }
 
+// Query implements Enclave.
+func (c *Client) Query(ctx context.Context, req *QueryRequest) (*QueryResponse, error) {
+	return call(ctx, c, TypeQueryRequest, req, TypeQueryResponse, &QueryResponse{})
+}
+
 // PeerIdentity implements Enclave.
 func (c *Client) PeerIdentity(ctx context.Context, req *PeerIdentityRequest) (*PeerIdentityResponse, error) {
 	return call(ctx, c, TypePeerIdentityRequest, req, TypePeerIdentityResponse, &PeerIdentityResponse{})

@@ -57,6 +57,10 @@ func sampleMessages() map[MessageType]Message {
 			DeltaIndex: 7, Delta: []byte{8, 9}, State: []byte{10}},
 		TypeVoidBatchRequest:  &VoidBatchRequest{Contract: h(1), BatchIndex: 3},
 		TypeVoidBatchResponse: &VoidBatchResponse{Reopened: 4, Dropped: 2},
+		TypeQueryRequest: &QueryRequest{Contract: h(1), Code: []byte("\x00asm"), State: []byte{2}, ChainID: 1337, EnigmaContract: api.EthAddress{3},
+			Epoch: 100, Caller: api.EthAddress{4}, Nonce: 1 << 60, Request: []byte{5, 6}, Expiry: 1_700_000_300, Signature: Signature{7},
+			GasLimit: 1e7, Now: 1_700_000_000},
+		TypeQueryResponse: &QueryResponse{Status: TaskFailure, FailureCode: 1306, Response: []byte{8}, GasUsed: 12},
 	}
 }
 

@@ -7,7 +7,7 @@ import (
 // ProtocolVersion is the version of the message protocol this package speaks
 // (docs/protocol/enclave.md). It is carried in every frame; a backend refuses
 // frames of another version with api.CodeBadEnvelope.
-const ProtocolVersion uint16 = 6
+const ProtocolVersion uint16 = 7
 
 // PublicKey is a secp256k1 public key as 64 bytes X‖Y (no 0x04 prefix).
 type PublicKey [64]byte
@@ -94,6 +94,12 @@ type Enclave interface {
 	// contract's or code's state, or altered bytes), and api.CodeConflict
 	// when it opens but ends at another delta.
 	CheckState(ctx context.Context, req *CheckStateRequest) (*CheckStateResponse, error)
+	// Query answers a secret query (QueryRequest): it checks the caller's
+	// EIP-712 signature and the expiry, opens the query, runs the query
+	// function read-only on the contract's state under a gas cap and seals
+	// the answer (return data or failure text) to the caller. Nothing is
+	// signed for the chain and no state changes. New in protocol version 7.
+	Query(ctx context.Context, req *QueryRequest) (*QueryResponse, error)
 }
 
 // KeyManager is the key manager's enclave: it derives each epoch's seed and

@@ -77,7 +77,7 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 	}
 	if t == TypeTaskKeyRequest || t == TypeEpochKeyRequest || t == TypeExecuteRequest || t == TypeNewStateKeysRequest ||
 		t == TypeStateKeysReply || t == TypeSignBatchRequest || t == TypeCheckStateRequest ||
-		t == TypeHoldTaskRequest || t == TypeRestoreKeysRequest || t == TypeVoidBatchRequest {
+		t == TypeHoldTaskRequest || t == TypeRestoreKeysRequest || t == TypeVoidBatchRequest || t == TypeQueryRequest {
 		if h.Enclave == nil {
 			return noRole("worker")
 		}
@@ -112,6 +112,9 @@ func (h *Handler) dispatch(ctx context.Context, t MessageType, m Message) (Messa
 		case *CheckStateRequest:
 			r, err := h.Enclave.CheckState(ctx, req)
 			return TypeCheckStateResponse, r, err
+		case *QueryRequest:
+			r, err := h.Enclave.Query(ctx, req)
+			return TypeQueryResponse, r, err
 		}
 	}
 	if t == TypeNewEpochRequest || t == TypeStateKeysRequest || t == TypeConfirmEpochRequest {

@@ -11,7 +11,8 @@ type MessageType uint8
 // Message types. Numbers never change meaning; 0x0C and 0x0D are new in
 // protocol version 3, 0x0E and 0x0F in version 4; in version 5 the key
 // manager answers 0x0D (PeerIdentity) too; 0x10 is new in version 6, which
-// also adds the batch's delta and state to SignedBatch.
+// also adds the batch's delta and state to SignedBatch; 0x11 (Query) is new
+// in version 7.
 const (
 	TypeRegistrationRequest  MessageType = 0x01
 	TypeSealRequest          MessageType = 0x02
@@ -29,6 +30,7 @@ const (
 	TypeHoldTaskRequest      MessageType = 0x0E
 	TypeRestoreKeysRequest   MessageType = 0x0F
 	TypeVoidBatchRequest     MessageType = 0x10
+	TypeQueryRequest         MessageType = 0x11
 	TypeRegistrationReport   MessageType = 0x81
 	TypeSealedState          MessageType = 0x82
 	TypeTaskKeyResponse      MessageType = 0x83
@@ -45,6 +47,7 @@ const (
 	TypeHeldTask             MessageType = 0x8E
 	TypeRestoreKeysResponse  MessageType = 0x8F
 	TypeVoidBatchResponse    MessageType = 0x90
+	TypeQueryResponse        MessageType = 0x91
 	TypeError                MessageType = 0xFF
 )
 
@@ -705,6 +708,81 @@ func (m *PeerIdentityResponse) codec(c *coder) {
 	c.fixed(m.Signature[:])
 }
 
+// MaxQueryExpiry is how far ahead of the time the host gives a query's
+// expiry may be: a query signed for longer is refused (api.CodeExpired), so
+// a host's replay set (keyed by the request until its expiry) stays bounded
+// in time.
+const MaxQueryExpiry = 3600 // seconds
+
+// QueryRequest is a secret query (docs/protocol/queries.md) with what the
+// host holds of the contract. The enclave rebuilds the query's context from
+// these fields: ChainID, EnigmaContract, Contract, CodeHash =
+// keccak256(Code), Epoch, Sender = Caller, TaskNonce = Nonce.
+type QueryRequest struct {
+	Contract api.ContractAddress
+	// Code is the contract's deployed code; State its encrypted state as
+	// the host holds it after the last task it ran (any state of the
+	// contract that opens under its key and code: the enclave cannot tell
+	// the latest from an older one).
+	Code  []byte
+	State []byte
+
+	ChainID        uint64
+	EnigmaContract api.EthAddress
+	Epoch          uint64 // the worker key epoch the query is sealed for (its header's)
+	Caller         api.EthAddress
+	Nonce          uint64 // the query nonce the caller chose (the context's TaskNonce)
+	Request        []byte // the query message (envelope v2 type 0x04)
+	Expiry         uint64 // Unix seconds, as signed
+	// Signature is the caller's over envelope.QueryDigest(ChainID,
+	// EnigmaContract, Contract, keccak256(Request), Expiry): r‖s‖v, v 0,
+	// 1, 27 or 28.
+	Signature Signature
+	// GasLimit is the gas the query may use (the host's cap, or less when
+	// the caller asked for less); at least 1.
+	GasLimit uint64
+	// Now is the host's time, Unix seconds. An enclave has no trusted clock
+	// (neither the simulation nor SGX): the expiry check against it only
+	// holds an honest host to the caller's expiry; the host checks too.
+	// The VM's clock starts there.
+	Now int64
+}
+
+func (m *QueryRequest) codec(c *coder) {
+	c.fixed(m.Contract[:])
+	c.bytes(&m.Code)
+	c.bytes(&m.State)
+	c.u64(&m.ChainID)
+	c.fixed(m.EnigmaContract[:])
+	c.u64(&m.Epoch)
+	c.fixed(m.Caller[:])
+	c.u64(&m.Nonce)
+	c.bytes(&m.Request)
+	c.u64(&m.Expiry)
+	c.fixed(m.Signature[:])
+	c.u64(&m.GasLimit)
+	c.i64(&m.Now)
+}
+
+// QueryResponse is a query's answer: Response is an envelope v2 response
+// (type 0x02) under the query's response key, holding the function's
+// return data (Status TaskSuccess) or its failure text (TaskFailure, with
+// FailureCode the api.Code: out of gas, a trap, api.CodeReadOnly for a
+// write attempt). Status and GasUsed are in the clear for the host.
+type QueryResponse struct {
+	Status      TaskStatus
+	FailureCode uint32
+	Response    []byte
+	GasUsed     uint64
+}
+
+func (m *QueryResponse) codec(c *coder) {
+	c.u8((*uint8)(&m.Status))
+	c.u32(&m.FailureCode)
+	c.bytes(&m.Response)
+	c.u64(&m.GasUsed)
+}
+
 // ErrorResponse carries an *api.Error across the boundary.
 type ErrorResponse struct {
 	Code    uint32
@@ -759,6 +837,10 @@ func newMessage(t MessageType) Message {
 		return &VoidBatchRequest{}
 	case TypeVoidBatchResponse:
 		return &VoidBatchResponse{}
+	case TypeQueryRequest:
+		return &QueryRequest{}
+	case TypeQueryResponse:
+		return &QueryResponse{}
 	case TypeConfirmEpochRequest:
 		return &ConfirmEpochRequest{}
 	case TypeConfirmEpochResponse:

@@ -122,11 +122,12 @@ const (
 	encStateKeysRequest
 	encInstallStateKeys
 	encCheckState
+	encQuery
 	numEnclaveMethods
 )
 
 var enclaveMethodNames = [numEnclaveMethods]string{"Registration", "Seal", "PeerIdentity", "NewTaskKey", "EpochKey", "HoldTask",
-	"RestoreKeys", "Execute", "SignBatch", "VoidBatch", "StateKeysRequest", "InstallStateKeys", "CheckState"}
+	"RestoreKeys", "Execute", "SignBatch", "VoidBatch", "StateKeysRequest", "InstallStateKeys", "CheckState", "Query"}
 
 const subsystem = "worker"
 

@@ -99,3 +99,8 @@ func (x *meteredEnclave) CheckState(ctx context.Context, req *enclave.CheckState
 	defer func(t time.Time) { x.done(encCheckState, t, err) }(time.Now())
 	return x.e.CheckState(ctx, req)
 }
+
+func (x *meteredEnclave) Query(ctx context.Context, req *enclave.QueryRequest) (r *enclave.QueryResponse, err error) {
+	defer func(t time.Time) { x.done(encQuery, t, err) }(time.Now())
+	return x.e.Query(ctx, req)
+}

@@ -1,7 +1,7 @@
 // Package enclavetest is the conformance suite every enclave backend must
 // pass: Run drives a worker enclave and a key manager enclave through key
 // issuance, deploy and compute tasks, every failure path, replay, state key
-// provisioning, sealing and registration, checking receipts against the
+// provisioning, sealing and registration, secret queries, checking receipts against the
 // compat hashes and scanning everything the host sees for plaintext.
 //
 // It plays the host and the client itself (no chain, no store, no network)
@@ -93,6 +93,9 @@ func Run(t *testing.T, factory Factory) {
 		{"HoldTask", testHoldTask},
 		{"HeldTaskSurvivesRestart", testHeldTaskSurvivesRestart},
 		{"IssuedKeysSurviveRestart", testIssuedKeysSurviveRestart},
+		{"Query", testQuery},
+		{"QueryRefusals", testQueryRefusals},
+		{"QueryFunctions", testQueryFunctions},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -20,7 +20,23 @@ package testcontract
 //	k…  grow memory, then write a state entry whose key is 1 MiB (over the key limit)
 //	o…  grow memory, then return 2 MiB (over the output limit)
 //	anything else: trap, as eng_wasm does for an unknown function
-func Contract() []byte {
+func Contract() []byte { return build(false) }
+
+// QueryContract is Contract with a "query" export as well (secret
+// queries), which imports enigma.query_caller and WASI's proc_exit. Its
+// query export dispatches on the first letter of the function name:
+//
+//	g…  return the value under "k"
+//	c…  return the query's caller (20 bytes)
+//	w…  write the arguments under "k" (a query cannot: the query fails)
+//	b…  ask for an Ethereum callback (a query cannot: the query fails)
+//	l…  loop forever (runs out of gas)
+//	anything else: exit with status 3, "not a query function" (CodeUnknownFunction)
+//
+// Its deploy and call exports are Contract's.
+func QueryContract() []byte { return build(true) }
+
+func build(withQuery bool) []byte {
 	const (
 		fnNameLen, fnName, argsLen, args, writeState, ret, readStateLen, readState, random, ethBridge = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9
 		keyPtr, namePtr, argsPtr, readPtr                                                             = 16, 256, 4096, 8192
@@ -31,13 +47,18 @@ func Contract() []byte {
 		{nil, {i32}}, {{i32}, nil}, {{i32, i32, i32, i32}, nil}, {{i32, i32}, nil},
 		{nil, nil}, {{i32, i32}, {i32}}, {{i32, i32, i32}, nil},
 	}
-	imports := []struct {
-		name string
-		typ  byte
-	}{
-		{"fetch_function_name_length", 0}, {"fetch_function_name", 1}, {"fetch_args_length", 0},
-		{"fetch_args", 1}, {"write_state", 2}, {"ret", 3}, {"read_state_len", 5}, {"read_state", 6},
-		{"rand", 3}, {"write_eth_bridge", 6},
+	type imp struct {
+		module, name string
+		typ          byte
+	}
+	imports := []imp{
+		{"env", "fetch_function_name_length", 0}, {"env", "fetch_function_name", 1}, {"env", "fetch_args_length", 0},
+		{"env", "fetch_args", 1}, {"env", "write_state", 2}, {"env", "ret", 3}, {"env", "read_state_len", 5}, {"env", "read_state", 6},
+		{"env", "rand", 3}, {"env", "write_eth_bridge", 6},
+	}
+	const queryCaller, procExit = 10, 11
+	if withQuery {
+		imports = append(imports, imp{"enigma", "query_caller", 1}, imp{"wasi_snapshot_preview1", "proc_exit", 1})
 	}
 
 	var deploy code
@@ -90,6 +111,37 @@ func Contract() []byte {
 
 	call.op(0x00) // unreachable
 
+	var query code
+	query.i32(namePtr).call(fnName)
+	qbranch := func(letter byte, body func(c *code)) {
+		query.i32(namePtr).op(0x2d, 0, 0).i32(int32(letter)).op(0x46).op(0x04, 0x40) // load8_u; i32.eq; if
+		body(&query)
+		query.op(0x0f, 0x0b) // return; end
+	}
+	qbranch('g', func(c *code) {
+		c.i32(keyPtr).i32(1).i32(readPtr).call(readState)
+		c.i32(readPtr).i32(keyPtr).i32(1).call(readStateLen).call(ret)
+	})
+	qbranch('c', func(c *code) {
+		c.i32(readPtr).call(queryCaller)
+		c.i32(readPtr).i32(20).call(ret)
+	})
+	qbranch('w', func(c *code) {
+		c.i32(argsPtr).call(args)
+		c.i32(keyPtr).i32(1).i32(argsPtr).call(argsLen).call(writeState)
+	})
+	qbranch('b', func(c *code) {
+		c.i32(argsPtr).call(args)
+		c.i32(argsPtr + 20).call(argsLen).i32(20).op(0x6b).i32(argsPtr).call(ethBridge) // i32.sub
+	})
+	qbranch('l', func(c *code) { c.op(0x03, 0x40, 0x0c, 0x00, 0x0b) }) // loop br 0 end
+	query.i32(3).call(procExit)
+
+	bodies := []code{deploy, call}
+	if withQuery {
+		bodies = append(bodies, query)
+	}
+
 	var m []byte
 	m = append(m, 0x00, 'a', 's', 'm', 0x01, 0x00, 0x00, 0x00)
 	var sec []byte
@@ -104,19 +156,26 @@ func Contract() []byte {
 	m = section(m, 1, sec)
 	sec = uleb(nil, uint32(len(imports)))
 	for _, im := range imports {
-		sec = name(name(sec, "env"), im.name)
+		sec = name(name(sec, im.module), im.name)
 		sec = append(sec, 0x00, im.typ)
 	}
 	m = section(m, 2, sec)
-	m = section(m, 3, []byte{2, 4, 4})       // two functions of type ()→()
+	sec = uleb(nil, uint32(len(bodies)))
+	for range bodies {
+		sec = append(sec, 4) // functions of type ()→()
+	}
+	m = section(m, 3, sec)
 	m = section(m, 5, []byte{1, 0x00, 0x02}) // one memory, min 2 pages
-	sec = uleb(nil, 3)
+	sec = uleb(nil, uint32(1+len(bodies)))
 	sec = append(name(sec, "memory"), 0x02, 0)
 	sec = append(name(sec, "deploy"), 0x00, byte(len(imports)))
 	sec = append(name(sec, "call"), 0x00, byte(len(imports)+1))
+	if withQuery {
+		sec = append(name(sec, "query"), 0x00, byte(len(imports)+2))
+	}
 	m = section(m, 7, sec)
-	sec = uleb(nil, 2)
-	for _, body := range []code{deploy, call} {
+	sec = uleb(nil, uint32(len(bodies)))
+	for _, body := range bodies {
 		b := append([]byte{0}, body...) // no locals
 		b = append(b, 0x0b)
 		sec = uleb(sec, uint32(len(b)))
