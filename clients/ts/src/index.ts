@@ -16,10 +16,14 @@
 import { EnigmaClient } from "./client.js";
 import type { ConnectOptions } from "./types.js";
 
-export { EnigmaClient, RawArgs } from "./client.js";
-export type { Args } from "./client.js";
+export { EnigmaClient } from "./client.js";
+export { RawArgs, encodeArgs, decodeReturns } from "./abiargs.js";
+export type { Args } from "./abiargs.js";
+export type { Settings } from "./core.js";
 export { Task } from "./task.js";
 export * from "./errors.js";
+export { ENIGMA_ABI } from "./abi/enigma.js";
+export { TOKEN_ABI } from "./abi/token.js";
 export { selectOne, selectWorkers, draw } from "./selection.js";
 export type { SelectionParams } from "./selection.js";
 export type * from "./types.js";
