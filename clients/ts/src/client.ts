@@ -37,6 +37,8 @@ const DEFAULTS = {
 
 /** How long a secret query stays valid by default, seconds. */
 const DEFAULT_QUERY_TTL_S = 300;
+/** How far ahead a worker accepts a query's expiry, seconds. */
+const MAX_QUERY_TTL_S = 3600;
 /** Requests the gateway and workers take for a query: 64 KiB. */
 const MAX_QUERY_REQUEST = 64 << 10;
 
@@ -560,6 +562,12 @@ export class EnigmaClient {
     parseSignature(fnSig);
     const expiry = opts.expiry ?? Math.floor(Date.now() / 1000) + DEFAULT_QUERY_TTL_S;
     if (!Number.isSafeInteger(expiry) || expiry <= 0) throw new EnigmaError(Code.InvalidInput, `client: query expiry ${expiry} is not unix seconds`);
+    // The worker refuses these (Expired) too; refusing them here saves the sealing and the round trip.
+    const now = Math.floor(Date.now() / 1000);
+    if (expiry <= now) throw new EnigmaError(Code.Expired, `client: query expiry ${expiry} is ${now - expiry} s in the past: pass a later one (default: ${DEFAULT_QUERY_TTL_S} s from now)`);
+    if (expiry > now + MAX_QUERY_TTL_S) {
+      throw new EnigmaError(Code.Expired, `client: query expiry ${expiry} is ${expiry - now} s ahead, more than the hour a worker accepts: pass an earlier one`);
+    }
     const gasLimit = opts.gasLimit === undefined ? undefined : toUint(opts.gasLimit, "gasLimit");
     const codeHash = await this.#s.contractCodeHash(sc);
     const down = new NodeRetry(this.#s, this.#cfg.pollMs);

@@ -13,6 +13,11 @@ const METHOD_NOT_FOUND = -32601;
 /** Bound of a reply: a result carries at most an output and a delta. */
 const MAX_REPLY_BYTES = 64 << 20;
 
+/**
+ * A JSON-RPC client of the gateway (the client's own; exported for tools
+ * that call the gateway's other methods). Every call is bounded by the
+ * timeout given here and by the caller's signal.
+ */
 export class GatewayClient {
   private id = 0;
   /**

@@ -21,6 +21,7 @@ export { RawArgs, encodeArgs, decodeReturns } from "./abiargs.js";
 export type { Args } from "./abiargs.js";
 export type { Settings } from "./core.js";
 export { Task } from "./task.js";
+export { GatewayClient } from "./gateway.js";
 export * from "./errors.js";
 export { ENIGMA_ABI } from "./abi/enigma.js";
 export { TOKEN_ABI } from "./abi/token.js";
