@@ -22,6 +22,8 @@ export type { Args } from "./abiargs.js";
 export type { Settings } from "./core.js";
 export { Task } from "./task.js";
 export { GatewayClient } from "./gateway.js";
+/** The v2 envelope and the protocol's hashes (also at "@enigma-go/client/envelope"). */
+export * as envelope from "./envelope.js";
 export * from "./errors.js";
 export { ENIGMA_ABI } from "./abi/enigma.js";
 export { TOKEN_ABI } from "./abi/token.js";

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ChainStatus, TaskError, type EnigmaClient, type TaskStatus } from "@enigma-go/client";
+import { ChainStatus, Code, EnigmaError, TaskError, type EnigmaClient, type TaskStatus } from "@enigma-go/client";
 import { connectDevnet } from "@enigma-go/client/node";
 
 const dir = process.env.ENIGMA_DEVNET_DIR;
@@ -42,6 +42,85 @@ test("smoke: deploy the calculator, add per task and batched", { skip, timeout: 
     // A division by zero fails in its batch: charged, its reason decrypted.
     const div = await client.compute(dep.contract, "div(uint256,uint256)", [1n, 0n]);
     await assert.rejects(div.result(), (e: unknown) => e instanceof TaskError && /division by zero/.test(e.reason));
+  } finally {
+    client.close();
+  }
+});
+
+/**
+ * A fetch for the client's gateway calls that forwards each request as it
+ * is (its bytes: a 64-bit nonce must not pass through a JS number) and lets
+ * the test rewrite a method's result.
+ */
+class Tap {
+  rewrite: Record<string, (r: Record<string, unknown>) => unknown> = {};
+  readonly fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const method = (JSON.parse(String(init?.body)) as { method: string }).method;
+    const resp = await fetch(input, init);
+    const f = this.rewrite[method];
+    if (!f) return resp;
+    const reply = (await resp.json()) as { result?: Record<string, unknown> };
+    if (reply.result) reply.result = f(reply.result) as Record<string, unknown>;
+    return new Response(JSON.stringify(reply), { status: resp.status, headers: { "content-type": "application/json" } });
+  }) as typeof fetch;
+}
+
+const flip = (h: unknown, at = 0) => {
+  const s = String(h);
+  const i = Math.min(at, s.length - 1);
+  return s.slice(0, i) + (s[i] === "0" ? "1" : "0") + s.slice(i + 1);
+};
+
+test("smoke: a gateway that alters a batched or per-task result, or a worker key, is caught", { skip, timeout: 300_000 }, async () => {
+  const tap = new Tap();
+  const client = await connectDevnet(dir, { accountIndex: 1, pollIntervalMs: 200, fetch: tap.fetch });
+  try {
+    const dep = await client.deploy(new Uint8Array(readFileSync(wasmPath)), "construct()");
+    await dep.wait();
+    const t = await client.compute(dep.contract, "mul(uint256,uint256)", [6n, 7n], { returns: "uint256" });
+    await t.wait();
+    const alterations: [string, (r: Record<string, unknown>) => unknown][] = [
+      ["output", (r) => ({ ...r, output: flip(r.output, 40) })],
+      ["output and its hash", (r) => ({ ...r, output: flip(r.output, 40), outputHash: "ab".repeat(32) })],
+      ["proof", (r) => ({ ...r, proof: [...(r.proof as string[]), "cd".repeat(32)] })],
+      ["batch index", (r) => ({ ...r, batchIndex: (r.batchIndex as number) + 1 })],
+      ["fee", (r) => ({ ...r, fee: String(BigInt(r.fee as string) + 1n) })],
+      ["gas and fee", (r) => ({ ...r, gasUsed: (r.gasUsed as number) + 1, fee: String(BigInt(r.fee as string) + t.gasPx) })],
+      ["gas above the limit", (r) => ({ ...r, gasUsed: Number(t.gasLimit) + 1, fee: String((t.gasLimit + 1n) * t.gasPx) })],
+      ["root", (r) => ({ ...r, root: flip(r.root) })],
+      ["delta", (r) => ({ ...r, deltaHash: flip(r.deltaHash) })],
+      ["inputs hash", (r) => ({ ...r, inputsHash: flip(r.inputsHash) })],
+      ["task id", (r) => ({ ...r, taskId: flip(r.taskId) })],
+      ["contract", (r) => ({ ...r, contract: flip(r.contract) })],
+      ["failed flag", (r) => ({ ...r, taskFailed: !r.taskFailed })],
+      ["fee not a number", (r) => ({ ...r, fee: "1e3" })],
+    ];
+    for (const [name, f] of alterations) {
+      tap.rewrite = { v2_getBatchedTask: f };
+      await assert.rejects(t.result(), (e: unknown) => e instanceof EnigmaError && e.code === Code.Tampered, name);
+    }
+    tap.rewrite = {};
+    assert.equal((await t.result()).value, 42n);
+
+    // A per-task output altered: its hash is not the receipt's.
+    const p = await client.compute(dep.contract, "mul(uint256,uint256)", [6n, 7n], { batched: false, returns: "uint256" });
+    await p.wait();
+    tap.rewrite = { getTaskResult: (r) => ({ ...r, result: { ...(r.result as Record<string, unknown>), output: flip((r.result as Record<string, unknown>).output, 60) } }) };
+    await assert.rejects(p.result(), (e: unknown) => e instanceof EnigmaError && e.code === Code.Tampered);
+    tap.rewrite = {};
+    assert.equal((await p.result()).value, 42n);
+
+    // A worker key signed by nobody is refused before anything is paid.
+    const before = await client.balance();
+    tap.rewrite = { v2_getEpochKey: (r) => ({ ...r, signature: flip(r.signature, 10) }) };
+    await assert.rejects(client.compute(dep.contract, "add(uint256,uint256)", [1n, 2n], { batched: false }),
+      (e: unknown) => e instanceof EnigmaError && e.code === Code.BadSignature);
+    tap.rewrite = { v2_getEpochKey: (r) => ({ ...r, epoch: (r.epoch as number) + 1 }) };
+    await assert.rejects(client.compute(dep.contract, "add(uint256,uint256)", [1n, 2n], { batched: false }),
+      (e: unknown) => e instanceof EnigmaError && e.code === Code.WrongEpoch);
+    tap.rewrite = {};
+    const after = await client.balance();
+    assert.equal(after.tokens, before.tokens, "nothing was paid");
   } finally {
     client.close();
   }
