@@ -58,6 +58,7 @@ func New(backend Backend, cfg Config) (*Server, error) {
 	}
 	s.addV2Methods()
 	s.addBatchedMethods()
+	s.addQueryMethods()
 	if s.m = cfg.Metrics; s.m == nil {
 		s.m = NopMetrics()
 	}
@@ -185,7 +186,7 @@ func (s *Server) call(ctx context.Context, raw json.RawMessage) (resp rpcRespons
 	}
 	m, ok := s.methods[req.Method]
 	if !ok {
-		resp.Error = &rpcError{Code: codeMethodNotFound, Message: fmt.Sprintf("unknown method %q; the gateway serves getInfo, getWorkerEncryptionKey, deploySecretContract, sendTaskInput, getTaskStatus, getTaskResult, v2_getEpochKey, v2_sendTask, v2_sendBatchedTask and v2_getBatchedTask", req.Method)}
+		resp.Error = &rpcError{Code: codeMethodNotFound, Message: fmt.Sprintf("unknown method %q; the gateway serves getInfo, getWorkerEncryptionKey, deploySecretContract, sendTaskInput, getTaskStatus, getTaskResult, v2_getEpochKey, v2_sendTask, v2_sendBatchedTask, v2_getBatchedTask and v2_query", req.Method)}
 		return resp
 	}
 	if req.Method == "getWorkerEncryptionKey" && !s.taskKeys.allow(workerapi.Requester(ctx), 1) {

@@ -230,13 +230,15 @@ type WorkerLimits struct {
 	BatchAge            time.Duration
 	MaxBatchedPending   int
 	MaxBatchedPerSender int
+	// QueryGasLimit is worker.Config.QueryGasLimit.
+	QueryGasLimit uint64
 }
 
 // limits are the worker tunables of a node's configuration.
 func (c Config) limits() WorkerLimits {
 	return WorkerLimits{ReceiptTimeout: time.Duration(c.ReceiptTimeout), ResultRetention: time.Duration(c.ResultRetention),
 		MaxResults: c.MaxResults, MaxPending: c.MaxPending, BatchSize: c.BatchSize, BatchAge: time.Duration(c.BatchAge),
-		MaxBatchedPending: c.MaxBatchedPending, MaxBatchedPerSender: c.MaxBatchedPerSender}
+		MaxBatchedPending: c.MaxBatchedPending, MaxBatchedPerSender: c.MaxBatchedPerSender, QueryGasLimit: c.QueryGasLimit}
 }
 
 // WorkerNet is how a worker reaches the rest of the network: the
@@ -301,6 +303,9 @@ func (h *WorkerHost) Start(ctx context.Context, e *chain.Enigma, custodian chain
 	}
 	if limits.MaxBatchedPending > 0 {
 		wc.MaxBatchedPending = limits.MaxBatchedPending
+	}
+	if limits.QueryGasLimit > 0 {
+		wc.QueryGasLimit = limits.QueryGasLimit
 	}
 	if h.Worker, err = worker.New(ctx, wc); err != nil {
 		return fmt.Errorf("node: start the worker %s: %w", h.Signer, err)

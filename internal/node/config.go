@@ -118,6 +118,9 @@ type Config struct {
 	BatchAge            Duration `json:"batch_age,omitempty"`
 	MaxBatchedPending   int      `json:"max_batched_pending,omitempty"`
 	MaxBatchedPerSender int      `json:"max_batched_per_sender,omitempty"`
+	// QueryGasLimit caps a secret query's gas (docs/protocol/queries.md);
+	// empty keeps the worker's default (100,000,000).
+	QueryGasLimit uint64 `json:"query_gas_limit,omitempty"`
 
 	// EpochPoll is how often the key manager checks whether a new epoch
 	// is due; about one block period.

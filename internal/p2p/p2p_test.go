@@ -128,6 +128,13 @@ func (f *fakeWorker) SubmitBatched(context.Context, *workerapi.BatchedRequest) e
 func (f *fakeWorker) BatchedTask(context.Context, api.TaskID) (*workerapi.BatchedTask, error) {
 	return nil, nil
 }
+func (f *fakeWorker) Query(_ context.Context, r *workerapi.QueryRequest) (*workerapi.QueryResult, error) {
+	f.note("query")
+	if r.Nonce == 9 {
+		return nil, api.Errorf(api.CodeReplay, "replayed")
+	}
+	return &workerapi.QueryResult{Status: workerapi.QueryFailed, Response: append([]byte("sealed:"), r.Request...), GasUsed: 7, Epoch: r.Nonce}, nil
+}
 func (f *fakeWorker) TaskResult(_ context.Context, id api.TaskID) (*workerapi.TaskResult, error) {
 	if id == (api.TaskID{}) {
 		return nil, nil
@@ -194,6 +201,15 @@ func TestDiscoveryAndAccess(t *testing.T) {
 	}
 	if res, err := node.TaskResult(ctx, api.TaskID{}); err != nil || res != nil {
 		t.Fatalf("a task not seen: %+v %v", res, err)
+	}
+	// A query goes to the worker and its answer comes back whole; its
+	// refusal keeps its code.
+	q, err := node.Query(ctx, &workerapi.QueryRequest{Nonce: 4, Request: []byte{1, 2}, Signature: [65]byte{64: 27}})
+	if err != nil || q.Status != workerapi.QueryFailed || string(q.Response) != "sealed:\x01\x02" || q.GasUsed != 7 || q.Epoch != 4 {
+		t.Fatalf("query: %+v %v", q, err)
+	}
+	if _, err := node.Query(ctx, &workerapi.QueryRequest{Nonce: 9}); api.CodeOf(err) != api.CodeReplay {
+		t.Fatalf("a query's refusal did not come back with its code: %v", err)
 	}
 	if _, err := node.ExportState(ctx, api.ContractAddress{1}, 0); api.CodeOf(err) != api.CodeNotSelected {
 		t.Fatalf("a gateway got a contract's state: %v", err)

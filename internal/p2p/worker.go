@@ -26,6 +26,7 @@ const (
 	methodExportState
 	methodBatched     // ProtoWorker, new with the batched path
 	methodBatchedTask // ProtoWorker
+	methodQuery       // ProtoWorker, new with secret queries
 )
 
 type taskKeyRequest struct {
@@ -96,6 +97,13 @@ func (h *Host) ServeWorker(w worker.Node) {
 				return nil, err
 			}
 			res, err := w.BatchedTask(ctx, r.TaskID)
+			return marshal(res, err)
+		case methodQuery:
+			var r workerapi.QueryRequest
+			if err := decodeJSON(body, &r); err != nil {
+				return nil, err
+			}
+			res, err := w.Query(ctx, &r)
 			return marshal(res, err)
 		}
 		return nil, malformed("worker method", fmt.Errorf("unknown method %d", method))
@@ -240,6 +248,17 @@ func (r *remote) BatchedTask(ctx context.Context, id api.TaskID) (*workerapi.Bat
 	var res *workerapi.BatchedTask
 	err := r.do(ctx, ProtoWorker, methodBatchedTask, taskResultRequest{TaskID: id}, &res, maxTaskFrame)
 	return res, err
+}
+
+func (r *remote) Query(ctx context.Context, req *workerapi.QueryRequest) (*workerapi.QueryResult, error) {
+	var res *workerapi.QueryResult
+	if err := r.do(ctx, ProtoWorker, methodQuery, req, &res, maxTaskFrame); err != nil {
+		return nil, err
+	}
+	if res == nil {
+		return nil, api.Errorf(api.CodeInvalidInput, "p2p: worker %s answered a query with nothing", r.signer)
+	}
+	return res, nil
 }
 
 func (r *remote) TaskResult(ctx context.Context, id api.TaskID) (*workerapi.TaskResult, error) {

@@ -20,6 +20,8 @@ type Metrics struct {
 	// count the task-record path.
 	ended     [numKinds][numProtocols][numOutcomes]atomic.Uint64
 	submitted [numKinds][numProtocols][numResults]atomic.Uint64
+	// queries[outcome] counts secret queries.
+	queries [numQueryOutcomes]atomic.Uint64
 
 	stages    [numKinds][numStages]prometheus.Observer
 	bstages   [numBStages]prometheus.Observer
@@ -76,6 +78,17 @@ const (
 )
 
 var resultNames = [numResults]string{"accepted", "forwarded", "refused"}
+
+// Outcomes of a secret query: answered (the function returned), failed
+// (answered with the function's failure), refused (an error, no answer).
+const (
+	queryOK = iota
+	queryFailed
+	queryRefused
+	numQueryOutcomes
+)
+
+var queryOutcomeNames = [numQueryOutcomes]string{"ok", "failed", "refused"}
 
 // Stages of a task of the record path: accept (submission received to
 // stored and queued), queue (to its turn), execute (state sync, state key,
@@ -140,6 +153,9 @@ var (
 		[]string{"kind", "protocol", "result"}, nil)
 	descBatches = prometheus.NewDesc("enigma_worker_batches_total",
 		"Batches of the batched path, by outcome: signed (and sent), landed (mined), voided (did not land).",
+		[]string{"outcome"}, nil)
+	descQueries = prometheus.NewDesc("enigma_worker_queries_total",
+		"Secret queries, by outcome (ok: answered; failed: answered with the function's failure; refused: an error, no answer).",
 		[]string{"outcome"}, nil)
 	descBatchedExecuted = prometheus.NewDesc("enigma_worker_batched_executions_total",
 		"Enclave executions of batched tasks that joined an open batch.", nil, nil)
@@ -255,6 +271,12 @@ func (m *Metrics) stage(req *enclave.ExecuteRequest, stage int, d time.Duration)
 	m.stages[kindOf(req.Kind)][stage].Observe(d.Seconds())
 }
 
+func (m *Metrics) query(outcome int) {
+	if m != nil {
+		m.queries[outcome].Add(1)
+	}
+}
+
 func (m *Metrics) batchedStage(stage int, d time.Duration) {
 	if m != nil {
 		m.bstages[stage].Observe(d.Seconds())
@@ -265,7 +287,7 @@ func (m *Metrics) batchedStage(stage int, d time.Duration) {
 type collector Metrics
 
 func (c *collector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{descTasks, descSubmissions, descBatches, descBatchedExecuted, descEpoch, descStoreDisk, descStoreMem, descStoreTables} {
+	for _, d := range []*prometheus.Desc{descTasks, descSubmissions, descBatches, descBatchedExecuted, descQueries, descEpoch, descStoreDisk, descStoreMem, descStoreTables} {
 		ch <- d
 	}
 }
@@ -297,6 +319,9 @@ func (c *collector) Collect(ch chan<- prometheus.Metric) {
 	counter(descBatches, b.Landed, "landed")
 	counter(descBatches, b.Voided, "voided")
 	counter(descBatchedExecuted, b.Executed)
+	for o := range numQueryOutcomes {
+		counter(descQueries, c.queries[o].Load(), queryOutcomeNames[o])
+	}
 	ch <- prometheus.MustNewConstMetric(descEpoch, prometheus.GaugeValue, float64(c.epoch.Load()))
 	var size state.Size
 	if f := c.size.Load(); f != nil {

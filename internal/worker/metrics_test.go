@@ -27,6 +27,10 @@ func TestMetricsCountAndCollect(t *testing.T) {
 	m.submittedTask(&enclave.ExecuteRequest{Kind: enclave.KindCompute}, resultRefused)
 	m.sawEpoch(20)
 	m.sawEpoch(10) // an older epoch does not go back
+	m.query(queryOK)
+	m.query(queryOK)
+	m.query(queryRefused)
+	nilMetrics.query(queryFailed)
 	stats := func() BatchedStats { return BatchedStats{Committed: 7, Landed: 1} }
 	m.batched.Store(&stats)
 
@@ -54,6 +58,9 @@ func TestMetricsCountAndCollect(t *testing.T) {
 		"enigma_worker_tasks_total,kind=compute,outcome=committed,protocol=batched":   7,
 		"enigma_worker_submissions_total,kind=compute,protocol=compat,result=refused": 1,
 		"enigma_worker_batches_total,outcome=landed":                                  1,
+		"enigma_worker_queries_total,outcome=ok":                                      2,
+		"enigma_worker_queries_total,outcome=failed":                                  0,
+		"enigma_worker_queries_total,outcome=refused":                                 1,
 		"enigma_worker_epoch_block":                                                   20,
 		"enigma_state_disk_bytes":                                                     0, // no store bound
 	} {

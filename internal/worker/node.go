@@ -34,6 +34,9 @@ type Node interface {
 	// BatchedTask reports a batched task this worker accepted; (nil, nil)
 	// when it has not seen it.
 	BatchedTask(ctx context.Context, id api.TaskID) (*workerapi.BatchedTask, error)
+	// Query answers a secret query sealed to this worker's epoch key
+	// (docs/protocol/queries.md): read-only, no chain transaction.
+	Query(ctx context.Context, req *workerapi.QueryRequest) (*workerapi.QueryResult, error)
 	// TaskResult reports a task this worker accepted; (nil, nil) when it
 	// has not seen it.
 	TaskResult(ctx context.Context, id api.TaskID) (*workerapi.TaskResult, error)

@@ -32,6 +32,9 @@ func (n *resultNode) SubmitBatched(context.Context, *workerapi.BatchedRequest) e
 func (n *resultNode) BatchedTask(context.Context, api.TaskID) (*workerapi.BatchedTask, error) {
 	return nil, nil
 }
+func (n *resultNode) Query(context.Context, *workerapi.QueryRequest) (*workerapi.QueryResult, error) {
+	return nil, api.Errorf(api.CodeUnavailable, "test node")
+}
 func (n *resultNode) ExportState(context.Context, api.ContractAddress, uint32) (*worker.StateExport, error) {
 	return nil, api.Errorf(api.CodeNotFound, "test node")
 }

@@ -108,6 +108,15 @@ type Config struct {
 	// MaxBatchedPending and lock every other user out; beyond it the
 	// sender's submissions are refused with api.CodeUnavailable.
 	MaxBatchedPerSender int
+	// QueryGasLimit caps a secret query's gas (docs/protocol/queries.md):
+	// a query asks for at most this much, and gets this much when it asks
+	// for none. Queries are free to their callers, so the cap is what
+	// bounds the worker's work per query.
+	QueryGasLimit uint64
+	// MaxQueries bounds the replay set: the queries the worker remembers
+	// until they expire (at most an hour). While it is full, queries are
+	// refused with api.CodeRateLimited.
+	MaxQueries int
 	// Announce, when set, is given each task's result once the chain
 	// decided its outcome (the p2p layer gossips it to the gateways). It
 	// must not block for long.
@@ -126,8 +135,17 @@ func DefaultConfig() Config {
 	return Config{RecordWait: 5 * time.Second, TaskTimeout: 2 * time.Minute, ReceiptTimeout: 2 * time.Minute,
 		SettleTimeout: time.Hour, MaxQueued: 1024, MaxPending: 1 << 14,
 		ResultRetention: 7 * 24 * time.Hour, MaxResults: 1 << 20, PruneEvery: 10 * time.Minute, KeepEpochs: 3,
-		BatchSize: 256, BatchAge: time.Second, MaxBatchedPending: 1 << 15, MaxBatchedPerSender: 1 << 12}
+		BatchSize: 256, BatchAge: time.Second, MaxBatchedPending: 1 << 15, MaxBatchedPerSender: 1 << 12,
+		QueryGasLimit: DefaultQueryGasLimit, MaxQueries: 100_000}
 }
+
+// DefaultQueryGasLimit is a query's gas cap unless configured: 100 M gas,
+// about 10 ms of contract instructions at the measured rates (docs/gas.md),
+// a hundredth of what a task may use (vm.Schedule.MaxTaskGas). It covers
+// the fixed charges (a compute's 10,000, the reset of a Go contract's
+// pages, 1 per byte of the contract's state, up to 4 MiB) with room for
+// the function itself.
+const DefaultQueryGasLimit = 100_000_000
 
 // Validate reports settings the worker cannot run with.
 func (c Config) Validate() error {
@@ -153,6 +171,9 @@ func (c Config) Validate() error {
 	}
 	if c.BatchSize <= 0 || c.BatchAge <= 0 || c.MaxBatchedPending <= 0 || c.MaxBatchedPerSender <= 0 {
 		errs = append(errs, errors.New("worker: BatchSize, BatchAge, MaxBatchedPending and MaxBatchedPerSender must be positive (start from DefaultConfig)"))
+	}
+	if c.QueryGasLimit == 0 || c.MaxQueries <= 0 {
+		errs = append(errs, errors.New("worker: QueryGasLimit and MaxQueries must be positive (start from DefaultConfig)"))
 	}
 	if c.ResultRetention < 0 {
 		errs = append(errs, errors.New("worker: ResultRetention must not be negative (0 keeps results until MaxResults)"))
@@ -188,8 +209,9 @@ type Worker struct {
 	issuedMu sync.Mutex // orders the issued keys' epoch bookkeeping
 	issued   issuedBook // KeepEpochs epochs and epoch keys
 
-	b *batcher // the batched path
-	m *Metrics
+	b  *batcher  // the batched path
+	qs *querySet // queries answered, until they expire
+	m  *Metrics
 }
 
 // remembered bounds how many finished and failed tasks the worker
@@ -248,6 +270,7 @@ func New(ctx context.Context, cfg Config) (*Worker, error) {
 		issued:   issuedBook{epochKeys: map[uint64]api.Hash{}}, m: m,
 	}
 	w.b = newBatcher(cfg.Enigma)
+	w.qs = newQuerySet(cfg.MaxQueries)
 	w.b.m = m
 	m.bind(w)
 	w.ctx, w.cancel = context.WithCancel(context.Background())
