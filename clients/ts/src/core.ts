@@ -327,9 +327,26 @@ export async function gzipBase64(code: Uint8Array): Promise<string> {
 
 /** Signs a batched task's hash: over the hash itself with the account's key, else as an EIP-191 personal message (eth_sign). */
 export async function signBatched(s: Shared, hash: Uint8Array): Promise<Uint8Array> {
+  if (s.signRaw) return getBytes(s.signRaw(hash));
   try {
-    return getBytes(s.signRaw ? s.signRaw(hash) : await s.signer.signMessage(hash));
+    return getBytes(await s.signer.signMessage(hash));
   } catch (err) {
+    // A node that serves eth_sign but not personal_sign (the devnet's chain
+    // serves the personal module only when asked): the same EIP-191 message.
+    const send = (s.signer.provider as { send?: (m: string, p: unknown[]) => Promise<string> } | null)?.send;
+    if (send && notServed(err)) {
+      try {
+        return getBytes(await send.call(s.signer.provider, "eth_sign", [s.address.toLowerCase(), hex0x(hash)]));
+      } catch (err2) {
+        throw new EnigmaError(Code.BadSignature, `client: sign the batched task (personal_sign and eth_sign): ${(err2 as Error).message}`, { cause: err2 });
+      }
+    }
     throw new EnigmaError(Code.BadSignature, `client: sign the batched task: ${(err as Error).message}`, { cause: err });
   }
+}
+
+/** Whether err says the node does not serve the method. */
+function notServed(err: unknown): boolean {
+  const e = err as { code?: unknown; info?: { error?: { code?: number } }; error?: { code?: number } };
+  return e?.code === "UNSUPPORTED_OPERATION" || e?.info?.error?.code === -32601 || e?.error?.code === -32601 || e?.code === -32601 || e?.code === 4200;
 }

@@ -7,7 +7,9 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ChainStatus, Code, EnigmaError, TaskError, type EnigmaClient, type TaskStatus } from "@enigma-go/client";
-import { connectDevnet } from "@enigma-go/client/node";
+import { connect } from "@enigma-go/client";
+import { connectDevnet, devAccountKey, loadAddresses } from "@enigma-go/client/node";
+import { Wallet } from "ethers";
 
 const dir = process.env.ENIGMA_DEVNET_DIR;
 const wasmPath = join(process.env.ENIGMA_WASM_DIR ?? "", "calculator.wasm");
@@ -121,6 +123,38 @@ test("smoke: a gateway that alters a batched or per-task result, or a worker key
     tap.rewrite = {};
     const after = await client.balance();
     assert.equal(after.tokens, before.tokens, "nothing was paid");
+  } finally {
+    client.close();
+  }
+});
+
+test("smoke: an EIP-1193 provider and an account the node holds (an EIP-191 signature by the node, no key in the client)", { skip, timeout: 300_000 }, async () => {
+  const a = await loadAddresses(dir!);
+  let id = 0;
+  const calls: string[] = [];
+  // A wallet-like provider: every request goes to the node as it is.
+  const provider = {
+    async request({ method, params }: { method: string; params?: unknown }) {
+      calls.push(method);
+      const r = await fetch(a.eth_node, { method: "POST", headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: ++id, method, params: params ?? [] }) });
+      const j = (await r.json()) as { result?: unknown; error?: { code: number; message: string } };
+      if (j.error) throw Object.assign(new Error(j.error.message), { code: j.error.code });
+      return j.result;
+    },
+  };
+  const account = new Wallet(devAccountKey(8)).address;
+  const client = await connect({ provider, account, gatewayUrl: a.proxy, enigmaAddress: a.contract, pollIntervalMs: 200 });
+  try {
+    assert.equal(client.address, account);
+    assert.equal(client.tokenAddress.toLowerCase(), a.token.toLowerCase(), "the token read from the Enigma contract");
+    const dep = await client.deploy(new Uint8Array(readFileSync(wasmPath)), "construct()");
+    await dep.wait();
+    const t = await client.compute(dep.contract, "add(uint256,uint256)", [2n, 3n], { returns: "uint256" });
+    assert.equal((await t.result()).value, 5n);
+    // personal_sign, or eth_sign on a node without the personal module (the devnet's chain).
+    assert.ok(calls.includes("personal_sign") || calls.includes("eth_sign"), `the batched task was signed by the node: ${[...new Set(calls)].join(" ")}`);
+    assert.ok(calls.includes("eth_sendTransaction"));
   } finally {
     client.close();
   }
