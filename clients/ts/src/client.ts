@@ -1,5 +1,5 @@
 import {
-  BrowserProvider, getAddress, isAddress, JsonRpcProvider, Wallet, type Provider, type Signer, type TransactionReceipt,
+  BrowserProvider, FetchRequest, getAddress, isAddress, JsonRpcProvider, Wallet, type Provider, type Signer, type TransactionReceipt,
 } from "ethers";
 import { encodeArgs, parseSignature, type Args } from "./abiargs.js";
 import { hex0x, hexNo0x, toBytes, toFixed, toUint } from "./bytes.js";
@@ -154,7 +154,10 @@ export class EnigmaClient {
       provider = isEthersProvider(opts.provider) ? opts.provider : new BrowserProvider(opts.provider as Eip1193Provider);
       where = "the provider";
     } else if (opts.rpcUrl) {
-      provider = new JsonRpcProvider(opts.rpcUrl, undefined, { polling: true, pollingInterval: cfg.pollMs, cacheTimeout: -1 });
+      // Each request to the node is bounded like a gateway call.
+      const req = new FetchRequest(opts.rpcUrl);
+      req.timeout = callMs;
+      provider = new JsonRpcProvider(req, undefined, { polling: true, pollingInterval: cfg.pollMs, cacheTimeout: -1 });
       where = opts.rpcUrl;
     } else {
       throw new EnigmaError(Code.InvalidInput, "client: pass provider (an EIP-1193 or ethers provider) or rpcUrl (a devnet's addresses.json \"eth_node\")");
