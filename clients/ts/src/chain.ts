@@ -46,6 +46,9 @@ export interface UserBalance {
 
 const ZERO32 = "0x" + "00".repeat(32);
 
+/** Added to every gas estimate (internal/chain's GasMarginPercent). */
+const GAS_MARGIN_PERCENT = 20n;
+
 /** What batched tasks may charge: the whole balance while locked with no withdrawal requested. */
 export function batchable(b: UserBalance): bigint {
   return b.unlockBlock === USER_BALANCE_LOCKED ? b.balance : 0n;
@@ -164,7 +167,13 @@ export class Chain {
       const c = (contract === "enigma" ? this.enigma : this.token).connect(this.signer) as Contract;
       let tx: TransactionResponse;
       try {
-        tx = await c.getFunction(method)(...args);
+        // The estimate is exact for the head's state; the state can move
+        // before the transaction is mined (a task record mined in the next
+        // epoch takes the contract's other branch), so a margin is added,
+        // as the Go chain client does (GasMarginPercent).
+        const f = c.getFunction(method);
+        const est = await f.estimateGas(...args);
+        tx = await f(...args, { gasLimit: est + (est * GAS_MARGIN_PERCENT) / 100n });
       } catch (err) {
         throw new EnigmaError(Code.Chain, `chain: ${method}: ${chainReason(err)}`, { cause: err });
       }

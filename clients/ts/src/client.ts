@@ -336,7 +336,7 @@ export class EnigmaClient {
         } catch (err) {
           // The record names the epoch the worker was selected in; one
           // mined later than the contract takes it is tried again.
-          if (attempt < MAX_EPOCH_RETRIES && /Wrong epoch/i.test((err as Error).message)) {
+          if (attempt < MAX_EPOCH_RETRIES && ((/Wrong epoch/i.test((err as Error).message)) || (await this.#epochMoved(err, p.epoch)))) {
             this.#s.log.info?.("the epoch changed before the task record was mined; trying again", { epoch: p.epoch });
             continue;
           }
@@ -360,6 +360,20 @@ export class EnigmaClient {
       }
       return t;
     });
+  }
+
+  /**
+   * Whether err is a record transaction that reverted on chain (no reason:
+   * e.g. out of gas on the contract's other branch) while the epoch moved
+   * past the one the task was sealed for: tried again like "Wrong epoch".
+   */
+  async #epochMoved(err: unknown, epoch: bigint): Promise<boolean> {
+    if (!/reverted in block/.test((err as Error).message)) return false;
+    try {
+      return BigInt((await this.#s.epochParams()).firstBlock) !== epoch;
+    } catch {
+      return false;
+    }
   }
 
   /**

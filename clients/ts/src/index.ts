@@ -24,6 +24,8 @@ export { Task } from "./task.js";
 export { GatewayClient } from "./gateway.js";
 /** The v2 envelope and the protocol's hashes (also at "@enigma-go/client/envelope"). */
 export * as envelope from "./envelope.js";
+/** The ethers the client is built on (v6), so a page using the browser bundle needs no second copy. */
+export * as ethers from "ethers";
 export * from "./errors.js";
 export { ENIGMA_ABI } from "./abi/enigma.js";
 export { TOKEN_ABI } from "./abi/token.js";

@@ -26,6 +26,7 @@ test("the bundle defines Enigma.connect, the codes and the envelope, and needs n
   assert.equal(typeof E.connect, "function");
   assert.equal(typeof E.Enigma.connect, "function");
   assert.equal(E.Code.Tampered, 1201);
+  assert.equal(E.ethers.keccak256("0x"), "0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470", "ethers for the page");
   const v = readJSON<{ requests: { worker_seed: string; context: Record<string, string | number>; request: string; payload: string; response_key: string }[] }>(
     join(repoRoot, "internal/crypto/envelope/testdata/v2-vectors.json")).requests[0];
   const c = v.context;
