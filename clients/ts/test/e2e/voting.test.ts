@@ -6,7 +6,7 @@
 // are made by receipts, so these tasks go per task (with a task record).
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { Contract, ContractFactory, zeroPadValue } from "ethers";
+import { Contract, ContractFactory, toBeHex } from "ethers";
 import { ChainStatus, Code, EnigmaError, TaskError, type EnigmaClient, type Task } from "@enigma-go/client";
 import { Account, GatewayTap, STEP, artifact, connect, flipHex, wasm } from "../harness/env.js";
 
@@ -14,7 +14,7 @@ import { Account, GatewayTap, STEP, artifact, connect, flipHex, wasm } from "../
 const IN_PROGRESS = 1n;
 const PASSED = 2n;
 
-const voter = (n: number) => zeroPadValue("0x" + n.toString(16), 32);
+const voter = (n: number) => toBeHex(n, 32);
 
 describe("voting with an Ethereum callback", () => {
   let client: EnigmaClient;

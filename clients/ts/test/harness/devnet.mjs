@@ -29,9 +29,9 @@ export const cacheDir = join(packageRoot, "node_modules", ".cache", "enigma-e2e"
 
 /**
  * The examples the end-to-end tests deploy, by folder name under examples/
- * (those the tree holds).
+ * (those the tree holds); the calculator is the unit smoke test's.
  */
-export const exampleContracts = ["access", "poker", "voting", "creditscore", "sybil"]
+export const exampleContracts = ["access", "poker", "voting", "creditscore", "sybil", "calculator"]
   .filter((name) => existsSync(join(repoRoot(), "examples", name, "main.go")));
 
 /**

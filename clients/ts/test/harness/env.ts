@@ -148,6 +148,9 @@ export class GatewayTap {
     return this.calls.filter((c) => c.method === method);
   }
 
+  // Calls and answers pass as the client and the gateway wrote them unless
+  // the tap changes them: JSON.parse would round a batched task's 64-bit
+  // nonce, which the client sends as a JSON number.
   readonly fetch: typeof fetch = async (input, init) => {
     const body = typeof init?.body === "string" ? init.body : init?.body instanceof Uint8Array ? new TextDecoder().decode(init.body) : undefined;
     if (body === undefined) return fetch(input, init);
@@ -156,33 +159,44 @@ export class GatewayTap {
     const reqs: any[] = batch ? req : [req];
     const out: any[] = new Array(reqs.length);
     const forward: number[] = [];
+    let altered = false;
     reqs.forEach((r, i) => {
       const n = (this.seen.get(r.method) ?? 0) + 1;
       this.seen.set(r.method, n);
       const a = this.answers.get(r.method)?.(r.params, n);
       if (a) {
         out[i] = { jsonrpc: "2.0", id: r.id, ...a };
+        altered = true;
         return;
       }
       const alter = this.alters.get(r.method);
-      if (alter) reqs[i] = { ...r, params: alter(structuredClone(r.params)) };
+      if (alter) {
+        reqs[i] = { ...r, params: alter(structuredClone(r.params)) };
+        altered = true;
+      }
       forward.push(i);
     });
+    let passThrough: string | undefined;
     if (forward.length > 0) {
-      const fwd = batch ? forward.map((i) => reqs[i]) : reqs[0];
-      const res = await fetch(input, { ...init, body: JSON.stringify(fwd) });
+      const fwd = altered ? JSON.stringify(batch ? forward.map((i) => reqs[i]) : reqs[0]) : body;
+      const res = await fetch(input, { ...init, body: fwd });
       const text = await res.text();
       if (!res.ok) return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
       const got = JSON.parse(text);
+      let rewritten = false;
       (batch ? got : [got]).forEach((g: any) => {
         const i = forward.find((j) => reqs[j].id === g.id) ?? forward[0];
         const rw = this.rewrites.get(reqs[i].method);
-        if (rw && g.result !== undefined) g.result = rw(structuredClone(g.result), reqs[i].params);
+        if (rw && g.result !== undefined) {
+          g.result = rw(structuredClone(g.result), reqs[i].params);
+          rewritten = true;
+        }
         out[i] = g;
       });
+      if (!altered && !rewritten) passThrough = text;
     }
     reqs.forEach((r, i) => this.calls.push({ method: r.method, params: r.params, result: out[i]?.result, error: out[i]?.error }));
-    return new Response(JSON.stringify(batch ? out : out[0]), { status: 200, headers: { "content-type": "application/json" } });
+    return new Response(passThrough ?? JSON.stringify(batch ? out : out[0]), { status: 200, headers: { "content-type": "application/json" } });
   };
 }
 
