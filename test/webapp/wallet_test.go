@@ -83,6 +83,15 @@ func (w *wallet) Methods() []string {
 	return out
 }
 
+// Count is how many times the page asked for each method.
+func (w *wallet) Count() map[string]int {
+	n := map[string]int{}
+	for _, m := range w.Methods() {
+		n[m]++
+	}
+	return n
+}
+
 // SawWord returns the method of a request whose params hold n as an ABI
 // word (32 bytes, hex), as a plaintext call with n among its arguments
 // would, or "".

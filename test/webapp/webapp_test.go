@@ -1,15 +1,17 @@
-// Package webapp_test drives the credit score dapp (clients/ts/web, on the
+// Package webapp_test drives the dapp in clients/ts/web (pages on the
 // TypeScript client's browser bundle) in headless Chromium against a devnet
-// at the defaults users get: a wallet-like EIP-1193 provider, injected
-// before the page's scripts run, holds a dev account's key; the test clicks
-// through connect, deploy and a secret submission and reads the decrypted,
-// verified score in the page.
+// at the defaults users get. A wallet-like EIP-1193 provider, injected
+// before the pages' scripts run, holds a dev account's key. The test clicks
+// through the credit score page (connect, deploy examples/creditscore, a
+// secret submission on the batched path) and reads the decrypted, verified
+// score; then through the sybil page, whose secret queries about an address
+// the wallet signs as EIP-712 typed data, with no transaction.
 //
-// The wallet lives in the test (wallet.go): window.ethereum hands every
-// request to a Go function chromedp exposes to the page, which signs
+// The wallet lives in the test (wallet_test.go): window.ethereum hands
+// every request to a Go function chromedp exposes to the page, which signs
 // transactions, personal messages and EIP-712 data with go-ethereum and
 // forwards reads to the devnet's chain, as an extension and its node would.
-// So the page's signatures are checked by an implementation other than the
+// So the pages' signatures are checked by an implementation other than the
 // one in the bundle.
 package webapp_test
 
@@ -33,10 +35,13 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/enigma-go/enigma/internal/chain/devchain"
 	"github.com/enigma-go/enigma/internal/devnet"
 	"github.com/enigma-go/enigma/internal/testbin"
+	"github.com/enigma-go/enigma/sdk/client"
+	"github.com/enigma-go/enigma/sdk/contract"
 	"github.com/enigma-go/enigma/sdk/contract/build"
 )
 
@@ -50,7 +55,7 @@ const (
 	wantScore                 = "620"
 )
 
-func TestCreditScoreDapp(t *testing.T) {
+func TestDapp(t *testing.T) {
 	exe := testbin.Chromium(t)
 	root := repoRoot(t)
 	bundle := browserBundle(t, root)
@@ -62,11 +67,16 @@ func TestCreditScoreDapp(t *testing.T) {
 	var activity lockedBuffer
 	cfg := devnet.DefaultConfig()
 	cfg.DataDir, cfg.ChainAddr, cfg.GatewayAddr, cfg.Activity = t.TempDir(), "127.0.0.1:0", "127.0.0.1:0", &activity
+	wasmDir := t.TempDir()
 	built := make(chan error, 1)
-	wasm := filepath.Join(t.TempDir(), "creditscore.wasm")
 	go func() {
-		_, err := build.Contract(ctx, build.Options{Dir: filepath.Join(root, "examples", "creditscore"), Out: wasm})
-		built <- err
+		for _, name := range []string{"creditscore", "sybil"} {
+			if _, err := build.Contract(ctx, build.Options{Dir: filepath.Join(root, "examples", name), Out: filepath.Join(wasmDir, name+".wasm")}); err != nil {
+				built <- fmt.Errorf("build examples/%s: %w", name, err)
+				return
+			}
+		}
+		built <- nil
 	}()
 	d, err := devnet.Start(ctx, cfg)
 	if err != nil {
@@ -80,8 +90,13 @@ func TestCreditScoreDapp(t *testing.T) {
 		}
 	}()
 	if err := <-built; err != nil {
-		t.Fatalf("build examples/creditscore: %v", err)
+		t.Fatal(err)
 	}
+
+	// Someone runs a sybil registry with a verified seed, while the
+	// credit score flow goes on in the browser.
+	registry := make(chan sybilRegistry, 1)
+	go func() { registry <- startRegistry(ctx, d, filepath.Join(wasmDir, "sybil.wasm")) }()
 
 	accounts, err := devchain.DeriveAccounts(devchain.DefaultMnemonic, 1)
 	if err != nil {
@@ -94,68 +109,53 @@ func TestCreditScoreDapp(t *testing.T) {
 	defer w.Close()
 
 	addrs := d.Addresses()
-	site := serve(t, root, bundle, wasm, map[string]string{
-		"gateway": d.GatewayURL(), "enigma": addrs.Contract.Hex(), "token": addrs.Token.Hex(), "wasm": "creditscore.wasm",
-	})
-	url := site + "/web/"
-	t.Logf("the dapp at %s, the devnet's gateway at %s", url, d.GatewayURL())
+	siteConfig := &siteConfig{m: map[string]string{"gateway": d.GatewayURL(), "enigma": addrs.Contract.Hex(), "token": addrs.Token.Hex(), "wasm": "creditscore.wasm"}}
+	site := serve(t, root, bundle, filepath.Join(wasmDir, "creditscore.wasm"), siteConfig)
+	t.Logf("the dapp at %s/web/, the devnet's gateway at %s", site, d.GatewayURL())
 
 	bctx, stop := browser(ctx, t, exe)
 	defer stop()
-	console := chromedp.Console(bctx)
-	var pageLog lockedBuffer
-	go func() {
-		for m, err := range console {
-			if err != nil {
-				return
-			}
-			fmt.Fprintln(&pageLog, m.String())
-		}
-	}()
-	text := func() string {
-		s, _ := chromedp.Run(bctx, chromedp.Evaluate[string]("document.body.innerText"))
-		return s
-	}
-	do := func(what string, limit time.Duration, steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		sctx, scancel := context.WithTimeout(bctx, limit)
-		defer scancel()
-		if err := chromedp.Do(sctx, steps...); err != nil {
-			t.Fatalf("%s: %v\nthe page:\n%s\nits console:\n%s\nthe wallet's requests: %v", what, err, text(), pageLog.String(), w.Methods())
-		}
-	}
-
-	do("open the page", time.Minute,
+	p := &tab{bctx: bctx, w: w}
+	p.logConsole()
+	p.do(t, "open the browser", time.Minute,
 		chromedp.EmulateViewport(1280, 900),
 		chromedp.ExposeFunc("__testWallet", w.Request),
-		injectOnNewDocument(providerJS),
-		chromedp.Navigate(url),
+		injectOnNewDocument(providerJS))
+
+	t.Run("credit score", func(t *testing.T) { creditScore(t, p, d, site) })
+
+	reg := <-registry
+	if reg.err != nil {
+		t.Fatalf("the sybil registry: %v", reg.err)
+	}
+	siteConfig.set("sybil", reg.contract)
+	t.Run("sybil query", func(t *testing.T) { sybilQuery(t, p, site, reg) })
+}
+
+// creditScore connects the wallet, deploys examples/creditscore from the
+// page and scores an applicant: the page shows the score, verified.
+func creditScore(t *testing.T, p *tab, d *devnet.Devnet, site string) {
+	w := p.w
+	p.do(t, "open the page", time.Minute,
+		chromedp.Navigate(site+"/web/"),
 		chromedp.WaitVisible("#connect"),
 		until(`document.getElementById("gateway").value !== ""`, time.Minute))
+	p.connect(t)
 
-	do("connect the wallet", time.Minute,
-		chromedp.Click("#connect"),
-		until(`document.getElementById("account").textContent.startsWith("0x") || document.getElementById("error").textContent !== ""`, time.Minute))
-	failedOn(t, bctx, "connecting the wallet")
-	account, _ := chromedp.Run(bctx, chromedp.Text("#account"))
-	if !strings.EqualFold(strings.TrimSpace(account), w.Address().Hex()) {
-		t.Errorf("the page shows account %q, the wallet's is %s", account, w.Address().Hex())
-	}
-
-	do("deploy the contract", 3*time.Minute,
+	p.do(t, "deploy the contract", 3*time.Minute,
 		chromedp.Click("#deploy"),
 		until(`/^0x[0-9a-f]{64}$/i.test(document.getElementById("contract").value) || document.getElementById("error").textContent !== ""`, 3*time.Minute))
-	failedOn(t, bctx, "the deploy")
-	contract, _ := chromedp.Run(bctx, chromedp.Evaluate[string](`document.getElementById("contract").value`))
+	p.failedOn(t, "the deploy")
+	contract, _ := chromedp.Run(p.bctx, chromedp.Evaluate[string](`document.getElementById("contract").value`))
 
-	do("submit the applicant's data", 3*time.Minute,
+	p.do(t, "submit the applicant's data", 3*time.Minute,
 		chromedp.SetValue("#income", income), chromedp.SetValue("#debt", debt),
 		chromedp.SetValue("#late", late), chromedp.SetValue("#years", years),
 		chromedp.Click("#submit"),
 		until(`/^\d+$/.test(document.getElementById("score").textContent) || document.getElementById("error").textContent !== ""`, 3*time.Minute))
-	failedOn(t, bctx, "the submission")
-	score, _ := chromedp.Run(bctx, chromedp.Text("#score"))
-	proof, _ := chromedp.Run(bctx, chromedp.Text("#proof"))
+	p.failedOn(t, "the submission")
+	score, _ := chromedp.Run(p.bctx, chromedp.Text("#score"))
+	proof, _ := chromedp.Run(p.bctx, chromedp.Text("#proof"))
 	if strings.TrimSpace(score) != wantScore {
 		t.Errorf("the page shows score %q, want %s", score, wantScore)
 	}
@@ -164,16 +164,12 @@ func TestCreditScoreDapp(t *testing.T) {
 			t.Errorf("the proof line %q does not say %q", proof, want)
 		}
 	}
-	shot(bctx, t, root)
+	shot(p.bctx, t, "webapp.png")
 
 	// The wallet paid for the deploy and the deposit and signed the batched
 	// task as a personal message (EIP-191); it was never asked for eth_sign,
 	// which wallets refuse, nor for a key.
-	methods := w.Methods()
-	count := map[string]int{}
-	for _, m := range methods {
-		count[m]++
-	}
+	count := w.Count()
 	if count["eth_requestAccounts"] == 0 || count["eth_sendTransaction"] < 2 || count["personal_sign"] == 0 || count["eth_sign"] != 0 {
 		t.Errorf("the wallet's requests: %v", count)
 	}
@@ -190,10 +186,144 @@ func TestCreditScoreDapp(t *testing.T) {
 	}
 }
 
-// failedOn fails the test with the page's error line, if it shows one.
-func failedOn(t *testing.T, bctx context.Context, what string) {
+// sybilQuery asks the sybil registry, from its page, whether the seed and
+// a stranger are verified humans: secret queries the wallet signs as
+// EIP-712 typed data, with no transaction.
+func sybilQuery(t *testing.T, p *tab, site string, reg sybilRegistry) {
+	w := p.w
+	p.do(t, "open the page", time.Minute,
+		chromedp.Navigate(site+"/web/human.html"),
+		until(`document.getElementById("contract").value !== ""`, time.Minute))
+	p.connect(t)
+	before := w.Count()
+	ask := func(who string) string {
+		t.Helper()
+		p.do(t, "ask about "+who, 2*time.Minute,
+			chromedp.SetValue("#address", who),
+			chromedp.Evaluate[chromedp.Void](`document.getElementById("answer").dataset.value = ""`),
+			chromedp.Click("#query"),
+			until(`document.getElementById("answer").dataset.value !== "" || document.getElementById("error").textContent !== ""`, 2*time.Minute))
+		p.failedOn(t, "the query about "+who)
+		v, _ := chromedp.Run(p.bctx, chromedp.Evaluate[string](`document.getElementById("answer").dataset.value`))
+		return v
+	}
+	if got := ask(reg.human); got != "true" {
+		t.Errorf("the page says %q for the verified seed %s", got, reg.human)
+	}
+	answered, _ := chromedp.Run(p.bctx, chromedp.Text("#answered"))
+	if !strings.Contains(answered, "sealed to you") || !strings.Contains(answered, "no transaction") {
+		t.Errorf("the page's line about the answer: %q", answered)
+	}
+	shot(p.bctx, t, "webapp-query.png")
+	if got := ask(reg.stranger); got != "false" {
+		t.Errorf("the page says %q for the stranger %s", got, reg.stranger)
+	}
+	after := w.Count()
+	if after["eth_signTypedData_v4"]-before["eth_signTypedData_v4"] != 2 {
+		t.Errorf("the wallet signed %d queries as typed data, want 2: %v", after["eth_signTypedData_v4"]-before["eth_signTypedData_v4"], after)
+	}
+	if after["eth_sendTransaction"] != before["eth_sendTransaction"] {
+		t.Errorf("a query sent %d transactions", after["eth_sendTransaction"]-before["eth_sendTransaction"])
+	}
+}
+
+// sybilRegistry is examples/sybil deployed by another account, with one
+// seed registered (verified at once).
+type sybilRegistry struct {
+	contract, human, stranger string
+	err                       error
+}
+
+func startRegistry(ctx context.Context, d *devnet.Devnet, wasm string) sybilRegistry {
+	code, err := os.ReadFile(wasm)
+	if err != nil {
+		return sybilRegistry{err: err}
+	}
+	cfg := client.TestConfig()
+	a := d.Addresses()
+	cfg.ChainRPC, cfg.Gateway, cfg.Enigma, cfg.Token, cfg.Account = d.ChainURL(), d.GatewayURL(), a.Contract.Hex(), a.Token.Hex(), d.Accounts()[1].Hex()
+	c, err := client.New(ctx, cfg)
+	if err != nil {
+		return sybilRegistry{err: err}
+	}
+	defer c.Close()
+	seed := contract.Keccak256([]byte("webapp seed secret"))
+	other := contract.Keccak256([]byte("webapp second seed"))
+	human := contract.Address{0: 0x5e, 19: 1}
+	dep, err := c.Deploy(ctx, code, "construct(bytes32[],uint256,uint256)", []contract.Bytes32{contract.Keccak256(seed[:]), contract.Keccak256(other[:])}, 2, 3)
+	if err == nil {
+		_, err = dep.Wait(ctx, nil)
+	}
+	if err != nil {
+		return sybilRegistry{err: fmt.Errorf("deploy: %w", err)}
+	}
+	id := contract.Keccak256([]byte("gov-id"), []byte{0}, []byte("CH:webapp-1"))
+	task, err := c.Compute(ctx, dep.Contract, "register(address,bytes32,bytes32[])", human, seed, []contract.Bytes32{id})
+	if err == nil {
+		_, err = task.Wait(ctx, nil)
+	}
+	if err == nil {
+		_, err = task.Output(ctx)
+	}
+	if err != nil {
+		return sybilRegistry{err: fmt.Errorf("register the seed: %w", err)}
+	}
+	return sybilRegistry{contract: dep.Contract.String(), human: common.Address(human).Hex(), stranger: common.Address{0: 0x5e, 19: 2}.Hex()}
+}
+
+// tab is the browser tab the dapp runs in, with the wallet it talks to.
+type tab struct {
+	bctx    context.Context
+	w       *wallet
+	console lockedBuffer
+}
+
+// logConsole keeps the page's console messages, printed when a step fails.
+func (p *tab) logConsole() {
+	console := chromedp.Console(p.bctx)
+	go func() {
+		for m, err := range console {
+			if err != nil {
+				return
+			}
+			fmt.Fprintln(&p.console, m.String())
+		}
+	}()
+}
+
+func (p *tab) text() string {
+	s, _ := chromedp.Run(p.bctx, chromedp.Evaluate[string]("document.body.innerText"))
+	return s
+}
+
+// do runs steps within limit, failing the test with the page, its
+// console and the wallet's requests if they do not finish.
+func (p *tab) do(t *testing.T, what string, limit time.Duration, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	msg, err := chromedp.Run(bctx, chromedp.Text("#error"))
+	sctx, scancel := context.WithTimeout(p.bctx, limit)
+	defer scancel()
+	if err := chromedp.Do(sctx, steps...); err != nil {
+		t.Fatalf("%s: %v\nthe page:\n%s\nits console:\n%s\nthe wallet's requests: %v", what, err, p.text(), p.console.String(), p.w.Methods())
+	}
+}
+
+// connect clicks "Connect wallet" and checks the page shows the wallet's account.
+func (p *tab) connect(t *testing.T) {
+	t.Helper()
+	p.do(t, "connect the wallet", time.Minute,
+		chromedp.Click("#connect"),
+		until(`document.getElementById("account").textContent.startsWith("0x") || document.getElementById("error").textContent !== ""`, time.Minute))
+	p.failedOn(t, "connecting the wallet")
+	account, _ := chromedp.Run(p.bctx, chromedp.Text("#account"))
+	if !strings.EqualFold(strings.TrimSpace(account), p.w.Address().Hex()) {
+		t.Errorf("the page shows account %q, the wallet's is %s", account, p.w.Address().Hex())
+	}
+}
+
+// failedOn fails the test with the page's error line, if it shows one.
+func (p *tab) failedOn(t *testing.T, what string) {
+	t.Helper()
+	msg, err := chromedp.Run(p.bctx, chromedp.Text("#error"))
 	if err != nil {
 		t.Fatalf("%s: read the error line: %v", what, err)
 	}
@@ -220,17 +350,13 @@ func injectOnNewDocument(src string) chromedp.Action[chromedp.Void] {
 // (clients/ts/web) at /web/, the bundle at /dist/enigma.browser.js (where
 // the page looks for it: ../dist/), the contract's wasm and config.json
 // beside the page.
-func serve(t *testing.T, root, bundle, wasm string, config map[string]string) string {
+func serve(t *testing.T, root, bundle, wasm string, config *siteConfig) string {
 	t.Helper()
-	cfgJSON, err := json.Marshal(config)
-	if err != nil {
-		t.Fatal(err)
-	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /web/", http.StripPrefix("/web/", http.FileServer(http.Dir(filepath.Join(root, "clients", "ts", "web")))))
 	mux.HandleFunc("GET /web/config.json", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		w.Write(cfgJSON)
+		w.Write(config.json())
 	})
 	mux.HandleFunc("GET /web/creditscore.wasm", func(w http.ResponseWriter, r *http.Request) { http.ServeFile(w, r, wasm) })
 	mux.HandleFunc("GET /dist/enigma.browser.js", func(w http.ResponseWriter, r *http.Request) { http.ServeFile(w, r, bundle) })
@@ -319,13 +445,13 @@ func browser(ctx context.Context, t *testing.T, exe string) (context.Context, fu
 	return bctx, func() { bcancel(); acancel() }
 }
 
-// shot saves a full-page screenshot as the test's artefact
+// shot saves a full-page screenshot as the test's artefact name
 // (ENIGMA_ARTIFACTS, default .artifacts/ at the repository's root).
-func shot(bctx context.Context, t *testing.T, root string) {
+func shot(bctx context.Context, t *testing.T, name string) {
 	t.Helper()
 	dir := os.Getenv("ENIGMA_ARTIFACTS")
 	if dir == "" {
-		dir = filepath.Join(root, ".artifacts")
+		dir = filepath.Join(repoRoot(t), ".artifacts")
 	}
 	png, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
 	if err != nil {
@@ -334,7 +460,7 @@ func shot(bctx context.Context, t *testing.T, root string) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(dir, "webapp.png")
+	path := filepath.Join(dir, name)
 	if err := os.WriteFile(path, png, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -371,6 +497,26 @@ func get(t *testing.T, url string) string {
 		t.Fatalf("GET %s: %s: %s", url, r.Status, b)
 	}
 	return string(b)
+}
+
+// siteConfig is the dapp site's config.json: the network's endpoints and
+// the contracts the pages use.
+type siteConfig struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+func (c *siteConfig) set(k, v string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m[k] = v
+}
+
+func (c *siteConfig) json() []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, _ := json.Marshal(c.m)
+	return b
 }
 
 // lockedBuffer collects lines written from several goroutines.
