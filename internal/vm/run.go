@@ -75,6 +75,14 @@ func (t *task) setGas(v int64) {
 	t.remaining = v
 }
 
+// what names the run in messages: a task, or a query.
+func (t *task) what() string {
+	if t.req.Kind == Query {
+		return "query"
+	}
+	return "task"
+}
+
 // charge takes n gas or ends the run out of gas.
 func (t *task) charge(n uint64) {
 	if n == 0 {
@@ -83,7 +91,7 @@ func (t *task) charge(n uint64) {
 	left := t.gasLeft()
 	if left < 0 || n > uint64(left) {
 		t.setGas(-1)
-		t.fail(api.CodeOutOfGas, "out of gas: the task's gas limit of %d is exhausted", t.limit)
+		t.fail(api.CodeOutOfGas, "out of gas: the %s's gas limit of %d is exhausted", t.what(), t.limit)
 	}
 	t.setGas(left - int64(n))
 }
@@ -234,7 +242,7 @@ func (e *Engine) run(ctx context.Context, m *Module, t *task) (*Result, error) {
 		}
 	}
 	if t.gasLeft() < 0 {
-		return nil, api.Errorf(api.CodeOutOfGas, "out of gas: the task's gas limit of %d is exhausted", t.limit)
+		return nil, api.Errorf(api.CodeOutOfGas, "out of gas: the %s's gas limit of %d is exhausted", t.what(), t.limit)
 	}
 	in.sys.stdout.flush()
 	return &Result{Output: t.output, GasUsed: t.gasUsed(true), Bridge: t.bridge, Log: t.log}, nil
@@ -307,7 +315,7 @@ func (e *Engine) classify(ctx context.Context, in *instance, t *task, err error)
 	}
 	if !e.cfg.Unmetered {
 		if g := t.gasLeft(); g < 0 {
-			return api.Errorf(api.CodeOutOfGas, "out of gas: the task's gas limit of %d is exhausted", t.limit)
+			return api.Errorf(api.CodeOutOfGas, "out of gas: the %s's gas limit of %d is exhausted", t.what(), t.limit)
 		}
 		if in.depth != nil && uint32(in.depth.Get()) > e.cfg.MaxCallDepth {
 			return api.Errorf(api.CodeResourceLimit, "call stack too deep: more than %d nested calls", e.cfg.MaxCallDepth)
