@@ -231,3 +231,27 @@ func TestQueries(t *testing.T) {
 		t.Fatalf("a task after the queries: %q %v", out, err)
 	}
 }
+
+// BenchmarkQuery measures a secret query end to end on the test devnet:
+// select, seal, sign, v2_query (the worker's checks, its enclave's run on
+// the stored state) and open the answer. No block is waited for.
+func BenchmarkQuery(b *testing.B) {
+	d := testNet(b)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	deployer := newClient(b, d, 7, client.EnvelopeV2, "")
+	dep, err := deployer.Deploy(ctx, testcontract.QueryContract(), "construct(bytes)", client.RawArgs("v"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := dep.Wait(ctx, nil); err != nil {
+		b.Fatal(err)
+	}
+	c := keyClient(b, d, 9, "")
+	b.ResetTimer()
+	for b.Loop() {
+		if res, err := c.Query(ctx, dep.Contract, "get()"); err != nil || string(res.Output) != "v" {
+			b.Fatal(res, err)
+		}
+	}
+}
