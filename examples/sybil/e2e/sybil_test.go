@@ -12,6 +12,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/internal/devnet"
 	"github.com/enigma-go/enigma/sdk/client"
 	"github.com/enigma-go/enigma/sdk/contract"
@@ -166,4 +167,27 @@ func TestSybilOnDevnet(t *testing.T) {
 	}
 	isHuman(true)(task.Output(ctx))
 	t.Logf("a read on the per-task path in %v", time.Since(start).Round(time.Millisecond))
+
+	// A secret query: no transaction, no fee, the answer sealed to the
+	// account that signed it (the app's key, or the node holding the
+	// reader's account).
+	start = time.Now()
+	for _, c := range []*client.Client{app, reader} {
+		for _, tc := range []struct {
+			who  account
+			want bool
+		}{{alice, true}, {seeds[0], true}, {newAccount(77), false}} {
+			q, err := c.Query(ctx, sc, "isUniqueHuman(address)", tc.who.addr)
+			if err != nil {
+				t.Fatalf("query isUniqueHuman: %v", err)
+			}
+			isHuman(tc.want)(q.Output, nil)
+		}
+	}
+	t.Logf("6 queries in %v", time.Since(start).Round(time.Millisecond))
+	// Only query functions answer queries: vouch is refused before it runs.
+	_, err = app.Query(ctx, sc, "vouch(address,bytes32,address,bytes32)", seeds[0].addr, seeds[0].secret, alice.addr, alice.id)
+	if api.CodeOf(err) != api.CodeUnknownFunction {
+		t.Fatalf("vouch as a query: %v", err)
+	}
 }
