@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Wallet, getBytes, hexlify } from "ethers";
 import { ChainStatus, TaskError, type EnigmaClient } from "@enigma-go/client";
-import { Account, STEP, connect, devAccountKey, random32, wasm } from "../harness/env.js";
+import { Account, STEP, connect, deploy, devAccountKey, random32 } from "../harness/env.js";
 
 const SECRET = "ipfs://QmPricePrediction-2027-Q1";
 
@@ -25,9 +25,9 @@ describe("access control", () => {
   after(() => client?.close());
 
   it("deploys with the hash of the owner's token", STEP, async () => {
-    const dep = await client.deploy(wasm("access"), "construct(bytes32)", [owner]);
-    assert.equal((await dep.wait()).chain, ChainStatus.ReceiptVerified);
-    contract = dep.contract;
+    const { task, status } = await deploy(client, "access", "construct(bytes32)", [owner]);
+    assert.equal(status.chain, ChainStatus.ReceiptVerified, status.text);
+    contract = task.contract;
   });
 
   it("publishes the secret and grants two passes in one batch", STEP, async () => {

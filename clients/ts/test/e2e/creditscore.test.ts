@@ -8,7 +8,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { keccak256 } from "ethers";
 import { ChainStatus, Code, EnigmaError, TaskError, type EnigmaClient, type Task } from "@enigma-go/client";
-import { Account, GatewayTap, STEP, connect, flipHex, random32, rpcError, wasm } from "../harness/env.js";
+import { Account, GatewayTap, STEP, connect, deploy, flipHex, random32, rpcError } from "../harness/env.js";
 
 const SUBMIT = "submit(bytes32,uint256,uint256,uint256,uint256)";
 
@@ -35,10 +35,9 @@ describe("credit score, batched", () => {
   after(() => client?.close());
 
   it("deploys the contract", STEP, async () => {
-    const dep = await client.deploy(wasm("creditscore"), "construct()");
+    const { task: dep, status: st } = await deploy(client, "creditscore", "construct()");
     assert.equal(dep.deploy, true);
     assert.equal(dep.contract, dep.id);
-    const st = await dep.wait();
     assert.equal(st.chain, ChainStatus.ReceiptVerified, st.text);
     const r = await dep.result();
     assert.equal(r.deployed, true);

@@ -5,7 +5,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { keccak256 } from "ethers";
 import { ChainStatus, TaskError, type EnigmaClient } from "@enigma-go/client";
-import { Account, STEP, connect, random32, wasm } from "../harness/env.js";
+import { Account, STEP, connect, deploy, random32 } from "../harness/env.js";
 
 const cards = (v: unknown): number[] => Array.from(v as Iterable<bigint | number>, Number);
 
@@ -22,9 +22,9 @@ describe("poker", () => {
   after(() => client?.close());
 
   it("deploys the contract", STEP, async () => {
-    const dep = await client.deploy(wasm("poker"), "construct()");
-    assert.equal((await dep.wait()).chain, ChainStatus.ReceiptVerified);
-    contract = dep.contract;
+    const { task, status } = await deploy(client, "poker", "construct()");
+    assert.equal(status.chain, ChainStatus.ReceiptVerified, status.text);
+    contract = task.contract;
   });
 
   it("opens a game of three players known by the hashes of their tokens", STEP, async () => {

@@ -8,7 +8,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Contract, ContractFactory, toBeHex } from "ethers";
 import { ChainStatus, Code, EnigmaError, TaskError, type EnigmaClient, type Task } from "@enigma-go/client";
-import { Account, GatewayTap, STEP, artifact, connect, flipHex, wasm } from "../harness/env.js";
+import { Account, GatewayTap, STEP, artifact, connect, deploy, flipHex } from "../harness/env.js";
 
 // PollStatus in VotingETH.
 const IN_PROGRESS = 1n;
@@ -52,9 +52,9 @@ describe("voting with an Ethereum callback", () => {
   }
 
   it("deploys the secret contract bound to VotingETH", STEP, async () => {
-    const dep = await client.deploy(wasm("voting"), "construct(address)", [await eth.getAddress()]);
-    assert.equal((await dep.wait()).chain, ChainStatus.ReceiptVerified);
-    contract = dep.contract;
+    const { task, status } = await deploy(client, "voting", "construct(address)", [await eth.getAddress()]);
+    assert.equal(status.chain, ChainStatus.ReceiptVerified, status.text);
+    contract = task.contract;
   });
 
   it("casts two voters' votes; the callback lets them in", STEP, async () => {

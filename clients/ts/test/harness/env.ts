@@ -5,12 +5,13 @@
  * records, alters or answers the client's JSON-RPC calls, for the hostile
  * cases.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { JsonRpcProvider } from "ethers";
-import type { ConnectOptions, EnigmaClient } from "@enigma-go/client";
+import type { ConnectOptions, EnigmaClient, Task, TaskStatus } from "@enigma-go/client";
 import { connectDevnet, devAccountKey, loadAddresses } from "@enigma-go/client/node";
 
 /**
@@ -57,6 +58,62 @@ export function wasm(name: string): Uint8Array {
 /** A client of dev account `index`, signing with its key, polling every 250 ms. */
 export function connect(index: number, opts: Partial<ConnectOptions> = {}): Promise<EnigmaClient> {
   return connectDevnet(devnetDir(), { accountIndex: index, pollIntervalMs: 250, ...opts });
+}
+
+/**
+ * Runs fn while no other test process of this devnet runs one of its own
+ * (a lock folder beside the system's temporary files, named after the
+ * devnet; a holder that died is noticed by its pid).
+ *
+ * Deploys take it: each worker compiles a deployed module, several
+ * 3-4 MB Go modules at once on two cores can take longer than the chain's
+ * task timeout (4 epochs, 40 s at the devnet's defaults), and the task is
+ * then abandoned ("Task's epoch is no longer stored").
+ */
+export async function exclusive<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const id = createHash("sha256").update(devnetDir()).digest("hex").slice(0, 16);
+  const lock = join(tmpdir(), `enigma-e2e-${name}-${id}.lock`);
+  const until = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, "pid"), String(process.pid));
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      let holder = 0;
+      try {
+        holder = Number(readFileSync(join(lock, "pid"), "utf8"));
+      } catch {
+        // Being created or removed: look again.
+      }
+      if (holder > 0 && !alive(holder)) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > until) throw new Error(`${lock} was held for 10 minutes (pid ${holder}): delete it if no test runs`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Deploys the example `name` and waits for its receipt, one deploy at a time across the test files. */
+export function deploy(client: EnigmaClient, name: string, ctorSig: string, args: unknown[] = []): Promise<{ task: Task; status: TaskStatus }> {
+  return exclusive("deploy", async () => {
+    const task = await client.deploy(wasm(name), ctorSig, args);
+    return { task, status: await task.wait() };
+  });
 }
 
 /** An ethers provider of the devnet's chain. */
