@@ -75,7 +75,14 @@ func TestSybilOnDevnet(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	code := buildSybil(t, ctx)
-	d, err := devnet.Start(ctx, devnet.TestConfig())
+	// One epoch for the whole test (1,000 blocks of 200 ms): the contract
+	// keeps one worker, so tasks sent back to back are not sealed for an
+	// epoch that ends under them, and queries reach the worker that ran
+	// the last task (a worker selected anew answers from the state it
+	// holds, which may predate the last epoch's tasks).
+	cfg := devnet.TestConfig()
+	cfg.EpochSize = 1000
+	d, err := devnet.Start(ctx, cfg)
 	if err != nil {
 		t.Fatalf("start the devnet: %v", err)
 	}
