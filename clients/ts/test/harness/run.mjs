@@ -94,19 +94,38 @@ async function ensureBuilt() {
 function nodeTest(files, env, timeoutMs, onChild) {
   const args = ["--test", "--test-reporter=spec", "--test-force-exit", `--test-concurrency=${Math.max(1, files.length)}`,
     ...files.map((f) => relative(packageRoot, f))];
-  const child = spawn(process.execPath, args, { cwd: packageRoot, stdio: "inherit", env: { ...process.env, ...env }, detached: true });
+  const child = spawn(process.execPath, args, { cwd: packageRoot, stdio: ["inherit", "pipe", "inherit"], env: { ...process.env, ...env }, detached: true });
   onChild(child);
+  // The report goes to our stdout as it comes; its end holds the totals.
+  // (A second, file reporter would lose its end to --test-force-exit.)
+  let end = "";
+  child.stdout.on("data", (chunk) => {
+    process.stdout.write(chunk);
+    end = (end + chunk.toString("utf8")).slice(-8192);
+  });
+  const closed = new Promise((resolve) => child.stdout.on("close", resolve));
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       log(`the tests did not finish within ${timeoutMs / 1000} s: killed`);
       try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ }
     }, timeoutMs);
-    child.on("exit", (code, signal) => {
+    child.on("exit", async (code, signal) => {
       clearTimeout(timer);
       try { process.kill(-child.pid, "SIGKILL"); } catch { /* no stray children left */ }
-      resolve(code ?? (signal ? 1 : 0));
+      await closed;
+      resolve({ code: code ?? (signal ? 1 : 0), report: end });
     });
   });
+}
+
+/** The totals at the end of a spec report ("ℹ pass 83" ...), zero where missing. */
+function counts(report) {
+  const n = { pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
+  for (const k of Object.keys(n)) {
+    const m = new RegExp(`^\\S* ?${k} (\\d+)\\s*$`, "m").exec(report);
+    if (m) n[k] = Number(m[1]);
+  }
+  return n;
 }
 
 async function main() {
@@ -164,13 +183,16 @@ async function main() {
     const timeoutMs = Number(process.env.ENIGMA_E2E_TIMEOUT_S || 1200) * 1000;
     const testsStarted = Date.now();
     log(`running ${unit.length} unit and ${e2e.length} end-to-end test files`);
-    const code = await nodeTest([...unit, ...e2e], env, timeoutMs, (c) => { testChild = c; });
+    const { code, report } = await nodeTest([...unit, ...e2e], env, timeoutMs, (c) => { testChild = c; });
     testChild = undefined;
     log(`tests ${code === 0 ? "passed" : "failed"} in ${((Date.now() - testsStarted) / 1000).toFixed(1)} s (${((Date.now() - started) / 1000).toFixed(1)} s in all)`);
     if (code !== 0 && devnet) {
       console.log(`--- the devnet's log, last 150 lines (ENIGMA_E2E_LOG=FILE keeps all of it) ---\n${devnet.tail(150)}\n---`);
     }
-    return code;
+    // One closing line for the whole run (todo tests count as skipped).
+    const n = counts(report);
+    console.log(`ts: ${n.pass} passed, ${n.fail + n.cancelled} failed, ${n.skipped + n.todo} skipped`);
+    return code === 0 && n.fail + n.cancelled > 0 ? 1 : code;
   } finally {
     if (!stopping) await cleanup();
   }
