@@ -17,6 +17,7 @@ package envelope_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/hex"
 	"encoding/json"
 	"flag"
@@ -27,6 +28,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts"
 	"github.com/ethereum/go-ethereum/common"
@@ -168,8 +170,11 @@ func TestTSVectorsLive(t *testing.T) {
 	t.Cleanup(func() { os.RemoveAll(out) })
 	run := func(args ...string) {
 		t.Helper()
-		cmd := exec.Command(node, args...)
-		cmd.Dir = tsDir
+		// Bounded: a stuck compiler or script fails this test, never the suite's timeout.
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, node, args...)
+		cmd.Dir, cmd.WaitDelay = tsDir, 5*time.Second
 		if b, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("node %v: %v\n%s", args, err, b)
 		}
