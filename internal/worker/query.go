@@ -182,11 +182,23 @@ func (w *Worker) answerQuery(ctx context.Context, r *workerapi.QueryRequest, cur
 
 // queryState is the contract's state and code as this worker holds them:
 // the state stored after the last task it ran or synced (a per-task
-// task's receipt sent, a batch landed), or, when it holds none yet, the
-// chain's last state synced from the other workers.
+// task's receipt sent, a batch landed). When it holds none, or holds an
+// older state than the chain's last delta (other workers ran the contract
+// in epochs this worker was not selected for), it first syncs the chain's
+// last state from the other workers, as a task does: a query never answers
+// from a state the chain has moved past.
 func (w *Worker) queryState(ctx context.Context, contract api.ContractAddress) (*state.StateBlob, []byte, error) {
 	blob, err := w.cfg.Store.State(ctx, contract)
-	if api.CodeOf(err) == api.CodeNotFound {
+	switch {
+	case err == nil:
+		n, cerr := w.cfg.Enigma.CountStateDeltas(ctx, contract)
+		if cerr != nil {
+			return nil, nil, api.Errorf(api.CodeUnavailable, "worker: read contract %s on chain: %v; retry", contract, cerr)
+		}
+		if uint64(blob.Index)+1 < n {
+			blob, err = w.syncState(ctx, contract, false)
+		}
+	case api.CodeOf(err) == api.CodeNotFound:
 		blob, err = w.syncState(ctx, contract, false)
 	}
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -254,4 +255,43 @@ func BenchmarkQuery(b *testing.B) {
 			b.Fatal(res, err)
 		}
 	}
+}
+
+// TestQueryFollowsTheContractAcrossWorkers: a worker selected again after
+// other workers ran the contract in the epochs between must answer from
+// the chain's last state, not from the one it stored itself. The devnet's
+// 2 s epochs move the contract between its two workers while each round
+// commits a new value and then asks for it.
+func TestQueryFollowsTheContractAcrossWorkers(t *testing.T) {
+	if raceEnabled {
+		t.Skip("tens of tasks in a row: too slow under -race (the plain run covers it)")
+	}
+	d := testNet(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	owner := newClient(t, d, 6, client.EnvelopeV2, "").WithBatched(false)
+	dep, err := owner.Deploy(ctx, testcontract.QueryContract(), "construct(bytes)", client.RawArgs("v0"))
+	run(t, ctx, dep, err)
+	reader := keyClient(t, d, 5, "")
+	answeredBy := map[common.Address]bool{}
+	returned := 0 // rounds answered by a worker that missed tasks since it last answered
+	var last common.Address
+	for i := 1; i <= 40 && (i <= 8 || returned == 0); i++ {
+		want := fmt.Sprintf("v%d", i)
+		task, err := owner.Compute(ctx, dep.Contract, "set(bytes)", client.RawArgs(want))
+		run(t, ctx, task, err)
+		res, err := reader.Query(ctx, dep.Contract, "get()")
+		if err != nil {
+			t.Fatalf("round %d: %v", i, err)
+		}
+		if string(res.Output) != want {
+			t.Fatalf("round %d: worker %s answered %q from an old state; the chain holds %q", i, res.Worker, res.Output, want)
+		}
+		t.Logf("round %d: worker %s, epoch %d", i, res.Worker, res.Epoch)
+		if answeredBy[res.Worker] && res.Worker != last {
+			returned++
+		}
+		answeredBy[res.Worker], last = true, res.Worker
+	}
+	t.Logf("%d workers answered; %d answers came from a worker selected again after another ran the contract", len(answeredBy), returned)
 }
