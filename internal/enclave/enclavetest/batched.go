@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/rand"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/enigma-go/enigma/api"
@@ -438,4 +439,26 @@ func testBatchedVoid(t *testing.T, h *host) {
 	}
 	_, err = h.Worker.SignBatch(h.ctx, l.signRequest(3))
 	wantCode(t, err, api.CodeNotFound)
+}
+
+// testBatchedCallback: a batch commits state and fees under one root and
+// carries no Ethereum callback, so a batched task whose function asks for
+// one fails (CodeHostCall, naming the per-task path) and changes nothing:
+// its state must not be committed without the Ethereum contract's say.
+func testBatchedCallback(t *testing.T, h *host) {
+	u := h.newUser()
+	c := h.deploy(u, h.secret(24))
+	start := h.contract[c].lastDelta
+	l := h.newLane(c)
+	alice := newPayer(t)
+	r, out := l.call(alice, 1, "bridge(bytes)", bytes.Repeat([]byte{0xca}, 36))
+	if r.Status != enclave.TaskFailure || api.Code(r.FailureCode) != api.CodeHostCall || len(r.EthPayload) != 0 || !r.DeltaHash.IsZero() {
+		t.Fatalf("a batched task asking for a callback: %+v", r)
+	}
+	if !strings.Contains(string(out), "per task") {
+		t.Fatalf("its failure text does not say what to do: %q", out)
+	}
+	if sb := l.sign(0); !sb.NewDeltaHash.IsZero() || sb.PrevDeltaHash != start {
+		t.Fatalf("the batch changed the state: %+v", sb)
+	}
 }

@@ -90,6 +90,7 @@ func Run(t *testing.T, factory Factory) {
 		{"BatchedState", testBatchedState},
 		{"BatchedNoStateChange", testBatchedNoStateChange},
 		{"BatchedVoid", testBatchedVoid},
+		{"BatchedCallback", testBatchedCallback},
 		{"HoldTask", testHoldTask},
 		{"HeldTaskSurvivesRestart", testHeldTaskSurvivesRestart},
 		{"IssuedKeysSurviveRestart", testIssuedKeysSurviveRestart},

@@ -253,6 +253,10 @@ func taskSeed(stateKey [32]byte, id api.TaskID, inputsHash api.Hash) [32]byte {
 	return [32]byte(m.Sum(nil))
 }
 
+// BatchedCallbackRefused is the failure text of a batched task whose
+// function asked for an Ethereum callback (write_eth_bridge).
+const BatchedCallbackRefused = "the function calls an Ethereum contract, which only a per-task task can do (a batch commits no callback): send it per task (batched=false; enigma call --batched=false)"
+
 func (t *task) run(ctx context.Context, fn string, args []byte, stateKey [32]byte, prior *contractState) (*enclave.ExecuteResponse, error) {
 	req, resp := t.req, t.resp
 	var base map[string][]byte
@@ -277,6 +281,12 @@ func (t *task) run(ctx context.Context, fn string, args []byte, stateKey [32]byt
 		return t.fail(api.CodeOf(err), err.Error(), res.GasUsed)
 	}
 	resp.GasUsed = res.GasUsed
+	if res.Bridge != nil && req.Batched {
+		// A batch commits state and fees under one Merkle root and carries
+		// no callback: committing this task's state would skip the
+		// Ethereum contract's say (e.g. a vote on a closed poll would count).
+		return t.fail(api.CodeHostCall, BatchedCallbackRefused, res.GasUsed)
+	}
 	if res.Bridge != nil {
 		resp.EthPayload = res.Bridge.Payload
 		resp.EthAddress = res.Bridge.Address
