@@ -58,7 +58,7 @@ type p2pRun struct {
 	NewWorkerFirstTaskMS    float64 `json:"new_worker_first_task_ms"` // 0 when no task was selected for it
 	NewWorkerDeploys        int     `json:"new_worker_deploys"`       // deploys sent until one was selected for it
 	// Task hand-off: the gateway's submission of a recorded task to the
-	// selected worker over /enigma/worker/1.0.0, the worker's acceptance
+	// selected worker over /enigma/worker/1.1.0, the worker's acceptance
 	// (chain checks, enclave hold) included.
 	HandoffP50MS float64 `json:"handoff_p50_ms"`
 	HandoffP99MS float64 `json:"handoff_p99_ms"`

@@ -14,7 +14,7 @@ import (
 
 // p2pNetnsHandoff compares the submission round trip of a compute task
 // (the client's JSON-RPC call to a gateway until the gateway answers: the
-// gateway's hand-off to the selected worker over /enigma/worker/1.0.0 and
+// gateway's hand-off to the selected worker over /enigma/worker/1.1.0 and
 // the worker's acceptance included) between two network namespaces and on
 // loopback, measured in the same network and interleaved
 // (bench_p2p_netns.go).

@@ -21,7 +21,7 @@
 // api.Error.
 //
 //	/enigma/identify/1.0.0   anyone    who are you (nonce → role, signer, signature)
-//	/enigma/worker/1.0.0     anyone    task keys, epoch keys, task submissions, task results
+//	/enigma/worker/1.1.0     anyone    task keys, epoch keys, task submissions, task results
 //	/enigma/sync/1.0.0       workers   a contract's encrypted deltas and state
 //	/enigma/statekeys/1.0.0  workers   state keys from the key manager (enclave frames)
 //	/enigma/attest/1.0.0     anyone    a development network's simulated attestation

@@ -21,7 +21,7 @@ import (
 // The protocols (doc.go).
 const (
 	ProtoIdentify  protocol.ID = "/enigma/identify/1.0.0"
-	ProtoWorker    protocol.ID = "/enigma/worker/1.0.0"
+	ProtoWorker    protocol.ID = "/enigma/worker/1.1.0"
 	ProtoSync      protocol.ID = "/enigma/sync/1.0.0"
 	ProtoStateKeys protocol.ID = "/enigma/statekeys/1.0.0"
 	ProtoAttest    protocol.ID = "/enigma/attest/1.0.0"
