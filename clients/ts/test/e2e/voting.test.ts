@@ -125,16 +125,15 @@ describe("voting with an Ethereum callback", () => {
   });
 
   // A batched task's receipt is its batch's, which carries no callback:
-  // the worker must refuse such a task (or send it per task), never commit
-  // its state without asking VotingETH. Known gap: the enclave drops the
-  // callback of a batched task (internal/enclave/sim: addBatched keeps no
-  // EthPayload), so a vote on a closed poll counts.
-  it("never commits a batched vote without its callback", { ...STEP, todo: "the batched path drops Ethereum callbacks" }, async () => {
+  // the enclave fails a batched task that asks for one, so its state is
+  // never committed without VotingETH's say.
+  it("never commits a batched vote without its callback", STEP, async () => {
     assert.ok(contract, "the deploy step failed");
     const before = (await eth.getFunction("polls")(pollId)).status;
     const t = await client.compute(contract, "cast_vote(uint256,bytes32,uint256)", [pollId, voter(4), 0], { batched: true });
     const o = await outcome(t);
     assert.notEqual(o.status, ChainStatus.ReceiptVerified, "a batched vote on a closed poll was committed without VotingETH's check");
+    assert.match(o.err?.reason ?? "", /per task/, "the failure says to send it per task");
     assert.equal((await eth.getFunction("polls")(pollId)).status, before);
   });
 });
