@@ -8,6 +8,7 @@ package testbin
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"testing"
 )
 
@@ -34,4 +35,22 @@ func find(t testing.TB, pkg string, names []string) string {
 	}
 	t.Skip(msg)
 	return ""
+}
+
+// RepoRoot is the repository's root: the nearest folder above the test's
+// working directory that holds go.mod.
+func RepoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			t.Fatalf("no go.mod above %s", dir)
+		}
+	}
 }

@@ -240,7 +240,7 @@ func browser(ctx context.Context, t *testing.T, exe string) (context.Context, fu
 // with -update-screenshot, the window's (1280×900) as docs/img/explorer.png.
 func shot(bctx context.Context, t *testing.T) {
 	t.Helper()
-	root := repoRoot(t)
+	root := testbin.RepoRoot(t)
 	dir := os.Getenv("ENIGMA_ARTIFACTS")
 	if dir == "" {
 		dir = filepath.Join(root, ".artifacts")
@@ -270,21 +270,6 @@ func shot(bctx context.Context, t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("wrote %s", doc)
-	}
-}
-
-func repoRoot(t *testing.T) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return d
-		}
-		if filepath.Dir(d) == d {
-			t.Fatalf("no go.mod above %s", dir)
-		}
 	}
 }
 

@@ -57,7 +57,7 @@ const (
 
 func TestDapp(t *testing.T) {
 	exe := testbin.Chromium(t)
-	root := repoRoot(t)
+	root := testbin.RepoRoot(t)
 	bundle := browserBundle(t, root)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
@@ -451,7 +451,7 @@ func shot(bctx context.Context, t *testing.T, name string) {
 	t.Helper()
 	dir := os.Getenv("ENIGMA_ARTIFACTS")
 	if dir == "" {
-		dir = filepath.Join(repoRoot(t), ".artifacts")
+		dir = filepath.Join(testbin.RepoRoot(t), ".artifacts")
 	}
 	png, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
 	if err != nil {
@@ -465,21 +465,6 @@ func shot(bctx context.Context, t *testing.T, name string) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot of the dapp: %s", path)
-}
-
-func repoRoot(t *testing.T) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return d
-		}
-		if filepath.Dir(d) == d {
-			t.Fatalf("no go.mod above %s", dir)
-		}
-	}
 }
 
 func get(t *testing.T, url string) string {
