@@ -9,7 +9,6 @@ import (
 	"os"
 	"time"
 
-	"github.com/enigma-go/enigma/api"
 	"github.com/enigma-go/enigma/sdk/client"
 )
 
@@ -33,27 +32,9 @@ func runQuery(ctx context.Context, args []string, w io.Writer) error {
 	cf.bind(fs, true)
 	returns := fs.String("returns", "", "decode the answer as these types, e.g. '(uint256)' (default: print it as hex)")
 	expiry := fs.Duration("expiry", client.DefaultQueryExpiry, "how long the signed query stays valid (at most 1h)")
-	words, err := parseInterleaved(fs, args)
+	sc, fn, fnArgs, err := parseCall(fs, args, returns)
 	if err != nil {
 		return err
-	}
-	if len(words) < 2 {
-		fs.Usage()
-		return fmt.Errorf("%w: name the contract and the function", errUsage)
-	}
-	sc, err := api.ParseHash(words[0])
-	if err != nil {
-		return fmt.Errorf("%w: contract address %q: %w", errUsage, words[0], err)
-	}
-	fn := words[1]
-	fnArgs, err := client.ParseArgs(fn, words[2:])
-	if err != nil {
-		return fmt.Errorf("%w: %w", errUsage, err)
-	}
-	if *returns != "" {
-		if _, err := client.SignatureTypes(*returns); err != nil {
-			return fmt.Errorf("%w: --returns: %w", errUsage, err)
-		}
 	}
 	if *expiry < time.Second || *expiry > client.MaxQueryExpiry {
 		return fmt.Errorf("%w: --expiry must be between 1s and %s, got %s", errUsage, client.MaxQueryExpiry, *expiry)
@@ -81,15 +62,5 @@ func runQuery(ctx context.Context, args []string, w io.Writer) error {
 		return hintEnvelope(err)
 	}
 	fmt.Fprintf(w, "answered by worker %s (epoch of block %d) as caller %s, gas used %d\n", res.Worker, res.Epoch, c.Address(), res.GasUsed)
-	fmt.Fprintf(w, "output 0x%x\n", res.Output)
-	if *returns != "" {
-		vals, err := client.FormatValues(*returns, res.Output)
-		if err != nil {
-			return err
-		}
-		for _, v := range vals {
-			fmt.Fprintln(w, v)
-		}
-	}
-	return nil
+	return printOutput(w, res.Output, *returns)
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"strings"
 
 	"github.com/enigma-go/enigma/internal/workerapi"
 )
@@ -51,8 +53,18 @@ type queryParams struct {
 // queryMembers are v2_query's members, spelled exactly: encoding/json
 // matches member names without regard to case, so decodeStrict alone would
 // take "gaslimit" for "gasLimit".
-var queryMembers = map[string]bool{"contractAddress": true, "workerAddress": true, "caller": true, "nonce": true,
-	"request": true, "expiry": true, "signature": true, "gasLimit": true}
+var queryMembers = jsonNames(reflect.TypeFor[queryParams]())
+
+// jsonNames is the set of member names a struct type's json tags give.
+func jsonNames(t reflect.Type) map[string]bool {
+	names := map[string]bool{}
+	for f := range t.Fields() {
+		if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
+			names[name] = true
+		}
+	}
+	return names
+}
 
 // exactMembers refuses an object with a member not spelled as one of
 // known, or given twice.

@@ -76,7 +76,7 @@ func TestExplorerInBrowser(t *testing.T) {
 
 	url := d.ExplorerURL()
 	t.Logf("explorer at %s", url)
-	bctx, stop := browser(ctx, t, exe)
+	bctx, stop := testbin.Browser(ctx, t, exe)
 	defer stop()
 
 	var pages []string // every page's text and HTML, checked for the canary
@@ -224,45 +224,17 @@ func wait(ctx context.Context, t *testing.T, task *client.Task, err error, what 
 	return st.Chain
 }
 
-// browser starts headless Chromium, 1280×900.
-func browser(ctx context.Context, t *testing.T, exe string) (context.Context, func()) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.Headless, chromedp.DisableGPU,
-		chromedp.WindowSize(1280, 900), chromedp.UserDataDir(t.TempDir()))
-	if os.Geteuid() == 0 {
-		opts = append(opts, chromedp.NoSandbox)
-	}
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	bctx, bcancel := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))
-	return bctx, func() { bcancel(); acancel() }
-}
-
 // shot saves the page: a full-page screenshot as the test's artefact and,
 // with -update-screenshot, the window's (1280×900) as docs/img/explorer.png.
 func shot(bctx context.Context, t *testing.T) {
 	t.Helper()
-	root := testbin.RepoRoot(t)
-	dir := os.Getenv("ENIGMA_ARTIFACTS")
-	if dir == "" {
-		dir = filepath.Join(root, ".artifacts")
-	}
-	full, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "explorer.png")
-	if err := os.WriteFile(path, full, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot of the explorer: %s", path)
+	t.Logf("screenshot of the explorer: %s", testbin.SaveScreenshot(bctx, t, "explorer.png"))
 	if *updateScreenshot {
 		win, err := chromedp.Run(bctx, chromedp.CaptureScreenshot())
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc := filepath.Join(root, "docs", "img", "explorer.png")
+		doc := filepath.Join(testbin.RepoRoot(t), "docs", "img", "explorer.png")
 		if err := os.MkdirAll(filepath.Dir(doc), 0o755); err != nil {
 			t.Fatal(err)
 		}

@@ -113,7 +113,7 @@ func TestDapp(t *testing.T) {
 	site := serve(t, root, bundle, filepath.Join(wasmDir, "creditscore.wasm"), siteConfig)
 	t.Logf("the dapp at %s/web/, the devnet's gateway at %s", site, d.GatewayURL())
 
-	bctx, stop := browser(ctx, t, exe)
+	bctx, stop := testbin.Browser(ctx, t, exe)
 	defer stop()
 	p := &tab{bctx: bctx, w: w}
 	p.logConsole()
@@ -433,38 +433,10 @@ func fresh(target string, sources ...string) bool {
 	return true
 }
 
-// browser starts headless Chromium, 1280×900.
-func browser(ctx context.Context, t *testing.T, exe string) (context.Context, func()) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.Headless, chromedp.DisableGPU,
-		chromedp.WindowSize(1280, 900), chromedp.UserDataDir(t.TempDir()))
-	if os.Geteuid() == 0 {
-		opts = append(opts, chromedp.NoSandbox)
-	}
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	bctx, bcancel := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))
-	return bctx, func() { bcancel(); acancel() }
-}
-
-// shot saves a full-page screenshot as the test's artefact name
-// (ENIGMA_ARTIFACTS, default .artifacts/ at the repository's root).
+// shot saves a full-page screenshot as the test's artefact name.
 func shot(bctx context.Context, t *testing.T, name string) {
 	t.Helper()
-	dir := os.Getenv("ENIGMA_ARTIFACTS")
-	if dir == "" {
-		dir = filepath.Join(testbin.RepoRoot(t), ".artifacts")
-	}
-	png, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot of the dapp: %s", path)
+	t.Logf("screenshot of the dapp: %s", testbin.SaveScreenshot(bctx, t, name))
 }
 
 func get(t *testing.T, url string) string {
