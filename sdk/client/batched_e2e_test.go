@@ -77,7 +77,9 @@ type batchedTask struct {
 // the batched path, each task on the state the previous one left. Every
 // result is proved against its batch's root on chain and decrypted; each
 // user paid what its tasks' leaves say, from one deposit; the balance
-// then goes back through a withdrawal.
+// then goes back through a withdrawal. The test devnet's epochs last 2 s,
+// so a round may straddle an epoch change that moves a contract: its
+// unrun tasks then fail uncharged and the round runs again.
 func TestBatchedTasks(t *testing.T) {
 	d := testNet(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
@@ -93,113 +95,29 @@ func TestBatchedTasks(t *testing.T) {
 		before[i] = b
 	}
 
-	// Per contract, one goroutine sends in order: add_millionaire(k)
-	// with a growing worth, then compute_richest, which must see it. The
-	// two users alternate; Compute returns once the worker stored the
-	// task, so the order sent is the order run.
-	const steps = 6
-	var (
-		mu   sync.Mutex
-		sent []batchedTask
-		errs []error
-		wg   sync.WaitGroup
-	)
-	for ci, sc := range contracts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := 1; k <= steps; k++ {
-				who := common.BigToAddress(big.NewInt(int64(1000*(ci+1) + k)))
-				ua, ub := (k+ci)%2, (k+ci+1)%2
-				add, err := users[ua].Compute(ctx, sc, "add_millionaire(address,uint256)", contract.Address(who), big.NewInt(int64(k)))
-				if err != nil {
-					mu.Lock()
-					errs = append(errs, fmt.Errorf("contract %d step %d add: %w", ci, k, err))
-					mu.Unlock()
-					return
-				}
-				rich, err := users[ub].Compute(ctx, sc, "compute_richest()")
-				mu.Lock()
-				sent = append(sent, batchedTask{task: add, user: ua, add: true})
-				if err != nil {
-					errs = append(errs, fmt.Errorf("contract %d step %d richest: %w", ci, k, err))
-					mu.Unlock()
-					return
-				}
-				sent = append(sent, batchedTask{task: rich, user: ub, richest: who})
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-	skipWithoutBatched(t, errs)
-	for _, err := range errs {
-		t.Error(err)
-	}
-	if t.Failed() {
-		t.FailNow()
-	}
-
+	// Rounds of interleaved tasks (batchedRound), each started as an
+	// epoch starts. An epoch change that moves a contract to the other
+	// worker mid-round fails the tasks its old worker had not run yet,
+	// uncharged, and breaks that round's chain: the round runs again, at
+	// most five times in all.
 	fees := []*big.Int{new(big.Int), new(big.Int)}
-	batches := map[api.ContractAddress]map[uint64]int{}
-	for i, s := range sent {
-		if !s.task.Batched || s.task.Block != 0 || s.task.GasPx != users[s.user].Config().GasPx {
-			t.Fatalf("task %d was not sent batched: %+v", i, s.task)
+	var (
+		sent  []batchedTask
+		round int
+	)
+	for round = 1; ; round++ {
+		var moved bool
+		if sent, moved = batchedRound(t, ctx, d, users, contracts, round, fees); !moved {
+			break
 		}
-		var progress []client.Status
-		st, err := s.task.Wait(ctx, func(st client.Status) { progress = append(progress, st) })
-		if err != nil {
-			t.Fatalf("wait for task %d: %v", i, err)
+		if round == 5 {
+			t.Fatalf("an epoch change moved a contract in each of %d rounds", round)
 		}
-		if st.Batch != client.BatchCommitted || len(progress) == 0 || progress[len(progress)-1].Batch != client.BatchCommitted {
-			t.Fatalf("task %d ended %s (progress %v)", i, st, progress)
-		}
-		r, err := s.task.Result(ctx)
-		if err != nil {
-			t.Fatalf("task %d: %v", i, err)
-		}
-		if !r.Batched || r.Status != api.ChainReceiptVerified || r.ProvedAt < r.BatchBlock || r.BatchBlock == 0 ||
-			r.Fee.Cmp(new(big.Int).Mul(big.NewInt(int64(r.UsedGas)), big.NewInt(int64(s.task.GasPx)))) != 0 || r.UsedGas == 0 || r.UsedGas > s.task.GasLimit {
-			t.Fatalf("task %d result %+v", i, r)
-		}
-		if st.BatchIndex != r.BatchIndex || st.BatchBlock != r.BatchBlock {
-			t.Fatalf("task %d: status says batch %d at block %d, the result %d at %d", i, st.BatchIndex, st.BatchBlock, r.BatchIndex, r.BatchBlock)
-		}
-		fees[s.user].Add(fees[s.user], r.Fee)
-		if batches[s.task.Contract] == nil {
-			batches[s.task.Contract] = map[uint64]int{}
-		}
-		batches[s.task.Contract][r.BatchIndex]++
-		if s.add {
-			if len(r.Output) != 0 {
-				t.Fatalf("add_millionaire returned %x", r.Output)
-			}
-			continue
-		}
-		var got contract.Bytes32
-		if err := contract.DecodeArgs("(bytes32)", r.Output, &got); err != nil {
-			t.Fatal(err)
-		}
-		if common.BytesToAddress(got[12:]) != s.richest {
-			t.Fatalf("task %d: compute_richest = %x, want %s: the state did not chain", i, got, s.richest)
-		}
-	}
-	e := enigmaOf(t, ctx, d)
-	for sc, idx := range batches {
-		n, err := e.CountBatches(ctx, sc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := range idx {
-			if i >= n {
-				t.Fatalf("contract %s: a task is in batch %d, the chain has %d batches", sc, i, n)
-			}
-		}
-		t.Logf("contract %s: %d tasks in %d batches (%d on chain)", sc, 2*steps, len(idx), n)
 	}
 
-	// Each user deposited once, DepositTasks × the maximum fee, and was
-	// charged the fees of its tasks' leaves.
+	// Each user deposited once, DepositTasks × the maximum fee (unless an
+	// earlier run of the test left a deposit), and was charged the fees of
+	// its tasks' leaves.
 	for i, u := range users {
 		b, err := u.Balance(ctx)
 		if err != nil {
@@ -207,6 +125,9 @@ func TestBatchedTasks(t *testing.T) {
 		}
 		cfg := u.Config()
 		deposit := new(big.Int).SetUint64(cfg.DepositTasks * cfg.ComputeGasLimit * cfg.GasPx)
+		if before[i].Locked && before[i].Deposited.Sign() > 0 {
+			deposit.SetUint64(0)
+		}
 		moved := new(big.Int).Sub(before[i].Tokens, b.Tokens)
 		charged := new(big.Int).Sub(new(big.Int).Add(before[i].Deposited, moved), b.Deposited)
 		if moved.Cmp(deposit) != 0 || charged.Cmp(fees[i]) != 0 || !b.Locked || b.Batchable.Cmp(b.Deposited) != 0 {
@@ -264,7 +185,7 @@ func TestBatchedTasks(t *testing.T) {
 	if out.Cmp(pre.Deposited) != 0 || post.Deposited.Sign() != 0 || new(big.Int).Sub(post.Tokens, pre.Tokens).Cmp(out) != 0 {
 		t.Fatalf("withdrew %v: before %+v, after %+v", out, pre, post)
 	}
-	task, err := u.Compute(ctx, contracts[0], "compute_richest()")
+	task, err := u.WithGasLimit(uint64(round+1)*u.Config().ComputeGasLimit).Compute(ctx, contracts[0], "compute_richest()")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,6 +194,165 @@ func TestBatchedTasks(t *testing.T) {
 	}
 	if b, _ := u.Balance(ctx); !b.Locked || b.Deposited.Sign() == 0 {
 		t.Fatalf("no new deposit: %+v", b)
+	}
+}
+
+// batchedRound sends one round of TestBatchedTasks and checks it. Per
+// contract, one goroutine sends in order add_millionaire(k) with a worth
+// above every earlier one, then compute_richest, which must see it; the
+// two users alternate. Compute returns once the worker stored the task, so
+// within an epoch the order sent is the order run. Every committed task's
+// result is proved and decrypted and its fee added to fees[user]. moved
+// reports that an epoch change during the round moved a contract to
+// another worker before some of its tasks ran: they failed uncharged with
+// CodeWrongEpoch (or CodeConflict, for a batch the change voided), and the
+// contract's later results are not checked for the chain.
+func batchedRound(t *testing.T, ctx context.Context, d *devnet.Devnet, users []*client.Client, contracts []api.ContractAddress, round int, fees []*big.Int) (sent []batchedTask, moved bool) {
+	t.Helper()
+	const steps = 6
+	epoch := nextEpoch(t, ctx, users[0])
+	// The contract's list grows by six a round, and with it the gas of
+	// both functions: each round's tasks get room for it.
+	users = []*client.Client{users[0].WithGasLimit(uint64(round) * users[0].Config().ComputeGasLimit), users[1].WithGasLimit(uint64(round) * users[1].Config().ComputeGasLimit)}
+	var (
+		mu   sync.Mutex
+		errs []error
+		wg   sync.WaitGroup
+	)
+	for ci, sc := range contracts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 1; k <= steps; k++ {
+				who := common.BigToAddress(big.NewInt(int64(1000*(ci+1) + 100*round + k)))
+				worth := big.NewInt(int64((round-1)*steps + k))
+				ua, ub := (k+ci)%2, (k+ci+1)%2
+				add, err := users[ua].Compute(ctx, sc, "add_millionaire(address,uint256)", contract.Address(who), worth)
+				if err != nil {
+					mu.Lock()
+					errs = append(errs, fmt.Errorf("round %d contract %d step %d add: %w", round, ci, k, err))
+					mu.Unlock()
+					return
+				}
+				rich, err := users[ub].Compute(ctx, sc, "compute_richest()")
+				mu.Lock()
+				sent = append(sent, batchedTask{task: add, user: ua, add: true})
+				if err != nil {
+					errs = append(errs, fmt.Errorf("round %d contract %d step %d richest: %w", round, ci, k, err))
+					mu.Unlock()
+					return
+				}
+				sent = append(sent, batchedTask{task: rich, user: ub, richest: who})
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	skipWithoutBatched(t, errs)
+	for _, err := range errs {
+		t.Error(err)
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+
+	batches := map[api.ContractAddress]map[uint64]int{}
+	broken := map[api.ContractAddress]bool{}
+	for i, s := range sent {
+		if !s.task.Batched || s.task.Block != 0 || s.task.GasPx != users[s.user].Config().GasPx {
+			t.Fatalf("task %d was not sent batched: %+v", i, s.task)
+		}
+		var progress []client.Status
+		st, err := s.task.Wait(ctx, func(st client.Status) { progress = append(progress, st) })
+		if err != nil {
+			t.Fatalf("wait for task %d: %v", i, err)
+		}
+		if st.Batch == client.BatchFailed && (st.Code == api.CodeWrongEpoch || st.Code == api.CodeConflict) {
+			t.Logf("round %d, task %d: %s", round, i, st)
+			broken[s.task.Contract] = true
+			if _, err := s.task.Result(ctx); api.CodeOf(err) != st.Code {
+				t.Fatalf("task %d failed with code %d, its result says %v", i, st.Code, err)
+			}
+			continue
+		}
+		if st.Batch != client.BatchCommitted || len(progress) == 0 || progress[len(progress)-1].Batch != client.BatchCommitted {
+			t.Fatalf("task %d ended %s (progress %v)", i, st, progress)
+		}
+		r, err := s.task.Result(ctx)
+		if err != nil {
+			t.Fatalf("task %d: %v", i, err)
+		}
+		if !r.Batched || r.Status != api.ChainReceiptVerified || r.ProvedAt < r.BatchBlock || r.BatchBlock == 0 ||
+			r.Fee.Cmp(new(big.Int).Mul(big.NewInt(int64(r.UsedGas)), big.NewInt(int64(s.task.GasPx)))) != 0 || r.UsedGas == 0 || r.UsedGas > s.task.GasLimit {
+			t.Fatalf("task %d result %+v", i, r)
+		}
+		if st.BatchIndex != r.BatchIndex || st.BatchBlock != r.BatchBlock {
+			t.Fatalf("task %d: status says batch %d at block %d, the result %d at %d", i, st.BatchIndex, st.BatchBlock, r.BatchIndex, r.BatchBlock)
+		}
+		fees[s.user].Add(fees[s.user], r.Fee)
+		if batches[s.task.Contract] == nil {
+			batches[s.task.Contract] = map[uint64]int{}
+		}
+		batches[s.task.Contract][r.BatchIndex]++
+		if s.add {
+			if len(r.Output) != 0 {
+				t.Fatalf("add_millionaire returned %x", r.Output)
+			}
+			continue
+		}
+		var got contract.Bytes32
+		if err := contract.DecodeArgs("(bytes32)", r.Output, &got); err != nil {
+			t.Fatal(err)
+		}
+		if common.BytesToAddress(got[12:]) != s.richest && !broken[s.task.Contract] {
+			t.Fatalf("task %d: compute_richest = %x, want %s: the state did not chain", i, got, s.richest)
+		}
+	}
+	if len(broken) > 0 {
+		now, err := users[0].Epoch(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if now.FirstBlock == epoch.FirstBlock {
+			t.Fatalf("round %d: tasks failed as if an epoch change moved their contract, but the epoch did not change (block %d)", round, epoch.FirstBlock)
+		}
+	}
+	e := enigmaOf(t, ctx, d)
+	for sc, idx := range batches {
+		n, err := e.CountBatches(ctx, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range idx {
+			if i >= n {
+				t.Fatalf("contract %s: a task is in batch %d, the chain has %d batches", sc, i, n)
+			}
+		}
+		t.Logf("round %d, contract %s: %d tasks in %d batches (%d on chain)", round, sc, 2*steps, len(idx), n)
+	}
+	return sent, len(broken) > 0
+}
+
+// nextEpoch waits for the next epoch to start and returns it.
+func nextEpoch(t *testing.T, ctx context.Context, c *client.Client) *client.EpochInfo {
+	t.Helper()
+	first, err := c.Epoch(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(time.Minute)
+	for {
+		e, err := c.Epoch(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.FirstBlock != first.FirstBlock {
+			return e
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no new epoch for a minute after the one at block %d (head %d)", first.FirstBlock, e.Head)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
 

@@ -78,7 +78,7 @@ func (t *Task) batchedStatus(ctx context.Context) (Status, *batchedReply, error)
 			st.Chain, st.Gateway = api.ChainReceiptFailed, api.StatusFailed
 		}
 	case BatchFailed:
-		st.Gateway, st.Error = api.StatusFailed, r.Error
+		st.Gateway, st.Error, st.Code = api.StatusFailed, r.Error, r.Code
 		if st.Error == "" {
 			st.Error = "the worker gave no reason"
 		}

@@ -293,14 +293,18 @@ func TestWaitBatched(t *testing.T) {
 		t.Fatalf("the ended task still counts %v grains against the balance", got)
 	}
 
-	// A failed task ends Wait, and Result reports it as a *TaskError,
-	// not charged.
+	// A failed task ends Wait with its text and code, and Result reports
+	// it as a *TaskError, not charged.
 	gw.mu.Lock()
 	gw.replies, gw.calls = []map[string]any{{"taskId": id, "status": "failed", "error": "its epoch ended before it ran", "code": int(api.CodeWrongEpoch)}}, 0
 	gw.mu.Unlock()
+	if st, err := task.Wait(ctx, nil); err != nil || st.Batch != BatchFailed || st.Code != api.CodeWrongEpoch || st.Error != "its epoch ended before it ran" {
+		t.Fatalf("a failed task: %+v, %v", st, err)
+	}
 	_, err = task.Result(ctx)
 	var te *TaskError
-	if !errors.As(err, &te) || !te.Batched || te.Status != api.ChainUndefined || te.Code != api.CodeWrongEpoch || te.Message != "its epoch ended before it ran" {
+	if !errors.As(err, &te) || !te.Batched || te.Status != api.ChainUndefined || te.Code != api.CodeWrongEpoch || te.Message != "its epoch ended before it ran" ||
+		api.CodeOf(err) != api.CodeWrongEpoch || !errors.Is(err, api.Sentinel(api.CodeWrongEpoch)) {
 		t.Fatalf("failed task: %v", err)
 	}
 

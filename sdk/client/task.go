@@ -66,9 +66,10 @@ type Status struct {
 	// Batched tasks (no task record) only: where the worker reports the
 	// task. Until the task is committed nothing of it is on chain.
 	Batch      BatchStatus
-	BatchIndex uint64 // in_batch and committed: the batch's index among the contract's
-	BatchBlock uint64 // committed: the block that holds the batch
-	Error      string // failed: why (the task was not charged)
+	BatchIndex uint64   // in_batch and committed: the batch's index among the contract's
+	BatchBlock uint64   // committed: the block that holds the batch
+	Error      string   // failed: why (the task was not charged)
+	Code       api.Code // failed: Error's code; api.CodeWrongEpoch when an epoch change moved the contract to another worker first (send it again)
 }
 
 func (s Status) String() string {
@@ -228,6 +229,15 @@ func (e *TaskError) Error() string {
 		return fmt.Sprintf("batched task %s failed and was not charged: %s", e.TaskID, e.Message)
 	}
 	return fmt.Sprintf("task %s ended with %s: %s", e.TaskID, e.Status, e.Message)
+}
+
+// Unwrap gives the worker's code, when it gave one, to api.CodeOf and to
+// errors.Is with api.Sentinel.
+func (e *TaskError) Unwrap() error {
+	if e.Code == 0 {
+		return nil
+	}
+	return &api.Error{Code: e.Code, Message: e.Message}
 }
 
 // Result is a finished task's result as the network reports it, verified
