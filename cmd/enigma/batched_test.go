@@ -13,7 +13,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/crypto"
 
-	"github.com/enigma-go/enigma/internal/devnet"
 	"github.com/enigma-go/enigma/sdk/contract/build"
 )
 
@@ -62,14 +61,7 @@ func TestBatchedCommands(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	cfg := devnet.TestConfig()
-	cfg.DataDir = t.TempDir()
-	d, err := devnet.Start(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	data := []string{"--data", cfg.DataDir}
+	d, data := dataDevnet(t, ctx)
 	keyFile := filepath.Join(t.TempDir(), "user.key")
 	if err := os.WriteFile(keyFile, []byte(hex.EncodeToString(crypto.FromECDSA(d.DevChain().Accounts()[3].Key))), 0o600); err != nil {
 		t.Fatal(err)
@@ -93,7 +85,7 @@ func TestBatchedCommands(t *testing.T) {
 	}
 
 	out.Reset()
-	err = runCall(ctx, append([]string{sc, "sub(uint256,uint256)", "76", "17", "--returns", "(uint256)"}, key...), &out)
+	err := runCall(ctx, append([]string{sc, "sub(uint256,uint256)", "76", "17", "--returns", "(uint256)"}, key...), &out)
 	if err != nil && strings.Contains(err.Error(), "batched tasks are not served") {
 		t.Skipf("the devnet does not run batched tasks: %v", err)
 	}

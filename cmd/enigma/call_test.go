@@ -60,6 +60,21 @@ func TestClientCommandsUsage(t *testing.T) {
 	}
 }
 
+// dataDevnet starts a test devnet with a data folder, closed at the
+// test's end, and returns it with the --data flag that points the
+// commands at it, as `enigma devnet` leaves it for a user.
+func dataDevnet(t *testing.T, ctx context.Context) (*devnet.Devnet, []string) {
+	t.Helper()
+	cfg := devnet.TestConfig()
+	cfg.DataDir = t.TempDir()
+	d, err := devnet.Start(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d, []string{"--data", cfg.DataDir}
+}
+
 // TestClientCommands runs the commands against a devnet through its data
 // folder, as a user would after `enigma devnet`.
 func TestClientCommands(t *testing.T) {
@@ -68,14 +83,7 @@ func TestClientCommands(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	cfg := devnet.TestConfig()
-	cfg.DataDir = t.TempDir()
-	d, err := devnet.Start(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	data := []string{"--data", cfg.DataDir}
+	d, data := dataDevnet(t, ctx)
 
 	var out bytes.Buffer
 	if err := runEpoch(ctx, data, &out); err != nil || !strings.Contains(out.String(), "workers       2") {
@@ -92,7 +100,7 @@ func TestClientCommands(t *testing.T) {
 	}
 	from := []string{"--from", d.Accounts()[9].Hex()}
 	out.Reset()
-	err = runDeploy(ctx, append(append([]string{wasm, "--envelope", "compat"}, data...), from...), &out)
+	err := runDeploy(ctx, append(append([]string{wasm, "--envelope", "compat"}, data...), from...), &out)
 	if err != nil && strings.Contains(err.Error(), "not available on this devnet") {
 		t.Skipf("the devnet does not execute tasks: %v", err)
 	}

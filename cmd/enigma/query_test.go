@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/enigma-go/enigma/internal/devnet"
 	"github.com/enigma-go/enigma/internal/enclave/testcontract"
 )
 
@@ -43,14 +42,7 @@ func TestQueryCommand(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	cfg := devnet.TestConfig()
-	cfg.DataDir = t.TempDir()
-	d, err := devnet.Start(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	data := []string{"--data", cfg.DataDir}
+	d, data := dataDevnet(t, ctx)
 	from := []string{"--from", d.Accounts()[9].Hex()}
 	wasm := filepath.Join(t.TempDir(), "query.wasm")
 	if err := os.WriteFile(wasm, testcontract.QueryContract(), 0o644); err != nil {
@@ -78,7 +70,7 @@ func TestQueryCommand(t *testing.T) {
 		t.Fatalf("caller: %v\n%s", err, out.String())
 	}
 	out.Reset()
-	err = runQuery(ctx, append(append([]string{sc, "write(bytes)", "0x01"}, data...), from...), &out)
+	err := runQuery(ctx, append(append([]string{sc, "write(bytes)", "0x01"}, data...), from...), &out)
 	if err == nil || !strings.Contains(out.String(), "query failed") || !strings.Contains(out.String(), "a query cannot write state") {
 		t.Fatalf("write: %v\n%s", err, out.String())
 	}
